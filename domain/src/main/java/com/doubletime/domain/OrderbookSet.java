@@ -1,0 +1,88 @@
+package com.doubletime.domain;
+
+import com.doubletime.domain.event.BookMarkedStale;
+import com.doubletime.domain.event.MarketDataEvent;
+import com.doubletime.domain.event.OrderBookDeltaReceived;
+import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.domain.event.VenueDisconnected;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every book of both venues, keyed by instrument, with the rules for applying market data: a snapshot
+ * creates or replaces a book and makes it fresh; a level change to a book never seen whole is ignored;
+ * stale and disconnect events mark books stale. Single writer.
+ */
+public final class OrderbookSet {
+    private final Map<String, Orderbook> kalshi = new LinkedHashMap<>();
+    private final Map<String, Orderbook> polymarket = new LinkedHashMap<>();
+    private final LevelBuffer scratchBids = new LevelBuffer();
+    private final LevelBuffer scratchAsks = new LevelBuffer();
+
+    /** The book, created empty (and stale) if it does not exist yet. */
+    public Orderbook book(Platform platform, String instrument) {
+        return books(platform).computeIfAbsent(instrument, i -> new Orderbook(platform, i));
+    }
+
+    public Orderbook find(Platform platform, String instrument) {
+        return books(platform).get(instrument);
+    }
+
+    public Collection<Orderbook> all(Platform platform) {
+        return books(platform).values();
+    }
+
+    public Orderbook applySnapshot(Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
+        Orderbook book = book(platform, instrument);
+        book.applySnapshot(bids, asks, atNanos);
+        return book;
+    }
+
+    /** Returns the book changed, or null when the change was ignored. */
+    public Orderbook applyLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute,
+                                long atNanos) {
+        Orderbook book = books(platform).get(instrument);
+        if (book == null || !book.snapshotReceived()) {
+            return null; // a change to a book we never saw whole means nothing
+        }
+        if (absolute) {
+            book.setLevel(side, price, size, atNanos);
+        } else {
+            book.changeLevel(side, price, size, atNanos);
+        }
+        return book;
+    }
+
+    public Orderbook markStale(Platform platform, String instrument) {
+        Orderbook book = books(platform).get(instrument);
+        if (book != null) {
+            book.markStale();
+        }
+        return book;
+    }
+
+    public void markAllStale(Platform platform) {
+        for (Orderbook book : books(platform).values()) {
+            book.markStale();
+        }
+    }
+
+    /** Applies one event received over the bus. */
+    public void apply(MarketDataEvent event) {
+        if (event instanceof OrderBookSnapshotReceived s) {
+            applySnapshot(s.platform(), s.instrument(), scratchBids.copyFrom(s.bids()), scratchAsks.copyFrom(s.asks()),
+                    s.receivedAtNanos());
+        } else if (event instanceof OrderBookDeltaReceived d) {
+            applyLevel(d.platform(), d.instrument(), d.side(), d.price(), d.size(), d.absolute(), d.receivedAtNanos());
+        } else if (event instanceof BookMarkedStale stale) {
+            markStale(stale.platform(), stale.instrument());
+        } else if (event instanceof VenueDisconnected gone) {
+            markAllStale(gone.platform());
+        }
+    }
+
+    private Map<String, Orderbook> books(Platform platform) {
+        return platform == Platform.KALSHI ? kalshi : polymarket;
+    }
+}

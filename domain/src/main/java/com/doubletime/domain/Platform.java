@@ -1,0 +1,9 @@
+package com.doubletime.domain;
+
+public enum Platform {
+    KALSHI, POLYMARKET;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

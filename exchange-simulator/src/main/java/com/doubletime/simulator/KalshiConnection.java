@@ -1,0 +1,265 @@
+package com.doubletime.simulator;
+
+import static com.doubletime.simulator.KalshiWsError.ACTION_REQUIRED;
+import static com.doubletime.simulator.KalshiWsError.CHANNELS_REQUIRED;
+import static com.doubletime.simulator.KalshiWsError.EXACTLY_ONE_SID;
+import static com.doubletime.simulator.KalshiWsError.INVALID_PARAMETER;
+import static com.doubletime.simulator.KalshiWsError.PARAMS_REQUIRED;
+import static com.doubletime.simulator.KalshiWsError.SIDS_REQUIRED;
+import static com.doubletime.simulator.KalshiWsError.TICKER_REQUIRED;
+import static com.doubletime.simulator.KalshiWsError.UNKNOWN_CHANNEL;
+import static com.doubletime.simulator.KalshiWsError.UNKNOWN_COMMAND;
+import static com.doubletime.simulator.KalshiWsError.UNKNOWN_SID;
+import static com.doubletime.simulator.KalshiWsError.UNSUPPORTED_ACTION;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One client connection to the Kalshi WebSocket: its commands and its {@code orderbook_delta}
+ * subscriptions. Each subscription has its own sid and its own seq counter, shared by the snapshots and
+ * deltas of all its tickers.
+ */
+final class KalshiConnection {
+
+  private static final Buffer HEARTBEAT = Buffer.buffer("heartbeat");
+
+  private final ServerWebSocket socket;
+  private final SimulatedBooks books;
+  private final Runnable onSubscribed;
+  private final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
+  private int lastSid;
+
+  KalshiConnection(ServerWebSocket socket, SimulatedBooks books, Runnable onSubscribed) {
+    this.socket = socket;
+    this.books = books;
+    this.onSubscribed = onSubscribed;
+  }
+
+  void onText(String text) {
+    JsonObject command;
+    try {
+      command = new JsonObject(text);
+    } catch (RuntimeException notAJsonObject) {
+      send(KalshiFrames.error(null, KalshiWsError.UNABLE_TO_PROCESS));
+      return;
+    }
+    Object id = command.getValue("id");
+    try {
+      Object cmd = command.getValue("cmd");
+      switch (cmd instanceof String name ? name : "") {
+        case "subscribe" -> subscribe(id, params(command));
+        case "unsubscribe" -> unsubscribe(id, params(command));
+        case "update_subscription" -> updateSubscription(id, params(command));
+        case "list_subscriptions" -> send(KalshiFrames.subscriptionList(id, subscriptions.keySet()));
+        default -> throw UNKNOWN_COMMAND.rejected();
+      }
+    } catch (KalshiWsError.Rejected rejected) {
+      send(KalshiFrames.error(id, rejected.error()));
+    }
+  }
+
+  void publish(KalshiDelta delta, long tsMillis) {
+    for (Subscription subscription : subscriptions.values()) {
+      if (subscription.tickers.contains(delta.ticker())) {
+        send(KalshiFrames.delta(subscription.sid, subscription.nextSeq(), books.marketId(delta.ticker()), delta,
+            subscription.useYesPrice, tsMillis));
+      }
+    }
+  }
+
+  void heartbeat() {
+    socket.writePing(HEARTBEAT);
+  }
+
+  private void subscribe(Object id, JsonObject params) {
+    Object channels = params.getValue("channels");
+    if (!(channels instanceof JsonArray list) || list.isEmpty()) {
+      throw CHANNELS_REQUIRED.rejected();
+    }
+    for (Object channel : list) {
+      // the simulator serves only the order book channel
+      if (!KalshiFrames.ORDERBOOK_CHANNEL.equals(channel)) {
+        throw UNKNOWN_CHANNEL.rejected();
+      }
+    }
+    List<String> tickers = tickers(params);
+    if (tickers.isEmpty()) {
+      throw TICKER_REQUIRED.rejected();
+    }
+    Object useYesPrice = params.getValue("use_yes_price");
+    if (useYesPrice != null && !(useYesPrice instanceof Boolean)) {
+      throw INVALID_PARAMETER.rejected();
+    }
+    Subscription subscription = new Subscription(++lastSid, tickers, Boolean.TRUE.equals(useYesPrice));
+    subscriptions.put(subscription.sid, subscription);
+    send(KalshiFrames.subscribed(id, subscription.sid));
+    for (String ticker : subscription.tickers) {
+      sendSnapshot(null, subscription, ticker);
+    }
+    onSubscribed.run();
+  }
+
+  private void unsubscribe(Object id, JsonObject params) {
+    List<Integer> sids = sids(params);
+    if (sids.isEmpty()) {
+      throw SIDS_REQUIRED.rejected();
+    }
+    for (int sid : sids) {
+      Subscription removed = subscriptions.remove(sid);
+      send(removed == null
+          ? KalshiFrames.error(id, UNKNOWN_SID)
+          : KalshiFrames.unsubscribed(id, sid, removed.seq));
+    }
+  }
+
+  private void updateSubscription(Object id, JsonObject params) {
+    List<Integer> sids = sids(params);
+    if (sids.isEmpty()) {
+      throw SIDS_REQUIRED.rejected();
+    }
+    if (sids.size() != 1) {
+      throw EXACTLY_ONE_SID.rejected();
+    }
+    Subscription subscription = subscriptions.get(sids.get(0));
+    if (subscription == null) {
+      throw UNKNOWN_SID.rejected();
+    }
+    Object action = params.getValue("action");
+    if (action == null) {
+      throw ACTION_REQUIRED.rejected();
+    }
+    List<String> tickers = tickers(params);
+    switch (action instanceof String name ? name : "") {
+      case "get_snapshot" -> {
+        // without tickers, resync the whole subscription
+        for (String ticker : tickers.isEmpty() ? List.copyOf(subscription.tickers) : tickers) {
+          sendSnapshot(id, subscription, ticker);
+        }
+      }
+      case "add_markets" -> {
+        if (tickers.isEmpty()) {
+          throw TICKER_REQUIRED.rejected();
+        }
+        List<String> added = new ArrayList<>(tickers);
+        added.removeAll(subscription.tickers);
+        subscription.tickers.addAll(added);
+        send(KalshiFrames.updated(id, subscription.sid, subscription.seq, subscription.tickers));
+        for (String ticker : added) {
+          sendSnapshot(null, subscription, ticker);
+        }
+      }
+      case "delete_markets" -> {
+        if (tickers.isEmpty()) {
+          throw TICKER_REQUIRED.rejected();
+        }
+        subscription.tickers.removeAll(tickers);
+        send(KalshiFrames.updated(id, subscription.sid, subscription.seq, subscription.tickers));
+      }
+      default -> throw UNSUPPORTED_ACTION.rejected();
+    }
+  }
+
+  private void sendSnapshot(Object id, Subscription subscription, String ticker) {
+    send(KalshiFrames.snapshot(id, subscription.sid, subscription.nextSeq(), ticker, books.marketId(ticker),
+        books.kalshi(ticker), subscription.useYesPrice));
+  }
+
+  private void send(JsonObject frame) {
+    socket.writeTextMessage(frame.encode());
+  }
+
+  private static JsonObject params(JsonObject command) {
+    Object params = command.getValue("params");
+    if (params == null) {
+      throw PARAMS_REQUIRED.rejected();
+    }
+    if (!(params instanceof JsonObject object)) {
+      throw INVALID_PARAMETER.rejected();
+    }
+    return object;
+  }
+
+  /** {@code market_ticker} or {@code market_tickers} (mutually exclusive); every ticker must be served. */
+  private List<String> tickers(JsonObject params) {
+    Object single = params.getValue("market_ticker");
+    Object many = params.getValue("market_tickers");
+    if (single != null && many != null) {
+      throw INVALID_PARAMETER.rejected();
+    }
+    List<String> tickers = new ArrayList<>();
+    if (single != null) {
+      tickers.add(knownTicker(single));
+    } else if (many != null) {
+      if (!(many instanceof JsonArray list)) {
+        throw INVALID_PARAMETER.rejected();
+      }
+      for (Object ticker : list) {
+        String known = knownTicker(ticker);
+        if (!tickers.contains(known)) {
+          tickers.add(known);
+        }
+      }
+    }
+    return tickers;
+  }
+
+  private String knownTicker(Object ticker) {
+    if (!(ticker instanceof String name) || books.kalshi(name) == null) {
+      throw INVALID_PARAMETER.rejected();
+    }
+    return name;
+  }
+
+  /** {@code sids: [..]} or {@code sid: n}. */
+  private static List<Integer> sids(JsonObject params) {
+    List<Integer> sids = new ArrayList<>();
+    Object single = params.getValue("sid");
+    Object many = params.getValue("sids");
+    if (single != null) {
+      sids.add(sid(single));
+    }
+    if (many != null) {
+      if (!(many instanceof JsonArray list)) {
+        throw INVALID_PARAMETER.rejected();
+      }
+      for (Object sid : list) {
+        sids.add(sid(sid));
+      }
+    }
+    return sids;
+  }
+
+  private static int sid(Object value) {
+    if (!(value instanceof Integer || value instanceof Long)) {
+      throw INVALID_PARAMETER.rejected();
+    }
+    return ((Number) value).intValue();
+  }
+
+  private static final class Subscription {
+    final int sid;
+    final Set<String> tickers;
+    final boolean useYesPrice;
+    /** Last seq sent; acknowledgements report it without consuming one. */
+    long seq;
+
+    Subscription(int sid, List<String> tickers, boolean useYesPrice) {
+      this.sid = sid;
+      this.tickers = new LinkedHashSet<>(tickers);
+      this.useYesPrice = useYesPrice;
+    }
+
+    long nextSeq() {
+      return ++seq;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package com.doubletime.simulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+/**
+ * Owns every book and both venues' servers on one event loop, so books have a single writer and need
+ * no locks. Book changes come from either the random walk (a periodic timer) or a scenario player.
+ */
+final class SimulatorVerticle extends VerticleBase implements BookListener {
+
+  private final SimulatorConfig config;
+  private final Scenario scenario;
+  private final long heartbeatMillis;
+  private KalshiServer kalshi;
+  private PolymarketServer polymarket;
+  private ScenarioPlayer player;
+  private long walkTimer = -1;
+  private volatile int kalshiPort;
+  private volatile int polymarketPort;
+
+  /** {@code scenario} null means random walk. */
+  SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis) {
+    this.config = config;
+    this.scenario = scenario;
+    this.heartbeatMillis = heartbeatMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    SimulatedBooks books = new SimulatedBooks(config.markets());
+    RandomWalk walk = null;
+    Runnable onKalshiSubscribed = () -> { };
+    Runnable onPolymarketSubscribed = () -> { };
+    // the opening books are written before the listener is attached: they reach clients as snapshots
+    if (scenario != null) {
+      scenario.openBooks(books);
+      player = new ScenarioPlayer(vertx, books, scenario);
+      onKalshiSubscribed = player::onKalshiSubscribed;
+      onPolymarketSubscribed = player::onPolymarketSubscribed;
+    } else {
+      walk = new RandomWalk(books, config.markets(), config.seed(), config.windowEveryNSteps());
+    }
+    books.listener(this);
+    kalshi = new KalshiServer(vertx, books, onKalshiSubscribed, heartbeatMillis);
+    polymarket = new PolymarketServer(vertx, books, onPolymarketSubscribed);
+    RandomWalk walking = walk;
+    return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
+            polymarket.listen(config.host(), config.polymarketPort()))
+        .onSuccess(ports -> {
+          kalshiPort = ports.resultAt(0);
+          polymarketPort = ports.resultAt(1);
+          if (walking != null && config.stepIntervalMillis() > 0) {
+            walkTimer = vertx.setPeriodic(config.stepIntervalMillis(), id -> walking.step());
+          }
+        })
+        .onFailure(failure -> {
+          kalshi.close();
+          polymarket.close();
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (walkTimer >= 0) {
+      vertx.cancelTimer(walkTimer);
+    }
+    if (player != null) {
+      player.stop();
+    }
+    return Future.all(kalshi.close(), polymarket.close());
+  }
+
+  @Override
+  public void onKalshiDelta(KalshiDelta delta) {
+    kalshi.onDelta(delta);
+  }
+
+  @Override
+  public void onPolymarketPriceChange(PolymarketPriceChange change) {
+    polymarket.onPriceChange(change);
+  }
+
+  int kalshiPort() {
+    return kalshiPort;
+  }
+
+  int polymarketPort() {
+    return polymarketPort;
+  }
+}

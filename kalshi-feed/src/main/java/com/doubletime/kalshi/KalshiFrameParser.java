@@ -1,0 +1,184 @@
+package com.doubletime.kalshi;
+
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.LevelBuffer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with
+ * {@code yes_dollars_fp}/{@code no_dollars_fp}, {@code orderbook_delta} with {@code price_dollars} and a
+ * signed {@code delta_fp}, and the command replies. Field order is not relied on (the {@code type} may
+ * come after {@code msg}), decimals are accepted as strings or JSON numbers, a missing side is empty.
+ */
+public final class KalshiFrameParser {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private final KalshiMessage message = new KalshiMessage();
+
+    KalshiMessage message() {
+        return message;
+    }
+
+    /** Decodes one text frame into the reused {@link KalshiMessage}. */
+    public KalshiMessage parse(String frame) throws MalformedFrameException {
+        message.reset();
+        try (JsonParser parser = JSON.createParser(frame)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedFrameException("not a JSON object");
+            }
+            readEnvelope(parser);
+            if (parser.nextToken() != null) {
+                throw new MalformedFrameException("trailing content after the JSON object");
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+        classify();
+        return message;
+    }
+
+    private void readEnvelope(JsonParser parser) throws IOException, MalformedFrameException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "type" -> message.typeName = text(parser, value, "type");
+                case "id" -> message.id = integer(parser, value, "id");
+                case "sid" -> message.sid = integer(parser, value, "sid");
+                case "seq" -> message.seq = integer(parser, value, "seq");
+                case "msg" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        readMsg(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    private void readMsg(JsonParser parser) throws IOException, MalformedFrameException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "market_ticker" -> message.marketTicker = text(parser, value, "market_ticker");
+                case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
+                case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
+                case "price_dollars" -> message.price = decimal(parser, value, "price_dollars");
+                case "delta_fp" -> message.delta = decimal(parser, value, "delta_fp");
+                case "side" -> message.side = text(parser, value, "side");
+                case "ts_ms" -> message.tsMillis = integer(parser, value, "ts_ms");
+                case "code" -> message.errorCode = integer(parser, value, "code");
+                case "msg" -> message.errorMessage = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "channel" -> message.channel = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "sid" -> {
+                    // a subscribed ack carries its sid inside msg
+                    if (message.sid == KalshiMessage.ABSENT) {
+                        message.sid = integer(parser, value, "msg.sid");
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    private void readLevels(JsonParser parser, JsonToken start, LevelBuffer levels, String field)
+            throws IOException, MalformedFrameException {
+        if (start == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (start != JsonToken.START_ARRAY) {
+            throw new MalformedFrameException(field + " is not an array");
+        }
+        while (parser.nextToken() == JsonToken.START_ARRAY) {
+            long price = decimal(parser, parser.nextToken(), field + " price");
+            long size = decimal(parser, parser.nextToken(), field + " size");
+            if (parser.nextToken() != JsonToken.END_ARRAY) {
+                throw new MalformedFrameException(field + " level is not a [price, size] pair");
+            }
+            checkPrice(price, field);
+            if (size < 0) {
+                throw new MalformedFrameException(field + " has a negative size");
+            }
+            levels.add(price, size);
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw new MalformedFrameException(field + " level is not a [price, size] pair");
+        }
+    }
+
+    private void classify() throws MalformedFrameException {
+        if (message.typeName == null) {
+            throw new MalformedFrameException("no type");
+        }
+        message.type = switch (message.typeName) {
+            case "orderbook_snapshot" -> KalshiMessage.Type.ORDERBOOK_SNAPSHOT;
+            case "orderbook_delta" -> KalshiMessage.Type.ORDERBOOK_DELTA;
+            case "subscribed" -> KalshiMessage.Type.SUBSCRIBED;
+            case "ok" -> KalshiMessage.Type.OK;
+            case "error" -> KalshiMessage.Type.ERROR;
+            case "unsubscribed" -> KalshiMessage.Type.UNSUBSCRIBED;
+            default -> KalshiMessage.Type.OTHER;
+        };
+        switch (message.type) {
+            case ORDERBOOK_SNAPSHOT -> requireBookFields();
+            case ORDERBOOK_DELTA -> {
+                requireBookFields();
+                if (message.price == KalshiMessage.ABSENT || message.delta == KalshiMessage.ABSENT) {
+                    throw new MalformedFrameException("orderbook_delta without price_dollars or delta_fp");
+                }
+                checkPrice(message.price, "price_dollars");
+                if (!"yes".equals(message.side) && !"no".equals(message.side)) {
+                    throw new MalformedFrameException("orderbook_delta side is neither yes nor no: " + message.side);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void requireBookFields() throws MalformedFrameException {
+        if (message.marketTicker == null || message.marketTicker.isEmpty()) {
+            throw new MalformedFrameException(message.typeName + " without market_ticker");
+        }
+        if (message.sid == KalshiMessage.ABSENT || message.seq == KalshiMessage.ABSENT) {
+            throw new MalformedFrameException(message.typeName + " without sid or seq");
+        }
+    }
+
+    private static void checkPrice(long price, String field) throws MalformedFrameException {
+        if (price < 0 || price > FixedPoint.ONE) {
+            throw new MalformedFrameException(field + " price outside 0..1");
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException(field + " is not a string");
+        }
+        return parser.getText();
+    }
+
+    private static long integer(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw new MalformedFrameException(field + " is not an integer");
+        }
+        return parser.getLongValue();
+    }
+
+    /** A decimal sent as a string, or (defensively, kalshi.md §3.4) as a JSON number. */
+    static long decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new MalformedFrameException(field + " is not a decimal");
+        }
+        try {
+            return FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        } catch (NumberFormatException e) {
+            throw new MalformedFrameException(field + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package com.doubletime.polymarket;
+
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.LevelBuffer;
+import com.doubletime.domain.Side;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streaming parser for the CLOB market channel (polymarket.md §2): a frame is the text {@code PONG}, one
+ * JSON object, or a JSON array of objects, dispatched on {@code event_type}. A whole frame is decoded
+ * before anything is applied, so a malformed frame is skipped whole. Level order is never relied on.
+ */
+public final class PolymarketFrameParser {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private final List<PolymarketUpdate> pool = new ArrayList<>();
+    private int count;
+    private boolean pong;
+    private int ignored;
+    private final LevelBuffer eventBids = new LevelBuffer();
+    private final LevelBuffer eventAsks = new LevelBuffer();
+
+    /** Decodes a frame; afterwards {@link #updateCount()} and {@link #update(int)} give its items in order. */
+    public void parse(String frame) throws MalformedFrameException {
+        count = 0;
+        ignored = 0;
+        pong = false;
+        if (frame.strip().equals("PONG")) {
+            pong = true;
+            return;
+        }
+        try (JsonParser parser = JSON.createParser(frame)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                JsonToken token;
+                while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+                    readEvent(parser);
+                }
+                if (token != JsonToken.END_ARRAY) {
+                    throw new MalformedFrameException("array element is not an object");
+                }
+            } else if (first == JsonToken.START_OBJECT) {
+                readEvent(parser);
+            } else {
+                throw new MalformedFrameException("neither PONG, a JSON object nor an array");
+            }
+            if (parser.nextToken() != null) {
+                throw new MalformedFrameException("trailing content after the JSON value");
+            }
+        } catch (IOException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+    }
+
+    public boolean isPong() {
+        return pong;
+    }
+
+    public int updateCount() {
+        return count;
+    }
+
+    public PolymarketUpdate update(int index) {
+        return pool.get(index);
+    }
+
+    /** Events understood but carrying nothing for the books ({@code last_trade_price}, {@code best_bid_ask}, …). */
+    public int ignoredEvents() {
+        return ignored;
+    }
+
+    private void readEvent(JsonParser parser) throws IOException, MalformedFrameException {
+        int firstChange = count;
+        String eventType = null;
+        String assetId = null;
+        String market = null;
+        long timestamp = PolymarketUpdate.ABSENT;
+        long newTick = PolymarketUpdate.ABSENT;
+        boolean sawBids = false;
+        boolean sawAsks = false;
+        eventBids.clear();
+        eventAsks.clear();
+        // Fields may come in any order, so levels and changes are collected before the type is known.
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "event_type" -> eventType = text(parser, value, "event_type");
+                case "asset_id" -> assetId = text(parser, value, "asset_id");
+                case "market" -> market = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "timestamp" -> timestamp = integerText(parser, value);
+                case "new_tick_size" -> newTick = decimal(parser, value, "new_tick_size");
+                case "bids", "buys" -> {
+                    readLevels(parser, value, eventBids, field);
+                    sawBids = true;
+                }
+                case "asks", "sells" -> {
+                    readLevels(parser, value, eventAsks, field);
+                    sawAsks = true;
+                }
+                case "price_changes", "changes" -> readChanges(parser, value, field);
+                default -> parser.skipChildren();
+            }
+        }
+        if (eventType == null) {
+            throw new MalformedFrameException("event without event_type");
+        }
+        if (!"price_change".equals(eventType) && count != firstChange) {
+            throw new MalformedFrameException(eventType + " carries price changes");
+        }
+        switch (eventType) {
+            case "book" -> {
+                if (assetId == null || !sawBids || !sawAsks) {
+                    throw new MalformedFrameException("book without asset_id, bids or asks");
+                }
+                PolymarketUpdate book = next(PolymarketUpdate.Kind.BOOK);
+                copy(eventBids, book.bids);
+                copy(eventAsks, book.asks);
+                stamp(book, assetId, market, timestamp);
+            }
+            case "price_change" -> {
+                if (count == firstChange) {
+                    throw new MalformedFrameException("price_change without price_changes");
+                }
+                for (int i = firstChange; i < count; i++) {
+                    PolymarketUpdate change = pool.get(i);
+                    // the legacy schema names the asset once, on the envelope
+                    stamp(change, change.assetId != null ? change.assetId : assetId, market, timestamp);
+                    if (change.assetId == null) {
+                        throw new MalformedFrameException("price_change entry without asset_id");
+                    }
+                }
+            }
+            case "tick_size_change" -> {
+                if (assetId == null || newTick == PolymarketUpdate.ABSENT) {
+                    throw new MalformedFrameException("tick_size_change without asset_id or new_tick_size");
+                }
+                PolymarketUpdate tick = next(PolymarketUpdate.Kind.TICK_SIZE);
+                tick.tickSize = newTick;
+                stamp(tick, assetId, market, timestamp);
+            }
+            default -> ignored++;
+        }
+    }
+
+    private static void stamp(PolymarketUpdate update, String assetId, String market, long timestamp) {
+        update.assetId = assetId;
+        update.market = market;
+        update.timestampMillis = timestamp;
+    }
+
+    private static void copy(LevelBuffer from, LevelBuffer to) {
+        for (int i = 0; i < from.count(); i++) {
+            to.add(from.price(i), from.size(i));
+        }
+    }
+
+    private void readChanges(JsonParser parser, JsonToken start, String field) throws IOException, MalformedFrameException {
+        if (start != JsonToken.START_ARRAY) {
+            throw new MalformedFrameException(field + " is not an array");
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            PolymarketUpdate change = next(PolymarketUpdate.Kind.LEVEL);
+            String side = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "asset_id" -> change.assetId = text(parser, value, "asset_id");
+                    case "price" -> change.price = decimal(parser, value, "price");
+                    case "size" -> change.size = decimal(parser, value, "size");
+                    case "side" -> side = text(parser, value, "side");
+                    case "best_bid" -> change.bestBid = optionalDecimal(parser, value);
+                    case "best_ask" -> change.bestAsk = optionalDecimal(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (change.price == PolymarketUpdate.ABSENT || change.size == PolymarketUpdate.ABSENT || side == null) {
+                throw new MalformedFrameException(field + " entry without price, size or side");
+            }
+            checkPrice(change.price, field);
+            if (change.size < 0) {
+                throw new MalformedFrameException(field + " entry with a negative size");
+            }
+            change.side = switch (side) {
+                case "BUY" -> Side.BID;
+                case "SELL" -> Side.ASK;
+                default -> throw new MalformedFrameException(field + " side is neither BUY nor SELL: " + side);
+            };
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw new MalformedFrameException(field + " entry is not an object");
+        }
+    }
+
+    private static void readLevels(JsonParser parser, JsonToken start, LevelBuffer levels, String field)
+            throws IOException, MalformedFrameException {
+        if (start == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (start != JsonToken.START_ARRAY) {
+            throw new MalformedFrameException(field + " is not an array");
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            long price = PolymarketUpdate.ABSENT;
+            long size = PolymarketUpdate.ABSENT;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "price" -> price = decimal(parser, value, field + " price");
+                    case "size" -> size = decimal(parser, value, field + " size");
+                    default -> parser.skipChildren();
+                }
+            }
+            if (price == PolymarketUpdate.ABSENT || size == PolymarketUpdate.ABSENT) {
+                throw new MalformedFrameException(field + " level without price or size");
+            }
+            checkPrice(price, field);
+            if (size < 0) {
+                throw new MalformedFrameException(field + " level with a negative size");
+            }
+            levels.add(price, size);
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw new MalformedFrameException(field + " level is not an object");
+        }
+    }
+
+    private PolymarketUpdate next(PolymarketUpdate.Kind kind) {
+        if (count == pool.size()) {
+            pool.add(new PolymarketUpdate());
+        }
+        PolymarketUpdate update = pool.get(count++);
+        update.reset(kind);
+        return update;
+    }
+
+    private static void checkPrice(long price, String field) throws MalformedFrameException {
+        if (price < 0 || price > com.doubletime.domain.FixedPoint.ONE) {
+            throw new MalformedFrameException(field + " price outside 0..1");
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException(field + " is not a string");
+        }
+        return parser.getText();
+    }
+
+    private static long integerText(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getLongValue();
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                return Long.parseLong(parser.getText());
+            } catch (NumberFormatException e) {
+                return PolymarketUpdate.ABSENT;
+            }
+        }
+        parser.skipChildren();
+        return PolymarketUpdate.ABSENT;
+    }
+
+    private static long optionalDecimal(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
+        if (token == JsonToken.VALUE_NULL) {
+            return PolymarketUpdate.ABSENT;
+        }
+        return decimal(parser, token, "best price");
+    }
+
+    static long decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new MalformedFrameException(field + " is not a decimal");
+        }
+        try {
+            return FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        } catch (NumberFormatException e) {
+            throw new MalformedFrameException(field + ": " + e.getMessage());
+        }
+    }
+}
