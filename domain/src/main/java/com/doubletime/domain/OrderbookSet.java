@@ -14,7 +14,7 @@ import java.util.Map;
  * creates or replaces a book and makes it fresh; a level change to a book never seen whole is ignored;
  * stale and disconnect events mark books stale. Single writer.
  */
-public final class OrderbookSet {
+public final class OrderbookSet implements MarketDataListener {
     private final Map<String, Orderbook> kalshi = new LinkedHashMap<>();
     private final Map<String, Orderbook> polymarket = new LinkedHashMap<>();
     private final LevelBuffer scratchBids = new LevelBuffer();
@@ -66,6 +66,31 @@ public final class OrderbookSet {
         for (Orderbook book : books(platform).values()) {
             book.markStale();
         }
+    }
+
+    @Override
+    public void onSnapshot(Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
+        applySnapshot(platform, instrument, bids, asks, atNanos);
+    }
+
+    @Override
+    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
+        applyLevel(platform, instrument, side, price, size, absolute, atNanos);
+    }
+
+    @Override
+    public void onStale(Platform platform, String instrument, String reason, long atNanos) {
+        markStale(platform, instrument);
+    }
+
+    @Override
+    public void onVenueDisconnected(Platform platform, String reason, long atNanos) {
+        markAllStale(platform);
+    }
+
+    @Override
+    public void onFrameEnd(Platform platform, long atNanos) {
+        // books are current after every call; nothing waits for the end of a frame
     }
 
     /** Applies one event received over the bus. */

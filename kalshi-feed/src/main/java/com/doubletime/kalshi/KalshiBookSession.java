@@ -106,7 +106,7 @@ public final class KalshiBookSession {
                     listener.onStale(Platform.KALSHI, ticker, "seq gap on sid " + message.sid(), at);
                 }
                 if (resync != null && !subscription.tickers.isEmpty()) {
-                    resync.onGap(message.sid(), Set.copyOf(subscription.tickers));
+                    resync.onGap(message.sid(), ordered(subscription.tickers));
                 }
             }
         }
@@ -158,7 +158,11 @@ public final class KalshiBookSession {
 
     public Set<String> tickersOf(long sid) {
         Subscription subscription = subscriptions.get(sid);
-        return subscription == null ? Set.of() : Set.copyOf(subscription.tickers);
+        return subscription == null ? Set.of() : ordered(subscription.tickers);
+    }
+
+    private static Set<String> ordered(Set<String> tickers) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tickers));
     }
 
     public String lastError() {

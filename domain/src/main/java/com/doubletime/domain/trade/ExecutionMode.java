@@ -1,0 +1,15 @@
+package com.doubletime.domain.trade;
+
+/** Whether fills are simulated against the books or real orders at the venues. */
+public enum ExecutionMode {
+    PAPER, LIVE;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Accepts {@code paper} / {@code live} in any case. */
+    public static ExecutionMode fromWireName(String name) {
+        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,242 @@
+package com.doubletime.launcher;
+
+import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.PairsFileException;
+import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.kalshi.KalshiBookSession;
+import com.doubletime.monitor.ArbitrageEngine;
+import com.doubletime.polymarket.PolymarketBookSession;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The replay tool (contracts §3): feeds a capture (§2) through the live system's parsers, sessions,
+ * books and detector in one thread, as fast as it can, writing opportunity events (§4) as JSON lines,
+ * optionally the final books (§5), and a JSON summary line on stderr.
+ *
+ * <pre>
+ * ./double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]
+ * </pre>
+ */
+public final class ReplayTool {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final ArbitrageEngine engine;
+    private final KalshiBookSession kalshi;
+    private final PolymarketBookSession polymarket;
+    private final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+    private final Writer out;
+    private long frames;
+    private long malformedLines;
+    private long opportunities;
+
+    public ReplayTool(List<MarketPair> pairs, Writer out) {
+        this.out = out;
+        this.engine = new ArbitrageEngine(pairs, event -> {
+            opportunities++;
+            try {
+                out.write(OpportunityJson.write(event));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // Captures carry no subscribe command, so the venue default (use_yes_price false) applies.
+        this.kalshi = new KalshiBookSession(engine, false, null);
+        this.polymarket = new PolymarketBookSession(engine);
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) throws Exception {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            stderr.println("replay: " + e.getMessage());
+            stderr.println("usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]");
+            return 2;
+        }
+        List<MarketPair> pairs;
+        Vertx vertx = Vertx.vertx();
+        try {
+            pairs = PairsLoader.load(vertx, arguments.pairs).await();
+        } catch (PairsFileException e) {
+            stderr.println("replay: " + e.getMessage());
+            return 2;
+        } finally {
+            vertx.close().await();
+        }
+        if (!Files.isRegularFile(arguments.capture)) {
+            stderr.println("replay: no capture file at " + arguments.capture);
+            return 2;
+        }
+        Writer out = arguments.out == null
+                ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
+        ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16));
+        long started = System.nanoTime();
+        try (BufferedReader capture = Files.newBufferedReader(arguments.capture, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = capture.readLine()) != null) {
+                replay.onLine(line);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        replay.out.flush();
+        if (arguments.out != null) {
+            replay.out.close();
+        }
+        if (arguments.dumpBooks != null) {
+            Files.writeString(arguments.dumpBooks, replay.engine.dumpBooksJson() + "\n", StandardCharsets.UTF_8);
+        }
+        stderr.println(replay.summaryJson(seconds));
+        return 0;
+    }
+
+    /** One capture line: a frame to parse and evaluate, or a connection event. */
+    public void onLine(String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        CaptureLine parsed = CaptureLine.parse(line);
+        if (parsed == null || parsed.venue == null || (parsed.frame == null && parsed.event == null)) {
+            frames++;
+            malformedLines++;
+            return;
+        }
+        boolean kalshiVenue = parsed.venue.equals("kalshi");
+        if (!kalshiVenue && !parsed.venue.equals("polymarket")) {
+            frames++;
+            malformedLines++;
+            return;
+        }
+        if (parsed.frame == null) {
+            onConnectionEvent(kalshiVenue, parsed.event, parsed.recvNanos);
+            return;
+        }
+        frames++;
+        long start = System.nanoTime();
+        if (kalshiVenue) {
+            kalshi.onFrame(parsed.frame, parsed.recvNanos);
+        } else {
+            polymarket.onFrame(parsed.frame, parsed.recvNanos);
+        }
+        latency.recordValue(Math.max(0, System.nanoTime() - start));
+    }
+
+    private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {
+        boolean connected = event.equals("connected");
+        if (!connected && !event.equals("disconnected")) {
+            return; // other connection events carry nothing for the books
+        }
+        if (kalshiVenue) {
+            if (connected) {
+                kalshi.onConnected(recvNanos);
+            } else {
+                kalshi.onDisconnected("capture: disconnected", recvNanos);
+            }
+        } else if (!connected) {
+            polymarket.onDisconnected("capture: disconnected", recvNanos);
+        }
+    }
+
+    public String summaryJson(double seconds) {
+        long malformed = malformedLines + kalshi.malformed() + polymarket.malformed();
+        double perSecond = seconds > 0 ? frames / seconds : 0;
+        return "{\"frames\":" + frames
+                + ",\"opportunities\":" + opportunities
+                + ",\"malformed\":" + malformed
+                + ",\"gaps\":" + kalshi.gaps()
+                + ",\"duplicates\":" + kalshi.duplicates()
+                + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.6f", seconds)
+                + ",\"framesPerSecond\":" + Math.round(perSecond)
+                + ",\"latencyNanos\":{\"p50\":" + latency.getValueAtPercentile(50)
+                + ",\"p99\":" + latency.getValueAtPercentile(99)
+                + ",\"p999\":" + latency.getValueAtPercentile(99.9)
+                + ",\"max\":" + latency.getMaxValue() + "}}";
+    }
+
+    public ArbitrageEngine engine() {
+        return engine;
+    }
+
+    /** A §2 line: {@code venue}, {@code recv_ns}, and {@code frame} or {@code event}. */
+    private record CaptureLine(String venue, long recvNanos, String frame, String event) {
+        static CaptureLine parse(String line) {
+            String venue = null;
+            String frame = null;
+            String event = null;
+            long recv = 0;
+            try (JsonParser parser = JSON.createParser(line)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (field) {
+                        case "venue" -> venue = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                        case "frame" -> frame = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                        case "event" -> event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                        case "recv_ns" -> {
+                            if (value == JsonToken.VALUE_NUMBER_INT) {
+                                recv = parser.getLongValue();
+                            } else if (value == JsonToken.VALUE_STRING) {
+                                recv = Long.parseLong(parser.getText());
+                            } else {
+                                return null;
+                            }
+                        }
+                        default -> parser.skipChildren();
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return null;
+            }
+            return new CaptureLine(venue, recv, frame, event);
+        }
+    }
+
+    private record Arguments(Path pairs, Path capture, Path out, Path dumpBooks) {
+        static Arguments parse(String[] args) {
+            Path pairs = null;
+            Path capture = null;
+            Path out = null;
+            Path dump = null;
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                Path value = Path.of(args[++i]);
+                switch (name) {
+                    case "--pairs" -> pairs = value;
+                    case "--capture" -> capture = value;
+                    case "--out" -> out = value;
+                    case "--dump-books" -> dump = value;
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (pairs == null || capture == null) {
+                throw new IllegalArgumentException("--pairs and --capture are required");
+            }
+            return new Arguments(pairs, capture, out, dump);
+        }
+    }
+}
