@@ -1,0 +1,96 @@
+package com.doubletime.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayToolTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ReplayToolTest.class.getResource("/" + name).toURI());
+    }
+
+    @Test
+    void replaysACaptureThroughGapsDuplicatesMalformedFramesAndDisconnects() throws Exception {
+        Path out = dir.resolve("opportunities.jsonl");
+        Path books = dir.resolve("books.json");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
+                "--capture", resource("replay-capture.jsonl").toString(), "--out", out.toString(),
+                "--dump-books", books.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
+
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        JsonNode opened = JSON.readTree(lines.get(0));
+        assertEquals("opportunity", opened.get("type").asText());
+        assertEquals("fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:1", opened.get("id").asText());
+        assertEquals("120", opened.get("quantity").asText());
+        assertEquals("0.4200", opened.at("/kalshi/limitPrice").asText());
+        assertEquals("50.400000", opened.at("/kalshi/cost").asText());
+        assertEquals("2.050000", opened.at("/kalshi/fee").asText());
+        assertEquals("NO", opened.at("/polymarket/outcome").asText());
+        assertEquals("5211", opened.at("/polymarket/tokenId").asText());
+        assertEquals("0.5300", opened.at("/polymarket/limitPrice").asText());
+        assertEquals("63.600000", opened.at("/polymarket/cost").asText());
+        assertEquals("1.195680", opened.at("/polymarket/fee").asText());
+        assertEquals("117.245680", opened.get("totalCost").asText());
+        assertEquals("2.754320", opened.get("edge").asText());
+        assertEquals("0.022952", opened.get("edgePerContract").asText());
+        assertEquals(2100, opened.get("detectedAtNanos").asLong());
+
+        JsonNode closedByGap = JSON.readTree(lines.get(1));
+        assertEquals("opportunity_closed", closedByGap.get("type").asText());
+        assertEquals(opened.get("id"), closedByGap.get("id"));
+        assertEquals(900, closedByGap.get("lifetimeNanos").asLong());
+
+        JsonNode reopened = JSON.readTree(lines.get(2));
+        assertEquals("fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:2", reopened.get("id").asText());
+        assertEquals(4000, reopened.get("detectedAtNanos").asLong());
+        JsonNode closedByDisconnect = JSON.readTree(lines.get(3));
+        assertEquals(1000, closedByDisconnect.get("lifetimeNanos").asLong());
+
+        JsonNode summary = JSON.readTree(stderr.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(11, summary.get("frames").asLong());
+        assertEquals(4, summary.get("opportunities").asLong());
+        assertEquals(2, summary.get("malformed").asLong());
+        assertEquals(1, summary.get("gaps").asLong());
+        assertTrue(summary.at("/latencyNanos/p99").asLong() > 0);
+
+        JsonNode dump = JSON.readTree(books.toFile());
+        JsonNode kalshi = dump.at("/kalshi/KXFED-26DEC-C25");
+        assertEquals("0.5800", kalshi.at("/no/0/0").asText());
+        assertEquals("120.00", kalshi.at("/no/0/1").asText());
+        assertEquals("0.3000", kalshi.at("/yes/0/0").asText());
+        assertEquals(false, kalshi.get("stale").asBoolean());
+        JsonNode no = dump.at("/polymarket/5211");
+        assertEquals("0.53", no.at("/asks/0/0").asText());
+        assertEquals(true, no.get("stale").asBoolean());
+    }
+
+    @Test
+    void rejectsABadPairsFileWithAClearMessage() throws Exception {
+        Path pairs = dir.resolve("pairs.json");
+        Files.writeString(pairs, "{\"pairs\":[{\"id\":\"x\",\"kalshi\":{\"ticker\":\"T\"},\"polarity\":\"same\"}]}");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = ReplayTool.run(new String[] {"--pairs", pairs.toString(), "--capture", pairs.toString()}, System.out,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("pair 'x', field 'polymarket'"), stderr.toString());
+    }
+}
