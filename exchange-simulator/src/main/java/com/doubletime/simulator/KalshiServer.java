@@ -38,7 +38,8 @@ final class KalshiServer {
     router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host).map(listening -> {
-      heartbeatTimer = vertx.setPeriodic(heartbeatMillis, id -> List.copyOf(connections).forEach(KalshiConnection::heartbeat));
+      heartbeatTimer = vertx.setPeriodic(heartbeatMillis,
+          id -> List.copyOf(connections).forEach(KalshiConnection::heartbeat));
       return listening.actualPort();
     });
   }

@@ -35,7 +35,15 @@ final class PolymarketFrames {
         .put("tick_size", TICK_SIZE)
         .put("neg_risk", false)
         .put("last_trade_price", LAST_TRADE_PRICE);
-    return summary.put("hash", Sha1.hex(summary.encode()));
+    return summary.put("hash", summaryHash(summary));
+  }
+
+  /**
+   * The official {@code /book} hash: SHA-1 (lower-case hex) of the summary's compact JSON, keys in the
+   * summary's order, with {@code "hash":""}.
+   */
+  static String summaryHash(JsonObject summary) {
+    return Sha1.hex(summary.copy().put("hash", "").encode());
   }
 
   /** The WebSocket {@code book} event, carrying the same hash as the REST summary of that moment. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Moves every market's books a little at each {@link #step()}: the fair probability drifts by at most one
@@ -84,8 +83,8 @@ final class RandomWalk {
     int kalshiBestYes = fair - random.nextInt(kalshiSpread);
     int kalshiYesAsk = kalshiBestYes + kalshiSpread;
     KalshiBook kalshi = books.kalshi(market.kalshiTicker());
-    Map<Long, Long> yesBids = ladder(kalshi.bids(KalshiSide.YES), kalshiBestYes, -1);
-    Map<Long, Long> noBids = ladder(kalshi.bids(KalshiSide.NO), 100 - kalshiYesAsk, -1);
+    TreeMap<Long, Long> yesBids = ladder(kalshi.bids(KalshiSide.YES), kalshiBestYes, -1);
+    TreeMap<Long, Long> noBids = ladder(kalshi.bids(KalshiSide.NO), 100 - kalshiYesAsk, -1);
 
     int polySpread = between(1, MAX_SPREAD_CENTS);
     int polyBestBid = fair - random.nextInt(polySpread);
@@ -93,8 +92,8 @@ final class RandomWalk {
       polyBestBid += windowShift(fair, kalshiBestYes, kalshiYesAsk, polyBestBid, polySpread, window.edgeCents);
     }
     PolymarketBook payingWithYes = books.polymarket(market.tokenPayingWithKalshiYes());
-    Map<Long, Long> polyBids = ladder(payingWithYes.bids(), polyBestBid, -1);
-    Map<Long, Long> polyAsks = ladder(payingWithYes.asks(), polyBestBid + polySpread, +1);
+    TreeMap<Long, Long> polyBids = ladder(payingWithYes.bids(), polyBestBid, -1);
+    TreeMap<Long, Long> polyAsks = ladder(payingWithYes.asks(), polyBestBid + polySpread, +1);
 
     publishKalshi(market.kalshiTicker(), kalshi, yesBids, noBids);
     publishPolymarket(market, payingWithYes, polyBids, polyAsks);
@@ -116,8 +115,8 @@ final class RandomWalk {
   }
 
   /** Target levels from the best price outward; a price kept from the last quote usually keeps its size. */
-  private Map<Long, Long> ladder(PriceLevels current, int bestCents, int outward) {
-    Map<Long, Long> target = new TreeMap<>();
+  private TreeMap<Long, Long> ladder(PriceLevels current, int bestCents, int outward) {
+    TreeMap<Long, Long> target = new TreeMap<>();
     for (int level = 0; level < LEVELS_PER_SIDE; level++) {
       int cents = bestCents + outward * level;
       if (cents < 1 || cents > 99) {
@@ -131,50 +130,44 @@ final class RandomWalk {
     return target;
   }
 
-  /** Shrinking changes go first, so no intermediate book is ever crossed. */
-  private void publishKalshi(String ticker, KalshiBook book, Map<Long, Long> yesBids, Map<Long, Long> noBids) {
-    List<Runnable> growing = new ArrayList<>();
-    for (KalshiSide side : KalshiSide.values()) {
-      PriceLevels current = book.bids(side);
-      Map<Long, Long> target = side == KalshiSide.YES ? yesBids : noBids;
-      for (long price : changedPrices(current, target)) {
-        long delta = target.getOrDefault(price, 0L) - current.size(price);
-        if (delta < 0) {
-          books.applyKalshi(ticker, side, price, delta);
-        } else {
-          growing.add(() -> books.applyKalshi(ticker, side, price, delta));
-        }
-      }
+  /** Publishes only the changed levels, in an order that never crosses the book (see {@link RequoteSequencer}). */
+  private void publishKalshi(String ticker, KalshiBook book, TreeMap<Long, Long> yesBids,
+                             TreeMap<Long, Long> noBids) {
+    List<RequoteSequencer.LevelMove> moves = RequoteSequencer.sequence(
+        book.bids(KalshiSide.YES).ascending(), book.bids(KalshiSide.NO).ascending(), yesBids, noBids);
+    for (RequoteSequencer.LevelMove move : moves) {
+      KalshiSide side = move.ladder() == 0 ? KalshiSide.YES : KalshiSide.NO;
+      books.applyKalshi(ticker, side, move.price(), move.toSize() - move.fromSize());
     }
-    growing.forEach(Runnable::run);
   }
 
+  /**
+   * Publishes the changed levels of the token paying with Kalshi YES, each followed by its mirror on the
+   * other token, as one {@code price_change}. Its asks at q are sequenced as complementary bids at 1 − q.
+   */
   private void publishPolymarket(SimulatedMarket market, PolymarketBook payingWithYes,
-                                 Map<Long, Long> bids, Map<Long, Long> asks) {
-    String mirrorToken = market.tokenPayingWithKalshiNo();
-    List<PolymarketLevelUpdate> shrinking = new ArrayList<>();
-    List<PolymarketLevelUpdate> growing = new ArrayList<>();
-    for (PolymarketSide side : PolymarketSide.values()) {
-      PriceLevels current = payingWithYes.levels(side);
-      Map<Long, Long> target = side == PolymarketSide.BUY ? bids : asks;
-      for (long price : changedPrices(current, target)) {
-        long size = target.getOrDefault(price, 0L);
-        List<PolymarketLevelUpdate> bucket = size < current.size(price) ? shrinking : growing;
-        bucket.add(new PolymarketLevelUpdate(market.tokenPayingWithKalshiYes(), side, price, size));
-        bucket.add(new PolymarketLevelUpdate(mirrorToken, side.opposite(), ONE_DOLLAR - price, size));
-      }
+                                 TreeMap<Long, Long> bids, TreeMap<Long, Long> asks) {
+    List<RequoteSequencer.LevelMove> moves = RequoteSequencer.sequence(payingWithYes.bids().ascending(),
+        complement(payingWithYes.asks().ascending()), bids, complement(asks));
+    String token = market.tokenPayingWithKalshiYes();
+    String mirror = market.tokenPayingWithKalshiNo();
+    List<PolymarketLevelUpdate> updates = new ArrayList<>();
+    for (RequoteSequencer.LevelMove move : moves) {
+      long price = move.ladder() == 0 ? move.price() : ONE_DOLLAR - move.price();
+      PolymarketSide side = move.ladder() == 0 ? PolymarketSide.BUY : PolymarketSide.SELL;
+      updates.add(new PolymarketLevelUpdate(token, side, price, move.toSize()));
+      updates.add(new PolymarketLevelUpdate(mirror, side.opposite(), ONE_DOLLAR - price, move.toSize()));
     }
-    shrinking.addAll(growing);
-    if (!shrinking.isEmpty()) {
-      books.applyPolymarket(shrinking);
+    if (!updates.isEmpty()) {
+      books.applyPolymarket(updates);
     }
   }
 
-  private static TreeSet<Long> changedPrices(PriceLevels current, Map<Long, Long> target) {
-    TreeSet<Long> prices = new TreeSet<>(current.ascending().keySet());
-    prices.addAll(target.keySet());
-    prices.removeIf(price -> current.size(price) == target.getOrDefault(price, 0L));
-    return prices;
+  /** Asks at q as bids at 1 − q. */
+  private static TreeMap<Long, Long> complement(Map<Long, Long> asks) {
+    TreeMap<Long, Long> bids = new TreeMap<>();
+    asks.forEach((price, size) -> bids.put(ONE_DOLLAR - price, size));
+    return bids;
   }
 
   private int between(int min, int max) {
