@@ -1,0 +1,74 @@
+package com.doubletime.monitor;
+
+import com.doubletime.bus.Addresses;
+import com.doubletime.bus.BusCodecs;
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.event.ArbitrageOpportunityClosed;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.OpportunityEvent;
+import com.doubletime.domain.format.OpportunityJson;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
+
+/**
+ * The arbitrage monitor deployable: applies every {@link MarketDataBatch} from {@link Addresses#MARKET_DATA}
+ * to one {@link ArbitrageEngine} and publishes what it finds on {@link Addresses#OPPORTUNITIES}. The engine
+ * is the single writer of all books; this verticle's event loop is its only thread. The codecs of both
+ * event types are registered at start ({@code BusCodecs.registerAll}).
+ */
+public final class MonitorVerticle extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger(MonitorVerticle.class.getName());
+
+    private final List<MarketPair> pairs;
+    private ArbitrageEngine engine;
+    private MessageConsumer<MarketDataBatch> consumer;
+
+    public MonitorVerticle(List<MarketPair> pairs) {
+        this.pairs = List.copyOf(pairs);
+    }
+
+    @Override
+    public Future<?> start() {
+        BusCodecs.registerAll(vertx.eventBus());
+        engine = new ArbitrageEngine(pairs, this::publish);
+        // not a local consumer: in a cluster the feeds run on other nodes
+        consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> engine.apply(message.body()));
+        LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
+        return consumer.completion();
+    }
+
+    private void publish(OpportunityEvent event) {
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, event);
+        LOG.log(System.Logger.Level.INFO, () -> describe(event));
+    }
+
+    /** One log line per event: pair, direction, quantity and edge, or how long a closed one lived. */
+    static String describe(OpportunityEvent event) {
+        if (event instanceof ArbitrageOpportunityFound found) {
+            Opportunity o = found.opportunity();
+            return "opportunity " + o.pairId() + " " + o.direction() + " qty=" + o.quantity()
+                    + " kalshi@" + FixedPoint.format(o.kalshi().limitPrice(), 2)
+                    + " polymarket@" + FixedPoint.format(o.polymarket().limitPrice(), 2)
+                    + " edge=" + OpportunityJson.money(o.edge()) + " (" + OpportunityJson.money(o.edgePerContract())
+                    + "/contract)";
+        }
+        ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
+        return "opportunity closed " + closed.pairId() + " " + closed.direction() + " after "
+                + closed.lifetimeNanos() / 1_000_000 + " ms";
+    }
+
+    @Override
+    public Future<?> stop() {
+        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    }
+
+    /** For tests and the gateway's book dump; call on this verticle's event loop. */
+    ArbitrageEngine engine() {
+        return engine;
+    }
+}

@@ -1,0 +1,46 @@
+package com.doubletime.bus;
+
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.FeedHealth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wire codec of {@link FeedHealth}. */
+public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
+    @Override
+    public String name() {
+        return "dt.FeedHealth";
+    }
+
+    @Override
+    protected void write(WireWriter out, FeedHealth health) {
+        out.byteValue(health.venue().ordinal()).bool(health.connected()).longValue(health.lastFrameAtMillis())
+                .longValue(health.lastFrameAgeMillis()).longValue(health.frames()).longValue(health.malformed())
+                .longValue(health.gaps()).longValue(health.duplicates()).longValue(health.reconnects())
+                .intValue(health.staleInstruments().size());
+        for (String instrument : health.staleInstruments()) {
+            out.string(instrument);
+        }
+        out.string(health.lastError());
+    }
+
+    @Override
+    protected FeedHealth read(WireReader in) {
+        Platform venue = Platform.values()[in.byteValue()];
+        boolean connected = in.bool();
+        long lastFrameAt = in.longValue();
+        long lastFrameAge = in.longValue();
+        long frames = in.longValue();
+        long malformed = in.longValue();
+        long gaps = in.longValue();
+        long duplicates = in.longValue();
+        long reconnects = in.longValue();
+        int staleCount = in.intValue();
+        List<String> stale = new ArrayList<>(staleCount);
+        for (int i = 0; i < staleCount; i++) {
+            stale.add(in.string());
+        }
+        return new FeedHealth(venue, connected, lastFrameAt, lastFrameAge, frames, malformed, gaps, duplicates,
+                reconnects, stale, in.string());
+    }
+}

@@ -1,0 +1,112 @@
+package com.doubletime.kalshi;
+
+import com.doubletime.bus.Addresses;
+import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.feed.Backoff;
+import com.doubletime.bus.feed.BookFreshness;
+import com.doubletime.bus.feed.CaptureWriter;
+import com.doubletime.bus.feed.EpochNanoClock;
+import com.doubletime.bus.feed.FeedConnection;
+import com.doubletime.bus.feed.MarketDataPublisher;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.FeedHealth;
+import com.doubletime.domain.event.MarketDataBatch;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Kalshi market-data feed: one WebSocket, one {@code orderbook_delta} subscription for the configured
+ * tickers, one {@link MarketDataBatch} per received frame on {@link Addresses#MARKET_DATA}, a
+ * {@link FeedHealth} every second on {@link Addresses#FEED_HEALTH}, and optionally every frame recorded to
+ * a capture file (contracts §2).
+ *
+ * <p>Recovery: a {@code seq} gap marks the subscription's books stale and asks for snapshots
+ * ({@code get_snapshot}); errors 10/25 resubscribe; a dropped or silent connection (no frame or ping for
+ * {@code idleTimeoutMillis}) marks every Kalshi book stale and reconnects with backoff, then subscribes
+ * again. A malformed frame is counted and skipped.
+ */
+public final class KalshiFeedVerticle extends VerticleBase {
+    static final long HEALTH_PERIOD_MILLIS = 1_000;
+
+    private final KalshiFeedConfig config;
+    private final Function<String, MultiMap> handshakeHeaders;
+    private FeedConnection connection;
+    private KalshiFeedProtocol protocol;
+    private BookFreshness freshness;
+    private CaptureWriter capture;
+    private long healthTimer = -1;
+
+    /** Unauthenticated handshake (local simulator; the venue now requires a signed one, see below). */
+    public KalshiFeedVerticle(KalshiFeedConfig config) {
+        this(config, FeedConnection.NO_HEADERS);
+    }
+
+    /**
+     * @param handshakeHeaders the seam for Kalshi's signed WebSocket handshake (kalshi.md §2): given the
+     *                         request path ({@code /trade-api/ws/v2}) it returns the
+     *                         {@code KALSHI-ACCESS-*} headers; called on every (re)connect so the
+     *                         timestamp and signature are fresh
+     */
+    public KalshiFeedVerticle(KalshiFeedConfig config, Function<String, MultiMap> handshakeHeaders) {
+        this.config = config;
+        this.handshakeHeaders = handshakeHeaders;
+    }
+
+    @Override
+    public Future<?> start() {
+        BusCodecs.registerAll(vertx.eventBus());
+        freshness = new BookFreshness(config.tickers());
+        Future<CaptureWriter> opened = config.recordFile() == null
+                ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> CaptureWriter.open(config.recordFile()));
+        return opened.map(writer -> {
+            capture = writer;
+            connection = new FeedConnection(vertx, Platform.KALSHI, config.wsUrl(), config.idleTimeoutMillis(),
+                    new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), handshakeHeaders,
+                    writer, new EpochNanoClock());
+            Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus());
+            MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
+                freshness.apply(batch);
+                toBus.accept(batch);
+            });
+            protocol = new KalshiFeedProtocol(config, publisher, connection);
+            connection.start(protocol);
+            healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
+            return null;
+        });
+    }
+
+    private void publishHealth() {
+        vertx.eventBus().publish(Addresses.FEED_HEALTH, health());
+    }
+
+    /** The feed's health now. Call it on the verticle's event loop. */
+    FeedHealth health() {
+        KalshiBookSession session = protocol.session();
+        return new FeedHealth(Platform.KALSHI, connection.connected(), connection.lastFrameAtMillis(),
+                connection.lastFrameAgeMillis(), session.frames(), session.malformed(), session.gaps(),
+                session.duplicates(), connection.reconnects(), freshness.staleInstruments(), connection.lastError());
+    }
+
+    /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
+    @Override
+    public Future<?> stop() {
+        if (healthTimer != -1) {
+            vertx.cancelTimer(healthTimer);
+        }
+        Future<Void> closed = connection == null ? Future.succeededFuture() : connection.stop();
+        return closed.eventually(() -> {
+            if (connection != null) {
+                publishHealth();
+            }
+            CaptureWriter writer = capture;
+            return writer == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+                writer.close();
+                return null;
+            });
+        });
+    }
+}

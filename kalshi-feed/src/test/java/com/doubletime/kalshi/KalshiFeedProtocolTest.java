@@ -1,0 +1,169 @@
+package com.doubletime.kalshi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.bus.feed.MarketDataPublisher;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BookMarkedStale;
+import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.domain.event.VenueDisconnected;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KalshiFeedProtocolTest {
+    private static final String TICKER = "FED-23DEC-T3.00";
+
+    private final FakeLink link = new FakeLink();
+    private final List<MarketDataBatch> batches = new ArrayList<>();
+    private KalshiFeedProtocol protocol = protocol(false);
+
+    private KalshiFeedProtocol protocol(boolean useYesPrice) {
+        KalshiFeedConfig config = KalshiFeedConfig.of("ws://127.0.0.1:1/trade-api/ws/v2", List.of(TICKER, "OTHER"))
+                .withUseYesPrice(useYesPrice);
+        return new KalshiFeedProtocol(config, new MarketDataPublisher(batches::add), link);
+    }
+
+    @Test
+    void subscribesToTheOrderBookChannelWithUseYesPriceSentExplicitly() {
+        protocol.onOpen(1);
+
+        assertEquals(List.of("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\"],"
+                + "\"market_tickers\":[\"FED-23DEC-T3.00\",\"OTHER\"],\"use_yes_price\":false}}"), link.sent);
+
+        protocol = protocol(true);
+        protocol.onOpen(1);
+        assertEquals(Boolean.TRUE, new JsonObject(link.sent.get(1)).getJsonObject("params").getBoolean("use_yes_price"));
+    }
+
+    @Test
+    void publishesASnapshotBatchAndMarksTheLinkHealthy() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 1), 3);
+
+        assertEquals(1, batches.size());
+        OrderBookSnapshotReceived snapshot = (OrderBookSnapshotReceived) batches.get(0).events().get(0);
+        assertEquals(TICKER, snapshot.instrument());
+        assertEquals(1, link.healthy);
+        assertEquals(List.of(7L), List.copyOf(protocol.activeSids()));
+    }
+
+    @Test
+    void asksForAFreshSnapshotOfTheSubscriptionsTickersAfterASeqGap() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 1), 3);
+
+        protocol.onText(delta(7, 3), 4);
+
+        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                + "\"market_tickers\":[\"FED-23DEC-T3.00\"],\"action\":\"get_snapshot\"}}"), new JsonObject(link.sent.get(1)));
+        assertTrue(batches.get(1).events().get(0) instanceof BookMarkedStale);
+    }
+
+    @Test
+    void subscribesAgainWhenKalshiEndsTheSubscriptionWithError10Or25() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 1), 3);
+
+        protocol.onText("{\"id\":0,\"sid\":7,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}", 4);
+
+        JsonObject again = new JsonObject(link.sent.get(1));
+        assertEquals("subscribe", again.getString("cmd"));
+        assertEquals(2L, again.getLong("id"));
+        assertTrue(link.errors.get(0).contains("25 (subscription buffer overflow"), link.errors.toString());
+        assertEquals(List.of(), link.reconnects);
+        assertTrue(batches.get(1).events().get(0) instanceof BookMarkedStale, "the ended subscription's book is stale");
+    }
+
+    @Test
+    void reconnectsWhenATerminalErrorNamesNoSubscriptionOfOurs() {
+        protocol.onOpen(1);
+
+        protocol.onText("{\"type\":\"error\",\"msg\":{\"code\":10,\"msg\":\"Channel error\"}}", 2);
+
+        assertEquals(1, link.reconnects.size());
+        assertEquals(1, link.sent.size(), "no blind resubscribe");
+    }
+
+    @Test
+    void reconnectsInsteadOfResubscribingForeverWhenNoDataArrivesBetweenErrors() {
+        protocol.onOpen(1);
+        for (int i = 0; i <= KalshiFeedProtocol.MAX_RESUBSCRIBES; i++) {
+            long sid = 10 + i;
+            protocol.onText(subscribed(i + 1, sid), 2);
+            protocol.onText("{\"sid\":" + sid + ",\"type\":\"error\",\"msg\":{\"code\":10,\"msg\":\"Channel error\"}}", 3);
+        }
+
+        assertEquals(1 + KalshiFeedProtocol.MAX_RESUBSCRIBES, link.sent.size());
+        assertEquals(1, link.reconnects.size());
+    }
+
+    @Test
+    void logsOtherErrorsWithoutResubscribing() {
+        protocol.onOpen(1);
+
+        protocol.onText("{\"id\":123,\"type\":\"error\",\"msg\":{\"code\":7,\"msg\":\"Unknown subscription ID\"}}", 2);
+
+        assertEquals(1, link.sent.size());
+        assertEquals("kalshi error 7 (unknown subscription id): Unknown subscription ID [command 123]", link.errors.get(0));
+    }
+
+    @Test
+    void countsAMalformedFrameAndCarriesOn() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+
+        protocol.onText("{\"type\":\"orderbook_snapshot\",", 3);
+        protocol.onText(snapshot(7, 1), 4);
+
+        assertEquals(1, protocol.session().malformed());
+        assertTrue(link.errors.get(0).startsWith("malformed frame"));
+        assertEquals(1, batches.size());
+    }
+
+    @Test
+    void marksEveryKalshiBookStaleWhenTheConnectionCloses() {
+        protocol.onOpen(1);
+
+        protocol.onClosed("closed by peer", 5);
+
+        assertEquals(List.of(new VenueDisconnected(Platform.KALSHI, "closed by peer", 5)), batches.get(0).events());
+    }
+
+    @Test
+    void startsCommandIdsAndSequenceCheckingAfreshOnEveryConnection() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 5), 3);
+        protocol.onClosed("gone", 4);
+
+        protocol.onOpen(5);
+        protocol.onText(subscribed(1, 1), 6);
+        protocol.onText(snapshot(1, 1), 7);
+
+        assertEquals(1L, new JsonObject(link.sent.get(1)).getLong("id"));
+        assertEquals(0, protocol.session().gaps());
+    }
+
+    static String subscribed(long id, long sid) {
+        return "{\"id\":" + id + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":" + sid + "}}";
+    }
+
+    static String snapshot(long sid, long seq) {
+        return "{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
+                + TICKER + "\",\"market_id\":\"9b0f6b43\",\"yes_dollars_fp\":[[\"0.0800\",\"300.00\"],[\"0.2200\",\"333.00\"]],"
+                + "\"no_dollars_fp\":[[\"0.5400\",\"20.00\"],[\"0.5600\",\"146.00\"]]}}";
+    }
+
+    static String delta(long sid, long seq) {
+        return "{\"type\":\"orderbook_delta\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
+                + TICKER + "\",\"market_id\":\"9b0f6b43\",\"price_dollars\":\"0.0800\",\"delta_fp\":\"-54.00\","
+                + "\"side\":\"yes\",\"ts_ms\":1669149841000}}";
+    }
+}

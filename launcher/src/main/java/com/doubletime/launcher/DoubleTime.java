@@ -1,0 +1,29 @@
+package com.doubletime.launcher;
+
+import java.util.Arrays;
+
+/** The {@code ./double-time} entry point: picks the subcommand, nothing else. */
+public final class DoubleTime {
+    private DoubleTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (command) {
+            case "run" -> EmbeddedMain.main(rest);
+            case "replay" -> ReplayTool.main(rest);
+            case "simulator" -> com.doubletime.simulator.SimulatorMain.main(rest);
+            default -> {
+                System.err.println("""
+                        usage: ./double-time <command> [options]
+                          run        simulators + feeds + monitor + executor + gateway in one JVM (paper trading)
+                                     [--pairs FILE] [--port 8080] [--scenario FILE] [--seed N] [--record DIR]
+                          replay     --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]
+                          simulator  the local Kalshi and Polymarket simulators alone
+                        """);
+                System.exit("help".equals(command) ? 0 : 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.doubletime.launcher;
+
+import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.Polarity;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.executor.ExecutorConfig;
+import com.doubletime.executor.TradeExecutorVerticle;
+import com.doubletime.gateway.GatewayConfig;
+import com.doubletime.gateway.GatewayVerticle;
+import com.doubletime.kalshi.KalshiFeedConfig;
+import com.doubletime.kalshi.KalshiFeedVerticle;
+import com.doubletime.monitor.MonitorVerticle;
+import com.doubletime.polymarket.PolymarketFeedConfig;
+import com.doubletime.polymarket.PolymarketFeedVerticle;
+import com.doubletime.simulator.ExchangeSimulator;
+import com.doubletime.simulator.SimulatedMarket;
+import com.doubletime.simulator.SimulatorConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything in one JVM: the exchange simulators, both feeds pointed at them, the monitor, the paper
+ * executor and the gateway. Consumers are deployed before the feeds so the first snapshots are not
+ * missed; on stop the feeds go first for the same reason.
+ */
+public final class EmbeddedStack {
+    private final Vertx vertx;
+    private final ExchangeSimulator simulator;
+    private final List<String> deployments;
+    private final GatewayVerticle gateway;
+    private final List<MarketPair> pairs;
+
+    private EmbeddedStack(Vertx vertx, ExchangeSimulator simulator, List<String> deployments, GatewayVerticle gateway,
+                          List<MarketPair> pairs) {
+        this.vertx = vertx;
+        this.simulator = simulator;
+        this.deployments = deployments;
+        this.gateway = gateway;
+        this.pairs = pairs;
+    }
+
+    public static Future<EmbeddedStack> start(Vertx vertx, StackConfig config) {
+        BusCodecs.registerAll(vertx.eventBus());
+        return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> ExchangeSimulator
+                .start(vertx, new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
+                        config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile()))
+                .compose(simulator -> deploy(vertx, config, pairs, simulator)));
+    }
+
+    private static Future<EmbeddedStack> deploy(Vertx vertx, StackConfig config, List<MarketPair> pairs,
+                                                 ExchangeSimulator simulator) {
+        List<String> deployments = new ArrayList<>();
+        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host()).withPort(config.gatewayPort()));
+        ExecutorConfig executor = new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
+        List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
+        List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();
+        KalshiFeedConfig kalshi = KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)
+                .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("kalshi.jsonl"));
+        PolymarketFeedConfig polymarket = PolymarketFeedConfig.of(simulator.polymarketWsUrl(), tokens)
+                .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
+        return vertx.deployVerticle(new MonitorVerticle(pairs)).andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs)))
+                .andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(gateway)).andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(new KalshiFeedVerticle(kalshi))).andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
+                .andThen(r -> r.map(deployments::add))
+                .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs))
+                .recover(failure -> simulator.stop().transform(ignored -> Future.failedFuture(failure)));
+    }
+
+    /** One simulated market per Kalshi ticker; a ticker shared by two pairs is simulated with the first. */
+    static List<SimulatedMarket> simulatedMarkets(List<MarketPair> pairs) {
+        Map<String, SimulatedMarket> markets = new LinkedHashMap<>();
+        for (MarketPair pair : pairs) {
+            markets.putIfAbsent(pair.kalshiTicker(), new SimulatedMarket(pair.kalshiTicker(), pair.conditionId(),
+                    pair.yesTokenId(), pair.noTokenId(), pair.polarity() == Polarity.INVERSE));
+        }
+        return List.copyOf(markets.values());
+    }
+
+    public int gatewayPort() {
+        return gateway.actualPort();
+    }
+
+    public ExchangeSimulator simulator() {
+        return simulator;
+    }
+
+    public List<MarketPair> pairs() {
+        return pairs;
+    }
+
+    public Future<Void> stop() {
+        Future<Void> undeployed = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            undeployed = undeployed.compose(v -> vertx.undeploy(id));
+        }
+        return undeployed.eventually(simulator::stop);
+    }
+}

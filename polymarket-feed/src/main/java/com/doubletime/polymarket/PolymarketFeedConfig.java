@@ -1,0 +1,96 @@
+package com.doubletime.polymarket;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What the Polymarket market-channel feed connects to and how it behaves, validated once at start-up.
+ *
+ * @param wsUrl                  {@code wss://ws-subscriptions-clob.polymarket.com/ws/market} or a local simulator
+ * @param assetIds               outcome token ids to stream (both tokens of every pair)
+ * @param pingIntervalMillis     how often the text {@code PING} keepalive is sent (polymarket.md §2.1: 10 s)
+ * @param pongTimeoutMillis      no frame ({@code PONG} or data) for this long means the link is dead
+ * @param reconnectInitialMillis first reconnect delay; doubles per failed attempt, with jitter
+ * @param reconnectMaxMillis     cap of the reconnect delay
+ * @param recordFile             capture file (contracts §2) to append every frame to, or {@code null}
+ */
+public record PolymarketFeedConfig(String wsUrl, List<String> assetIds, long pingIntervalMillis,
+                                   long pongTimeoutMillis, long reconnectInitialMillis, long reconnectMaxMillis,
+                                   Path recordFile) {
+    public static final String PRODUCTION_WS_URL = "wss://ws-subscriptions-clob.polymarket.com/ws/market";
+    public static final long DEFAULT_PING_INTERVAL_MILLIS = 10_000;
+    public static final long DEFAULT_PONG_TIMEOUT_MILLIS = 30_000;
+    public static final long DEFAULT_RECONNECT_INITIAL_MILLIS = 1_000;
+    public static final long DEFAULT_RECONNECT_MAX_MILLIS = 60_000;
+
+    public PolymarketFeedConfig {
+        if (wsUrl == null || !(wsUrl.startsWith("ws://") || wsUrl.startsWith("wss://"))) {
+            throw new IllegalArgumentException("polymarket.wsUrl must be a ws:// or wss:// URL, got " + wsUrl);
+        }
+        if (assetIds == null || assetIds.isEmpty()) {
+            throw new IllegalArgumentException("polymarket.assetIds must name at least one token id");
+        }
+        for (String id : assetIds) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("polymarket.assetIds contains an empty token id");
+            }
+        }
+        assetIds = List.copyOf(new LinkedHashSet<>(assetIds));
+        if (pingIntervalMillis <= 0) {
+            throw new IllegalArgumentException("polymarket.pingIntervalMillis must be positive");
+        }
+        if (pongTimeoutMillis <= pingIntervalMillis) {
+            // otherwise a healthy but quiet connection is declared dead before its next PONG can arrive
+            throw new IllegalArgumentException("polymarket.pongTimeoutMillis must exceed pingIntervalMillis");
+        }
+        if (reconnectInitialMillis <= 0 || reconnectMaxMillis < reconnectInitialMillis) {
+            throw new IllegalArgumentException("polymarket reconnect delays need 0 < initial <= max, got "
+                    + reconnectInitialMillis + " and " + reconnectMaxMillis);
+        }
+    }
+
+    /** Defaults: PING every 10 s, dead after 30 s without a frame, reconnect 1 s → 60 s, no recording. */
+    public static PolymarketFeedConfig of(String wsUrl, List<String> assetIds) {
+        return new PolymarketFeedConfig(wsUrl, assetIds, DEFAULT_PING_INTERVAL_MILLIS, DEFAULT_PONG_TIMEOUT_MILLIS,
+                DEFAULT_RECONNECT_INITIAL_MILLIS, DEFAULT_RECONNECT_MAX_MILLIS, null);
+    }
+
+    /**
+     * Reads {@code {"wsUrl":…, "assetIds":[…], "pingIntervalMillis":10000, "pongTimeoutMillis":30000,
+     * "reconnectInitialMillis":1000, "reconnectMaxMillis":60000, "recordFile":"…"}}; all but
+     * {@code assetIds} optional ({@code wsUrl} defaults to production).
+     */
+    public static PolymarketFeedConfig fromJson(JsonObject json) {
+        JsonArray array = json.getJsonArray("assetIds", new JsonArray());
+        List<String> ids = new ArrayList<>();
+        for (Object id : array) {
+            ids.add(id instanceof String s ? s : null);
+        }
+        String record = json.getString("recordFile");
+        return new PolymarketFeedConfig(json.getString("wsUrl", PRODUCTION_WS_URL), ids,
+                json.getLong("pingIntervalMillis", DEFAULT_PING_INTERVAL_MILLIS),
+                json.getLong("pongTimeoutMillis", DEFAULT_PONG_TIMEOUT_MILLIS),
+                json.getLong("reconnectInitialMillis", DEFAULT_RECONNECT_INITIAL_MILLIS),
+                json.getLong("reconnectMaxMillis", DEFAULT_RECONNECT_MAX_MILLIS),
+                record == null || record.isBlank() ? null : Path.of(record));
+    }
+
+    public PolymarketFeedConfig withKeepalive(long pingMillis, long pongTimeout) {
+        return new PolymarketFeedConfig(wsUrl, assetIds, pingMillis, pongTimeout, reconnectInitialMillis,
+                reconnectMaxMillis, recordFile);
+    }
+
+    public PolymarketFeedConfig withReconnect(long initialMillis, long maxMillis) {
+        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis, initialMillis,
+                maxMillis, recordFile);
+    }
+
+    public PolymarketFeedConfig withRecordFile(Path value) {
+        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis,
+                reconnectInitialMillis, reconnectMaxMillis, value);
+    }
+}

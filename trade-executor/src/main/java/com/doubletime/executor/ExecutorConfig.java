@@ -1,0 +1,80 @@
+package com.doubletime.executor;
+
+import com.doubletime.domain.trade.ExecutionMode;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The trade executor's settings, read once at start-up.
+ *
+ * @param mode {@code paper} simulates fills against the books; {@code live} is refused at start-up (not built yet)
+ * @param maxNotionalPerTrade the most one trade may spend, both legs' cost and fees, in dollars
+ * @param journalPath the JSON Lines trade journal
+ * @param maxBookAge a book not updated for longer than this is not traded on
+ * @param recentTrades how many trades are kept in memory for queries (and re-read from the journal on start)
+ */
+public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
+                             int recentTrades) {
+    public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
+    public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
+    public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
+    public static final int DEFAULT_RECENT_TRADES = 500;
+    public static final ExecutorConfig DEFAULT = new ExecutorConfig(ExecutionMode.PAPER, DEFAULT_MAX_NOTIONAL, DEFAULT_JOURNAL);
+
+    public ExecutorConfig {
+        require(mode != null, "mode", "is required");
+        require(maxNotionalPerTrade != null && maxNotionalPerTrade.signum() > 0, "maxNotionalPerTrade",
+                "must be a positive number of dollars");
+        require(journalPath != null, "journalPath", "is required");
+        require(maxBookAge != null && !maxBookAge.isNegative() && !maxBookAge.isZero(), "maxBookAgeMillis",
+                "must be positive");
+        require(recentTrades > 0, "recentTrades", "must be positive");
+    }
+
+    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath) {
+        this(mode, maxNotionalPerTrade, journalPath, DEFAULT_MAX_BOOK_AGE, DEFAULT_RECENT_TRADES);
+    }
+
+    /**
+     * Reads {@code {"mode":"paper","maxNotionalPerTrade":"1000","journalPath":"data/trades.jsonl",
+     * "maxBookAgeMillis":60000,"recentTrades":500}}; every key is optional and defaults as above.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public static ExecutorConfig fromJson(JsonObject json) {
+        JsonObject in = json == null ? new JsonObject() : json;
+        ExecutionMode mode;
+        try {
+            mode = ExecutionMode.fromWireName(in.getString("mode", "paper"));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw invalid("mode", "must be paper or live, got " + in.getValue("mode"));
+        }
+        BigDecimal maxNotional;
+        try {
+            Object raw = in.getValue("maxNotionalPerTrade", DEFAULT_MAX_NOTIONAL.toPlainString());
+            maxNotional = new BigDecimal(raw.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid("maxNotionalPerTrade", "must be a decimal number of dollars, got " + in.getValue("maxNotionalPerTrade"));
+        }
+        try {
+            return new ExecutorConfig(mode, maxNotional,
+                    Path.of(in.getString("journalPath", DEFAULT_JOURNAL.toString())),
+                    Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
+                    in.getInteger("recentTrades", DEFAULT_RECENT_TRADES));
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(boolean ok, String field, String problem) {
+        if (!ok) {
+            throw invalid(field, problem);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String field, String problem) {
+        return new IllegalArgumentException("executor." + field + " " + problem);
+    }
+}

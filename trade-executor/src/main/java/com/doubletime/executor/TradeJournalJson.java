@@ -1,0 +1,218 @@
+package com.doubletime.executor;
+
+import com.doubletime.domain.Direction;
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.Outcome;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.LegFill;
+import com.doubletime.domain.trade.LegOrder;
+import com.doubletime.domain.trade.LevelFill;
+import com.doubletime.domain.trade.TradeDecision;
+import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trade journal's line format, also what {@code GET /api/trades} returns. Explicit field by field
+ * rather than reflective so that the file format cannot change by renaming a record component, and so
+ * that decimals are strings as everywhere in the project's public formats (prices with at least 4
+ * decimals, money with at least 6, quantities as whole numbers).
+ *
+ * <pre>
+ * {"type":"trade_decision","tradeId":..,"opportunityId":..,"pairId":..,"direction":..,"verdict":"ACCEPTED",
+ *  "opportunityQuantity":"120","quantity":"102","kalshi":{"outcome":"YES","ticker":..,"limitPrice":"0.4200"},
+ *  "polymarket":{"outcome":"NO","tokenId":..,"limitPrice":"0.5300"},"reason":..,"detectedAtNanos":..,"decidedAtNanos":..}
+ * {"type":"trade","tradeId":..,"opportunityId":..,"pairId":..,"direction":..,"mode":"paper","status":"FILLED",
+ *  "kalshi":{"outcome":..,"ticker":..,"limitPrice":..,"requestedQuantity":"102","filledQuantity":"102",
+ *            "averagePrice":"0.420000","cost":..,"fee":..,"fills":[["0.4200","102"]]},
+ *  "polymarket":{..,"tokenId":..},"hedgedQuantity":"102","unhedgedQuantity":"0","totalCost":..,"realisedEdge":..,
+ *  "reason":..,"detectedAtNanos":..,"decidedAtNanos":..,"executedAtNanos":..}
+ * </pre>
+ * {@code reason} is absent when there is none; {@code averagePrice} is null when nothing filled.
+ */
+public final class TradeJournalJson {
+    static final String DECISION = "trade_decision";
+    static final String TRADE = "trade";
+    private static final int PRICE_DECIMALS = 4;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private TradeJournalJson() {
+    }
+
+    /** One line of JSON, without the line break. */
+    public static String write(JournalEntry entry) {
+        return toTree(entry).toString();
+    }
+
+    public static ObjectNode toTree(JournalEntry entry) {
+        return entry instanceof TradeDecision decision ? decision(decision) : trade((TradeReport) entry);
+    }
+
+    /** @throws IllegalArgumentException when the line is not a journal entry */
+    public static JournalEntry read(String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String type = text(node, "type");
+        try {
+            return switch (type) {
+                case DECISION -> readDecision(node);
+                case TRADE -> readTrade(node);
+                default -> throw new IllegalArgumentException("unknown entry type '" + type + "'");
+            };
+        } catch (NullPointerException | ArithmeticException e) {
+            throw new IllegalArgumentException("malformed " + type + " entry: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode decision(TradeDecision d) {
+        ObjectNode out = header(DECISION, d.tradeId(), d.opportunityId(), d.pairId(), d.direction());
+        out.put("verdict", d.accepted() ? "ACCEPTED" : "REJECTED");
+        out.put("opportunityQuantity", Long.toString(d.opportunityQuantity()));
+        out.put("quantity", Long.toString(d.quantity()));
+        out.set("kalshi", order(d.kalshi()));
+        out.set("polymarket", order(d.polymarket()));
+        reason(out, d.reason());
+        out.put("detectedAtNanos", d.detectedAtNanos());
+        out.put("decidedAtNanos", d.decidedAtNanos());
+        return out;
+    }
+
+    private static ObjectNode trade(TradeReport t) {
+        ObjectNode out = header(TRADE, t.tradeId(), t.opportunityId(), t.pairId(), t.direction());
+        out.put("mode", t.mode().wireName());
+        out.put("status", t.status().name());
+        out.set("kalshi", legFill(t.kalshi()));
+        out.set("polymarket", legFill(t.polymarket()));
+        out.put("hedgedQuantity", Long.toString(t.hedgedQuantity()));
+        out.put("unhedgedQuantity", Long.toString(t.unhedgedQuantity()));
+        out.put("totalCost", OpportunityJson.money(t.totalCost()));
+        out.put("realisedEdge", OpportunityJson.money(t.realisedEdge()));
+        reason(out, t.reason());
+        out.put("detectedAtNanos", t.detectedAtNanos());
+        out.put("decidedAtNanos", t.decidedAtNanos());
+        out.put("executedAtNanos", t.executedAtNanos());
+        return out;
+    }
+
+    private static ObjectNode header(String type, String tradeId, String opportunityId, String pairId, Direction direction) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("type", type);
+        out.put("tradeId", tradeId);
+        out.put("opportunityId", opportunityId);
+        out.put("pairId", pairId);
+        out.put("direction", direction.name());
+        return out;
+    }
+
+    private static void reason(ObjectNode out, String reason) {
+        if (reason != null) {
+            out.put("reason", reason);
+        }
+    }
+
+    private static ObjectNode order(LegOrder order) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("outcome", order.outcome().name());
+        out.put(order.platform() == Platform.KALSHI ? "ticker" : "tokenId", order.instrument());
+        out.put("limitPrice", FixedPoint.format(order.limitPrice(), PRICE_DECIMALS));
+        return out;
+    }
+
+    private static ObjectNode legFill(LegFill leg) {
+        ObjectNode out = order(leg.order());
+        out.put("requestedQuantity", Long.toString(leg.requestedQuantity()));
+        out.put("filledQuantity", Long.toString(leg.filledQuantity()));
+        BigDecimal average = leg.averagePrice();
+        if (average == null) {
+            out.putNull("averagePrice");
+        } else {
+            out.put("averagePrice", average.toPlainString());
+        }
+        out.put("cost", OpportunityJson.money(leg.cost()));
+        out.put("fee", OpportunityJson.money(leg.fee()));
+        ArrayNode fills = out.putArray("fills");
+        for (LevelFill level : leg.levels()) {
+            fills.addArray().add(FixedPoint.format(level.price(), PRICE_DECIMALS)).add(FixedPoint.format(level.size(), 0));
+        }
+        return out;
+    }
+
+    private static TradeDecision readDecision(JsonNode node) {
+        String verdict = text(node, "verdict");
+        if (!verdict.equals("ACCEPTED") && !verdict.equals("REJECTED")) {
+            throw new IllegalArgumentException("verdict must be ACCEPTED or REJECTED, got " + verdict);
+        }
+        return new TradeDecision(text(node, "tradeId"), text(node, "opportunityId"), text(node, "pairId"),
+                Direction.valueOf(text(node, "direction")), verdict.equals("ACCEPTED"),
+                wholeNumber(node, "opportunityQuantity"), wholeNumber(node, "quantity"),
+                readOrder(node.get("kalshi"), Platform.KALSHI), readOrder(node.get("polymarket"), Platform.POLYMARKET),
+                optionalText(node, "reason"), node.get("detectedAtNanos").asLong(), node.get("decidedAtNanos").asLong());
+    }
+
+    private static TradeReport readTrade(JsonNode node) {
+        return new TradeReport(text(node, "tradeId"), text(node, "opportunityId"), text(node, "pairId"),
+                Direction.valueOf(text(node, "direction")), ExecutionMode.fromWireName(text(node, "mode")),
+                TradeStatus.valueOf(text(node, "status")),
+                readLegFill(node.get("kalshi"), Platform.KALSHI), readLegFill(node.get("polymarket"), Platform.POLYMARKET),
+                decimal(node, "totalCost"), decimal(node, "realisedEdge"), optionalText(node, "reason"),
+                node.get("detectedAtNanos").asLong(), node.get("decidedAtNanos").asLong(),
+                node.get("executedAtNanos").asLong());
+    }
+
+    private static LegOrder readOrder(JsonNode node, Platform platform) {
+        String instrument = text(node, platform == Platform.KALSHI ? "ticker" : "tokenId");
+        return new LegOrder(platform, Outcome.valueOf(text(node, "outcome")), instrument,
+                FixedPoint.parse(text(node, "limitPrice")));
+    }
+
+    private static LegFill readLegFill(JsonNode node, Platform platform) {
+        List<LevelFill> levels = new ArrayList<>();
+        for (JsonNode level : node.get("fills")) {
+            levels.add(new LevelFill(FixedPoint.parse(level.get(0).asText()), FixedPoint.parse(level.get(1).asText())));
+        }
+        return new LegFill(readOrder(node, platform), wholeNumber(node, "requestedQuantity"),
+                wholeNumber(node, "filledQuantity"), levels, decimal(node, "cost"), decimal(node, "fee"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing field '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Decimal strings as written, or JSON numbers (read exactly) from a hand-edited file. */
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? value.decimalValue() : new BigDecimal(text(node, field));
+    }
+
+    private static long wholeNumber(JsonNode node, String field) {
+        return decimal(node, field).longValueExact();
+    }
+}

@@ -1,0 +1,112 @@
+package com.doubletime.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.TradeDecision;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class JsonLinesTradeRepositoryTest {
+    private final Vertx vertx = Vertx.vertx();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private JsonLinesTradeRepository open(Path path, int retained) throws Exception {
+        return JsonLinesTradeRepository.open(vertx, path, retained).await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void writesOneLinePerEntryAndReadsThemBackAfterReopening() throws Exception {
+        Path journal = dir.resolve("journal/trades.jsonl");
+        JsonLinesTradeRepository repository = open(journal, 100);
+        repository.append(TradeJournalJsonTest.decision).await(10, TimeUnit.SECONDS);
+        repository.append(TradeJournalJsonTest.report).await(10, TimeUnit.SECONDS);
+        repository.close().await(10, TimeUnit.SECONDS);
+
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        assertEquals(List.of(TradeJournalJson.write(TradeJournalJsonTest.decision),
+                TradeJournalJson.write(TradeJournalJsonTest.report)), lines);
+
+        JsonLinesTradeRepository reopened = open(journal, 100);
+        List<JournalEntry> recent = reopened.recent(10).await(10, TimeUnit.SECONDS);
+        assertEquals(lines, recent.stream().map(TradeJournalJson::write).toList());
+        reopened.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void recentReturnsTheLastEntriesOldestFirst() throws Exception {
+        JsonLinesTradeRepository repository = open(dir.resolve("trades.jsonl"), 2);
+        for (JournalEntry entry : List.of(TradeJournalJsonTest.decision, TradeJournalJsonTest.report,
+                TradeJournalJsonTest.decision)) {
+            repository.append(entry).await(10, TimeUnit.SECONDS);
+        }
+
+        List<JournalEntry> recent = repository.recent(5).await(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(TradeJournalJsonTest.report, TradeJournalJsonTest.decision), recent);
+        assertEquals(List.of(TradeJournalJsonTest.decision), repository.recent(1).await(10, TimeUnit.SECONDS));
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void skipsATornLastLineAndStartsTheNextEntryOnAFreshLine() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        String good = TradeJournalJson.write(TradeJournalJsonTest.report);
+        Files.writeString(journal, good + "\n" + good.substring(0, 40), StandardOpenOption.CREATE_NEW);
+
+        JsonLinesTradeRepository repository = open(journal, 100);
+        assertEquals(1, repository.skippedLines());
+        assertEquals(1, repository.recent(10).await(10, TimeUnit.SECONDS).size());
+        repository.append(TradeJournalJsonTest.decision).await(10, TimeUnit.SECONDS);
+        repository.close().await(10, TimeUnit.SECONDS);
+
+        JsonLinesTradeRepository reopened = open(journal, 100);
+        List<JournalEntry> recent = reopened.recent(10).await(10, TimeUnit.SECONDS);
+        assertEquals(2, recent.size());
+        assertTrue(recent.get(1) instanceof TradeDecision);
+        reopened.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void keepsAppendOrderForEntriesAppendedWithoutWaiting() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        JsonLinesTradeRepository repository = open(journal, 1000);
+        Promise<Void> done = Promise.promise();
+        vertx.runOnContext(v -> {
+            List<Future<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                writes.add(repository.append(i % 2 == 0 ? TradeJournalJsonTest.decision : TradeJournalJsonTest.report));
+            }
+            Future.all(writes).<Void>mapEmpty().onComplete(done);
+        });
+        done.future().await(20, TimeUnit.SECONDS);
+
+        List<String> lines = Files.readAllLines(journal);
+        assertEquals(50, lines.size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i % 2 == 0 ? "trade_decision" : "trade", new JsonObject(lines.get(i)).getString("type"));
+        }
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,79 @@
+package com.doubletime.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.domain.Direction;
+import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.TradeDecision;
+import com.doubletime.domain.trade.TradeReport;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TradeJournalJsonTest {
+    static TradeDecision decision;
+    static TradeReport report;
+
+    static {
+        OrderbookSet books = Fixtures.standardBooks();
+        PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "trade-1");
+        decision = trader.decide(Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:1", Fixtures.T0),
+                books, Fixtures.T0 + 1);
+        report = trader.fill(decision, books, Fixtures.T0 + 2);
+    }
+
+    @Test
+    void writesTradeWithDecimalStringsAndLevelFills() {
+        JsonObject json = new JsonObject(TradeJournalJson.write(report));
+
+        assertEquals("trade", json.getString("type"));
+        assertEquals("paper", json.getString("mode"));
+        assertEquals("FILLED", json.getString("status"));
+        assertEquals("97.847930", json.getString("totalCost"));
+        JsonObject kalshi = json.getJsonObject("kalshi");
+        assertEquals(Fixtures.TICKER, kalshi.getString("ticker"));
+        assertEquals("0.4200", kalshi.getString("limitPrice"));
+        assertEquals("102", kalshi.getString("filledQuantity"));
+        assertEquals("1.730000", kalshi.getString("fee"));
+        assertEquals("[[\"0.4000\",\"50\"],[\"0.4200\",\"52\"]]", kalshi.getJsonArray("fills").encode());
+        assertEquals(Fixtures.NO_TOKEN, json.getJsonObject("polymarket").getString("tokenId"));
+        assertFalse(TradeJournalJson.write(report).contains("\n"));
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        for (JournalEntry entry : List.of(decision, report)) {
+            String line = TradeJournalJson.write(entry);
+            JournalEntry back = TradeJournalJson.read(line);
+            assertEquals(entry.getClass(), back.getClass());
+            assertEquals(line, TradeJournalJson.write(back));
+        }
+        TradeReport back = (TradeReport) TradeJournalJson.read(TradeJournalJson.write(report));
+        assertEquals(0, back.totalCost().compareTo(report.totalCost()));
+        assertEquals(report.kalshi().levels(), back.kalshi().levels());
+        assertEquals(decision.reason(), ((TradeDecision) TradeJournalJson.read(TradeJournalJson.write(decision))).reason());
+    }
+
+    @Test
+    void acceptsJsonNumbersForDecimalsFromAHandEditedLine() {
+        JsonObject json = new JsonObject(TradeJournalJson.write(report)).put("totalCost", new BigDecimal("97.84793"));
+
+        TradeReport back = (TradeReport) TradeJournalJson.read(json.encode());
+
+        assertEquals(0, new BigDecimal("97.84793").compareTo(back.totalCost()));
+    }
+
+    @Test
+    void rejectsLinesThatAreNotEntries() {
+        assertThrows(IllegalArgumentException.class, () -> TradeJournalJson.read("{\"type\":\"trade\",\"tradeId\":\"x\""));
+        assertThrows(IllegalArgumentException.class, () -> TradeJournalJson.read("[1,2]"));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> TradeJournalJson.read("{\"type\":\"trade_decision\",\"tradeId\":\"x\"}"));
+        assertTrue(missing.getMessage().startsWith("missing field"), missing.getMessage());
+    }
+}
