@@ -20,57 +20,56 @@ public final class FixedPoint {
     }
 
     public static long parse(CharSequence text) {
-        return parse(text, 0, text.length());
-    }
-
-    public static long parse(char[] chars, int offset, int length) {
-        return parse(java.nio.CharBuffer.wrap(chars, offset, length), 0, length);
+        char[] chars = text.toString().toCharArray();
+        return parse(chars, 0, chars.length);
     }
 
     /**
-     * Parses a plain decimal such as {@code "0.4400"}, {@code ".44"}, {@code "-15.82"} or {@code "120"}.
+     * Parses a plain decimal such as {@code "0.4400"}, {@code ".44"}, {@code "-15.82"} or {@code "120"} from
+     * a slice of a char array, allocation-free (streaming JSON parsers hand values out this way).
      *
      * @throws NumberFormatException on anything else, including exponents and more than six decimals
      */
-    public static long parse(CharSequence text, int start, int end) {
-        if (start >= end) {
+    public static long parse(char[] text, int offset, int length) {
+        int end = offset + length;
+        if (length <= 0) {
             throw new NumberFormatException("empty decimal");
         }
-        int i = start;
+        int i = offset;
         boolean negative = false;
-        char first = text.charAt(i);
+        char first = text[i];
         if (first == '-' || first == '+') {
             negative = first == '-';
             i++;
         }
         long whole = 0;
         int digits = 0;
-        while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            whole = whole * 10 + (text.charAt(i) - '0');
+        while (i < end && text[i] >= '0' && text[i] <= '9') {
+            whole = whole * 10 + (text[i] - '0');
             if (whole > 9_000_000_000_000L) {
-                throw new NumberFormatException("decimal too large: " + text.subSequence(start, end));
+                throw new NumberFormatException("decimal too large: " + new String(text, offset, length));
             }
             digits++;
             i++;
         }
         long fraction = 0;
         int fractionDigits = 0;
-        if (i < end && text.charAt(i) == '.') {
+        if (i < end && text[i] == '.') {
             i++;
-            while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-                int digit = text.charAt(i) - '0';
+            while (i < end && text[i] >= '0' && text[i] <= '9') {
+                int digit = text[i] - '0';
                 if (fractionDigits < DECIMALS) {
                     fraction = fraction * 10 + digit;
                     fractionDigits++;
                 } else if (digit != 0) {
-                    throw new NumberFormatException("more than " + DECIMALS + " decimals: " + text.subSequence(start, end));
+                    throw new NumberFormatException("more than " + DECIMALS + " decimals: " + new String(text, offset, length));
                 }
                 digits++;
                 i++;
             }
         }
         if (i != end || digits == 0) {
-            throw new NumberFormatException("not a decimal: " + text.subSequence(start, end));
+            throw new NumberFormatException("not a decimal: " + new String(text, offset, length));
         }
         for (int k = fractionDigits; k < DECIMALS; k++) {
             fraction *= 10;

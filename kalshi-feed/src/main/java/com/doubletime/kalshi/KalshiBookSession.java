@@ -31,7 +31,7 @@ public final class KalshiBookSession {
     private final MarketDataListener listener;
     private final boolean useYesPrice;
     private final ResyncListener resync;
-    private final Map<Long, Subscription> subscriptions = new HashMap<>();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final LevelBuffer bids = new LevelBuffer();
     private final LevelBuffer asks = new LevelBuffer();
     private String lastError;
@@ -91,7 +91,7 @@ public final class KalshiBookSession {
 
     /** Every frame carrying {@code sid} and {@code seq} counts, replies included: they share the counter. */
     private Outcome checkSequence(KalshiMessage message, long at) {
-        Subscription subscription = subscriptions.computeIfAbsent(message.sid(), sid -> new Subscription());
+        Subscription subscription = subscriptions.getOrCreate(message.sid());
         long seq = message.seq();
         Outcome outcome = Outcome.APPLIED;
         if (subscription.lastSeq != KalshiMessage.ABSENT) {
@@ -183,6 +183,47 @@ public final class KalshiBookSession {
 
     public long duplicates() {
         return duplicates;
+    }
+
+    /**
+     * Subscriptions by sid. Kalshi numbers sids from 1 per connection, so an array indexed by sid serves
+     * the hot path without boxing; anything unusual falls back to a map.
+     */
+    private static final class Subscriptions {
+        private static final int DIRECT = 1024;
+        private final Subscription[] direct = new Subscription[DIRECT];
+        private final Map<Long, Subscription> others = new HashMap<>();
+
+        Subscription get(long sid) {
+            return sid >= 0 && sid < DIRECT ? direct[(int) sid] : others.get(sid);
+        }
+
+        Subscription getOrCreate(long sid) {
+            Subscription subscription = get(sid);
+            if (subscription == null) {
+                subscription = new Subscription();
+                if (sid >= 0 && sid < DIRECT) {
+                    direct[(int) sid] = subscription;
+                } else {
+                    others.put(sid, subscription);
+                }
+            }
+            return subscription;
+        }
+
+        Subscription remove(long sid) {
+            if (sid >= 0 && sid < DIRECT) {
+                Subscription removed = direct[(int) sid];
+                direct[(int) sid] = null;
+                return removed;
+            }
+            return others.remove(sid);
+        }
+
+        void clear() {
+            java.util.Arrays.fill(direct, null);
+            others.clear();
+        }
     }
 
     private static final class Subscription {

@@ -1,6 +1,7 @@
 package com.doubletime.kalshi;
 
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.InstrumentNames;
 import com.doubletime.domain.LevelBuffer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +17,7 @@ import java.io.IOException;
 public final class KalshiFrameParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final KalshiMessage message = new KalshiMessage();
+    private final InstrumentNames tickers = new InstrumentNames();
 
     KalshiMessage message() {
         return message;
@@ -65,7 +67,7 @@ public final class KalshiFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "market_ticker" -> message.marketTicker = text(parser, value, "market_ticker");
+                case "market_ticker" -> message.marketTicker = ticker(parser, value);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
                 case "price_dollars" -> message.price = decimal(parser, value, "price_dollars");
@@ -154,6 +156,13 @@ public final class KalshiFrameParser {
         if (price < 0 || price > FixedPoint.ONE) {
             throw new MalformedFrameException(field + " price outside 0..1");
         }
+    }
+
+    private String ticker(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException("market_ticker is not a string");
+        }
+        return tickers.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {

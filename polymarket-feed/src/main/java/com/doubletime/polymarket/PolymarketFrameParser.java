@@ -1,6 +1,7 @@
 package com.doubletime.polymarket;
 
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.InstrumentNames;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.Side;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -21,6 +22,7 @@ public final class PolymarketFrameParser {
     private int count;
     private boolean pong;
     private int ignored;
+    private final InstrumentNames assets = new InstrumentNames();
     private final LevelBuffer eventBids = new LevelBuffer();
     private final LevelBuffer eventAsks = new LevelBuffer();
 
@@ -90,7 +92,7 @@ public final class PolymarketFrameParser {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "event_type" -> eventType = text(parser, value, "event_type");
-                case "asset_id" -> assetId = text(parser, value, "asset_id");
+                case "asset_id" -> assetId = assetId(parser, value);
                 case "market" -> market = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "timestamp" -> timestamp = integerText(parser, value);
                 case "new_tick_size" -> newTick = decimal(parser, value, "new_tick_size");
@@ -170,7 +172,7 @@ public final class PolymarketFrameParser {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "asset_id" -> change.assetId = text(parser, value, "asset_id");
+                    case "asset_id" -> change.assetId = assetId(parser, value);
                     case "price" -> change.price = decimal(parser, value, "price");
                     case "size" -> change.size = decimal(parser, value, "size");
                     case "side" -> side = text(parser, value, "side");
@@ -244,6 +246,13 @@ public final class PolymarketFrameParser {
         if (price < 0 || price > com.doubletime.domain.FixedPoint.ONE) {
             throw new MalformedFrameException(field + " price outside 0..1");
         }
+    }
+
+    private String assetId(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException("asset_id is not a string");
+        }
+        return assets.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {

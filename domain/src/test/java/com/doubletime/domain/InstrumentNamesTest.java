@@ -1,0 +1,43 @@
+package com.doubletime.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class InstrumentNamesTest {
+    @Test
+    void returnsTheSameStringForTheSameCharacters() {
+        InstrumentNames names = new InstrumentNames();
+        char[] frame = "xxKX-FED-26DECyy".toCharArray();
+        String first = names.intern(frame, 2, 12);
+        assertEquals("KX-FED-26DEC", first);
+        assertSame(first, names.intern("KX-FED-26DEC".toCharArray(), 0, 12));
+    }
+
+    @Test
+    void keepsDistinctIdsApartAcrossGrowth() {
+        InstrumentNames names = new InstrumentNames();
+        String[] kept = new String[5000];
+        for (int i = 0; i < kept.length; i++) {
+            char[] id = ("token-" + i).toCharArray();
+            kept[i] = names.intern(id, 0, id.length);
+        }
+        for (int i = 0; i < kept.length; i++) {
+            char[] id = ("token-" + i).toCharArray();
+            assertSame(kept[i], names.intern(id, 0, id.length));
+        }
+    }
+
+    @Test
+    void stopsRememberingBeyondItsBound() {
+        InstrumentNames names = new InstrumentNames();
+        for (int i = 0; i < InstrumentNames.MAX_NAMES; i++) {
+            char[] id = ("t" + i).toCharArray();
+            names.intern(id, 0, id.length);
+        }
+        char[] extra = "one-too-many".toCharArray();
+        assertNotSame(names.intern(extra, 0, extra.length), names.intern(extra, 0, extra.length));
+    }
+}
