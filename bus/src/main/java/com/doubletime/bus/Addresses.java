@@ -12,6 +12,17 @@ public final class Addresses {
     public static final String FEED_HEALTH = "dt.feed-health";
     /** Request/reply: the executor's recent trades, for the gateway. */
     public static final String TRADES_QUERY = "dt.trades.query";
+    /** {@code PairsChanged}: the configured pairs changed (published by the gateway; monitor, executor, feeds). */
+    public static final String PAIRS_CHANGED = "dt.pairs.changed";
+    /**
+     * Request/reply, JSON: operator commands to the trade executor ({@code {"action":"kill-switch-on"}} …),
+     * answered with the resulting control state once it is journaled.
+     */
+    public static final String CONTROL = "dt.control";
+    /** JSON control state, published by the executor after every change (pause, kill switch, limits). */
+    public static final String CONTROL_EVENTS = "dt.control.events";
+    /** Request/reply, JSON: the executor's positions and P&amp;L per pair and in total. */
+    public static final String POSITIONS_QUERY = "dt.positions.query";
 
     private Addresses() {
     }

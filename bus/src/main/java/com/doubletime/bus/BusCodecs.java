@@ -4,6 +4,7 @@ import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.TradeReport;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
@@ -24,6 +25,7 @@ public final class BusCodecs {
         add(ArbitrageOpportunityClosed.class, new OpportunityEventCodec(ArbitrageOpportunityClosed.class));
         add(FeedHealth.class, new FeedHealthCodec());
         add(TradeReport.class, new TradeReportCodec());
+        add(PairsChanged.class, new PairsChangedCodec());
     }
 
     private BusCodecs() {

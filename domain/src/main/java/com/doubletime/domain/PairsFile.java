@@ -27,10 +27,22 @@ public final class PairsFile {
             throw new PairsFileException(null, "pairs", list == null ? "is required" : "must be a list");
         }
         List<MarketPair> pairs = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            pairs.add(parsePair(entries.get(i), i));
+        }
+        checkUnique(pairs);
+        return List.copyOf(pairs);
+    }
+
+    /**
+     * The rules that span pairs: an id appears once, and a token id in one place only.
+     *
+     * @throws PairsFileException naming the later pair and the field
+     */
+    public static void checkUnique(List<MarketPair> pairs) {
         Set<String> ids = new HashSet<>();
         Set<String> tokens = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            MarketPair pair = parsePair(entries.get(i), i);
+        for (MarketPair pair : pairs) {
             if (!ids.add(pair.id())) {
                 throw new PairsFileException(pair.id(), "id", "duplicate pair id");
             }
@@ -40,9 +52,7 @@ public final class PairsFile {
                     throw new PairsFileException(pair.id(), token[0], "token id " + token[1] + " is listed twice");
                 }
             }
-            pairs.add(pair);
         }
-        return List.copyOf(pairs);
     }
 
     /** Validates one pair entry (also used by the HTTP API to add a pair). */

@@ -1,8 +1,17 @@
 package com.doubletime.domain.trade;
 
-/** What the trade journal records, in order: a decision, then (when accepted) the trade's outcome. */
-public sealed interface JournalEntry permits TradeDecision, TradeReport {
-    String tradeId();
+/**
+ * What the trade journal records, in order: a decision, then (when accepted) the trade's outcome; and
+ * every operator change to the executor's controls.
+ */
+public sealed interface JournalEntry permits TradeDecision, TradeReport, ControlChange {
+    /** The trade this entry is about; null for entries that are not about one trade. */
+    default String tradeId() {
+        return null;
+    }
 
-    String opportunityId();
+    /** The opportunity this entry is about; null for entries that are not about one opportunity. */
+    default String opportunityId() {
+        return null;
+    }
 }
