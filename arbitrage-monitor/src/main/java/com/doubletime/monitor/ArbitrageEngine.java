@@ -64,6 +64,30 @@ public final class ArbitrageEngine implements MarketDataListener {
         pairsByToken.put(pair.noTokenId(), slot);
     }
 
+    /**
+     * Stops watching a pair. Its open opportunities are closed (published like any close) so nobody keeps
+     * trading on a pair the operator removed. The books stay: another pair or a re-added one may use them.
+     *
+     * @return false when no pair has this id
+     */
+    public boolean removePair(String pairId, long nowNanos) {
+        PairSlot slot = pairsById.remove(pairId);
+        if (slot == null) {
+            return false;
+        }
+        MarketPair pair = slot.state.pair();
+        List<PairSlot> sharing = pairsByKalshiTicker.get(pair.kalshiTicker());
+        sharing.remove(slot);
+        if (sharing.isEmpty()) {
+            pairsByKalshiTicker.remove(pair.kalshiTicker());
+        }
+        pairsByToken.remove(pair.yesTokenId(), slot);
+        pairsByToken.remove(pair.noTokenId(), slot);
+        dirty.remove(slot);
+        tracker.closeAll(pairId, nowNanos).forEach(opportunities);
+        return true;
+    }
+
     public List<MarketPair> pairs() {
         return pairsById.values().stream().map(slot -> slot.state.pair()).toList();
     }

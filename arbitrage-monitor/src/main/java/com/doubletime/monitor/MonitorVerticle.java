@@ -9,17 +9,25 @@ import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
+import com.doubletime.domain.event.PairsChanged;
+import com.doubletime.bus.feed.EpochNanoClock;
+import com.doubletime.bus.metrics.Meters;
 import com.doubletime.domain.format.OpportunityJson;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The arbitrage monitor deployable: applies every {@link MarketDataBatch} from {@link Addresses#MARKET_DATA}
  * to one {@link ArbitrageEngine} and publishes what it finds on {@link Addresses#OPPORTUNITIES}. The engine
  * is the single writer of all books; this verticle's event loop is its only thread. The codecs of both
  * event types are registered at start ({@code BusCodecs.registerAll}).
+ *
+ * <p>Pairs added or removed through the API arrive as {@link PairsChanged} on {@link Addresses#PAIRS_CHANGED};
+ * a removed pair's open opportunities are closed. Meters: see {@link MonitorMeters}.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(MonitorVerticle.class.getName());
@@ -27,6 +35,10 @@ public final class MonitorVerticle extends VerticleBase {
     private final List<MarketPair> pairs;
     private ArbitrageEngine engine;
     private MessageConsumer<MarketDataBatch> consumer;
+    private MessageConsumer<PairsChanged> pairsConsumer;
+    private final EpochNanoClock clock = new EpochNanoClock();
+    private final Set<String> openIds = new HashSet<>();
+    private MonitorMeters meters;
 
     public MonitorVerticle(List<MarketPair> pairs) {
         this.pairs = List.copyOf(pairs);
@@ -35,14 +47,36 @@ public final class MonitorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
+        meters = new MonitorMeters(Meters.registry());
         engine = new ArbitrageEngine(pairs, this::publish);
         // not a local consumer: in a cluster the feeds run on other nodes
-        consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> engine.apply(message.body()));
+        consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> {
+            MarketDataBatch batch = message.body();
+            engine.apply(batch);
+            meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
+        });
+        pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
-        return consumer.completion();
+        return Future.all(consumer.completion(), pairsConsumer.completion());
+    }
+
+    /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */
+    private void onPairsChanged(PairsChanged change) {
+        for (MarketPair removed : change.removed()) {
+            engine.removePair(removed.id(), clock.nowNanos());
+        }
+        for (MarketPair added : change.added()) {
+            if (engine.state(added.id()) == null) {
+                engine.addPair(added);
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "monitor pairs changed: +" + change.added().size() + " -"
+                + change.removed().size() + ", watching " + engine.pairs().size());
     }
 
     private void publish(OpportunityEvent event) {
+        boolean first = event instanceof ArbitrageOpportunityFound ? openIds.add(event.id()) : openIds.remove(event.id());
+        meters.published(event, first);
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, event);
         LOG.log(System.Logger.Level.INFO, () -> describe(event));
     }
@@ -64,7 +98,8 @@ public final class MonitorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+        return consumer == null ? Future.succeededFuture()
+                : Future.all(consumer.unregister(), pairsConsumer.unregister());
     }
 
     /** For tests and the gateway's book dump; call on this verticle's event loop. */

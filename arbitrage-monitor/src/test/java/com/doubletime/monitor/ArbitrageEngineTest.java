@@ -90,4 +90,38 @@ class ArbitrageEngineTest {
         assertTrue(dump.contains("\"KX\":{\"yes\":[[\"0.3000\",\"10.00\"]],\"no\":[[\"0.5500\",\"10.00\"]],\"stale\":false}"), dump);
         assertTrue(dump.contains("\"N\":{\"bids\":[],\"asks\":[[\"0.50\",\"10\"]],\"stale\":false}"), dump);
     }
+
+    @Test
+    void removingAPairClosesItsOpenOpportunityAndStopsEvaluatingIt() {
+        openWindow();
+
+        assertTrue(engine.removePair("p", 10));
+        engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.40"), FixedPoint.ONE, true, 11);
+        engine.onFrameEnd(Platform.POLYMARKET, 11);
+
+        assertEquals(2, events.size());
+        ArbitrageOpportunityClosed closed = assertInstanceOf(ArbitrageOpportunityClosed.class, events.get(1));
+        assertEquals("p:KALSHI_YES_POLYMARKET_NO:1", closed.id());
+        assertEquals(7, closed.lifetimeNanos());
+        assertEquals(List.of(), engine.pairs());
+        assertEquals(false, engine.isSubscribed(Platform.KALSHI, "KX"));
+    }
+
+    @Test
+    void aRemovedPairCanBeAddedAgainAndFindsItsWindowOnTheBooksItKept() {
+        openWindow();
+        engine.removePair("p", 10);
+
+        engine.addPair(PAIR);
+        engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.49"), FixedPoint.ONE, true, 12);
+        engine.onFrameEnd(Platform.POLYMARKET, 12);
+
+        ArbitrageOpportunityFound again = assertInstanceOf(ArbitrageOpportunityFound.class, events.get(events.size() - 1));
+        assertEquals("p:KALSHI_YES_POLYMARKET_NO:2", again.id());
+    }
+
+    @Test
+    void removingAnUnknownPairReportsFalse() {
+        assertEquals(false, engine.removePair("nope", 1));
+    }
 }

@@ -38,6 +38,25 @@ public final class OpportunityTracker {
         return new ArbitrageOpportunityFound(current.id, found, nowNanos);
     }
 
+    /**
+     * Closes every open opportunity of a pair that is no longer watched (removed through the API) and
+     * forgets the pair; the events returned are what a consumer needs to stop trading them.
+     */
+    public java.util.List<OpportunityEvent> closeAll(String pairId, long nowNanos) {
+        Open[] slots = openByPair.remove(pairId);
+        java.util.List<OpportunityEvent> closed = new java.util.ArrayList<>();
+        if (slots != null) {
+            for (Direction direction : Direction.values()) {
+                Open open = slots[direction.ordinal()];
+                if (open != null) {
+                    closed.add(new ArbitrageOpportunityClosed(open.id, pairId, direction, nowNanos - open.openedAtNanos,
+                            nowNanos));
+                }
+            }
+        }
+        return closed;
+    }
+
     public boolean isOpen(String pairId, Direction direction) {
         Open[] slots = openByPair.get(pairId);
         return slots != null && slots[direction.ordinal()] != null;
