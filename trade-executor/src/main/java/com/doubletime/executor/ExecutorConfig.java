@@ -1,6 +1,7 @@
 package com.doubletime.executor;
 
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.RiskLimits;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -66,6 +67,11 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }
+    }
+
+    /** The limits the executor starts with: the defaults, with this config's max notional per trade. */
+    public RiskLimits riskLimits() {
+        return RiskLimits.DEFAULT.withMaxNotionalPerTrade(maxNotionalPerTrade);
     }
 
     private static void require(boolean ok, String field, String problem) {

@@ -95,6 +95,26 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     }
 
     @Override
+    public Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+        return vertx.executeBlocking(() -> {
+            synchronized (channel) { // a consistent prefix: no write is half-way through while reading
+                try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        if (!line.isBlank()) {
+                            try {
+                                visitor.accept(TradeJournalJson.read(line));
+                            } catch (IllegalArgumentException e) {
+                                // already reported when the journal was opened
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Future<Void> close() {
         return vertx.executeBlocking(() -> {
             synchronized (channel) {

@@ -16,15 +16,15 @@ import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.HashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Paper execution of buy-both opportunities, without Vert.x: decides (risk limits, book freshness, one
@@ -41,9 +41,11 @@ public final class PaperTrader {
     /** Opportunity ids remembered for de-duplication; old ones are long closed. */
     private static final int REMEMBERED_OPPORTUNITIES = 100_000;
 
-    private final Map<String, MarketPair> pairs;
-    private final BigDecimal maxNotionalPerTrade;
+    private final Map<String, MarketPair> pairs = new HashMap<>();
     private final long maxBookAgeNanos;
+    private final PositionBook positions = new PositionBook();
+    private final TradeRate rate = new TradeRate();
+    private TradingControl control;
     private final Supplier<String> tradeIds;
     private final Set<String> decided = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -53,8 +55,8 @@ public final class PaperTrader {
     });
 
     public PaperTrader(Collection<MarketPair> pairs, ExecutorConfig config, Supplier<String> tradeIds) {
-        this.pairs = pairs.stream().collect(Collectors.toUnmodifiableMap(MarketPair::id, Function.identity()));
-        this.maxNotionalPerTrade = config.maxNotionalPerTrade();
+        pairs.forEach(pair -> this.pairs.put(pair.id(), pair));
+        this.control = TradingControl.initial(ExecutionMode.PAPER, config.riskLimits());
         this.maxBookAgeNanos = config.maxBookAge().toNanos();
         this.tradeIds = tradeIds;
     }
@@ -69,17 +71,31 @@ public final class PaperTrader {
         }
         Opportunity o = found.opportunity();
         Verdict verdict = judge(o, books, nowNanos);
+        if (verdict.quantity > 0) {
+            rate.accepted(nowNanos);
+        }
         return new TradeDecision(tradeIds.get(), found.id(), o.pairId(), o.direction(), verdict.quantity > 0,
                 o.quantity(), verdict.quantity, LegOrder.of(o.kalshi()), LegOrder.of(o.polymarket()), verdict.reason,
                 found.detectedAtNanos(), nowNanos);
     }
 
-    /** Sends both legs of an accepted decision to the paper venue; a rejected one yields its REJECTED report. */
+    /**
+     * Sends both legs of an accepted decision to the paper venue; a rejected one yields its REJECTED report.
+     * The kill switch is checked again here: a decision journaled just before it was engaged sends no order.
+     */
     public TradeReport fill(TradeDecision decision, OrderbookSet books, long nowNanos) {
         if (!decision.accepted()) {
             return TradeReport.rejected(decision, ExecutionMode.PAPER);
         }
         MarketPair pair = pairs.get(decision.pairId());
+        String stopped = control.killSwitch() ? "the kill switch was turned on before the orders were sent"
+                : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent" : null;
+        if (stopped != null) {
+            return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(),
+                    ExecutionMode.PAPER, TradeStatus.REJECTED, LegFill.notSent(decision.kalshi()),
+                    LegFill.notSent(decision.polymarket()), BigDecimal.ZERO, BigDecimal.ZERO, stopped,
+                    decision.detectedAtNanos(), decision.decidedAtNanos(), nowNanos);
+        }
         LegFill kalshi = fillLeg(books, decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(),
                 IocFill.KALSHI_FEE_DECIMALS);
         LegFill polymarket = fillLeg(books, decision.polymarket(), decision.quantity(), pair.polymarketTakerFeeRate(),
@@ -109,10 +125,41 @@ public final class PaperTrader {
         decided.remove(opportunityId);
     }
 
+    /** Applies the operator's controls (pause, kill switch, limits) to every decision from now on. */
+    public void control(TradingControl newControl) {
+        this.control = newControl;
+    }
+
+    public TradingControl control() {
+        return control;
+    }
+
+    /** Positions and P&amp;L so far; {@link #record} keeps them current. */
+    PositionBook positions() {
+        return positions;
+    }
+
+    /** Folds an executed (or recovered) trade into the positions the limits are checked against. */
+    public void record(TradeReport report) {
+        positions.record(report);
+    }
+
+    public void addPair(MarketPair pair) {
+        pairs.put(pair.id(), pair);
+    }
+
+    public void removePair(String pairId) {
+        pairs.remove(pairId);
+    }
+
     private Verdict judge(Opportunity o, OrderbookSet books, long nowNanos) {
         MarketPair pair = pairs.get(o.pairId());
         if (pair == null) {
             return Verdict.reject("unknown pair '" + o.pairId() + "'");
+        }
+        String blocked = RiskGate.blocked(control, positions, rate, nowNanos);
+        if (blocked != null) {
+            return Verdict.reject(blocked);
         }
         String unusable = unusableBook(books, LegOrder.of(o.kalshi()), nowNanos);
         if (unusable == null) {
@@ -121,23 +168,20 @@ public final class PaperTrader {
         if (unusable != null) {
             return Verdict.reject(unusable);
         }
-        long cap = NotionalCap.maxQuantity(maxNotionalPerTrade, o.kalshi().limitPrice(), pair.kalshiTakerFeeRate(),
-                o.polymarket().limitPrice(), pair.polymarketTakerFeeRate());
-        long quantity = Math.min(o.quantity(), cap);
+        RiskGate.Allowance allowance = RiskGate.allowance(control.limits(), pair, o, positions);
+        long quantity = allowance.quantity();
         String limits = "limit prices " + price(o.kalshi().limitPrice()) + " / " + price(o.polymarket().limitPrice());
         if (quantity < 1) {
-            return Verdict.reject("max notional per trade $" + maxNotionalPerTrade.toPlainString()
-                    + " does not cover one contract at " + limits);
+            return Verdict.reject(allowance.reason() + " does not cover one contract at " + limits);
         }
         if (quantity * FixedPoint.ONE < pair.minOrderSize()) {
             return Verdict.reject("quantity " + quantity + " is below Polymarket's minimum order size "
                     + FixedPoint.format(pair.minOrderSize(), 0)
-                    + (quantity < o.quantity() ? " (reduced from " + o.quantity() + " by max notional per trade $"
-                    + maxNotionalPerTrade.toPlainString() + ")" : ""));
+                    + (quantity < o.quantity() ? " (reduced from " + o.quantity() + " by " + allowance.reason() + ")" : ""));
         }
         if (quantity < o.quantity()) {
             return new Verdict(quantity, "reduced from " + o.quantity() + " to " + quantity
-                    + " contracts by max notional per trade $" + maxNotionalPerTrade.toPlainString() + " at " + limits);
+                    + " contracts by " + allowance.reason() + " at " + limits);
         }
         return new Verdict(quantity, null);
     }

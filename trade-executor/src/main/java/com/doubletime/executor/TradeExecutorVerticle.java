@@ -9,8 +9,15 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OpportunityEvent;
+import com.doubletime.bus.metrics.Meters;
+import com.doubletime.domain.event.PairsChanged;
+import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.TradingControl;
+import java.util.Map;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import io.vertx.core.Future;
@@ -37,6 +44,15 @@ import java.util.function.LongSupplier;
  * are then → journal the fill → publish. Nothing is published before its journal write completed. If the
  * journal fails the executor stops trading (it can no longer record what it does) until restarted.
  *
+ * <p>Operator controls arrive as JSON requests on {@link Addresses#CONTROL} ({@code {"action":"status" | "pause" |
+ * "resume" | "kill-switch-on" | "kill-switch-off" | "risk-limits", "riskLimits":{..}, "reason":".."}}) and are
+ * answered with the resulting state once journaled; the state is also published on
+ * {@link Addresses#CONTROL_EVENTS}. Stopping (pause, kill switch on) takes effect <em>before</em> the journal
+ * write, so no opportunity handled after the command arrived can trade; loosening takes effect only once
+ * recorded. The controls, positions and P&amp;L are rebuilt from the whole journal at start, so a kill switch
+ * stays on across a restart. {@link Addresses#POSITIONS_QUERY} answers positions and P&amp;L per pair and in
+ * total; {@link Addresses#PAIRS_CHANGED} adds and removes pairs.
+ *
  * <p>Live mode is refused at start-up: it is not implemented yet.
  */
 public final class TradeExecutorVerticle extends VerticleBase {
@@ -51,6 +67,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private PaperTrader trader;
     private TradeRepository repository;
     private String haltedBecause;
+    private ExecutorMeters meters;
+    private TradingControl recoveredControl;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
     public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs) {
@@ -77,19 +95,25 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         BusCodecs.registerAll(vertx.eventBus());
         trader = new PaperTrader(pairs, config, () -> UUID.randomUUID().toString());
+        meters = new ExecutorMeters(Meters.registry(), trader.positions());
         Future<TradeRepository> opened = suppliedRepository != null ? Future.succeededFuture(suppliedRepository)
                 : JsonLinesTradeRepository.open(vertx, config.journalPath(), config.recentTrades()).map(r -> r);
         return opened
                 .compose(r -> {
                     repository = r;
-                    return r.recent(config.recentTrades());
+                    // the fold may run on a worker thread; the future's completion publishes its result to this loop
+                    return r.forEach(this::replay);
                 })
+                .compose(done -> repository.recent(config.recentTrades()))
                 .compose(entries -> {
                     recover(entries);
-                    return Future.all(
+                    return Future.all(List.of(
                             vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, this::onMarketData).completion(),
                             vertx.eventBus().<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity).completion(),
-                            vertx.eventBus().<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery).completion());
+                            vertx.eventBus().<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery).completion(),
+                            vertx.eventBus().<Object>consumer(Addresses.CONTROL, this::onControl).completion(),
+                            vertx.eventBus().<Object>consumer(Addresses.POSITIONS_QUERY, this::onPositionsQuery).completion(),
+                            vertx.eventBus().<PairsChanged>consumer(Addresses.PAIRS_CHANGED, this::onPairsChanged).completion()));
                 });
     }
 
@@ -98,8 +122,26 @@ public final class TradeExecutorVerticle extends VerticleBase {
         return suppliedRepository == null && repository != null ? repository.close() : Future.succeededFuture();
     }
 
+    /** Positions from every trade, and the operator's last control state, from the whole journal. */
+    private void replay(JournalEntry entry) {
+        if (entry instanceof TradeReport report) {
+            trader.record(report);
+        } else if (entry instanceof ControlChange change) {
+            recoveredControl = change.state();
+        }
+    }
+
     /** Recent trades come back from the journal; a decision never followed by its fill is reported. */
     private void recover(List<JournalEntry> entries) {
+        if (recoveredControl != null) {
+            // the journaled mode is history; this run's mode is its configuration's
+            trader.control(new TradingControl(config.mode(), recoveredControl.paused(), recoveredControl.killSwitch(),
+                    recoveredControl.limits()));
+            if (trader.control().blockedBecause() != null) {
+                LOG.log(System.Logger.Level.WARNING, "trade executor starts with trading stopped: "
+                        + trader.control().blockedBecause() + " (as journaled)");
+            }
+        }
         Set<String> reported = new HashSet<>();
         for (JournalEntry entry : entries) {
             if (entry instanceof TradeReport report) {
@@ -150,6 +192,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     private void publish(TradeReport report) {
         remember(report);
+        trader.record(report);
+        meters.executed(report);
         if (report.unhedgedQuantity() > 0) {
             LOG.log(System.Logger.Level.WARNING, "UNHEDGED paper trade " + report.tradeId() + " on " + report.pairId()
                     + ": " + report.reason());
@@ -184,6 +228,99 @@ public final class TradeExecutorVerticle extends VerticleBase {
             reply.add(new JsonObject(TradeJournalJson.write(report)));
         }
         request.reply(reply);
+    }
+
+    private void onPairsChanged(Message<PairsChanged> message) {
+        PairsChanged change = message.body();
+        change.removed().forEach(pair -> trader.removePair(pair.id()));
+        change.added().forEach(trader::addPair);
+    }
+
+    private void onControl(Message<Object> message) {
+        JsonObject command = message.body() instanceof JsonObject json ? json : new JsonObject();
+        String action = command.getValue("action") instanceof String a ? a : "status";
+        String reason = command.getValue("reason") instanceof String r ? r : null;
+        TradingControl current = trader.control();
+        TradingControl next;
+        try {
+            next = switch (action) {
+                case "status" -> null;
+                case "pause" -> current.withPaused(true);
+                case "resume" -> current.withPaused(false);
+                case "kill-switch-on" -> current.withKillSwitch(true);
+                case "kill-switch-off" -> current.withKillSwitch(false);
+                case "risk-limits" -> current.withLimits(current.limits().merge(limitsOf(command)));
+                default -> throw new InvalidFieldException("action", "must be status, pause, resume, kill-switch-on, "
+                        + "kill-switch-off or risk-limits");
+            };
+        } catch (InvalidFieldException e) {
+            message.fail(400, new JsonObject().put("error", e.getMessage()).put("field", e.field()).encode());
+            return;
+        }
+        if (next == null) {
+            message.reply(controlJson(current));
+            return;
+        }
+        boolean stopping = action.equals("pause") || action.equals("kill-switch-on");
+        if (stopping) {
+            trader.control(next); // at once: the next opportunity on this loop is refused
+        }
+        TradingControl applied = next;
+        repository.append(new ControlChange(action, next, reason, clock.getAsLong()))
+                .onSuccess(recorded -> {
+                    trader.control(applied);
+                    LOG.log(System.Logger.Level.WARNING, "operator: " + action + (reason == null ? "" : " (" + reason + ")")
+                            + "; trading " + (applied.blockedBecause() == null ? "allowed" : "stopped: " + applied.blockedBecause()));
+                    JsonObject state = controlJson(applied);
+                    vertx.eventBus().publish(Addresses.CONTROL_EVENTS, state);
+                    message.reply(state);
+                })
+                .onFailure(failure -> {
+                    LOG.log(System.Logger.Level.ERROR, "journal write of operator action " + action + " failed"
+                            + (stopping ? "; the stop stays in effect" : "; not applied"), failure);
+                    message.fail(500, new JsonObject().put("error", "the journal could not record " + action
+                            + (stopping ? "; trading is stopped anyway" : "; nothing was changed")).encode());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> limitsOf(JsonObject command) {
+        Object limits = command.getValue("riskLimits");
+        if (!(limits instanceof JsonObject json)) {
+            throw new InvalidFieldException("riskLimits", "must be an object of the limits to change");
+        }
+        return json.getMap();
+    }
+
+    private static JsonObject controlJson(TradingControl state) {
+        return new JsonObject(TradeJournalJson.controlState(state).toString());
+    }
+
+    private void onPositionsQuery(Message<Object> request) {
+        PositionBook book = trader.positions();
+        JsonArray pairs = new JsonArray();
+        for (PositionBook.Position p : book.positions()) {
+            pairs.add(new JsonObject()
+                    .put("pairId", p.pairId)
+                    .put("trades", p.trades)
+                    .put("kalshi", new JsonObject().put("yes", Long.toString(p.kalshiYes)).put("no", Long.toString(p.kalshiNo)))
+                    .put("polymarket", new JsonObject().put("yes", Long.toString(p.polymarketYes))
+                            .put("no", Long.toString(p.polymarketNo)))
+                    .put("hedgedContracts", Long.toString(p.hedged))
+                    .put("unhedgedContracts", Long.toString(p.unhedged))
+                    .put("cost", OpportunityJson.money(p.cost))
+                    .put("fees", OpportunityJson.money(p.fees))
+                    .put("lockedInEdge", OpportunityJson.money(p.lockedInEdge))
+                    .put("unhedgedExposure", OpportunityJson.money(p.unhedgedExposure)));
+        }
+        long now = clock.getAsLong();
+        request.reply(new JsonObject()
+                .put("pairs", pairs)
+                .put("total", new JsonObject()
+                        .put("cost", OpportunityJson.money(book.totalCost()))
+                        .put("lockedInEdge", OpportunityJson.money(book.totalLockedInEdge()))
+                        .put("unhedgedExposure", OpportunityJson.money(book.totalUnhedgedExposure()))
+                        .put("realisedToday", OpportunityJson.money(book.realisedOn(now)))));
     }
 
     private static long epochNanos() {

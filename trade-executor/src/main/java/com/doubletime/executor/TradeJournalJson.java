@@ -5,7 +5,10 @@ import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.RiskLimits;
+import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
@@ -38,12 +41,15 @@ import java.util.List;
  *            "averagePrice":"0.420000","cost":..,"fee":..,"fills":[["0.4200","102"]]},
  *  "polymarket":{..,"tokenId":..},"hedgedQuantity":"102","unhedgedQuantity":"0","totalCost":..,"realisedEdge":..,
  *  "reason":..,"detectedAtNanos":..,"decidedAtNanos":..,"executedAtNanos":..}
+ * {"type":"control","action":"kill-switch-on","mode":"paper","paused":false,"killSwitch":true,
+ *  "riskLimits":{"maxNotionalPerTrade":"1000",..},"reason":..,"atNanos":..}
  * </pre>
  * {@code reason} is absent when there is none; {@code averagePrice} is null when nothing filled.
  */
 public final class TradeJournalJson {
     static final String DECISION = "trade_decision";
     static final String TRADE = "trade";
+    static final String CONTROL = "control";
     private static final int PRICE_DECIMALS = 4;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -57,6 +63,9 @@ public final class TradeJournalJson {
     }
 
     public static ObjectNode toTree(JournalEntry entry) {
+        if (entry instanceof ControlChange change) {
+            return control(change);
+        }
         return entry instanceof TradeDecision decision ? decision(decision) : trade((TradeReport) entry);
     }
 
@@ -76,11 +85,47 @@ public final class TradeJournalJson {
             return switch (type) {
                 case DECISION -> readDecision(node);
                 case TRADE -> readTrade(node);
+                case CONTROL -> readControl(node);
                 default -> throw new IllegalArgumentException("unknown entry type '" + type + "'");
             };
-        } catch (NullPointerException | ArithmeticException e) {
+        } catch (NullPointerException | ArithmeticException | ClassCastException e) {
             throw new IllegalArgumentException("malformed " + type + " entry: " + e.getMessage(), e);
         }
+    }
+
+    /** The control state as the API shows it: mode, pause, kill switch and the limits in their wire form. */
+    public static ObjectNode controlState(TradingControl state) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("mode", state.mode().wireName());
+        out.put("paused", state.paused());
+        out.put("killSwitch", state.killSwitch());
+        String blocked = state.blockedBecause();
+        if (blocked == null) {
+            out.putNull("blockedBecause");
+        } else {
+            out.put("blockedBecause", blocked);
+        }
+        out.set("riskLimits", MAPPER.valueToTree(state.limits().toMap()));
+        return out;
+    }
+
+    private static ObjectNode control(ControlChange change) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("type", CONTROL);
+        out.put("action", change.action());
+        out.setAll(controlState(change.state()));
+        out.remove("blockedBecause");
+        reason(out, change.reason());
+        out.put("atNanos", change.atNanos());
+        return out;
+    }
+
+    private static ControlChange readControl(JsonNode node) {
+        java.util.Map<String, Object> limits = MAPPER.convertValue(node.get("riskLimits"),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        TradingControl state = new TradingControl(ExecutionMode.fromWireName(text(node, "mode")),
+                node.get("paused").asBoolean(), node.get("killSwitch").asBoolean(), RiskLimits.fromMap(limits));
+        return new ControlChange(text(node, "action"), state, optionalText(node, "reason"), node.get("atNanos").asLong());
     }
 
     private static ObjectNode decision(TradeDecision d) {

@@ -16,5 +16,11 @@ public interface TradeRepository {
     /** The last {@code limit} entries recorded (including those read back at start-up), oldest first. */
     Future<List<JournalEntry>> recent(int limit);
 
+    /**
+     * Visits every entry recorded, oldest first (positions, P&amp;L and the operator's controls are rebuilt from
+     * the whole journal at start-up). The visitor may run on a worker thread; the future completes after it.
+     */
+    Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor);
+
     Future<Void> close();
 }

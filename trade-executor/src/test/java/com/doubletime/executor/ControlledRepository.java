@@ -51,6 +51,12 @@ final class ControlledRepository implements TradeRepository {
     }
 
     @Override
+    public Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+        existing.forEach(visitor);
+        return Future.succeededFuture();
+    }
+
+    @Override
     public Future<Void> close() {
         return Future.succeededFuture();
     }

@@ -46,6 +46,18 @@ class TradeJournalJsonTest {
     }
 
     @Test
+    void readsBackAControlChangeWithItsWholeState() {
+        com.doubletime.domain.trade.ControlChange change = new com.doubletime.domain.trade.ControlChange("kill-switch-on",
+                com.doubletime.domain.trade.TradingControl.initial(com.doubletime.domain.trade.ExecutionMode.PAPER,
+                        com.doubletime.domain.trade.RiskLimits.DEFAULT).withKillSwitch(true), "fat finger", 42);
+
+        String line = TradeJournalJson.write(change);
+
+        assertTrue(line.startsWith("{\"type\":\"control\",\"action\":\"kill-switch-on\""), line);
+        assertEquals(change, TradeJournalJson.read(line));
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         for (JournalEntry entry : List.of(decision, report)) {
             String line = TradeJournalJson.write(entry);

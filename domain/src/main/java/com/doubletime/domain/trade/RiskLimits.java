@@ -23,9 +23,9 @@ public record RiskLimits(BigDecimal maxNotionalPerTrade, long maxPositionPerPair
     public static final List<String> FIELDS = List.of("maxNotionalPerTrade", "maxPositionPerPair", "maxTotalExposure",
             "maxUnhedgedExposure", "dailyLossLimit", "maxTradesPerMinute");
 
-    /** Conservative paper defaults: a newcomer cannot run up a large simulated book by accident. */
-    public static final RiskLimits DEFAULT = new RiskLimits(new BigDecimal("1000"), 5_000, new BigDecimal("25000"),
-            new BigDecimal("500"), new BigDecimal("250"), 60);
+    /** Paper defaults: room for a long demo run; a live deployment sets its own (config or PATCH /api/risk-limits). */
+    public static final RiskLimits DEFAULT = new RiskLimits(new BigDecimal("1000"), 50_000, new BigDecimal("250000"),
+            new BigDecimal("1000"), new BigDecimal("500"), 60);
 
     public RiskLimits {
         positive(maxNotionalPerTrade, "maxNotionalPerTrade");

@@ -1,0 +1,227 @@
+package com.doubletime.executor;
+
+import static com.doubletime.executor.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.bus.Addresses;
+import com.doubletime.bus.BusCodecs;
+import com.doubletime.domain.Direction;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.PairsChanged;
+import com.doubletime.domain.trade.ControlChange;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.TradeDecision;
+import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's controls on the executor: kill switch, pause, risk limits, positions, pair changes. */
+@Timeout(30)
+class OperatorControlTest {
+    private static final long NOW = T0 + 2_000_000L;
+    private final Vertx vertx = Vertx.vertx();
+    private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void listenForTrades() throws Exception {
+        BusCodecs.registerAll(vertx.eventBus());
+        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body())).completion()
+                .await(5, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private String deploy(ExecutorConfig config, TradeRepository repository) throws Exception {
+        return vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), repository, () -> NOW))
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    private void publishStandardBooks() throws Exception {
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
+                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
+                Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
+        control("status"); // handled on the executor's loop after the market data: a barrier
+    }
+
+    private static ArbitrageOpportunityFound opportunity(String id) {
+        return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, id, T0);
+    }
+
+    private JsonObject control(String action) throws Exception {
+        return send(new JsonObject().put("action", action));
+    }
+
+    private JsonObject send(JsonObject command) throws Exception {
+        return vertx.eventBus().<JsonObject>request(Addresses.CONTROL, command).await(5, TimeUnit.SECONDS).body();
+    }
+
+    @Test
+    void killSwitchStopsTheNextOpportunityEvenBeforeItIsJournaled() throws Exception {
+        ControlledRepository journal = ControlledRepository.manual();
+        deploy(Fixtures.config("1000"), journal);
+        publishStandardBooks();
+
+        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"));
+        ControlledRepository.Pending killed = journal.next(); // its journal write is still in flight
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+
+        TradeDecision decision = assertInstanceOf(TradeDecision.class, journal.next().entry());
+        assertFalse(decision.accepted());
+        assertEquals("the kill switch is on", decision.reason());
+        ControlChange change = assertInstanceOf(ControlChange.class, killed.entry());
+        assertEquals("kill-switch-on", change.action());
+        assertTrue(change.state().killSwitch());
+    }
+
+    @Test
+    void killSwitchIsJournaledReportedAndPublishedAsTheNewState() throws Exception {
+        ControlledRepository journal = ControlledRepository.automatic(List.of());
+        deploy(Fixtures.config("1000"), journal);
+        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONTROL_EVENTS, m -> events.add(m.body())).completion()
+                .await(5, TimeUnit.SECONDS);
+
+        JsonObject state = control("kill-switch-on");
+
+        assertTrue(state.getBoolean("killSwitch"));
+        assertEquals("the kill switch is on", state.getString("blockedBecause"));
+        assertEquals("paper", state.getString("mode"));
+        assertEquals(state, events.poll(5, TimeUnit.SECONDS));
+        assertInstanceOf(ControlChange.class, journal.next().entry());
+        assertFalse(control("kill-switch-off").getBoolean("killSwitch"));
+    }
+
+    @Test
+    void aTradeDecidedBeforeTheKillSwitchSendsNoOrder() throws Exception {
+        ControlledRepository journal = ControlledRepository.manual();
+        deploy(Fixtures.config("1000"), journal);
+        publishStandardBooks();
+
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+        ControlledRepository.Pending decision = journal.next();
+        assertTrue(((TradeDecision) decision.entry()).accepted());
+        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"));
+        journal.next().complete();
+        decision.complete();
+
+        TradeReport fill = assertInstanceOf(TradeReport.class, journal.next().entry());
+        assertEquals(TradeStatus.REJECTED, fill.status());
+        assertEquals("the kill switch was turned on before the orders were sent", fill.reason());
+    }
+
+    @Test
+    void pauseRejectsAndResumeTradesAgain() throws Exception {
+        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
+        publishStandardBooks();
+
+        assertTrue(control("pause").getBoolean("paused"));
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+        assertEquals("trading is paused", published.poll(5, TimeUnit.SECONDS).reason());
+
+        control("resume");
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:2"));
+        assertEquals(TradeStatus.FILLED, published.poll(5, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void riskLimitsUpdateIsValidatedAndApplied() throws Exception {
+        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
+        publishStandardBooks();
+
+        ReplyException unknown = assertInstanceOf(ReplyException.class, assertThrowsOn(new JsonObject()
+                .put("action", "risk-limits").put("riskLimits", new JsonObject().put("maxNotionalPerTrde", "5"))));
+        assertEquals(400, unknown.failureCode());
+        assertEquals("maxNotionalPerTrde", new JsonObject(unknown.getMessage()).getString("field"));
+
+        JsonObject state = send(new JsonObject().put("action", "risk-limits")
+                .put("riskLimits", new JsonObject().put("maxNotionalPerTrade", "50")));
+        assertEquals("50", state.getJsonObject("riskLimits").getString("maxNotionalPerTrade"));
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+        TradeReport report = published.poll(5, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.FILLED, report.status());
+        assertTrue(report.kalshi().requestedQuantity() < 150, "reduced by the new max notional");
+        assertTrue(report.totalCost().compareTo(new BigDecimal("50")) <= 0, report.totalCost().toPlainString());
+    }
+
+    private Throwable assertThrowsOn(JsonObject command) {
+        try {
+            send(command);
+        } catch (Exception e) {
+            return e;
+        }
+        throw new AssertionError("the command was accepted: " + command);
+    }
+
+    @Test
+    void killSwitchStaysOnAcrossARestart() throws Exception {
+        ExecutorConfig config = new ExecutorConfig(ExecutionMode.PAPER, new BigDecimal("1000"), dir.resolve("t.jsonl"));
+        String first = vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), null, () -> NOW))
+                .await(10, TimeUnit.SECONDS);
+        control("kill-switch-on");
+        vertx.undeploy(first).await(10, TimeUnit.SECONDS);
+
+        vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), null, () -> NOW))
+                .await(10, TimeUnit.SECONDS);
+
+        assertTrue(control("status").getBoolean("killSwitch"));
+    }
+
+    @Test
+    void positionsAndPnlFollowTheTrades() throws Exception {
+        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of(TradeJournalJsonTest.report)));
+        publishStandardBooks();
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+        TradeReport trade = published.poll(5, TimeUnit.SECONDS);
+
+        JsonObject positions = vertx.eventBus().<JsonObject>request(Addresses.POSITIONS_QUERY, new JsonObject())
+                .await(5, TimeUnit.SECONDS).body();
+
+        JsonObject pair = positions.getJsonArray("pairs").getJsonObject(0);
+        assertEquals(Fixtures.PAIR_ID, pair.getString("pairId"));
+        long kalshiYes = TradeJournalJsonTest.report.kalshi().order().outcome() == com.doubletime.domain.Outcome.YES
+                ? TradeJournalJsonTest.report.kalshi().filledQuantity() : 0;
+        assertEquals(Long.toString(kalshiYes + trade.kalshi().filledQuantity()), pair.getJsonObject("kalshi").getString("yes"));
+        BigDecimal edge = TradeJournalJsonTest.report.realisedEdge().add(trade.realisedEdge());
+        assertEquals(0, edge.compareTo(new BigDecimal(positions.getJsonObject("total").getString("lockedInEdge"))));
+    }
+
+    @Test
+    void aRemovedPairIsNotTraded() throws Exception {
+        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
+        publishStandardBooks();
+
+        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(Fixtures.PAIR)));
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+
+        TradeReport report = published.poll(5, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.REJECTED, report.status());
+        assertEquals("unknown pair '" + Fixtures.PAIR_ID + "'", report.reason());
+        assertNull(published.poll(100, TimeUnit.MILLISECONDS));
+    }
+}
