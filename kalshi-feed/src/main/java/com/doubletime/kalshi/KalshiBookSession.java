@@ -59,14 +59,30 @@ public final class KalshiBookSession {
 
     public Outcome onFrame(String frame, long receivedAtNanos) {
         frames++;
-        KalshiMessage message;
         try {
-            message = parser.parse(frame);
+            return onMessage(parser.parse(frame), receivedAtNanos);
         } catch (MalformedFrameException e) {
-            malformed++;
-            lastError = e.getMessage();
-            return Outcome.MALFORMED;
+            return onMalformed(e);
         }
+    }
+
+    /** The same for a frame held in a char array (replay), without making a String of it. */
+    public Outcome onFrame(char[] frame, int offset, int length, long receivedAtNanos) {
+        frames++;
+        try {
+            return onMessage(parser.parse(frame, offset, length), receivedAtNanos);
+        } catch (MalformedFrameException e) {
+            return onMalformed(e);
+        }
+    }
+
+    private Outcome onMalformed(MalformedFrameException e) {
+        malformed++;
+        lastError = e.getMessage();
+        return Outcome.MALFORMED;
+    }
+
+    private Outcome onMessage(KalshiMessage message, long receivedAtNanos) {
         Outcome sequence = Outcome.APPLIED;
         if (message.sid() != KalshiMessage.ABSENT && message.seq() != KalshiMessage.ABSENT) {
             sequence = checkSequence(message, receivedAtNanos);

@@ -25,8 +25,25 @@ public final class KalshiFrameParser {
 
     /** Decodes one text frame into the reused {@link KalshiMessage}. */
     public KalshiMessage parse(String frame) throws MalformedFrameException {
+        try {
+            return parse(JSON.createParser(frame));
+        } catch (IOException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+    }
+
+    /** The same from a slice of a char array (the replay tool's path: no String per frame). */
+    public KalshiMessage parse(char[] frame, int offset, int length) throws MalformedFrameException {
+        try {
+            return parse(JSON.createParser(frame, offset, length));
+        } catch (IOException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+    }
+
+    private KalshiMessage parse(JsonParser created) throws MalformedFrameException {
         message.reset();
-        try (JsonParser parser = JSON.createParser(frame)) {
+        try (JsonParser parser = created) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedFrameException("not a JSON object");
             }

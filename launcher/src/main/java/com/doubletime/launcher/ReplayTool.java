@@ -7,9 +7,6 @@ import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
 import com.doubletime.polymarket.PolymarketBookSession;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +29,6 @@ import org.HdrHistogram.Histogram;
  * </pre>
  */
 public final class ReplayTool {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private final ArbitrageEngine engine;
     private final KalshiBookSession kalshi;
     private final PolymarketBookSession polymarket;
@@ -42,6 +37,7 @@ public final class ReplayTool {
     private long frames;
     private long malformedLines;
     private long opportunities;
+    private final CaptureLineReader reader = new CaptureLineReader();
 
     public ReplayTool(List<MarketPair> pairs, Writer out) {
         this.out = out;
@@ -63,7 +59,7 @@ public final class ReplayTool {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream stdout, PrintStream stderr) throws Exception {
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) throws Exception {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -114,28 +110,23 @@ public final class ReplayTool {
         if (line.isBlank()) {
             return;
         }
-        CaptureLine parsed = CaptureLine.parse(line);
-        if (parsed == null || parsed.venue == null || (parsed.frame == null && parsed.event == null)) {
+        String venue = reader.read(line) ? reader.venue() : null;
+        boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
+        if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue)) || (!reader.hasFrame() && reader.event() == null)) {
             frames++;
             malformedLines++;
             return;
         }
-        boolean kalshiVenue = parsed.venue.equals("kalshi");
-        if (!kalshiVenue && !parsed.venue.equals("polymarket")) {
-            frames++;
-            malformedLines++;
-            return;
-        }
-        if (parsed.frame == null) {
-            onConnectionEvent(kalshiVenue, parsed.event, parsed.recvNanos);
+        if (!reader.hasFrame()) {
+            onConnectionEvent(kalshiVenue, reader.event(), reader.recvNanos());
             return;
         }
         frames++;
         long start = System.nanoTime();
         if (kalshiVenue) {
-            kalshi.onFrame(parsed.frame, parsed.recvNanos);
+            kalshi.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         } else {
-            polymarket.onFrame(parsed.frame, parsed.recvNanos);
+            polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         }
         latency.recordValue(Math.max(0, System.nanoTime() - start));
     }
@@ -174,43 +165,6 @@ public final class ReplayTool {
 
     public ArbitrageEngine engine() {
         return engine;
-    }
-
-    /** A §2 line: {@code venue}, {@code recv_ns}, and {@code frame} or {@code event}. */
-    private record CaptureLine(String venue, long recvNanos, String frame, String event) {
-        static CaptureLine parse(String line) {
-            String venue = null;
-            String frame = null;
-            String event = null;
-            long recv = 0;
-            try (JsonParser parser = JSON.createParser(line)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return null;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    switch (field) {
-                        case "venue" -> venue = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                        case "frame" -> frame = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                        case "event" -> event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                        case "recv_ns" -> {
-                            if (value == JsonToken.VALUE_NUMBER_INT) {
-                                recv = parser.getLongValue();
-                            } else if (value == JsonToken.VALUE_STRING) {
-                                recv = Long.parseLong(parser.getText());
-                            } else {
-                                return null;
-                            }
-                        }
-                        default -> parser.skipChildren();
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                return null;
-            }
-            return new CaptureLine(venue, recv, frame, event);
-        }
     }
 
     private record Arguments(Path pairs, Path capture, Path out, Path dumpBooks) {

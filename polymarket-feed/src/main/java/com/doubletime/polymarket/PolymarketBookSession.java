@@ -36,10 +36,29 @@ public final class PolymarketBookSession {
         try {
             parser.parse(frame);
         } catch (MalformedFrameException e) {
-            malformed++;
-            lastError = e.getMessage();
-            return Outcome.MALFORMED;
+            return onMalformed(e);
         }
+        return apply(receivedAtNanos);
+    }
+
+    /** The same for a frame held in a char array (replay), without making a String of it. */
+    public Outcome onFrame(char[] frame, int offset, int length, long receivedAtNanos) {
+        frames++;
+        try {
+            parser.parse(frame, offset, length);
+        } catch (MalformedFrameException e) {
+            return onMalformed(e);
+        }
+        return apply(receivedAtNanos);
+    }
+
+    private Outcome onMalformed(MalformedFrameException e) {
+        malformed++;
+        lastError = e.getMessage();
+        return Outcome.MALFORMED;
+    }
+
+    private Outcome apply(long receivedAtNanos) {
         if (parser.isPong()) {
             return Outcome.PONG;
         }

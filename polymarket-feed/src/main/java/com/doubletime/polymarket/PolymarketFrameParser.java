@@ -28,14 +28,53 @@ public final class PolymarketFrameParser {
 
     /** Decodes a frame; afterwards {@link #updateCount()} and {@link #update(int)} give its items in order. */
     public void parse(String frame) throws MalformedFrameException {
-        count = 0;
-        ignored = 0;
-        pong = false;
+        reset();
         if (frame.strip().equals("PONG")) {
             pong = true;
             return;
         }
-        try (JsonParser parser = JSON.createParser(frame)) {
+        try {
+            parse(JSON.createParser(frame));
+        } catch (IOException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+    }
+
+    /** The same from a slice of a char array (the replay tool's path: no String per frame). */
+    public void parse(char[] frame, int offset, int length) throws MalformedFrameException {
+        reset();
+        if (isPong(frame, offset, length)) {
+            pong = true;
+            return;
+        }
+        try {
+            parse(JSON.createParser(frame, offset, length));
+        } catch (IOException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+    }
+
+    private void reset() {
+        count = 0;
+        ignored = 0;
+        pong = false;
+    }
+
+    private static boolean isPong(char[] frame, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && Character.isWhitespace(frame[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(frame[end - 1])) {
+            end--;
+        }
+        return end - start == 4 && frame[start] == 'P' && frame[start + 1] == 'O' && frame[start + 2] == 'N'
+                && frame[start + 3] == 'G';
+    }
+
+    private void parse(JsonParser created) throws MalformedFrameException {
+        try (JsonParser parser = created) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 JsonToken token;

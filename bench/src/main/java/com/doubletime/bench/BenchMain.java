@@ -1,0 +1,89 @@
+package com.doubletime.bench;
+
+import com.doubletime.launcher.ReplayTool;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./double-time bench}: generates the seeded capture (100 pairs, 1M frames unless told otherwise),
+ * replays it through the replay tool and prints its summary, then runs the JMH hot-path benchmarks with
+ * the GC profiler and prints time and allocation per operation.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int pairs = 100;
+        long frames = 1_000_000;
+        boolean replayOnly = false;
+        boolean jmhOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+                case "--frames" -> frames = Long.parseLong(args[++i]);
+                case "--replay-only" -> replayOnly = true;
+                case "--jmh-only" -> jmhOnly = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --pairs N --frames N --replay-only --jmh-only)");
+            }
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        if (!jmhOnly) {
+            replay(pairs, frames);
+        }
+        if (!replayOnly) {
+            jmh();
+        }
+    }
+
+    private static void replay(int pairs, long frames) throws Exception {
+        Path dir = Path.of("bench", "target", "capture-" + pairs + "x" + frames);
+        if (!Files.exists(dir.resolve("capture.jsonl"))) {
+            System.out.println("generating " + dir + " (seed 7) ...");
+            new CaptureGenerator(pairs, 7).write(dir, frames, 2_000);
+        }
+        System.out.println("replay of " + dir.resolve("capture.jsonl") + " (" + Files.size(dir.resolve("capture.jsonl")) / (1 << 20)
+                + " MiB): warm-up run, then the measured run");
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        String[] replayArgs = {"--pairs", dir.resolve("pairs.json").toString(), "--capture", dir.resolve("capture.jsonl").toString()};
+        ReplayTool.run(replayArgs, discard, discard);
+        ReplayTool.run(replayArgs, discard, System.out);
+    }
+
+    private static void jmh() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(HotPathBenchmarks.class.getName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend("-Xmx2g")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-40s %14s %14s%n", "benchmark", "ns/op", "bytes/op");
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+            double score = result.getPrimaryResult().getScore();
+            double error = result.getPrimaryResult().getScoreError();
+            var alloc = result.getSecondaryResults().get("·gc.alloc.rate.norm");
+            if (alloc == null) {
+                alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            }
+            System.out.printf(Locale.ROOT, "%-40s %8.1f ± %-5.1f %12.1f%n", name, score, error,
+                    alloc == null ? Double.NaN : alloc.getScore());
+        }
+    }
+}
