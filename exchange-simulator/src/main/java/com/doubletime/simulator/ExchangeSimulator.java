@@ -24,6 +24,7 @@ public final class ExchangeSimulator {
   private final String deploymentId;
   private final int kalshiPort;
   private final int polymarketPort;
+  private KalshiFaults kalshiFaults = new KalshiFaults();
 
   private ExchangeSimulator(Vertx vertx, String host, String deploymentId, int kalshiPort, int polymarketPort) {
     this.vertx = vertx;
@@ -44,6 +45,17 @@ public final class ExchangeSimulator {
 
   /** Tests shorten the Kalshi heartbeat. */
   static Future<ExchangeSimulator> start(Vertx vertx, SimulatorConfig config, long kalshiHeartbeatMillis) {
+    return start(vertx, config, KalshiSimulatorOptions.DEFAULT, kalshiHeartbeatMillis);
+  }
+
+  /** With Kalshi authentication, account or fault settings ({@link KalshiSimulatorOptions}). */
+  public static Future<ExchangeSimulator> start(Vertx vertx, SimulatorConfig config, KalshiSimulatorOptions kalshi) {
+    return start(vertx, config, kalshi, KALSHI_HEARTBEAT_MILLIS);
+  }
+
+  static Future<ExchangeSimulator> start(Vertx vertx, SimulatorConfig config, KalshiSimulatorOptions kalshi,
+                                         long kalshiHeartbeatMillis) {
+    Objects.requireNonNull(kalshi, "kalshi");
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
     Future<Scenario> scenario = config.scenarioFile() == null
@@ -51,10 +63,20 @@ public final class ExchangeSimulator {
         : vertx.fileSystem().readFile(config.scenarioFile().toString())
             .map(content -> Scenario.parse(content.toString()));
     return scenario.compose(script -> {
-      SimulatorVerticle verticle = new SimulatorVerticle(config, script, kalshiHeartbeatMillis);
-      return vertx.deployVerticle(verticle).map(id ->
-          new ExchangeSimulator(vertx, config.host(), id, verticle.kalshiPort(), verticle.polymarketPort()));
+      KalshiFaults faults = new KalshiFaults();
+      SimulatorVerticle verticle = new SimulatorVerticle(config, script, kalshiHeartbeatMillis, kalshi, faults);
+      return vertx.deployVerticle(verticle).map(id -> {
+        ExchangeSimulator simulator =
+            new ExchangeSimulator(vertx, config.host(), id, verticle.kalshiPort(), verticle.polymarketPort());
+        simulator.kalshiFaults = faults;
+        return simulator;
+      });
     });
+  }
+
+  /** Switches for the Kalshi side's fault injection, usable from any thread. */
+  public KalshiFaults kalshiFaults() {
+    return kalshiFaults;
   }
 
   public int kalshiPort() {

@@ -35,13 +35,19 @@ final class KalshiConnection {
   private final ServerWebSocket socket;
   private final SimulatedBooks books;
   private final Runnable onSubscribed;
+  private final KalshiFaults faults;
   private final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
   private int lastSid;
 
   KalshiConnection(ServerWebSocket socket, SimulatedBooks books, Runnable onSubscribed) {
+    this(socket, books, onSubscribed, new KalshiFaults());
+  }
+
+  KalshiConnection(ServerWebSocket socket, SimulatedBooks books, Runnable onSubscribed, KalshiFaults faults) {
     this.socket = socket;
     this.books = books;
     this.onSubscribed = onSubscribed;
+    this.faults = faults;
   }
 
   void onText(String text) {
@@ -70,9 +76,32 @@ final class KalshiConnection {
   void publish(KalshiDelta delta, long tsMillis) {
     for (Subscription subscription : subscriptions.values()) {
       if (subscription.tickers.contains(delta.ticker())) {
-        send(KalshiFrames.delta(subscription.sid, subscription.nextSeq(), books.marketId(delta.ticker()), delta,
-            subscription.useYesPrice, tsMillis));
+        if (faults.takeSkipSeq()) {
+          subscription.nextSeq(); // a frame the client never gets
+        }
+        if (faults.takeMalformed()) {
+          socket.writeTextMessage("{\"type\":\"orderbook_delta\",\"sid\":" + subscription.sid + ",\"msg\":{");
+        }
+        JsonObject frame = KalshiFrames.delta(subscription.sid, subscription.nextSeq(), books.marketId(delta.ticker()),
+            delta, subscription.useYesPrice, tsMillis);
+        send(frame);
+        if (faults.takeRepeat()) {
+          send(frame);
+        }
       }
+    }
+  }
+
+  /** Fault: the network drops the connection. */
+  void drop() {
+    socket.close();
+  }
+
+  /** Fault: every subscription ends with error 25 (buffer overflow), which is terminal (kalshi.md §3.3). */
+  void endSubscriptions() {
+    for (Subscription subscription : List.copyOf(subscriptions.values())) {
+      subscriptions.remove(subscription.sid);
+      send(KalshiFrames.error(null, KalshiWsError.BUFFER_OVERFLOW).put("sid", subscription.sid));
     }
   }
 

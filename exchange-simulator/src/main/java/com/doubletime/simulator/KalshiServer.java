@@ -10,7 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The Kalshi venue: the {@code /trade-api/ws/v2} WebSocket and the REST order book, on one HTTP server. */
+/**
+ * The Kalshi venue on one HTTP server: the {@code /trade-api/ws/v2} WebSocket and the REST API (market
+ * data, V2 orders, portfolio; see {@link KalshiRest}). With a public key configured, the WebSocket upgrade
+ * and every REST call must be signed; {@link KalshiFaults} injects drops, gaps, repeats, malformed frames,
+ * error 25, 429s and slowness.
+ */
 final class KalshiServer {
 
   static final String WS_PATH = "/trade-api/ws/v2";
@@ -21,20 +26,36 @@ final class KalshiServer {
   private final Runnable onSubscribed;
   private final long heartbeatMillis;
   private final Set<KalshiConnection> connections = new LinkedHashSet<>();
+  private final List<SimulatedMarket> markets;
+  private final KalshiFaults faults;
+  private final KalshiAuth auth;
+  private final KalshiExchange exchange;
   private HttpServer server;
   private long heartbeatTimer = -1;
 
-  KalshiServer(Vertx vertx, SimulatedBooks books, Runnable onSubscribed, long heartbeatMillis) {
+  KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
+               long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults) {
     this.vertx = vertx;
     this.books = books;
+    this.markets = List.copyOf(markets);
     this.onSubscribed = onSubscribed;
     this.heartbeatMillis = heartbeatMillis;
+    this.faults = faults;
+    this.auth = options.authPublicKey() == null ? null
+        : new KalshiAuth(options.authPublicKey(), options.maxClockSkewMillis(), System::currentTimeMillis);
+    this.exchange = new KalshiExchange(books, options.startingBalance(), System::currentTimeMillis);
+    // the switches act on this event loop; they are flipped from test threads
+    var context = vertx.getOrCreateContext();
+    faults.onDrop(() -> context.runOnContext(v -> List.copyOf(connections).forEach(KalshiConnection::drop)));
+    faults.onEndSubscriptions(() -> context.runOnContext(v ->
+        List.copyOf(connections).forEach(KalshiConnection::endSubscriptions)));
   }
 
   /** Starts listening and returns the bound port. */
   Future<Integer> listen(String host, int port) {
     Router router = Router.router(vertx);
     router.get(WS_PATH).handler(this::acceptWebSocket);
+    new KalshiRest(vertx, books, markets, exchange, auth, faults).mount(router, REST_BASE);
     router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host).map(listening -> {
@@ -61,8 +82,15 @@ final class KalshiServer {
       context.response().setStatusCode(400).end("WebSocket upgrade required");
       return;
     }
+    // every connection must be signed, public channels included (kalshi.md §1)
+    String refused = auth == null ? null : auth.check("GET", context.request().path(), context.request().headers());
+    if (refused != null) {
+      context.response().setStatusCode(401).putHeader("content-type", "application/json")
+          .end(new KalshiRestError(401, "authentication_error", refused).body().encode());
+      return;
+    }
     context.request().toWebSocket().onSuccess(socket -> {
-      KalshiConnection connection = new KalshiConnection(socket, books, onSubscribed);
+      KalshiConnection connection = new KalshiConnection(socket, books, onSubscribed, faults);
       connections.add(connection);
       socket.textMessageHandler(connection::onText);
       socket.closeHandler(closed -> connections.remove(connection));

@@ -13,7 +13,9 @@ enum KalshiWsError {
   EXACTLY_ONE_SID(12, "Exactly one subscription ID is required"),
   UNSUPPORTED_ACTION(13, "Unsupported action"),
   TICKER_REQUIRED(14, "Market Ticker required"),
-  ACTION_REQUIRED(15, "Action required");
+  ACTION_REQUIRED(15, "Action required"),
+  /** Terminal: the subscription is gone (the client read too slowly). */
+  BUFFER_OVERFLOW(25, "Subscription buffer overflow");
 
   private final int code;
   private final String message;

@@ -12,6 +12,8 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
   private final SimulatorConfig config;
   private final Scenario scenario;
   private final long heartbeatMillis;
+  private final KalshiSimulatorOptions kalshiOptions;
+  private final KalshiFaults kalshiFaults;
   private KalshiServer kalshi;
   private PolymarketServer polymarket;
   private ScenarioPlayer player;
@@ -21,9 +23,16 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
 
   /** {@code scenario} null means random walk. */
   SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis) {
+    this(config, scenario, heartbeatMillis, KalshiSimulatorOptions.DEFAULT, new KalshiFaults());
+  }
+
+  SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis, KalshiSimulatorOptions kalshiOptions,
+                    KalshiFaults kalshiFaults) {
     this.config = config;
     this.scenario = scenario;
     this.heartbeatMillis = heartbeatMillis;
+    this.kalshiOptions = kalshiOptions;
+    this.kalshiFaults = kalshiFaults;
   }
 
   @Override
@@ -42,7 +51,8 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
       walk = new RandomWalk(books, config.markets(), config.seed(), config.windowEveryNSteps());
     }
     books.listener(this);
-    kalshi = new KalshiServer(vertx, books, onKalshiSubscribed, heartbeatMillis);
+    kalshi = new KalshiServer(vertx, books, config.markets(), onKalshiSubscribed, heartbeatMillis, kalshiOptions,
+        kalshiFaults);
     polymarket = new PolymarketServer(vertx, books, onPolymarketSubscribed);
     RandomWalk walking = walk;
     return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
