@@ -39,8 +39,9 @@ final class KalshiRest {
   }
 
   void mount(Router router, String base) {
-    router.route(base + "/*").handler(this::gate);
+    // the body is read first: the gate may answer later (slowness), after the request has ended
     router.route(base + "/portfolio/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    router.route(base + "/*").handler(this::gate);
     router.get(base + "/markets").handler(this::markets);
     router.get(base + "/markets/:ticker").handler(context -> answer(context, () -> {
       SimulatedMarket market = markets.stream().filter(m -> m.kalshiTicker().equals(context.pathParam("ticker")))
