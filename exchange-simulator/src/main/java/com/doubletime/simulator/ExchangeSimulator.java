@@ -25,6 +25,7 @@ public final class ExchangeSimulator {
   private final int kalshiPort;
   private final int polymarketPort;
   private KalshiFaults kalshiFaults = new KalshiFaults();
+  private PolymarketVenue polymarketVenue = new PolymarketVenue();
 
   private ExchangeSimulator(Vertx vertx, String host, String deploymentId, int kalshiPort, int polymarketPort) {
     this.vertx = vertx;
@@ -69,6 +70,7 @@ public final class ExchangeSimulator {
         ExchangeSimulator simulator =
             new ExchangeSimulator(vertx, config.host(), id, verticle.kalshiPort(), verticle.polymarketPort());
         simulator.kalshiFaults = faults;
+        simulator.polymarketVenue = verticle.polymarketVenue();
         return simulator;
       });
     });
@@ -102,7 +104,12 @@ public final class ExchangeSimulator {
     return "ws://" + host + ":" + polymarketPort + PolymarketServer.WS_PATH;
   }
 
-  /** {@code http://host:port} */
+  /** Polymarket API accounts and fault switches, usable from any thread. */
+  public PolymarketVenue polymarket() {
+    return polymarketVenue;
+  }
+
+  /** {@code http://host:port}: CLOB REST, plus the Gamma-like {@code /markets} and Data-API {@code /positions}. */
   public String polymarketRestUrl() {
     return "http://" + host + ":" + polymarketPort;
   }

@@ -1,5 +1,6 @@
 package com.doubletime.simulator;
 
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,23 +11,38 @@ import java.util.Set;
 
 /**
  * One client connection to the Polymarket market channel and the assets it follows. Unknown assets and
- * unintelligible frames are ignored, as the venue does.
+ * unintelligible frames are ignored, as the venue does. Honours the connection-level faults of
+ * {@link PolymarketFaults}: silent stall, drop without a close frame, close on an oversized subscribe.
  */
 final class PolymarketConnection {
 
+  private static final String[] MALFORMED = {
+      "{\"event_type\":\"book\",\"asset_id\":",
+      "[1,2,3]",
+      "{\"event_type\":\"price_change\",\"price_changes\":[{\"asset_id\":\"1\",\"price\":\"abc\",\"size\":\"1\","
+          + "\"side\":\"BUY\"}]}",
+      "not json at all"};
+
   private final ServerWebSocket socket;
+  private final HttpConnection tcp;
   private final SimulatedBooks books;
+  private final PolymarketFaults faults;
+  private final long number;
   private final Runnable onSubscribed;
   private final Set<String> assets = new LinkedHashSet<>();
 
-  PolymarketConnection(ServerWebSocket socket, SimulatedBooks books, Runnable onSubscribed) {
+  PolymarketConnection(ServerWebSocket socket, HttpConnection tcp, SimulatedBooks books, PolymarketFaults faults,
+      long number, Runnable onSubscribed) {
     this.socket = socket;
+    this.tcp = tcp;
     this.books = books;
+    this.faults = faults;
+    this.number = number;
     this.onSubscribed = onSubscribed;
   }
 
   void onText(String text) {
-    // application-level keepalive: a text frame, not a protocol ping
+    // application-level keepalive: a text frame, not a protocol ping; answered even while stalled
     if ("PING".equals(text)) {
       socket.writeTextMessage("PONG");
       return;
@@ -39,6 +55,11 @@ final class PolymarketConnection {
     }
     Object operation = frame.getValue("operation");
     List<String> requested = assetIds(frame.getValue("assets_ids"));
+    if (requested.size() > faults.maxSubscribeAssets()) {
+      // seen live: one huge (re)subscribe frame makes the server close the socket (polymarket.md §7.3)
+      socket.close();
+      return;
+    }
     if ("unsubscribe".equals(operation)) {
       requested.forEach(assets::remove);
     } else if ("subscribe".equals(operation) || "market".equals(frame.getValue("type"))) {
@@ -47,10 +68,24 @@ final class PolymarketConnection {
   }
 
   void publish(PolymarketPriceChange change, long timestampMillis) {
+    if (faults.stalled(number)) {
+      return;
+    }
     JsonObject frame = PolymarketFrames.priceChange(change, assets, timestampMillis);
     if (frame != null) {
       socket.writeTextMessage(frame.encode());
     }
+  }
+
+  void sendMalformed(int index) {
+    if (!faults.stalled(number)) {
+      socket.writeTextMessage(MALFORMED[index % MALFORMED.length]);
+    }
+  }
+
+  /** Closes the TCP connection under the WebSocket: the client sees no close frame. */
+  void dropWithoutCloseFrame() {
+    tcp.close();
   }
 
   private void subscribe(List<String> requested, boolean initialDump) {
@@ -64,7 +99,7 @@ final class PolymarketConnection {
       return;
     }
     assets.addAll(known);
-    if (initialDump) {
+    if (initialDump && !faults.stalled(number)) {
       long now = System.currentTimeMillis();
       JsonArray dump = new JsonArray();
       for (String assetId : known) {

@@ -16,6 +16,8 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
   private final KalshiFaults kalshiFaults;
   private KalshiServer kalshi;
   private PolymarketServer polymarket;
+  /** Accounts and fault switches of the Polymarket venue; exists before start so tests can reach it. */
+  private final PolymarketVenue polymarketVenue = new PolymarketVenue();
   private ScenarioPlayer player;
   private long walkTimer = -1;
   private volatile int kalshiPort;
@@ -53,7 +55,7 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
     books.listener(this);
     kalshi = new KalshiServer(vertx, books, config.markets(), onKalshiSubscribed, heartbeatMillis, kalshiOptions,
         kalshiFaults);
-    polymarket = new PolymarketServer(vertx, books, onPolymarketSubscribed);
+    polymarket = new PolymarketServer(vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed);
     RandomWalk walking = walk;
     return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
             polymarket.listen(config.host(), config.polymarketPort()))
@@ -97,5 +99,9 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
 
   int polymarketPort() {
     return polymarketPort;
+  }
+
+  PolymarketVenue polymarketVenue() {
+    return polymarketVenue;
   }
 }

@@ -1,0 +1,327 @@
+package com.doubletime.polymarket.order;
+
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.Outcome;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.order.OrderAction;
+import com.doubletime.domain.order.OrderRequest;
+import com.doubletime.domain.order.OrderResult;
+import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.order.TimeInForce;
+import com.doubletime.domain.order.VenueBalance;
+import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.order.VenuePosition;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Trades on the Polymarket CLOB V2 for the executor: signed FOK/FAK orders ({@code POST /order}), cancel
+ * ({@code DELETE /order}), status ({@code GET /data/order/{hash}}), positions (Data API) and pUSD balance.
+ *
+ * <p>Idempotency: the CLOB has no client order id, but an order's hash is its id and the same hash is never
+ * accepted twice. The first {@link #place} of a {@code clientOrderId} signs the order once and keeps the
+ * exact body; a resend (ours after 429/425/503, or the executor's after a timeout) posts those same bytes.
+ *
+ * <p>Secrets stay inside: no key, secret, passphrase or signature is logged or put into a result.
+ */
+public final class PolymarketOrderGateway implements VenueOrderGateway {
+    private static final System.Logger LOG = System.getLogger(PolymarketOrderGateway.class.getName());
+    private static final int PREPARED_LIMIT = 10_000;
+
+    private final Vertx vertx;
+    private final WebClient client;
+    private final PolymarketGatewayConfig config;
+    private final PolymarketMarketCatalog catalog;
+    private final LongSupplier nowMillis;
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final AtomicLong invalidRequests = new AtomicLong();
+    private volatile PolymarketCredentials credentials;
+
+    /** An order signed once: the body to (re)send and how to read the answer. */
+    record Prepared(String body, ClobResponses.Sent sent) {
+    }
+
+    public PolymarketOrderGateway(Vertx vertx, WebClient client, PolymarketGatewayConfig config,
+                                  PolymarketCredentials credentials, PolymarketMarketCatalog catalog,
+                                  LongSupplier nowMillis) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.client = Objects.requireNonNull(client);
+        this.config = Objects.requireNonNull(config);
+        this.credentials = Objects.requireNonNull(credentials);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.nowMillis = nowMillis;
+    }
+
+    public static PolymarketOrderGateway create(Vertx vertx, PolymarketGatewayConfig config,
+                                                PolymarketCredentials credentials, PolymarketMarketCatalog catalog) {
+        return new PolymarketOrderGateway(vertx, WebClient.create(vertx), config, credentials, catalog,
+                System::currentTimeMillis);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.POLYMARKET;
+    }
+
+    /** Requests refused before reaching the venue (unknown token, off-tick price, below minimum size). */
+    public long invalidRequests() {
+        return invalidRequests.get();
+    }
+
+    @Override
+    public CompletionStage<OrderResult> place(OrderRequest order) {
+        return placeOrder(order).toCompletionStage();
+    }
+
+    public Future<OrderResult> placeOrder(OrderRequest order) {
+        return apiCredentials().compose(api -> {
+            Prepared ready;
+            try {
+                ready = prepared(order, api);
+            } catch (IllegalArgumentException e) {
+                invalidRequests.incrementAndGet();
+                return Future.succeededFuture(new OrderResult(order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0,
+                        -1, BigDecimal.ZERO, "invalid_request", e.getMessage()));
+            }
+            return send(HttpMethod.POST, config.clobUrl(), "/order", "", ready.body(), api)
+                    .map(reply -> ClobResponses.placed(ready.sent(), reply))
+                    .otherwise(failure -> ClobResponses.unknown(ready.sent(), "no answer: " + failure.getMessage()))
+                    .onSuccess(result -> {
+                        if ("tick_size".equals(result.rejectCode())) {
+                            refreshTickSize(order.instrument());
+                        }
+                    });
+        }, failure -> Future.succeededFuture(new OrderResult(order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0,
+                -1, BigDecimal.ZERO, "unauthorized", "API credentials unavailable: " + failure.getMessage())));
+    }
+
+    private Prepared prepared(OrderRequest order, ApiCredentials api) {
+        if (order.clientOrderId() == null) {
+            return prepare(order, api);
+        }
+        Prepared existing = prepared.get(order.clientOrderId());
+        if (existing != null) {
+            ClobResponses.Sent sent = existing.sent();
+            if (sent.quantity() != order.quantity() || sent.limitPrice() != order.limitPrice()
+                    || sent.timeInForce() != order.timeInForce()) {
+                throw new IllegalArgumentException("clientOrderId " + order.clientOrderId() + " was used for another order");
+            }
+            return existing;
+        }
+        if (prepared.size() >= PREPARED_LIMIT) {
+            prepared.clear(); // resends come within seconds; an old id resent after this signs afresh
+        }
+        Prepared fresh = prepare(order, api);
+        Prepared raced = prepared.putIfAbsent(order.clientOrderId(), fresh);
+        return raced == null ? fresh : raced;
+    }
+
+    /** Builds and signs the order; IllegalArgumentException on anything the venue would refuse. */
+    Prepared prepare(OrderRequest order, ApiCredentials api) {
+        if (order.platform() != Platform.POLYMARKET) {
+            throw new IllegalArgumentException("not a Polymarket order: " + order.platform());
+        }
+        TokenMarket market = catalog.find(order.instrument()).orElseThrow(() ->
+                new IllegalArgumentException("unknown Polymarket token " + order.instrument()));
+        if (order.limitPrice() <= 0 || order.quantity() <= 0) {
+            throw new IllegalArgumentException("limit price and quantity must be positive");
+        }
+        BigDecimal price = FixedPoint.toBigDecimal(order.limitPrice()).stripTrailingZeros();
+        BigDecimal quantity = FixedPoint.toBigDecimal(order.quantity()).stripTrailingZeros();
+        if (quantity.compareTo(market.minOrderSize()) < 0) {
+            throw new IllegalArgumentException("size " + quantity.toPlainString() + " lower than the minimum "
+                    + market.minOrderSize().toPlainString());
+        }
+        ClobSide side = order.action() == OrderAction.BUY ? ClobSide.BUY : ClobSide.SELL;
+        OrderAmounts amounts = OrderAmounts.forLeg(side, price, quantity, market.tickSize());
+        PolymarketCredentials creds = credentials;
+        ClobOrder clob = new ClobOrder(salt(order.clientOrderId()), creds.maker(), creds.orderSigner(),
+                new BigInteger(order.instrument()), amounts.makerAmount(), amounts.takerAmount(), side,
+                creds.signatureType(), nowMillis.getAsLong(), ClobOrder.ZERO_BYTES32, ClobOrder.ZERO_BYTES32, 0);
+        PolymarketExchange exchange = market.exchange();
+        String signature = creds.signer().sign(clob, exchange, creds.chainId());
+        String hash = OrderHasher.orderHash(clob, exchange, creds.chainId());
+        String orderType = order.timeInForce() == TimeInForce.FILL_OR_KILL ? "FOK" : "FAK";
+        return new Prepared(OrderBody.json(clob, signature, api.apiKey(), orderType),
+                new ClobResponses.Sent(order.clientOrderId(), hash, side, order.quantity(), order.limitPrice(),
+                        order.timeInForce()));
+    }
+
+    /** Deterministic per client order id (≤ 2^53 − 1, a JSON-safe number); random without one. */
+    static long salt(String clientOrderId) {
+        if (clientOrderId == null) {
+            return ThreadLocalRandom.current().nextLong(ClobOrder.MAX_SALT);
+        }
+        byte[] hash = Eip712.keccak(clientOrderId.getBytes(StandardCharsets.UTF_8));
+        return new BigInteger(1, java.util.Arrays.copyOf(hash, 8)).longValue() & ClobOrder.MAX_SALT;
+    }
+
+    @Override
+    public CompletionStage<OrderResult> cancel(String venueOrderId) {
+        return apiCredentials().compose(api -> send(HttpMethod.DELETE, config.clobUrl(), "/order", "",
+                        new JsonObject().put("orderID", venueOrderId).encode(), api))
+                .map(reply -> ClobResponses.cancelled(venueOrderId, reply))
+                .otherwise(failure -> unknownFor(venueOrderId, failure))
+                .toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<OrderResult> status(String venueOrderId) {
+        if (!venueOrderId.matches("0x[0-9a-fA-F]{64}")) {
+            invalidRequests.incrementAndGet();
+            return Future.succeededFuture(new OrderResult(null, venueOrderId, OrderStatus.REJECTED, 0, 0, -1,
+                    BigDecimal.ZERO, "invalid_request", "not an order hash")).toCompletionStage();
+        }
+        return apiCredentials().compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + venueOrderId,
+                        "", null, api))
+                .map(reply -> ClobResponses.openOrder(venueOrderId, reply))
+                .otherwise(failure -> unknownFor(venueOrderId, failure))
+                .toCompletionStage();
+    }
+
+    /** Data API {@code GET /positions?user=<maker>} (public): {@code [{asset, size, outcome, …}]}. */
+    @Override
+    public CompletionStage<List<VenuePosition>> positions() {
+        String user = credentials.maker();
+        return client.getAbs(config.dataApiUrl() + "/positions").addQueryParam("user", user)
+                .timeout(config.requestTimeoutMillis()).send()
+                .compose(response -> {
+                    if (response.statusCode() != 200) {
+                        return Future.failedFuture("positions: HTTP " + response.statusCode());
+                    }
+                    List<VenuePosition> positions = new ArrayList<>();
+                    for (Object item : new JsonArray(response.bodyAsString())) {
+                        JsonObject position = (JsonObject) item;
+                        String outcome = position.getString("outcome", "").toUpperCase(Locale.ROOT);
+                        positions.add(new VenuePosition(Platform.POLYMARKET, position.getString("asset"),
+                                outcome.equals("NO") ? Outcome.NO : Outcome.YES,
+                                toFixed(new BigDecimal(String.valueOf(position.getValue("size"))))));
+                    }
+                    return Future.succeededFuture(positions);
+                }).toCompletionStage();
+    }
+
+    /** {@code GET /balance-allowance?asset_type=COLLATERAL}: pUSD in 6-decimal base units. */
+    @Override
+    public CompletionStage<VenueBalance> balance() {
+        String query = "?asset_type=COLLATERAL&signature_type=" + credentials.signatureType().wireValue();
+        return apiCredentials().compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query,
+                        null, api))
+                .compose(reply -> {
+                    if (reply.status() != 200) {
+                        return Future.failedFuture("balance: HTTP " + reply.status());
+                    }
+                    String raw = new JsonObject(reply.body()).getString("balance", "0");
+                    return Future.succeededFuture(new VenueBalance(Platform.POLYMARKET,
+                            new BigDecimal(raw).movePointLeft(6)));
+                }).toCompletionStage();
+    }
+
+    /**
+     * The configured API credentials, or derived once through L1 ({@code GET /auth/derive-api-key} with a
+     * ClobAuth signature; "always derive, don't create", polymarket.md §4.1).
+     */
+    public Future<ApiCredentials> apiCredentials() {
+        PolymarketCredentials creds = credentials;
+        if (creds.api() != null) {
+            return Future.succeededFuture(creds.api());
+        }
+        long ts = nowMillis.getAsLong() / 1000;
+        HttpRequest<Buffer> request = client.getAbs(config.clobUrl() + "/auth/derive-api-key")
+                .timeout(config.requestTimeoutMillis());
+        ClobAuth.headers(creds.signer(), creds.chainId(), ts, 0).forEach(request::putHeader);
+        return request.send().compose(response -> {
+            if (response.statusCode() != 200) {
+                return Future.failedFuture("derive-api-key: HTTP " + response.statusCode());
+            }
+            JsonObject body = response.bodyAsJsonObject();
+            ApiCredentials derived = new ApiCredentials(body.getString("apiKey"), body.getString("secret"),
+                    body.getString("passphrase"));
+            credentials = creds.withApi(derived);
+            LOG.log(System.Logger.Level.INFO, "polymarket API key derived for " + creds.signer().address());
+            return Future.succeededFuture(derived);
+        });
+    }
+
+    /** One L2-signed request; 429/425/503 are resent (identical bytes, fresh HMAC) after Retry-After. */
+    private Future<ClobReply> send(HttpMethod method, String base, String path, String query, String body,
+                                   ApiCredentials api) {
+        return send(method, base, path, query, body, api, 1);
+    }
+
+    private Future<ClobReply> send(HttpMethod method, String base, String path, String query, String body,
+                                   ApiCredentials api, int attempt) {
+        long ts = nowMillis.getAsLong() / 1000;
+        HttpRequest<Buffer> request = client.requestAbs(method, base + path + query).timeout(config.requestTimeoutMillis());
+        // the HMAC covers the path without its query string and the exact body text
+        L2Auth.headers(credentials.signer().address(), api, ts, method.name(), path, body).forEach(request::putHeader);
+        Future<HttpResponse<Buffer>> response;
+        if (body == null) {
+            response = request.send();
+        } else {
+            request.putHeader("Content-Type", "application/json");
+            response = request.sendBuffer(Buffer.buffer(body, "UTF-8"));
+        }
+        return response.map(r -> new ClobReply(r.statusCode(), r.bodyAsString(), r.getHeader("Retry-After")))
+                .compose(reply -> {
+                    if (!reply.retriable() || attempt >= config.maxAttempts()) {
+                        return Future.succeededFuture(reply);
+                    }
+                    long wait = reply.retryAfterMillis(PolymarketGatewayConfig.DEFAULT_RETRY_MILLIS);
+                    if (wait > config.maxRetryWaitMillis()) {
+                        return Future.succeededFuture(reply);
+                    }
+                    LOG.log(System.Logger.Level.INFO, "polymarket " + method + " " + path + " got HTTP " + reply.status()
+                            + ", resending in " + wait + " ms (attempt " + (attempt + 1) + ")");
+                    Promise<ClobReply> retried = Promise.promise();
+                    vertx.setTimer(Math.max(1, wait), id -> send(method, base, path, query, body, api, attempt + 1)
+                            .onComplete(retried));
+                    return retried.future();
+                });
+    }
+
+    /** After "breaks minimum tick size": the venue changed the tick; fetch it so the next order fits. */
+    private void refreshTickSize(String tokenId) {
+        client.getAbs(config.clobUrl() + "/tick-size").addQueryParam("token_id", tokenId)
+                .timeout(config.requestTimeoutMillis()).send()
+                .onSuccess(response -> {
+                    try {
+                        Object tick = response.bodyAsJsonObject().getValue("minimum_tick_size");
+                        catalog.updateTickSize(tokenId, new BigDecimal(String.valueOf(tick)));
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "polymarket tick-size refresh failed: " + e.getMessage());
+                    }
+                });
+    }
+
+    private static OrderResult unknownFor(String orderHash, Throwable failure) {
+        return new OrderResult(null, orderHash, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, null,
+                "no answer: " + failure.getMessage());
+    }
+
+    private static long toFixed(BigDecimal value) {
+        return value.setScale(FixedPoint.DECIMALS, RoundingMode.DOWN).unscaledValue().longValueExact();
+    }
+}
