@@ -53,6 +53,7 @@ public class HotPathBenchmarks {
     private MarketDataBatch batch;
     private long[] updatePrices;
     private long[] updateSizes;
+    private Side[] updateSides;
     private String[] updateTokens;
     private int kalshiNext;
     private int polymarketNext;
@@ -87,15 +88,28 @@ public class HotPathBenchmarks {
                 new OrderBookSnapshotReceived(Platform.KALSHI, inputs.pairs.get(1).kalshiTicker(),
                         new Levels(new long[] {400_000, 390_000}, new long[] {10_000_000, 20_000_000}),
                         new Levels(new long[] {450_000}, new long[] {5_000_000}), 1)));
+        // realistic level updates: the generated price_changes, decoded once up front
         updateTokens = new String[4096];
         updatePrices = new long[4096];
+        updateSides = new Side[4096];
         updateSizes = new long[4096];
-        java.util.Random random = new java.util.Random(3);
-        for (int i = 0; i < updateTokens.length; i++) {
-            var pair = inputs.pairs.get(random.nextInt(PAIRS));
-            updateTokens[i] = random.nextBoolean() ? pair.yesTokenId() : pair.noTokenId();
-            updatePrices[i] = (1 + random.nextInt(99)) * 10_000L;
-            updateSizes[i] = (1 + random.nextInt(500)) * FixedPoint.ONE;
+        PolymarketFrameParser decoder = new PolymarketFrameParser();
+        int filled = 0;
+        for (String frame : inputs.polymarketChanges) {
+            try {
+                decoder.parse(frame);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (int u = 0; u < decoder.updateCount() && filled < updateTokens.length; u++, filled++) {
+                updateTokens[filled] = decoder.update(u).assetId();
+                updatePrices[filled] = decoder.update(u).price();
+                updateSides[filled] = decoder.update(u).side();
+                updateSizes[filled] = decoder.update(u).size();
+            }
+            if (filled == updateTokens.length) {
+                break;
+            }
         }
     }
 
@@ -143,12 +157,11 @@ public class HotPathBenchmarks {
         return snapshotParser.updateCount();
     }
 
-    /** One level update applied and the pair evaluated (both directions), no parsing: must not allocate. */
+    /** One level update (near the touch, no window) applied and its pair evaluated both ways: must not allocate. */
     @Benchmark
     public long bookApplyAndEvaluate() {
         int i = updateNext++ & (updateTokens.length - 1);
-        engine.onLevel(Platform.POLYMARKET, updateTokens[i], (i & 1) == 0 ? Side.BID : Side.ASK, updatePrices[i],
-                updateSizes[i], true, ++clock);
+        engine.onLevel(Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], true, ++clock);
         engine.onFrameEnd(Platform.POLYMARKET, clock);
         return opportunities;
     }

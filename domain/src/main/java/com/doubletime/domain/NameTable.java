@@ -1,12 +1,12 @@
 package com.doubletime.domain;
 
 /**
- * Canonical instrument ids (tickers, token ids) looked up from a slice of characters, so parsing a frame
- * does not create a new String for an id it has seen before. Open addressing on the characters' hash;
+ * Canonical names (tickers, token ids, message types) looked up from a slice of characters, so parsing a frame
+ * does not create a new String for a name it has seen before. Open addressing on the characters' hash;
  * after {@link #MAX_NAMES} distinct ids it stops remembering new ones (they are still returned, just
  * allocated) so a stream of junk ids cannot grow it without bound. Single-threaded, like its parser.
  */
-public final class InstrumentNames {
+public final class NameTable {
     static final int MAX_NAMES = 1 << 16;
     private String[] names = new String[256];
     private int[] hashes = new int[256];

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
-class InstrumentNamesTest {
+class NameTableTest {
     @Test
     void returnsTheSameStringForTheSameCharacters() {
-        InstrumentNames names = new InstrumentNames();
+        NameTable names = new NameTable();
         char[] frame = "xxKX-FED-26DECyy".toCharArray();
         String first = names.intern(frame, 2, 12);
         assertEquals("KX-FED-26DEC", first);
@@ -18,7 +18,7 @@ class InstrumentNamesTest {
 
     @Test
     void keepsDistinctIdsApartAcrossGrowth() {
-        InstrumentNames names = new InstrumentNames();
+        NameTable names = new NameTable();
         String[] kept = new String[5000];
         for (int i = 0; i < kept.length; i++) {
             char[] id = ("token-" + i).toCharArray();
@@ -32,8 +32,8 @@ class InstrumentNamesTest {
 
     @Test
     void stopsRememberingBeyondItsBound() {
-        InstrumentNames names = new InstrumentNames();
-        for (int i = 0; i < InstrumentNames.MAX_NAMES; i++) {
+        NameTable names = new NameTable();
+        for (int i = 0; i < NameTable.MAX_NAMES; i++) {
             char[] id = ("t" + i).toCharArray();
             names.intern(id, 0, id.length);
         }

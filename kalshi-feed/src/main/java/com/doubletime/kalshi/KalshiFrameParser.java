@@ -1,7 +1,7 @@
 package com.doubletime.kalshi;
 
 import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.InstrumentNames;
+import com.doubletime.domain.NameTable;
 import com.doubletime.domain.LevelBuffer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,9 +15,12 @@ import java.io.IOException;
  * come after {@code msg}), decimals are accepted as strings or JSON numbers, a missing side is empty.
  */
 public final class KalshiFrameParser {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    // Locations without the source: otherwise every parser allocates a reference to its input.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     private final KalshiMessage message = new KalshiMessage();
-    private final InstrumentNames tickers = new InstrumentNames();
+    private final NameTable tickers = new NameTable();
+    private final NameTable words = new NameTable();
 
     KalshiMessage message() {
         return message;
@@ -63,7 +66,7 @@ public final class KalshiFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "type" -> message.typeName = text(parser, value, "type");
+                case "type" -> message.typeName = word(parser, value, "type");
                 case "id" -> message.id = integer(parser, value, "id");
                 case "sid" -> message.sid = integer(parser, value, "sid");
                 case "seq" -> message.seq = integer(parser, value, "seq");
@@ -89,7 +92,7 @@ public final class KalshiFrameParser {
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
                 case "price_dollars" -> message.price = decimal(parser, value, "price_dollars");
                 case "delta_fp" -> message.delta = decimal(parser, value, "delta_fp");
-                case "side" -> message.side = text(parser, value, "side");
+                case "side" -> message.side = word(parser, value, "side");
                 case "ts_ms" -> message.tsMillis = integer(parser, value, "ts_ms");
                 case "code" -> message.errorCode = integer(parser, value, "code");
                 case "msg" -> message.errorMessage = value == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -173,6 +176,14 @@ public final class KalshiFrameParser {
         if (price < 0 || price > FixedPoint.ONE) {
             throw new MalformedFrameException(field + " price outside 0..1");
         }
+    }
+
+    /** Short recurring values ({@code type}, {@code side}) without a String per frame. */
+    private String word(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException(field + " is not a string");
+        }
+        return words.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     private String ticker(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {

@@ -1,7 +1,7 @@
 package com.doubletime.polymarket;
 
 import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.InstrumentNames;
+import com.doubletime.domain.NameTable;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.Side;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,12 +17,15 @@ import java.util.List;
  * before anything is applied, so a malformed frame is skipped whole. Level order is never relied on.
  */
 public final class PolymarketFrameParser {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    // Locations without the source: otherwise every parser allocates a reference to its input.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     private final List<PolymarketUpdate> pool = new ArrayList<>();
     private int count;
     private boolean pong;
     private int ignored;
-    private final InstrumentNames assets = new InstrumentNames();
+    private final NameTable assets = new NameTable();
+    private final NameTable words = new NameTable();
     private final LevelBuffer eventBids = new LevelBuffer();
     private final LevelBuffer eventAsks = new LevelBuffer();
 
@@ -130,9 +133,9 @@ public final class PolymarketFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "event_type" -> eventType = text(parser, value, "event_type");
+                case "event_type" -> eventType = word(parser, value, "event_type");
                 case "asset_id" -> assetId = assetId(parser, value);
-                case "market" -> market = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "market" -> market = value == JsonToken.VALUE_STRING ? assetId(parser, value) : null;
                 case "timestamp" -> timestamp = integerText(parser, value);
                 case "new_tick_size" -> newTick = decimal(parser, value, "new_tick_size");
                 case "bids", "buys" -> {
@@ -214,7 +217,7 @@ public final class PolymarketFrameParser {
                     case "asset_id" -> change.assetId = assetId(parser, value);
                     case "price" -> change.price = decimal(parser, value, "price");
                     case "size" -> change.size = decimal(parser, value, "size");
-                    case "side" -> side = text(parser, value, "side");
+                    case "side" -> side = word(parser, value, "side");
                     case "best_bid" -> change.bestBid = optionalDecimal(parser, value);
                     case "best_ask" -> change.bestAsk = optionalDecimal(parser, value);
                     default -> parser.skipChildren();
@@ -285,6 +288,14 @@ public final class PolymarketFrameParser {
         if (price < 0 || price > com.doubletime.domain.FixedPoint.ONE) {
             throw new MalformedFrameException(field + " price outside 0..1");
         }
+    }
+
+    /** Short recurring values ({@code event_type}, {@code side}) without a String per frame. */
+    private String word(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException(field + " is not a string");
+        }
+        return words.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     private String assetId(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
