@@ -1,6 +1,8 @@
 package com.doubletime.kalshi.auth;
 
+import com.doubletime.bus.feed.FeedConnection;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,6 +15,16 @@ public final class KalshiHandshake implements Function<String, MultiMap> {
 
     public KalshiHandshake(KalshiSigner signer) {
         this.signer = signer;
+    }
+
+    /**
+     * The handshake for {@code KALSHI_API_KEY_ID} / {@code KALSHI_PRIVATE_KEY_PEM_PATH}, or none when neither
+     * is set (the local simulator with auth off). Fails at start-up when only one is set or the key is bad.
+     */
+    public static Function<String, MultiMap> fromEnvironment(Map<String, String> env) {
+        return KalshiCredentials.fromEnvironment(env)
+                .<Function<String, MultiMap>>map(credentials -> new KalshiHandshake(new KalshiSigner(credentials)))
+                .orElse(FeedConnection.NO_HEADERS);
     }
 
     @Override

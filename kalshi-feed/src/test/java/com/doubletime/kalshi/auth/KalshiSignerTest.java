@@ -98,6 +98,19 @@ class KalshiSignerTest {
     }
 
     @Test
+    void handshakeFromTheEnvironmentSignsTheWsPathOrAddsNothingWithoutCredentials(@TempDir Path dir) throws Exception {
+        Path pem = Files.writeString(dir.resolve("kalshi.pem"), TestKeys.pkcs8Pem(KEYS));
+
+        io.vertx.core.MultiMap headers = KalshiHandshake.fromEnvironment(Map.of("KALSHI_API_KEY_ID", "id-9",
+                "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString())).apply(KalshiSigner.WS_PATH);
+
+        assertEquals("id-9", headers.get("kalshi-access-key"));
+        assertTrue(verifyWithJdk(KEYS.getPublic(), headers.get("KALSHI-ACCESS-TIMESTAMP") + "GET/trade-api/ws/v2",
+                headers.get("KALSHI-ACCESS-SIGNATURE")));
+        assertEquals(null, KalshiHandshake.fromEnvironment(Map.of()).apply(KalshiSigner.WS_PATH));
+    }
+
+    @Test
     void rejectsAFileThatHoldsNoPrivateKeyWithoutQuotingIt(@TempDir Path dir) throws Exception {
         String publicPem = TestKeys.publicPem(KEYS);
         Path file = Files.writeString(dir.resolve("public.pem"), publicPem);
