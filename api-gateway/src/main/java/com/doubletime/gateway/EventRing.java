@@ -1,5 +1,6 @@
 package com.doubletime.gateway;
 
+import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
@@ -7,27 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last {@code capacity} opportunity events, each numbered with a stream id, for
- * {@code GET /api/opportunities} and for resuming an SSE stream from {@code Last-Event-ID}.
+ * The last {@code capacity} events of one stream (opportunities, trades or feed health), each numbered with
+ * a stream id, for the history endpoints and for resuming an SSE stream from {@code Last-Event-ID}.
  *
  * <p>Ids are consecutive. The first one is chosen by the caller; the gateway starts from its start time
  * in epoch microseconds, so ids keep increasing across gateway restarts and a client resuming with an
  * id from before a restart gets everything this run still holds instead of nothing. Single writer.
  */
-final class OpportunityRing {
+final class EventRing {
     private final StreamedEvent[] slots;
     private final long firstId;
     private long nextId;
 
-    OpportunityRing(int capacity, long firstId) {
+    EventRing(int capacity, long firstId) {
         this.slots = new StreamedEvent[capacity];
         this.firstId = firstId;
         this.nextId = firstId;
     }
 
+    /** An opportunity event (contracts §4), with its pair, time and edge per contract kept for the filters. */
     StreamedEvent append(OpportunityEvent event) {
-        String type = event instanceof ArbitrageOpportunityFound ? "opportunity" : "opportunity_closed";
-        StreamedEvent streamed = new StreamedEvent(nextId, type, OpportunityJson.write(event));
+        if (event instanceof ArbitrageOpportunityFound found) {
+            return append("opportunity", OpportunityJson.write(event), found.pairId(), found.detectedAtNanos(),
+                    found.opportunity().edgePerContract());
+        }
+        ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
+        return append("opportunity_closed", OpportunityJson.write(event), closed.pairId(), closed.closedAtNanos(), null);
+    }
+
+    StreamedEvent append(String type, String json, String pairId, long atNanos, java.math.BigDecimal edgePerContract) {
+        StreamedEvent streamed = new StreamedEvent(nextId, type, json, pairId, atNanos, edgePerContract);
         slots[(int) ((nextId - firstId) % slots.length)] = streamed;
         nextId++;
         return streamed;

@@ -6,11 +6,11 @@ import com.doubletime.domain.format.OpportunityJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OpportunityRingTest {
+class EventRingTest {
     private static final long FIRST = 1_000;
 
-    private static OpportunityRing ringWith(int capacity, int events) {
-        OpportunityRing ring = new OpportunityRing(capacity, FIRST);
+    private static EventRing ringWith(int capacity, int events) {
+        EventRing ring = new EventRing(capacity, FIRST);
         for (int i = 1; i <= events; i++) {
             ring.append(Opportunities.found(i));
         }
@@ -23,19 +23,21 @@ class OpportunityRingTest {
 
     @Test
     void numbersEventsConsecutivelyAndRendersTheContractJsonOnce() {
-        OpportunityRing ring = new OpportunityRing(4, FIRST);
+        EventRing ring = new EventRing(4, FIRST);
 
         StreamedEvent found = ring.append(Opportunities.found(1));
         StreamedEvent closed = ring.append(Opportunities.closed(1));
 
-        assertEquals(new StreamedEvent(FIRST, "opportunity", OpportunityJson.write(Opportunities.found(1))), found);
-        assertEquals(new StreamedEvent(FIRST + 1, "opportunity_closed", OpportunityJson.write(Opportunities.closed(1))), closed);
+        assertEquals(new StreamedEvent(FIRST, "opportunity", OpportunityJson.write(Opportunities.found(1)),
+                Opportunities.PAIR_ID, Opportunities.found(1).detectedAtNanos(), new java.math.BigDecimal("0.022952")), found);
+        assertEquals(new StreamedEvent(FIRST + 1, "opportunity_closed", OpportunityJson.write(Opportunities.closed(1)),
+                Opportunities.PAIR_ID, Opportunities.closed(1).closedAtNanos(), null), closed);
         assertEquals("id: 1001\nevent: opportunity_closed\ndata: " + closed.json() + "\n\n", closed.sseFrame());
     }
 
     @Test
     void keepsOnlyTheNewestEventsOldestFirst() {
-        OpportunityRing ring = ringWith(3, 5);
+        EventRing ring = ringWith(3, 5);
 
         assertEquals(List.of(1002L, 1003L, 1004L), ids(ring.latest(10)));
         assertEquals(List.of(1003L, 1004L), ids(ring.latest(2)));
@@ -45,7 +47,7 @@ class OpportunityRingTest {
 
     @Test
     void replaysWhatCameAfterTheLastSeenId() {
-        OpportunityRing ring = ringWith(10, 5);
+        EventRing ring = ringWith(10, 5);
 
         assertEquals(List.of(1003L, 1004L), ids(ring.after(1002)));
         assertEquals(List.of(), ids(ring.after(1004)));
@@ -53,7 +55,7 @@ class OpportunityRingTest {
 
     @Test
     void replaysEverythingHeldWhenTheLastSeenIdIsTooOldOrUnknown() {
-        OpportunityRing ring = ringWith(3, 5);
+        EventRing ring = ringWith(3, 5);
 
         assertEquals(List.of(1002L, 1003L, 1004L), ids(ring.after(1000)), "older than the buffer");
         assertEquals(List.of(1002L, 1003L, 1004L), ids(ring.after(17)), "from an earlier gateway run");

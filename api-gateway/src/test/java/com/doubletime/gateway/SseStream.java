@@ -24,10 +24,17 @@ final class SseStream {
     }
 
     static SseStream open(HttpClient client, int port, String lastEventId) throws Exception {
-        return client.request(HttpMethod.GET, port, "127.0.0.1", "/api/opportunities/stream")
+        return open(client, port, "/api/opportunities/stream", lastEventId, null);
+    }
+
+    static SseStream open(HttpClient client, int port, String path, String lastEventId, String token) throws Exception {
+        return client.request(HttpMethod.GET, port, "127.0.0.1", path)
                 .compose(request -> {
                     if (lastEventId != null) {
                         request.putHeader("Last-Event-ID", lastEventId);
+                    }
+                    if (token != null) {
+                        request.putHeader("Authorization", "Bearer " + token);
                     }
                     return request.send();
                 })

@@ -36,6 +36,7 @@ public final class MonitorVerticle extends VerticleBase {
     private ArbitrageEngine engine;
     private MessageConsumer<MarketDataBatch> consumer;
     private MessageConsumer<PairsChanged> pairsConsumer;
+    private MessageConsumer<Object> marketsConsumer;
     private final EpochNanoClock clock = new EpochNanoClock();
     private final Set<String> openIds = new HashSet<>();
     private MonitorMeters meters;
@@ -56,8 +57,10 @@ public final class MonitorVerticle extends VerticleBase {
             meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
         });
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
+        marketsConsumer = vertx.eventBus().consumer(Addresses.MARKETS_QUERY,
+                message -> message.reply(MarketsView.json(engine)));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
-        return Future.all(consumer.completion(), pairsConsumer.completion());
+        return Future.all(consumer.completion(), pairsConsumer.completion(), marketsConsumer.completion());
     }
 
     /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */
@@ -99,7 +102,7 @@ public final class MonitorVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return consumer == null ? Future.succeededFuture()
-                : Future.all(consumer.unregister(), pairsConsumer.unregister());
+                : Future.all(consumer.unregister(), pairsConsumer.unregister(), marketsConsumer.unregister());
     }
 
     /** For tests and the gateway's book dump; call on this verticle's event loop. */

@@ -21,6 +21,8 @@ public final class Addresses {
     public static final String CONTROL = "dt.control";
     /** JSON control state, published by the executor after every change (pause, kill switch, limits). */
     public static final String CONTROL_EVENTS = "dt.control.events";
+    /** Request/reply, JSON: the monitor's best asks and gross edge per pair, for the dashboard. */
+    public static final String MARKETS_QUERY = "dt.markets.query";
     /** Request/reply, JSON: the executor's positions and P&amp;L per pair and in total. */
     public static final String POSITIONS_QUERY = "dt.positions.query";
 
