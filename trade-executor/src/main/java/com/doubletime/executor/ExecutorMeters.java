@@ -18,6 +18,7 @@ final class ExecutorMeters {
     private final Counter kalshiFills;
     private final Counter polymarketFills;
     private final Counter rejects;
+    private final Gauge unhedgedExposure;
 
     ExecutorMeters(MeterRegistry registry, PositionBook positions) {
         kalshiOrders = Counter.builder("dt.orders").tag("venue", "kalshi").description("orders sent").register(registry);
@@ -28,9 +29,14 @@ final class ExecutorMeters {
                 .description("orders that filled at least one contract").register(registry);
         rejects = Counter.builder("dt.trade.rejects").description("opportunities not traded: risk limits, controls, books")
                 .register(registry);
-        Gauge.builder("dt.unhedged.exposure", positions, p -> p.totalUnhedgedExposure().doubleValue())
+        unhedgedExposure = Gauge.builder("dt.unhedged.exposure", positions, p -> p.totalUnhedgedExposure().doubleValue())
                 .description("dollars in contracts held on one venue only").baseUnit("dollars")
                 .strongReference(true).register(registry);
+    }
+
+    /** The gauge reads this executor's positions: a later executor in the same JVM registers its own. */
+    void close(MeterRegistry registry) {
+        registry.remove(unhedgedExposure);
     }
 
     void executed(TradeReport report) {

@@ -119,6 +119,9 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (meters != null) {
+            meters.close(Meters.registry());
+        }
         return suppliedRepository == null && repository != null ? repository.close() : Future.succeededFuture();
     }
 
