@@ -153,9 +153,17 @@ final class CaptureLineReader {
         if (frame.length < length - at) {
             frame = new char[Math.max(length - at, frame.length * 2)]; // decoding never lengthens
         }
-        char[] out = frame;
+        return unescape(frame, 0);
+    }
+
+    /** Decodes the string at {@link #at} over itself (escapes only shrink it); its end, or -1. */
+    private int unescapeInPlace() {
+        return unescape(line, at);
+    }
+
+    /** Decodes the string at {@link #at}, up to its closing quote, into {@code out} from {@code written}. */
+    private int unescape(char[] out, int written) {
         char[] in = line;
-        int written = 0;
         while (at < length) {
             char c = in[at++];
             if (c == '"') {
@@ -171,28 +179,6 @@ final class CaptureLineReader {
                 return -1;
             }
             out[written++] = c;
-        }
-        return -1;
-    }
-
-    /** Decodes the string at {@link #at} over itself (escapes only shrink it); its end, or -1. */
-    private int unescapeInPlace() {
-        int written = at;
-        while (at < length) {
-            char c = line[at++];
-            if (c == '"') {
-                return written;
-            }
-            if (c == '\\') {
-                int decoded = escape();
-                if (decoded < 0) {
-                    return -1;
-                }
-                c = (char) decoded;
-            } else if (c < 0x20) {
-                return -1;
-            }
-            line[written++] = c;
         }
         return -1;
     }
