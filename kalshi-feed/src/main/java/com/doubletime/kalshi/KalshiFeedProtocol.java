@@ -3,10 +3,13 @@ package com.doubletime.kalshi;
 import com.doubletime.bus.feed.FeedConnection;
 import com.doubletime.bus.feed.FeedLink;
 import com.doubletime.domain.MarketDataListener;
+import com.doubletime.domain.Platform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +28,11 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
 
     private static final System.Logger LOG = System.getLogger(KalshiFeedProtocol.class.getName());
 
-    private final List<String> tickers;
+    private List<String> tickers;
     private final boolean useYesPrice;
     private final FeedLink link;
+    private final MarketDataListener listener;
+    private boolean open;
     private final KalshiBookSession session;
     private final Set<Long> pendingSubscribes = new HashSet<>();
     private final Set<Long> activeSids = new HashSet<>();
@@ -38,6 +43,7 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         this.tickers = config.tickers();
         this.useYesPrice = config.useYesPrice();
         this.link = link;
+        this.listener = listener;
         this.session = new KalshiBookSession(listener, useYesPrice, this::requestSnapshot);
     }
 
@@ -51,8 +57,12 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         nextCommandId = 1;
         pendingSubscribes.clear();
         activeSids.clear();
+        open = true;
         session.onConnected(atNanos);
-        subscribe();
+        if (!tickers.isEmpty()) {
+            // an empty market_tickers would subscribe to every market on the venue
+            subscribe();
+        }
     }
 
     @Override
@@ -76,6 +86,7 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
 
     @Override
     public void onClosed(String reason, long atNanos) {
+        open = false;
         pendingSubscribes.clear();
         activeSids.clear();
         session.onDisconnected(reason, atNanos);
@@ -136,6 +147,59 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
             LOG.log(System.Logger.Level.INFO, "kalshi subscription ended by error " + code + ": subscribing again");
             subscribe();
         }
+    }
+
+    /**
+     * Streams {@code newTickers} from now on (feed scale-out re-assignment). On an open connection the one
+     * subscription is changed in place ({@code update_subscription} with {@code add_markets} /
+     * {@code delete_markets}, kalshi.md §3), so the books it keeps stay live; added tickers get a snapshot.
+     * A ticker given up is marked stale at once: nobody here updates it any more, and the instance that
+     * takes it over starts from its own snapshot. Mid-subscribe, the simplest sound move is a reconnect.
+     */
+    void changeTickers(List<String> newTickers, long atNanos) {
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(newTickers));
+        List<String> added = new ArrayList<>(wanted);
+        added.removeAll(tickers);
+        List<String> removed = new ArrayList<>(tickers);
+        removed.removeAll(wanted);
+        tickers = wanted;
+        if (!removed.isEmpty()) {
+            removed.forEach(ticker -> listener.onStale(Platform.KALSHI, ticker, "assigned to another feed instance", atNanos));
+            listener.onFrameEnd(Platform.KALSHI, atNanos);
+        }
+        if (!open || (added.isEmpty() && removed.isEmpty())) {
+            return; // the next onOpen subscribes the new list
+        }
+        if (activeSids.size() == 1 && pendingSubscribes.isEmpty()) {
+            long sid = activeSids.iterator().next();
+            if (tickers.isEmpty()) {
+                activeSids.clear();
+                link.send(command(nextCommandId++, "unsubscribe", new JsonObject().put("sids", new JsonArray().add(sid))));
+                return;
+            }
+            updateMarkets(sid, added, "add_markets");
+            updateMarkets(sid, removed, "delete_markets");
+        } else if (activeSids.isEmpty() && pendingSubscribes.isEmpty()) {
+            if (!tickers.isEmpty()) {
+                subscribe();
+            }
+        } else {
+            link.reconnect("kalshi tickers changed while a subscription was in flight");
+        }
+    }
+
+    private void updateMarkets(long sid, List<String> changed, String action) {
+        if (!changed.isEmpty()) {
+            link.send(command(nextCommandId++, "update_subscription", new JsonObject()
+                    .put("sids", new JsonArray().add(sid))
+                    .put("market_tickers", new JsonArray(List.copyOf(changed)))
+                    .put("action", action)));
+        }
+    }
+
+    /** The tickers this connection streams (or will, once open). */
+    List<String> tickers() {
+        return tickers;
     }
 
     /** For tests and health: the subscriptions Kalshi acknowledged on this connection. */

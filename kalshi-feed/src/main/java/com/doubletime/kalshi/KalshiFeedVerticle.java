@@ -8,12 +8,16 @@ import com.doubletime.bus.feed.CaptureWriter;
 import com.doubletime.bus.feed.EpochNanoClock;
 import com.doubletime.bus.feed.FeedConnection;
 import com.doubletime.bus.feed.MarketDataPublisher;
+import com.doubletime.bus.feed.SharedVenueListener;
+import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,6 +42,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
     private BookFreshness freshness;
     private CaptureWriter capture;
     private long healthTimer = -1;
+    private boolean sharedVenue;
 
     /** Unauthenticated handshake (local simulator; the venue now requires a signed one, see below). */
     public KalshiFeedVerticle(KalshiFeedConfig config) {
@@ -72,11 +77,32 @@ public final class KalshiFeedVerticle extends VerticleBase {
                 freshness.apply(batch);
                 toBus.accept(batch);
             });
-            protocol = new KalshiFeedProtocol(config, publisher, connection);
+            MarketDataListener listener = sharedVenue
+                    ? new SharedVenueListener(publisher, () -> protocol.tickers()) : publisher;
+            protocol = new KalshiFeedProtocol(config, listener, connection);
             connection.start(protocol);
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
             return null;
         });
+    }
+
+    /**
+     * Scale-out: this instance streams only part of Kalshi's markets, so its disconnect marks only its own
+     * books stale. Call before deploying.
+     */
+    public KalshiFeedVerticle sharingVenue() {
+        sharedVenue = true;
+        return this;
+    }
+
+    /** Streams these tickers from now on, keeping the connection (see {@link KalshiFeedProtocol#changeTickers}). */
+    public Future<Void> changeTickers(List<String> tickers) {
+        Promise<Void> changed = Promise.promise();
+        context.runOnContext(v -> {
+            protocol.changeTickers(tickers, connection.clock().nowNanos());
+            changed.complete();
+        });
+        return changed.future();
     }
 
     private void publishHealth() {

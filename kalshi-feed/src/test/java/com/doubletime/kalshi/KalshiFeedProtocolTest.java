@@ -40,6 +40,50 @@ class KalshiFeedProtocolTest {
     }
 
     @Test
+    void changesTheOpenSubscriptionInPlaceAndMarksGivenUpTickersStale() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+
+        protocol.changeTickers(List.of(TICKER, "NEW"), 3);
+
+        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                + "\"market_tickers\":[\"NEW\"],\"action\":\"add_markets\"}}"), new JsonObject(link.sent.get(1)));
+        assertEquals(new JsonObject("{\"id\":3,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                + "\"market_tickers\":[\"OTHER\"],\"action\":\"delete_markets\"}}"), new JsonObject(link.sent.get(2)));
+        assertEquals(List.of(new BookMarkedStale(Platform.KALSHI, "OTHER", "assigned to another feed instance", 3)),
+                batches.get(0).events());
+        assertEquals(List.of(), link.reconnects);
+    }
+
+    @Test
+    void withNoTickersLeftItUnsubscribesAndANewConnectionSubscribesNothing() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+
+        protocol.changeTickers(List.of(), 3);
+        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[7]}}"),
+                new JsonObject(link.sent.get(1)));
+
+        protocol.onClosed("gone", 4);
+        protocol.onOpen(5);
+        assertEquals(2, link.sent.size(), "an empty market_tickers would mean every market");
+
+        protocol.changeTickers(List.of("LATER"), 6);
+        assertEquals(List.of("LATER"), new JsonObject(link.sent.get(2)).getJsonObject("params")
+                .getJsonArray("market_tickers").getList());
+    }
+
+    @Test
+    void whileClosedItOnlyRemembersTheTickersForTheNextConnection() {
+        protocol.changeTickers(List.of("ONLY"), 1);
+        assertEquals(List.of(), link.sent);
+
+        protocol.onOpen(2);
+        assertEquals(List.of("ONLY"), new JsonObject(link.sent.get(0)).getJsonObject("params")
+                .getJsonArray("market_tickers").getList());
+    }
+
+    @Test
     void publishesASnapshotBatchAndMarksTheLinkHealthy() {
         protocol.onOpen(1);
         protocol.onText(subscribed(1, 7), 2);
