@@ -22,6 +22,8 @@ import java.util.Map;
  *   --step-millis N     SIMULATOR_STEP_MILLIS        500
  *   --window-every N    SIMULATOR_WINDOW_EVERY       20
  *   --scenario FILE     SIMULATOR_SCENARIO           none (random walk)
+ *   --kalshi-public-key FILE  SIMULATOR_KALSHI_PUBLIC_KEY  none: Kalshi accepts unsigned requests; with a
+ *                       PEM RSA public key, the WebSocket and REST require KALSHI-ACCESS-* signatures
  * </pre>
  */
 public final class SimulatorMain {
@@ -36,7 +38,8 @@ public final class SimulatorMain {
       "SIMULATOR_SEED", "--seed",
       "SIMULATOR_STEP_MILLIS", "--step-millis",
       "SIMULATOR_WINDOW_EVERY", "--window-every",
-      "SIMULATOR_SCENARIO", "--scenario");
+      "SIMULATOR_SCENARIO", "--scenario",
+      "SIMULATOR_KALSHI_PUBLIC_KEY", "--kalshi-public-key");
 
   /** Used when no pairs file is given: one pair of each polarity. */
   static final List<SimulatedMarket> DEMO_MARKETS = List.of(
@@ -54,10 +57,11 @@ public final class SimulatorMain {
 
   public static void main(String[] args) throws IOException {
     SimulatorConfig config = config(args, System.getenv());
+    KalshiSimulatorOptions kalshi = kalshiOptions(args, System.getenv());
     Vertx vertx = Vertx.vertx();
     ExchangeSimulator simulator;
     try {
-      simulator = ExchangeSimulator.start(vertx, config).await();
+      simulator = ExchangeSimulator.start(vertx, config, kalshi).await();
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "simulator failed to start: " + e.getMessage(), e);
       vertx.close();
@@ -76,7 +80,18 @@ public final class SimulatorMain {
     }, "simulator-shutdown"));
   }
 
+  /** Kalshi authentication from {@code --kalshi-public-key}; off when not given. */
+  static KalshiSimulatorOptions kalshiOptions(String[] args, Map<String, String> env) throws IOException {
+    String publicKey = options(args, env).get("--kalshi-public-key");
+    return publicKey == null ? KalshiSimulatorOptions.DEFAULT
+        : KalshiSimulatorOptions.DEFAULT.withAuth(KalshiSimulatorOptions.readPublicKey(Path.of(publicKey)));
+  }
+
   static SimulatorConfig config(String[] args, Map<String, String> env) throws IOException {
+    return build(options(args, env));
+  }
+
+  private static Map<String, String> options(String[] args, Map<String, String> env) {
     Map<String, String> options = new HashMap<>();
     OPTION_BY_ENV.forEach((variable, option) -> {
       String value = env.get(variable);
@@ -87,10 +102,15 @@ public final class SimulatorMain {
     for (int i = 0; i < args.length; i++) {
       if (!OPTION_BY_ENV.containsValue(args[i]) || i + 1 >= args.length) {
         throw new IllegalArgumentException("usage: SimulatorMain [--host H] [--kalshi-port P] [--polymarket-port P]"
-            + " [--pairs FILE] [--seed N] [--step-millis N] [--window-every N] [--scenario FILE]; bad: " + args[i]);
+            + " [--pairs FILE] [--seed N] [--step-millis N] [--window-every N] [--scenario FILE]"
+            + " [--kalshi-public-key FILE]; bad: " + args[i]);
       }
       options.put(args[i], args[++i]);
     }
+    return options;
+  }
+
+  private static SimulatorConfig build(Map<String, String> options) throws IOException {
     String pairs = options.get("--pairs");
     String scenario = options.get("--scenario");
     return new SimulatorConfig(
