@@ -131,6 +131,12 @@ async function connect() {
     $('#auth-error').textContent = e.status === 401 ? 'enter the API token' : e.status === 403 ? 'wrong token' : e.message;
     return;
   }
+  try {
+    // what happened before the page opened; the streams carry on from here
+    for (const o of await api('GET', '/api/opportunities?limit=20')) {
+      onOpportunity({ type: o.type, data: JSON.stringify(o) });
+    }
+  } catch (e) { /* the stream still works */ }
   openStreams();
   refreshMarkets();
   refreshPositions();

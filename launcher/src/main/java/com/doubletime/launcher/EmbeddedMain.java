@@ -1,7 +1,12 @@
 package com.doubletime.launcher;
 
 import com.doubletime.domain.MarketPair;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,29 +14,67 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedMain {
     private static final System.Logger LOG = System.getLogger(EmbeddedMain.class.getName());
 
+    /** A started run: its stack and how to stop it. */
+    public record Running(Vertx vertx, EmbeddedStack stack, StackConfig config) {
+        public String gatewayUrl() {
+            return "http://" + config.host() + ":" + stack.gatewayPort();
+        }
+
+        public Future<Void> stop() {
+            return stack.stop().eventually(vertx::close);
+        }
+    }
+
     private EmbeddedMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        StackConfig config;
+        Running running;
         try {
-            config = StackConfig.fromArgs(args);
+            running = start(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("run: " + e.getMessage());
             System.exit(2);
             return;
-        }
-        Vertx vertx = Vertx.vertx();
-        EmbeddedStack stack;
-        try {
-            stack = EmbeddedStack.start(vertx, config).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("run: could not start: " + e.getMessage());
-            vertx.close();
             System.exit(1);
             return;
         }
-        String gateway = "http://" + config.host() + ":" + stack.gatewayPort();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.log(System.Logger.Level.INFO, "stopping");
+            try {
+                running.stop().await(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "unclean stop: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /**
+     * Starts everything with Prometheus metrics on and the API token from {@code env} (or a generated one,
+     * shown once), and logs where everything is.
+     *
+     * @throws IllegalArgumentException for bad options
+     */
+    public static Running start(String[] args, Map<String, String> env) throws Exception {
+        StackConfig config = StackConfig.fromArgs(args);
+        ApiToken token = ApiToken.resolve(env);
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true).setJvmMetricsEnabled(true)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)))).build();
+        EmbeddedStack stack;
+        try {
+            stack = EmbeddedStack.start(vertx, config, token.value()).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw e;
+        }
+        Running running = new Running(vertx, stack, config);
+        String gateway = running.gatewayUrl();
         LOG.log(System.Logger.Level.INFO, "Double Time is running in PAPER mode (no credentials, no network)");
         for (MarketPair pair : stack.pairs()) {
             LOG.log(System.Logger.Level.INFO, "  pair " + pair.id() + ": Kalshi " + pair.kalshiTicker() + " ~ Polymarket "
@@ -40,19 +83,18 @@ public final class EmbeddedMain {
         LOG.log(System.Logger.Level.INFO, "  Kalshi simulator      " + stack.simulator().kalshiWsUrl());
         LOG.log(System.Logger.Level.INFO, "  Polymarket simulator  " + stack.simulator().polymarketWsUrl());
         LOG.log(System.Logger.Level.INFO, "  journal               " + config.journalPath().toAbsolutePath());
+        LOG.log(System.Logger.Level.INFO, "  dashboard             " + gateway + "/dashboard/");
         LOG.log(System.Logger.Level.INFO, "  gateway               " + gateway + "/health");
         LOG.log(System.Logger.Level.INFO, "  opportunities (SSE)   " + gateway + "/api/opportunities/stream");
-        LOG.log(System.Logger.Level.INFO, "  trades                " + gateway + "/api/trades");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "stopping");
-            try {
-                stack.stop().eventually(vertx::close).await(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "unclean stop: " + e.getMessage());
-            }
-            stopped.countDown();
-        }));
-        stopped.await();
+        LOG.log(System.Logger.Level.INFO, "  metrics               " + gateway + "/metrics");
+        LOG.log(System.Logger.Level.INFO, "  API                   " + gateway + "/api/openapi.json");
+        if (token.generated()) {
+            // shown once, on purpose: the console's owner is the one who may use the API (see README "Operating")
+            LOG.log(System.Logger.Level.INFO, "  API token (generated for this run; set DOUBLE_TIME_API_TOKEN to choose one): "
+                    + token.value());
+        } else {
+            LOG.log(System.Logger.Level.INFO, "  API token             from DOUBLE_TIME_API_TOKEN (not shown)");
+        }
+        return running;
     }
 }

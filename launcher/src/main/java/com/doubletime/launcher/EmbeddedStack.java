@@ -45,18 +45,25 @@ public final class EmbeddedStack {
         this.pairs = pairs;
     }
 
+    /** With an open API (no token): for tests that exercise the pipeline, not the API's security. */
     public static Future<EmbeddedStack> start(Vertx vertx, StackConfig config) {
+        return start(vertx, config, null);
+    }
+
+    /** @param apiToken the bearer token the gateway requires for every API request */
+    public static Future<EmbeddedStack> start(Vertx vertx, StackConfig config, String apiToken) {
         BusCodecs.registerAll(vertx.eventBus());
         return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> ExchangeSimulator
                 .start(vertx, new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
                         config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile()))
-                .compose(simulator -> deploy(vertx, config, pairs, simulator)));
+                .compose(simulator -> deploy(vertx, config, pairs, simulator, apiToken)));
     }
 
     private static Future<EmbeddedStack> deploy(Vertx vertx, StackConfig config, List<MarketPair> pairs,
-                                                 ExchangeSimulator simulator) {
+                                                 ExchangeSimulator simulator, String apiToken) {
         List<String> deployments = new ArrayList<>();
-        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host()).withPort(config.gatewayPort()));
+        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host())
+                .withPort(config.gatewayPort()).withApiToken(apiToken, true).withPairsFile(config.pairsFile()), pairs);
         ExecutorConfig executor = new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
         List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();

@@ -2,6 +2,7 @@ package com.doubletime.executor;
 
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
@@ -32,12 +33,12 @@ final class RiskGate {
         }
         BigDecimal lossToday = positions.realisedLossOn(nowNanos);
         if (lossToday.compareTo(limits.dailyLossLimit()) >= 0) {
-            return "realised loss today $" + lossToday.toPlainString() + " reached the daily loss limit $"
+            return "realised loss today $" + OpportunityJson.money(lossToday) + " reached the daily loss limit $"
                     + limits.dailyLossLimit().toPlainString();
         }
         BigDecimal unhedged = positions.totalUnhedgedExposure();
         if (unhedged.compareTo(limits.maxUnhedgedExposure()) >= 0) {
-            return "unhedged exposure $" + unhedged.toPlainString() + " reached its limit $"
+            return "unhedged exposure $" + OpportunityJson.money(unhedged) + " reached its limit $"
                     + limits.maxUnhedgedExposure().toPlainString();
         }
         return null;
