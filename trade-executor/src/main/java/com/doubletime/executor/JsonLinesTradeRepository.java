@@ -25,6 +25,9 @@ import java.util.List;
  * {@link #recent}. A line that does not parse (a write torn by a crash, a hand edit) is skipped with a
  * warning rather than refusing to start; if the file does not end with a line break the next entry starts
  * on a fresh line, so a torn tail never swallows a good entry.
+ *
+ * <p>Idempotent like the PostgreSQL journal: the {@linkplain TradeJournalJson#eventId event ids} written are
+ * kept in memory (read back at open), and an entry whose id is already recorded is not written again.
  */
 public final class JsonLinesTradeRepository implements TradeRepository {
     private static final System.Logger LOG = System.getLogger(JsonLinesTradeRepository.class.getName());
@@ -35,15 +38,17 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final int retained;
     private final ArrayDeque<JournalEntry> recent;
     private final int skippedLines;
+    private final java.util.Set<String> eventIds;
 
     private JsonLinesTradeRepository(Vertx vertx, Path path, FileChannel channel, int retained,
-                                     ArrayDeque<JournalEntry> recent, int skippedLines) {
+                                     ArrayDeque<JournalEntry> recent, int skippedLines, java.util.Set<String> eventIds) {
         this.vertx = vertx;
         this.path = path;
         this.channel = channel;
         this.retained = retained;
         this.recent = recent;
         this.skippedLines = skippedLines;
+        this.eventIds = eventIds;
     }
 
     /** Opens (creating it and its directory if needed) and reads back the journal, on a worker thread. */
@@ -59,7 +64,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         Files.createDirectories(absolute.getParent());
         boolean created = !Files.exists(absolute);
         ArrayDeque<JournalEntry> recent = new ArrayDeque<>(Math.min(retained, 4096));
-        int skipped = created ? 0 : readBack(absolute, retained, recent);
+        java.util.Set<String> eventIds = new java.util.HashSet<>();
+        int skipped = created ? 0 : readBack(absolute, retained, recent, eventIds);
         boolean tornTail = !created && !endsWithLineBreak(absolute);
         FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
@@ -74,16 +80,19 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             channel.close();
             throw e;
         }
-        return new JsonLinesTradeRepository(vertx, absolute, channel, retained, recent, skipped);
+        return new JsonLinesTradeRepository(vertx, absolute, channel, retained, recent, skipped, eventIds);
     }
 
     @Override
     public Future<Void> append(JournalEntry entry) {
         byte[] line = (TradeJournalJson.write(entry) + '\n').getBytes(StandardCharsets.UTF_8);
-        return vertx.<Void>executeBlocking(() -> {
-            writeAndForce(line);
-            return null;
-        }).onSuccess(done -> remember(entry));
+        String eventId = TradeJournalJson.eventId(entry);
+        return vertx.<Boolean>executeBlocking(() -> writeAndForce(eventId, line))
+                .onSuccess(written -> {
+                    if (written) {
+                        remember(entry);
+                    }
+                }).mapEmpty();
     }
 
     @Override
@@ -133,11 +142,17 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         return skippedLines;
     }
 
-    private void writeAndForce(byte[] line) throws IOException {
+    /** False when the entry was recorded before (nothing written). */
+    private boolean writeAndForce(String eventId, byte[] line) throws IOException {
         synchronized (channel) {
+            if (eventIds.contains(eventId)) {
+                return false;
+            }
             writeFully(channel, ByteBuffer.wrap(line));
             // fdatasync: the entry must survive a power cut before anyone is told it was recorded
             channel.force(false);
+            eventIds.add(eventId);
+            return true;
         }
     }
 
@@ -150,7 +165,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         }
     }
 
-    private static int readBack(Path path, int retained, ArrayDeque<JournalEntry> into) throws IOException {
+    private static int readBack(Path path, int retained, ArrayDeque<JournalEntry> into, java.util.Set<String> eventIds)
+            throws IOException {
         int skipped = 0;
         int lineNumber = 0;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -160,7 +176,9 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                     continue;
                 }
                 try {
-                    into.addLast(TradeJournalJson.read(line));
+                    JournalEntry entry = TradeJournalJson.read(line);
+                    eventIds.add(TradeJournalJson.eventId(entry));
+                    into.addLast(entry);
                     if (into.size() > retained) {
                         into.removeFirst();
                     }

@@ -9,6 +9,12 @@ import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.domain.order.OrderAction;
+import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.trade.ExecutionAlert;
+import com.doubletime.domain.trade.LegPurpose;
+import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
@@ -50,6 +56,8 @@ public final class TradeJournalJson {
     static final String DECISION = "trade_decision";
     static final String TRADE = "trade";
     static final String CONTROL = "control";
+    static final String ORDER = "order";
+    static final String ALERT = "alert";
     private static final int PRICE_DECIMALS = 4;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -66,7 +74,31 @@ public final class TradeJournalJson {
         if (entry instanceof ControlChange change) {
             return control(change);
         }
+        if (entry instanceof OrderEvent event) {
+            return orderEvent(event);
+        }
+        if (entry instanceof ExecutionAlert alert) {
+            return alert(alert);
+        }
         return entry instanceof TradeDecision decision ? decision(decision) : trade((TradeReport) entry);
+    }
+
+    /**
+     * The entry's identity: writing an entry with an id already recorded records nothing (a retried write
+     * after a lost answer). Decisions and reports are one per trade; a control change is identified by its
+     * time and action; order events and alerts carry their own.
+     */
+    public static String eventId(JournalEntry entry) {
+        if (entry instanceof OrderEvent event) {
+            return event.eventId();
+        }
+        if (entry instanceof ExecutionAlert alert) {
+            return alert.eventId();
+        }
+        if (entry instanceof ControlChange change) {
+            return "control:" + change.atNanos() + ":" + change.action();
+        }
+        return (entry instanceof TradeDecision ? "decision:" : "trade:") + entry.tradeId();
     }
 
     /** @throws IllegalArgumentException when the line is not a journal entry */
@@ -86,9 +118,11 @@ public final class TradeJournalJson {
                 case DECISION -> readDecision(node);
                 case TRADE -> readTrade(node);
                 case CONTROL -> readControl(node);
+                case ORDER -> readOrderEvent(node);
+                case ALERT -> readAlert(node);
                 default -> throw new IllegalArgumentException("unknown entry type '" + type + "'");
             };
-        } catch (NullPointerException | ArithmeticException | ClassCastException e) {
+        } catch (NullPointerException | ArithmeticException | ClassCastException | NumberFormatException e) {
             throw new IllegalArgumentException("malformed " + type + " entry: " + e.getMessage(), e);
         }
     }
@@ -126,6 +160,68 @@ public final class TradeJournalJson {
         TradingControl state = new TradingControl(ExecutionMode.fromWireName(text(node, "mode")),
                 node.get("paused").asBoolean(), node.get("killSwitch").asBoolean(), RiskLimits.fromMap(limits));
         return new ControlChange(text(node, "action"), state, optionalText(node, "reason"), node.get("atNanos").asLong());
+    }
+
+    private static ObjectNode orderEvent(OrderEvent e) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("type", ORDER);
+        out.put("eventId", e.eventId());
+        out.put("tradeId", e.tradeId());
+        out.put("kind", e.kind().name());
+        out.put("purpose", e.purpose().name());
+        out.put("venue", e.platform().wireName());
+        out.put("clientOrderId", e.clientOrderId());
+        if (e.venueOrderId() != null) {
+            out.put("venueOrderId", e.venueOrderId());
+        }
+        out.put("action", e.action().name());
+        out.put("outcome", e.outcome().name());
+        out.put("instrument", e.instrument());
+        out.put("limitPrice", FixedPoint.format(e.limitPrice(), PRICE_DECIMALS));
+        out.put("quantity", FixedPoint.format(e.quantity(), 0));
+        if (e.status() != null) {
+            out.put("status", e.status().name());
+        }
+        out.put("filledQuantity", FixedPoint.format(e.filledQuantity(), 0));
+        if (e.averagePrice() >= 0) {
+            out.put("averagePrice", FixedPoint.format(e.averagePrice(), PRICE_DECIMALS));
+        }
+        out.put("fees", OpportunityJson.money(e.fees()));
+        if (e.detail() != null) {
+            out.put("detail", e.detail());
+        }
+        out.put("atNanos", e.atNanos());
+        return out;
+    }
+
+    private static OrderEvent readOrderEvent(JsonNode node) {
+        String status = optionalText(node, "status");
+        String average = optionalText(node, "averagePrice");
+        return new OrderEvent(text(node, "eventId"), text(node, "tradeId"), OrderEventKind.valueOf(text(node, "kind")),
+                LegPurpose.valueOf(text(node, "purpose")), Platform.valueOf(text(node, "venue").toUpperCase(java.util.Locale.ROOT)),
+                text(node, "clientOrderId"), optionalText(node, "venueOrderId"), OrderAction.valueOf(text(node, "action")),
+                Outcome.valueOf(text(node, "outcome")), text(node, "instrument"), FixedPoint.parse(text(node, "limitPrice")),
+                FixedPoint.parse(text(node, "quantity")), status == null ? null : OrderStatus.valueOf(status),
+                FixedPoint.parse(text(node, "filledQuantity")), average == null ? -1 : FixedPoint.parse(average),
+                decimal(node, "fees"), optionalText(node, "detail"), node.get("atNanos").asLong());
+    }
+
+    private static ObjectNode alert(ExecutionAlert a) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("type", ALERT);
+        out.put("eventId", a.eventId());
+        if (a.tradeId() != null) {
+            out.put("tradeId", a.tradeId());
+        }
+        out.put("kind", a.kind().name());
+        out.put("message", a.message());
+        out.put("atNanos", a.atNanos());
+        return out;
+    }
+
+    private static ExecutionAlert readAlert(JsonNode node) {
+        return new ExecutionAlert(text(node, "eventId"), optionalText(node, "tradeId"),
+                ExecutionAlert.AlertKind.valueOf(text(node, "kind")), text(node, "message"), node.get("atNanos").asLong());
     }
 
     private static ObjectNode decision(TradeDecision d) {

@@ -57,15 +57,15 @@ class JsonLinesTradeRepositoryTest {
     @Test
     void recentReturnsTheLastEntriesOldestFirst() throws Exception {
         JsonLinesTradeRepository repository = open(dir.resolve("trades.jsonl"), 2);
-        for (JournalEntry entry : List.of(TradeJournalJsonTest.decision, TradeJournalJsonTest.report,
-                TradeJournalJsonTest.decision)) {
+        for (JournalEntry entry : List.of(JournalSamples.decision(1), JournalSamples.report(1),
+                JournalSamples.decision(2))) {
             repository.append(entry).await(10, TimeUnit.SECONDS);
         }
 
         List<JournalEntry> recent = repository.recent(5).await(10, TimeUnit.SECONDS);
 
-        assertEquals(List.of(TradeJournalJsonTest.report, TradeJournalJsonTest.decision), recent);
-        assertEquals(List.of(TradeJournalJsonTest.decision), repository.recent(1).await(10, TimeUnit.SECONDS));
+        assertEquals(List.of(JournalSamples.report(1), JournalSamples.decision(2)), recent);
+        assertEquals(List.of(JournalSamples.decision(2)), repository.recent(1).await(10, TimeUnit.SECONDS));
         repository.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -96,7 +96,7 @@ class JsonLinesTradeRepositoryTest {
         vertx.runOnContext(v -> {
             List<Future<Void>> writes = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                writes.add(repository.append(i % 2 == 0 ? TradeJournalJsonTest.decision : TradeJournalJsonTest.report));
+                writes.add(repository.append(i % 2 == 0 ? JournalSamples.decision(i) : JournalSamples.report(i)));
             }
             Future.all(writes).<Void>mapEmpty().onComplete(done);
         });
