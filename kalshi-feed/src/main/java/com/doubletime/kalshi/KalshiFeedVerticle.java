@@ -10,9 +10,11 @@ import com.doubletime.bus.feed.FeedConnection;
 import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.bus.feed.SharedVenueListener;
 import com.doubletime.domain.MarketDataListener;
+import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.PairsChanged;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -82,6 +84,11 @@ public final class KalshiFeedVerticle extends VerticleBase {
             protocol = new KalshiFeedProtocol(config, listener, connection);
             connection.start(protocol);
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
+            if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
+                vertx.eventBus().<PairsChanged>consumer(Addresses.PAIRS_CHANGED, message -> protocol.changeTickers(
+                        message.body().pairs().stream().map(MarketPair::kalshiTicker).distinct().toList(),
+                        connection.clock().nowNanos()));
+            }
             return null;
         });
     }
