@@ -58,6 +58,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final GatewayConfig config;
     private final List<MarketPair> initialPairs;
     private final List<Meter> meters = new ArrayList<>();
+    private CatalogueSource catalogues;
     private EventRing opportunities;
     private EventRing trades;
     private EventRing feedHealth;
@@ -126,6 +127,12 @@ public final class GatewayVerticle extends VerticleBase {
         MeterRegistry registry = Meters.registry();
         meters.forEach(registry::remove);
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** Where {@code GET /api/discovery/candidates} reads the venues' catalogues; set before deploying. */
+    public GatewayVerticle withCatalogues(CatalogueSource source) {
+        this.catalogues = source;
+        return this;
     }
 
     /** The port actually bound (useful with port 0). */
@@ -425,8 +432,51 @@ public final class GatewayVerticle extends VerticleBase {
         ApiErrors.send(rc, 503, service + " did not answer: " + describe(failure), null);
     }
 
+    /**
+     * Both catalogues, ranked ({@link com.doubletime.domain.discovery.PairDiscovery}); markets already paired
+     * are left out. Each candidate carries a draft pair for {@code POST /api/pairs}: a human checks it first.
+     */
     private void discoveryCandidates(RoutingContext rc) {
-        ApiErrors.send(rc, 503, "pair discovery needs the venues' catalogue clients", null);
+        int limit = limit(rc, 100);
+        double minScore = com.doubletime.domain.discovery.PairDiscovery.DEFAULT_MIN_SCORE;
+        String rawScore = rc.queryParams().get("minScore");
+        if (rawScore != null) {
+            try {
+                minScore = Double.parseDouble(rawScore.trim()); // a ranking cut-off, not money
+            } catch (NumberFormatException e) {
+                throw new ApiErrors.BadRequest("minScore", "minScore must be a number from 0 to 1");
+            }
+        }
+        if (catalogues == null) {
+            ApiErrors.send(rc, 503, "pair discovery has no catalogue source: the venues' catalogue clients are not "
+                    + "configured in this deployment", null);
+            return;
+        }
+        double cut = minScore;
+        Future<List<com.doubletime.domain.discovery.MarketListing>> kalshi = catalogues.openMarkets(com.doubletime.domain.Platform.KALSHI);
+        Future<List<com.doubletime.domain.discovery.MarketListing>> polymarket = catalogues.openMarkets(com.doubletime.domain.Platform.POLYMARKET);
+        Future.all(kalshi, polymarket).onComplete(done -> {
+            if (done.failed()) {
+                ApiErrors.send(rc, 503, "a venue catalogue could not be read: " + done.cause().getMessage(), null);
+                return;
+            }
+            java.util.Set<String> paired = new java.util.HashSet<>();
+            pairsApi.pairs().forEach(p -> {
+                paired.add(p.kalshiTicker());
+                paired.add(p.conditionId());
+            });
+            JsonArray out = new JsonArray();
+            for (var candidate : com.doubletime.domain.discovery.PairDiscovery.rank(kalshi.result(), polymarket.result(), cut)) {
+                if (paired.contains(candidate.kalshi().id()) || paired.contains(candidate.polymarket().id())) {
+                    continue;
+                }
+                out.add(DiscoveryJson.candidate(candidate));
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+            json(rc, new JsonObject().put("candidates", out).put("minScore", cut).encode());
+        });
     }
 
     private static String describe(Throwable failure) {
