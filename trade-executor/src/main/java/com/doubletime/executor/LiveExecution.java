@@ -255,6 +255,11 @@ final class LiveExecution {
     }
 
     private TradeReport report(TradeDecision decision, LiveLeg kalshi, LiveLeg polymarket) {
+        return report(decision, kalshi, polymarket, clock.getAsLong());
+    }
+
+    /** The trade's report from what each leg holds; also how a trade interrupted by a restart is closed. */
+    static TradeReport report(TradeDecision decision, LiveLeg kalshi, LiveLeg polymarket, long nowNanos) {
         LegFill k = kalshi.toFill();
         LegFill p = polymarket.toFill();
         BigDecimal totalCost = k.cost().add(k.fee()).add(p.cost()).add(p.fee());
@@ -265,7 +270,7 @@ final class LiveExecution {
                 && kalshi.unknown == null && polymarket.unknown == null ? TradeStatus.FILLED : TradeStatus.PARTIALLY_FILLED;
         return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(),
                 ExecutionMode.LIVE, status, k, p, totalCost, BigDecimal.valueOf(hedged).subtract(totalCost),
-                reason(status, kalshi, polymarket), decision.detectedAtNanos(), decision.decidedAtNanos(), clock.getAsLong());
+                reason(status, kalshi, polymarket), decision.detectedAtNanos(), decision.decidedAtNanos(), nowNanos);
     }
 
     private static String reason(TradeStatus status, LiveLeg kalshi, LiveLeg polymarket) {
