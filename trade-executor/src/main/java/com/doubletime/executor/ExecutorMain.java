@@ -1,0 +1,39 @@
+package com.doubletime.executor;
+
+import com.doubletime.bus.cluster.ServiceMain;
+import com.doubletime.bus.cluster.ServiceOptions.Kind;
+import com.doubletime.bus.cluster.ServiceOptions.Option;
+import com.doubletime.bus.config.PairsLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * {@code java -jar trade-executor.jar [--cluster] [options]}: the trade executor as its own process (paper
+ * mode), journaling to {@code executor.journalPath}. Exactly one executor per cluster: it owns the risk
+ * limits and positions. Options: {@code --help}.
+ */
+public final class ExecutorMain {
+    static final List<Option> OPTIONS = ServiceMain.options(
+            new Option("--mode", "EXECUTOR_MODE", "executor.mode", Kind.STRING, "paper (live is refused)"),
+            new Option("--journal", "EXECUTOR_JOURNAL", "executor.journalPath", Kind.STRING,
+                    "JSON Lines journal (data/trades.jsonl)"),
+            new Option("--max-notional", "EXECUTOR_MAX_NOTIONAL", "executor.maxNotionalPerTrade", Kind.STRING,
+                    "most one trade may spend, dollars"),
+            new Option("--max-book-age-millis", "EXECUTOR_MAX_BOOK_AGE_MILLIS", "executor.maxBookAgeMillis", Kind.LONG,
+                    "books older than this are not traded on"));
+
+    private ExecutorMain() {
+    }
+
+    public static void main(String[] args) {
+        ServiceMain.run("trade-executor", OPTIONS, args, ExecutorMain::deploy);
+    }
+
+    static Future<?> deploy(Vertx vertx, JsonObject config) {
+        ExecutorConfig executor = ExecutorConfig.fromJson(config.getJsonObject("executor", new JsonObject()));
+        return PairsLoader.load(vertx, ServiceMain.pairsFile(config))
+                .compose(pairs -> vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs)));
+    }
+}
