@@ -101,4 +101,32 @@ class MonitorVerticleTest {
         assertEquals("opportunity fed-cut KALSHI_YES_POLYMARKET_NO qty=100 kalshi@0.40 polymarket@0.50 edge=8.320000 "
                 + "(0.083200/contract)", line);
     }
+
+    @Test
+    void aPairRemovedThroughTheApiClosesItsOpportunityAndIsNoLongerShown() throws Exception {
+        publishOpenWindow();
+        assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
+
+        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new com.doubletime.domain.event.PairsChanged(List.of(),
+                List.of(), List.of(PAIR)));
+
+        ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
+        assertNotNull(closed, "no close published");
+        io.vertx.core.json.JsonObject markets = vertx.eventBus().<io.vertx.core.json.JsonObject>request(
+                Addresses.MARKETS_QUERY, null).await(5, TimeUnit.SECONDS).body();
+        assertEquals(0, markets.getJsonArray("markets").size());
+    }
+
+    @Test
+    void answersBestAsksAndGrossEdgePerPair() throws Exception {
+        publishOpenWindow();
+        assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
+
+        io.vertx.core.json.JsonObject market = vertx.eventBus().<io.vertx.core.json.JsonObject>request(
+                Addresses.MARKETS_QUERY, null).await(5, TimeUnit.SECONDS).body().getJsonArray("markets").getJsonObject(0);
+
+        assertEquals(PAIR.id(), market.getString("pairId"));
+        assertTrue(market.getBoolean("fresh"));
+        assertNotNull(market.getJsonObject("grossEdge").getString("KALSHI_YES_POLYMARKET_NO"));
+    }
 }
