@@ -25,6 +25,12 @@ public final class Addresses {
     public static final String MARKETS_QUERY = "dt.markets.query";
     /** Request/reply, JSON: the executor's positions and P&amp;L per pair and in total. */
     public static final String POSITIONS_QUERY = "dt.positions.query";
+    /**
+     * JSON execution events from the live executor, each already journaled: order requested / acknowledged /
+     * cancelled / error / reconciled ({@code "type":"order"}) and alerts such as an unhedged trade or a
+     * position mismatch ({@code "type":"alert"}), in the trade journal's line format.
+     */
+    public static final String EXECUTION = "dt.execution";
 
     private Addresses() {
     }

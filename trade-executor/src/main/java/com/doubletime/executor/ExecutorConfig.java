@@ -15,9 +15,13 @@ import java.time.Duration;
  * @param journalPath the JSON Lines trade journal
  * @param maxBookAge a book not updated for longer than this is not traded on
  * @param recentTrades how many trades are kept in memory for queries (and re-read from the journal on start)
+ * @param live how live orders are sent and leg risk handled (used in live mode only)
+ * @param reconcileIntervalMillis how often live positions are compared with the venues' (0 = never)
+ * @param postgres the PostgreSQL journal, or null for the JSON Lines file at {@code journalPath}
  */
 public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
-                             int recentTrades) {
+                             int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
+                             PostgresJournalConfig postgres) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -32,6 +36,13 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         require(maxBookAge != null && !maxBookAge.isNegative() && !maxBookAge.isZero(), "maxBookAgeMillis",
                 "must be positive");
         require(recentTrades > 0, "recentTrades", "must be positive");
+        require(live != null, "live", "is required");
+        require(reconcileIntervalMillis >= 0, "reconcileIntervalMillis", "must be 0 (never) or positive");
+    }
+
+    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
+                          int recentTrades) {
+        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, LiveExecution.Settings.DEFAULT, 60_000, null);
     }
 
     public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath) {
@@ -60,10 +71,16 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
             throw invalid("maxNotionalPerTrade", "must be a decimal number of dollars, got " + in.getValue("maxNotionalPerTrade"));
         }
         try {
+            String journal = in.getString("journal", "file");
+            if (!journal.equals("file") && !journal.equals("postgres")) {
+                throw invalid("journal", "must be file or postgres, got " + journal);
+            }
             return new ExecutorConfig(mode, maxNotional,
                     Path.of(in.getString("journalPath", DEFAULT_JOURNAL.toString())),
                     Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
-                    in.getInteger("recentTrades", DEFAULT_RECENT_TRADES));
+                    in.getInteger("recentTrades", DEFAULT_RECENT_TRADES), LiveExecution.Settings.fromJson(in.getJsonObject("live")),
+                    in.getLong("reconcileIntervalMillis", 60_000L),
+                    journal.equals("postgres") ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv()) : null);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }

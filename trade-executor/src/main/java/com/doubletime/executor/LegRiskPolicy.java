@@ -40,63 +40,76 @@ public interface LegRiskPolicy {
     }
 
     static LegRiskPolicy rehedge(long maxSlippage) {
-        return new LegRiskPolicy() {
-            @Override
-            public Action plan(Imbalance gap, int attempt) {
-                return attempt > 0 ? null
-                        : new Action(false, OrderAction.BUY, Math.min(FixedPoint.ONE - TICK, gap.shortLimit() + maxSlippage), gap.excess());
-            }
-
-            @Override
-            public String name() {
-                return "rehedge (max slippage " + FixedPoint.format(maxSlippage, 2) + ")";
-            }
-        };
+        return new Rehedge(maxSlippage);
     }
 
     static LegRiskPolicy unwind(long maxLossPerContract) {
-        return new LegRiskPolicy() {
-            @Override
-            public Action plan(Imbalance gap, int attempt) {
-                return attempt > 0 ? null
-                        : new Action(true, OrderAction.SELL, Math.max(TICK, gap.longAveragePrice() - maxLossPerContract), gap.excess());
-            }
-
-            @Override
-            public String name() {
-                return "unwind (max loss " + FixedPoint.format(maxLossPerContract, 2) + " per contract)";
-            }
-        };
+        return new Unwind(maxLossPerContract);
     }
 
     static LegRiskPolicy rehedgeThenUnwind(long maxSlippage, long maxLossPerContract) {
-        LegRiskPolicy rehedge = rehedge(maxSlippage);
-        LegRiskPolicy unwind = unwind(maxLossPerContract);
-        return new LegRiskPolicy() {
-            @Override
-            public Action plan(Imbalance gap, int attempt) {
-                return attempt == 0 ? rehedge.plan(gap, 0) : attempt == 1 ? unwind.plan(gap, 0) : null;
-            }
-
-            @Override
-            public String name() {
-                return rehedge.name() + " then " + unwind.name();
-            }
-        };
+        return new RehedgeThenUnwind(maxSlippage, maxLossPerContract);
     }
 
     static LegRiskPolicy reportOnly() {
-        return new LegRiskPolicy() {
-            @Override
-            public Action plan(Imbalance gap, int attempt) {
-                return null;
-            }
+        return new ReportOnly();
+    }
 
-            @Override
-            public String name() {
-                return "report-only";
-            }
-        };
+    /** Buys the missing contracts on the short venue up to its limit price plus {@code maxSlippage}. */
+    record Rehedge(long maxSlippage) implements LegRiskPolicy {
+        @Override
+        public Action plan(Imbalance gap, int attempt) {
+            return attempt > 0 ? null
+                    : new Action(false, OrderAction.BUY, Math.min(FixedPoint.ONE - TICK, gap.shortLimit() + maxSlippage),
+                    gap.excess());
+        }
+
+        @Override
+        public String name() {
+            return "rehedge (max slippage " + FixedPoint.format(maxSlippage, 2) + ")";
+        }
+    }
+
+    /** Sells the excess on the long venue down to its average price minus {@code maxLossPerContract}. */
+    record Unwind(long maxLossPerContract) implements LegRiskPolicy {
+        @Override
+        public Action plan(Imbalance gap, int attempt) {
+            return attempt > 0 ? null
+                    : new Action(true, OrderAction.SELL, Math.max(TICK, gap.longAveragePrice() - maxLossPerContract),
+                    gap.excess());
+        }
+
+        @Override
+        public String name() {
+            return "unwind (max loss " + FixedPoint.format(maxLossPerContract, 2) + " per contract)";
+        }
+    }
+
+    /** Re-hedges first; unwinds what the re-hedge could not buy. */
+    record RehedgeThenUnwind(long maxSlippage, long maxLossPerContract) implements LegRiskPolicy {
+        @Override
+        public Action plan(Imbalance gap, int attempt) {
+            return attempt == 0 ? new Rehedge(maxSlippage).plan(gap, 0)
+                    : attempt == 1 ? new Unwind(maxLossPerContract).plan(gap, 0) : null;
+        }
+
+        @Override
+        public String name() {
+            return new Rehedge(maxSlippage).name() + " then " + new Unwind(maxLossPerContract).name();
+        }
+    }
+
+    /** Leaves the position open and reports it. */
+    record ReportOnly() implements LegRiskPolicy {
+        @Override
+        public Action plan(Imbalance gap, int attempt) {
+            return null;
+        }
+
+        @Override
+        public String name() {
+            return "report-only";
+        }
     }
 
     /** One cent: the smallest price both venues accept on the markets traded here. */

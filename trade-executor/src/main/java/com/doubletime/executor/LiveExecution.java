@@ -66,10 +66,46 @@ final class LiveExecution {
      * @param legTimeoutMillis how long one order may take to answer before it counts as UNKNOWN
      * @param delayedWaitMillis how long a DELAYED / RESTING / unanswered order is polled before it is cancelled
      */
-    record Settings(TimeInForce kalshiTimeInForce, TimeInForce polymarketTimeInForce, long legTimeoutMillis,
-                    long delayedWaitMillis, long pollIntervalMillis, LegRiskPolicy policy) {
-        static final Settings DEFAULT = new Settings(TimeInForce.IMMEDIATE_OR_CANCEL, TimeInForce.IMMEDIATE_OR_CANCEL,
-                10_000, 5_000, 250, LegRiskPolicy.rehedgeThenUnwind(20_000, 50_000));
+    public record Settings(TimeInForce kalshiTimeInForce, TimeInForce polymarketTimeInForce, long legTimeoutMillis,
+                           long delayedWaitMillis, long pollIntervalMillis, LegRiskPolicy policy) {
+        public static final Settings DEFAULT = new Settings(TimeInForce.IMMEDIATE_OR_CANCEL,
+                TimeInForce.IMMEDIATE_OR_CANCEL, 10_000, 5_000, 250, LegRiskPolicy.rehedgeThenUnwind(20_000, 50_000));
+
+        public Settings {
+            if (legTimeoutMillis <= 0 || delayedWaitMillis < 0 || pollIntervalMillis <= 0 || policy == null) {
+                throw new IllegalArgumentException("executor.live: legTimeoutMillis and pollIntervalMillis must be positive, "
+                        + "delayedWaitMillis not negative, and a leg-risk policy is required");
+            }
+        }
+
+        /**
+         * Reads {@code {"kalshiTimeInForce":"IOC","polymarketTimeInForce":"FAK","legTimeoutMillis":10000,
+         * "delayedWaitMillis":5000,"pollIntervalMillis":250,"legRisk":{..}}}; every key optional
+         * (Kalshi IOC or FOK; Polymarket FAK or FOK).
+         */
+        public static Settings fromJson(io.vertx.core.json.JsonObject json) {
+            io.vertx.core.json.JsonObject in = json == null ? new io.vertx.core.json.JsonObject() : json;
+            try {
+                return new Settings(tif(in.getString("kalshiTimeInForce", "IOC"), "IOC", "kalshiTimeInForce"),
+                        tif(in.getString("polymarketTimeInForce", "FAK"), "FAK", "polymarketTimeInForce"),
+                        in.getLong("legTimeoutMillis", DEFAULT.legTimeoutMillis()),
+                        in.getLong("delayedWaitMillis", DEFAULT.delayedWaitMillis()),
+                        in.getLong("pollIntervalMillis", DEFAULT.pollIntervalMillis()),
+                        LegRiskPolicy.fromJson(in.getJsonObject("legRisk")));
+            } catch (ClassCastException e) {
+                throw new IllegalArgumentException("executor.live: a field has the wrong type: " + e.getMessage(), e);
+            }
+        }
+
+        private static TimeInForce tif(String value, String partial, String field) {
+            if (value.equalsIgnoreCase(partial)) {
+                return TimeInForce.IMMEDIATE_OR_CANCEL;
+            }
+            if (value.equalsIgnoreCase("FOK")) {
+                return TimeInForce.FILL_OR_KILL;
+            }
+            throw new IllegalArgumentException("executor.live." + field + " must be " + partial + " or FOK, got " + value);
+        }
 
         TimeInForce timeInForce(Platform platform) {
             return platform == Platform.KALSHI ? kalshiTimeInForce : polymarketTimeInForce;

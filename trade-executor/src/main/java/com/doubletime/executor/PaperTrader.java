@@ -56,7 +56,7 @@ public final class PaperTrader {
 
     public PaperTrader(Collection<MarketPair> pairs, ExecutorConfig config, Supplier<String> tradeIds) {
         pairs.forEach(pair -> this.pairs.put(pair.id(), pair));
-        this.control = TradingControl.initial(ExecutionMode.PAPER, config.riskLimits());
+        this.control = TradingControl.initial(config.mode(), config.riskLimits());
         this.maxBookAgeNanos = config.maxBookAge().toNanos();
         this.tradeIds = tradeIds;
     }

@@ -53,7 +53,12 @@ import java.util.function.LongSupplier;
  * stays on across a restart. {@link Addresses#POSITIONS_QUERY} answers positions and P&amp;L per pair and in
  * total; {@link Addresses#PAIRS_CHANGED} adds and removes pairs.
  *
- * <p>Live mode is refused at start-up: it is not implemented yet.
+ * <p>Live mode (an explicit {@code mode: live} plus an order gateway for each venue, else start-up fails
+ * naming what is missing) sends both legs through {@link LiveExecution} after the decision is journaled and
+ * the opportunity re-checked against the newest books; every order step and alert is journaled, then
+ * published on {@link Addresses#EXECUTION}. At start, live trades a restart interrupted are reconciled
+ * ({@link TradeRecovery}) before any new one; every {@code reconcileIntervalMillis} the positions are
+ * compared with the venues' ({@link PositionReconciler}).
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(TradeExecutorVerticle.class.getName());
@@ -69,6 +74,9 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private String haltedBecause;
     private ExecutorMeters meters;
     private TradingControl recoveredControl;
+    private final java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues;
+    private final TradeRecovery recovery = new TradeRecovery();
+    private LiveExecution live;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
     public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs) {
@@ -81,22 +89,49 @@ public final class TradeExecutorVerticle extends VerticleBase {
     }
 
     TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository, LongSupplier clock) {
+        this(config, pairs, repository, clock, java.util.Map.of());
+    }
+
+    /**
+     * Live trading: orders go to {@code venues} (one gateway per platform). The journal is the given
+     * repository, or the configured file when null.
+     */
+    public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository,
+                                 java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
+        this(config, pairs, repository, TradeExecutorVerticle::epochNanos, venues);
+    }
+
+    TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository, LongSupplier clock,
+                          java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
         this.config = config;
         this.pairs = List.copyOf(pairs);
         this.suppliedRepository = repository;
         this.clock = clock;
+        this.venues = java.util.Map.copyOf(venues);
     }
 
     @Override
     public Future<?> start() {
-        if (config.mode() != ExecutionMode.PAPER) {
-            return Future.failedFuture(new IllegalStateException("trade-executor: " + config.mode().wireName()
-                    + " trading is not implemented yet; only paper mode is available (set executor.mode to \"paper\")"));
+        if (config.mode() == ExecutionMode.LIVE) {
+            List<String> missing = new ArrayList<>();
+            for (com.doubletime.domain.Platform platform : com.doubletime.domain.Platform.values()) {
+                if (!venues.containsKey(platform)) {
+                    missing.add(platform.wireName() + " order gateway (credentials)");
+                }
+            }
+            if (!missing.isEmpty()) {
+                return Future.failedFuture(new IllegalStateException("trade-executor: live mode needs "
+                        + String.join(" and ", missing) + "; start in paper mode or supply them"));
+            }
+            io.vertx.core.Context context = vertx.getOrCreateContext();
+            live = new LiveExecution(venues, entry -> journalAndPublish(context, entry),
+                    (millis, task) -> vertx.setTimer(Math.max(1, millis), id -> task.run()), clock, config.live());
         }
         BusCodecs.registerAll(vertx.eventBus());
         trader = new PaperTrader(pairs, config, () -> UUID.randomUUID().toString());
         meters = new ExecutorMeters(Meters.registry(), trader.positions());
         Future<TradeRepository> opened = suppliedRepository != null ? Future.succeededFuture(suppliedRepository)
+                : config.postgres() != null ? PostgresTradeRepository.open(vertx, config.postgres()).map(r -> r)
                 : JsonLinesTradeRepository.open(vertx, config.journalPath(), config.recentTrades()).map(r -> r);
         return opened
                 .compose(r -> {
@@ -107,6 +142,14 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 .compose(done -> repository.recent(config.recentTrades()))
                 .compose(entries -> {
                     recover(entries);
+                    return reconcileInterrupted();
+                })
+                .compose(done -> {
+                    if (live != null && config.reconcileIntervalMillis() > 0) {
+                        PositionReconciler reconciler = new PositionReconciler(venues, pairs);
+                        vertx.setPeriodic(config.reconcileIntervalMillis(), id -> reconciler.compare(trader.positions())
+                                .whenComplete((mismatches, failure) -> vertx.runOnContext(v -> reportMismatches(mismatches, failure))));
+                    }
                     return Future.all(List.of(
                             vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, this::onMarketData).completion(),
                             vertx.eventBus().<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity).completion(),
@@ -127,6 +170,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     /** Positions from every trade, and the operator's last control state, from the whole journal. */
     private void replay(JournalEntry entry) {
+        recovery.fold(entry);
         if (entry instanceof TradeReport report) {
             trader.record(report);
         } else if (entry instanceof ControlChange change) {
@@ -159,7 +203,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         + "no order was sent");
             }
         }
-        LOG.log(System.Logger.Level.INFO, "trade executor (paper) started with " + recentTrades.size()
+        LOG.log(System.Logger.Level.INFO, "trade executor (" + config.mode().wireName() + ") started with " + recentTrades.size()
                 + " recent trades from the journal");
     }
 
@@ -184,6 +228,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
         if (decision == null) {
             return; // an update of an opportunity already decided
         }
+        if (live != null) {
+            tradeLive(decision);
+            return;
+        }
         repository.append(decision)
                 .compose(recorded -> {
                     TradeReport report = trader.fill(decision, books, clock.getAsLong());
@@ -193,15 +241,110 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 .onFailure(failure -> halt(decision, failure));
     }
 
+    /**
+     * Live: journal the decision, re-check it against the newest books and the controls, send both legs,
+     * journal and publish the report. Rejections never reach a venue.
+     */
+    private void tradeLive(TradeDecision decision) {
+        repository.append(decision)
+                .compose(recorded -> {
+                    MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
+                    String stop = !decision.accepted() ? decision.reason()
+                            : trader.control().killSwitch() ? "the kill switch was turned on before the orders were sent"
+                            : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent"
+                            : OpportunityRecheck.closedBecause(decision, pair, books);
+                    if (stop != null) {
+                        TradeReport rejected = new TradeReport(decision.tradeId(), decision.opportunityId(),
+                                decision.pairId(), decision.direction(), ExecutionMode.LIVE,
+                                com.doubletime.domain.trade.TradeStatus.REJECTED,
+                                com.doubletime.domain.trade.LegFill.notSent(decision.kalshi()),
+                                com.doubletime.domain.trade.LegFill.notSent(decision.polymarket()),
+                                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, stop, decision.detectedAtNanos(),
+                                decision.decidedAtNanos(), clock.getAsLong());
+                        return repository.append(rejected).map(rejected);
+                    }
+                    io.vertx.core.Promise<TradeReport> executed = io.vertx.core.Promise.promise();
+                    io.vertx.core.Context context = vertx.getOrCreateContext();
+                    live.execute(decision, pair).whenComplete((report, failure) -> context.runOnContext(v -> {
+                        if (failure != null) {
+                            executed.fail(failure);
+                        } else {
+                            executed.complete(report);
+                        }
+                    }));
+                    return executed.future().compose(report -> repository.append(report).map(report));
+                })
+                .onSuccess(this::publish)
+                .onFailure(failure -> halt(decision, failure));
+    }
+
+    /** Journals an execution step on the verticle's context (the journal's order), then publishes it. */
+    private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context, JournalEntry entry) {
+        io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> repository.append(entry)
+                .onSuccess(done -> vertx.eventBus().publish(Addresses.EXECUTION,
+                        new JsonObject(TradeJournalJson.write(entry))))
+                .onComplete(recorded));
+        return recorded.future().toCompletionStage();
+    }
+
+    /** Closes live trades a restart interrupted, before any new trade starts; their reports count in the positions. */
+    private Future<Void> reconcileInterrupted() {
+        List<TradeRecovery.Interrupted> interrupted = recovery.interrupted();
+        if (interrupted.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        if (live == null) {
+            LOG.log(System.Logger.Level.ERROR, interrupted.size() + " live trade(s) in the journal were interrupted by a "
+                    + "restart; start in live mode to reconcile them with the venues");
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        Future<Void> chain = Future.succeededFuture();
+        for (TradeRecovery.Interrupted trade : interrupted) {
+            MarketPair pair = pairs.stream().filter(p -> p.id().equals(trade.decision.pairId())).findFirst().orElse(null);
+            chain = chain.compose(done -> {
+                io.vertx.core.Promise<TradeReport> closed = io.vertx.core.Promise.promise();
+                TradeRecovery.reconcile(trade, pair, venues, entry -> journalAndPublish(context, entry), clock)
+                        .whenComplete((report, failure) -> context.runOnContext(v -> {
+                            if (failure != null) {
+                                closed.fail(failure);
+                            } else {
+                                closed.complete(report);
+                            }
+                        }));
+                return closed.future().map(report -> {
+                    publish(report);
+                    return null;
+                });
+            });
+        }
+        return chain;
+    }
+
+    private void reportMismatches(List<String> mismatches, Throwable failure) {
+        if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "position reconciliation failed: " + failure.getMessage());
+            return;
+        }
+        for (String mismatch : mismatches) {
+            long now = clock.getAsLong();
+            journalAndPublish(vertx.getOrCreateContext(), new com.doubletime.domain.trade.ExecutionAlert(
+                    "reconcile:" + now + ":" + mismatch.hashCode(), null,
+                    com.doubletime.domain.trade.ExecutionAlert.AlertKind.POSITION_MISMATCH, mismatch, now));
+            LOG.log(System.Logger.Level.ERROR, "POSITION MISMATCH: " + mismatch);
+        }
+    }
+
     private void publish(TradeReport report) {
         remember(report);
         trader.record(report);
         meters.executed(report);
         if (report.unhedgedQuantity() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "UNHEDGED paper trade " + report.tradeId() + " on " + report.pairId()
+            LOG.log(System.Logger.Level.WARNING, "UNHEDGED " + report.mode().wireName() + " trade " + report.tradeId() + " on " + report.pairId()
                     + ": " + report.reason());
         } else {
-            LOG.log(System.Logger.Level.INFO, "paper trade " + report.tradeId() + " " + report.status() + " on "
+            LOG.log(System.Logger.Level.INFO, report.mode().wireName() + " trade " + report.tradeId() + " " + report.status() + " on "
                     + report.pairId() + (report.reason() == null ? "" : ": " + report.reason()));
         }
         vertx.eventBus().publish(Addresses.TRADES, report);

@@ -173,12 +173,13 @@ class TradeExecutorVerticleTest {
     }
 
     @Test
-    void refusesToStartInLiveMode() {
+    void refusesToStartInLiveModeWithoutBothVenuesNamingWhatIsMissing() {
         ExecutorConfig live = new ExecutorConfig(ExecutionMode.LIVE, new BigDecimal("1000"), dir.resolve("t.jsonl"));
 
         Exception failure = assertThrows(Exception.class, () -> deploy(live, null));
 
-        assertTrue(failure.getMessage().contains("live trading is not implemented yet"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("live mode needs kalshi order gateway (credentials) and polymarket order "
+                + "gateway (credentials)"), failure.getMessage());
     }
 
     @Test
