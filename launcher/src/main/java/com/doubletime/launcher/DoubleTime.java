@@ -14,6 +14,7 @@ public final class DoubleTime {
             case "run" -> EmbeddedMain.main(rest);
             case "replay" -> ReplayTool.main(rest);
             case "simulator" -> com.doubletime.simulator.SimulatorMain.main(rest);
+            case "cluster" -> ClusterMain.main(rest);
             default -> {
                 System.err.println("""
                         usage: ./double-time <command> [options]
@@ -21,6 +22,8 @@ public final class DoubleTime {
                                      [--pairs FILE] [--port 8080] [--scenario FILE] [--seed N] [--record DIR]
                           replay     --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]
                           simulator  the local Kalshi and Polymarket simulators alone
+                          cluster    simulators + every service as its own JVM on a loopback cluster, 2 Kalshi feeds
+                                     [--pairs FILE] [--port 8080] [--kalshi-instances 2] [--logs DIR]
                         """);
                 System.exit("help".equals(command) ? 0 : 2);
             }

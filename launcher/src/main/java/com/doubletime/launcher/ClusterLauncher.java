@@ -1,0 +1,212 @@
+package com.doubletime.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cluster without Docker: the simulators and every deployable as its own JVM ({@code java -jar
+ * <module>-app.jar}) on loopback, joined by Hazelcast TCP-IP under a cluster name of their own, so two such
+ * clusters on one machine never merge. Each process logs to {@code <logDir>/<name>.log}. {@link #close()}
+ * stops them all: SIGTERM first (feeds hand their markets back, the journal is flushed), then
+ * {@code destroyForcibly} for anything still alive after the grace period.
+ */
+public final class ClusterLauncher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ClusterLauncher.class.getName());
+    private static final long GRACE_SECONDS = 15;
+
+    /**
+     * @param root            the repository root (where each module's {@code target/<module>-app.jar} is)
+     * @param pairsFile       pairs for the simulators and every service
+     * @param gatewayPort     the gateway's HTTP port
+     * @param kalshiInstances how many Kalshi feed processes share the Kalshi markets
+     * @param journal         the executor's journal file
+     * @param logDir          where each process's output goes
+     * @param javaOptions     JVM options for every process (heap size)
+     */
+    public record Plan(Path root, Path pairsFile, int gatewayPort, int kalshiInstances, long seed, long stepMillis,
+                       int windowEvery, Path journal, Path logDir, List<String> javaOptions) {
+        public Plan {
+            if (kalshiInstances < 1) {
+                throw new IllegalArgumentException("kalshiInstances must be at least 1");
+            }
+            javaOptions = List.copyOf(javaOptions);
+        }
+    }
+
+    /** One running process. */
+    public record Service(String name, Process process, Path log) {
+        public boolean alive() {
+            return process.isAlive();
+        }
+    }
+
+    private final Plan plan;
+    private final String clusterName;
+    private final int hazelcastPort;
+    private final int kalshiPort;
+    private final int polymarketPort;
+    private final List<Service> services = new ArrayList<>();
+
+    private ClusterLauncher(Plan plan) {
+        this.plan = plan;
+        this.clusterName = "double-time-" + ProcessHandle.current().pid();
+        this.hazelcastPort = freePortBlock();
+        this.kalshiPort = freePort();
+        this.polymarketPort = freePort();
+    }
+
+    /**
+     * Starts every process; the monitor, executor and gateway first, so the first books and opportunities
+     * find their consumers. Returns once all are spawned (joining takes a few more seconds).
+     */
+    public static ClusterLauncher start(Plan plan) throws IOException {
+        ClusterLauncher launcher = new ClusterLauncher(plan);
+        try {
+            launcher.spawnAll();
+        } catch (IOException | RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+        return launcher;
+    }
+
+    private void spawnAll() throws IOException {
+        Files.createDirectories(plan.logDir());
+        String pairs = plan.pairsFile().toAbsolutePath().toString();
+        spawn("exchange-simulator", "exchange-simulator", List.of("--pairs", pairs,
+                "--kalshi-port", Integer.toString(kalshiPort), "--polymarket-port", Integer.toString(polymarketPort),
+                "--seed", Long.toString(plan.seed()), "--step-millis", Long.toString(plan.stepMillis()),
+                "--window-every", Integer.toString(plan.windowEvery())));
+        spawn("arbitrage-monitor", "arbitrage-monitor", clustered(List.of()));
+        spawn("trade-executor", "trade-executor",
+                clustered(List.of("--journal", plan.journal().toAbsolutePath().toString())));
+        spawn("api-gateway", "api-gateway", clustered(List.of("--port", Integer.toString(plan.gatewayPort()))));
+        for (int i = 1; i <= plan.kalshiInstances(); i++) {
+            spawn("kalshi-feed-" + i, "kalshi-feed", clustered(List.of("--ws-url", kalshiWsUrl(),
+                    "--instance-id", "kalshi-" + i)));
+        }
+        spawn("polymarket-feed", "polymarket-feed", clustered(List.of("--ws-url", polymarketWsUrl(),
+                "--instance-id", "polymarket-1")));
+    }
+
+    private List<String> clustered(List<String> own) {
+        List<String> args = new ArrayList<>(List.of("--cluster", "--cluster-name", clusterName,
+                "--members", "127.0.0.1", "--interfaces", "127.0.0.1", "--cluster-port", Integer.toString(hazelcastPort),
+                "--bus-host", "127.0.0.1", "--pairs", plan.pairsFile().toAbsolutePath().toString()));
+        args.addAll(own);
+        return args;
+    }
+
+    private void spawn(String name, String module, List<String> args) throws IOException {
+        Path jar = plan.root().resolve(module).resolve("target").resolve(module + "-app.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no " + jar.toAbsolutePath().normalize() + ": build first (mvn -B -DskipTests install)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(plan.javaOptions());
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().normalize().toString());
+        command.addAll(args);
+        Path log = plan.logDir().resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        // the layered options read these too: a developer's shell must not reconfigure the child processes
+        env.keySet().removeIf(key -> key.startsWith("DT_") || key.startsWith("KALSHI_WS") || key.startsWith("POLYMARKET_WS"));
+        services.add(new Service(name, builder.start(), log));
+    }
+
+    public String kalshiWsUrl() {
+        return "ws://127.0.0.1:" + kalshiPort + "/trade-api/ws/v2";
+    }
+
+    public String polymarketWsUrl() {
+        return "ws://127.0.0.1:" + polymarketPort + "/ws/market";
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + plan.gatewayPort();
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public List<Service> services() {
+        return List.copyOf(services);
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** The first service that exited, or null while all run. */
+    public Service firstExited() {
+        return services.stream().filter(s -> !s.alive()).findFirst().orElse(null);
+    }
+
+    /** SIGTERM to all, in reverse start order; whatever outlives the grace period is killed. Never throws. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).process().destroy();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+        for (Service service : services) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, service.name() + " did not stop within " + GRACE_SECONDS
+                            + " s: killing it");
+                    service.process().destroyForcibly();
+                    service.process().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.process().destroyForcibly();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A first Hazelcast port whose next nine are free too: every member auto-increments from it (stack-notes
+     * §2.1), and a block of our own keeps a concurrently running cluster's members out of our seed range.
+     */
+    static int freePortBlock() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 20_000);
+            if (allFree(base, 10)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no block of 10 free ports found for Hazelcast");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
