@@ -1,0 +1,155 @@
+package com.doubletime.executor;
+
+import static com.doubletime.executor.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.bus.Addresses;
+import com.doubletime.bus.BusCodecs;
+import com.doubletime.domain.Direction;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.order.OrderResult;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verticle in live mode over scripted venues and a real file journal. */
+@Timeout(60)
+class LiveExecutorVerticleTest {
+    private final Vertx vertx = Vertx.vertx();
+    private final BlockingQueue<TradeReport> trades = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonObject> execution = new LinkedBlockingQueue<>();
+    private final FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
+    private final FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void listen() throws Exception {
+        BusCodecs.registerAll(vertx.eventBus());
+        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body())).completion()
+                .await(5, TimeUnit.SECONDS);
+        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, m -> execution.add(m.body())).completion()
+                .await(5, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private ExecutorConfig config() {
+        return new ExecutorConfig(ExecutionMode.LIVE, new BigDecimal("1000"), dir.resolve("trades.jsonl"),
+                java.time.Duration.ofDays(3_650), 100, LiveExecution.Settings.DEFAULT, 0, null);
+    }
+
+    private void deploy() throws Exception {
+        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
+                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS); // barrier
+    }
+
+    private void opportunity(String id) {
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, Fixtures.detect(Fixtures.standardBooks(),
+                Direction.KALSHI_YES_POLYMARKET_NO, id, T0));
+    }
+
+    private List<JournalEntry> journal() throws Exception {
+        TradeRepository repository = JsonLinesTradeRepository.open(vertx, dir.resolve("trades.jsonl"), 1000)
+                .await(10, TimeUnit.SECONDS);
+        List<JournalEntry> all = new ArrayList<>();
+        repository.forEach(all::add).await(10, TimeUnit.SECONDS);
+        repository.close().await(10, TimeUnit.SECONDS);
+        return all;
+    }
+
+    @Test
+    void sendsBothLegsJournalsEveryStepAndPublishesTheHedgedTrade() throws Exception {
+        deploy();
+        opportunity("fed:K:1");
+
+        TradeReport report = trades.poll(20, TimeUnit.SECONDS);
+        assertEquals(ExecutionMode.LIVE, report.mode());
+        assertEquals(TradeStatus.FILLED, report.status());
+        assertEquals(150, report.hedgedQuantity());
+        assertEquals(1, kalshi.placed.size());
+        assertEquals(1, polymarket.placed.size());
+        assertEquals(4, journal().stream().filter(OrderEvent.class::isInstance).count());
+        assertEquals("order", execution.poll(5, TimeUnit.SECONDS).getString("type"));
+        JsonObject status = vertx.eventBus().<JsonObject>request(Addresses.CONTROL, new JsonObject())
+                .await(5, TimeUnit.SECONDS).body();
+        assertEquals("live", status.getString("mode"));
+    }
+
+    @Test
+    void theKillSwitchTurnedOnWhileTheDecisionIsJournaledSendsNoOrder() throws Exception {
+        deploy();
+        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"))
+                .await(5, TimeUnit.SECONDS);
+        opportunity("fed:K:2");
+
+        TradeReport report = trades.poll(20, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.REJECTED, report.status());
+        assertTrue(report.reason().contains("kill switch"), report.reason());
+        assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty());
+    }
+
+    @Test
+    void aTradeInterruptedBeforeTheLastRestartIsReconciledAtStartWithoutResending() throws Exception {
+        CompletableFuture<OrderResult> never = new CompletableFuture<>();
+        polymarket.onPlace = order -> never;
+        deploy();
+        opportunity("fed:K:3");
+        assertEquals("order", execution.poll(10, TimeUnit.SECONDS).getString("type"));
+        while (journal().stream().noneMatch(e -> e instanceof OrderEvent o && o.platform() == Platform.KALSHI
+                && o.kind() == com.doubletime.domain.trade.OrderEventKind.ACKNOWLEDGED)) {
+            Thread.sleep(50);
+        }
+        vertx.close().await(10, TimeUnit.SECONDS); // the "crash": the Polymarket answer never arrives
+
+        Vertx restarted = Vertx.vertx();
+        try {
+            BusCodecs.registerAll(restarted.eventBus());
+            BlockingQueue<TradeReport> after = new LinkedBlockingQueue<>();
+            restarted.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> after.add(m.body())).completion()
+                    .await(5, TimeUnit.SECONDS);
+            FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
+            FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
+            restarted.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
+                    Map.of(Platform.KALSHI, kalshiAfter, Platform.POLYMARKET, polymarketAfter))).await(20, TimeUnit.SECONDS);
+
+            TradeReport recovered = after.poll(20, TimeUnit.SECONDS);
+            assertEquals(150, recovered.kalshi().filledQuantity());
+            assertTrue(recovered.reason().contains("UNKNOWN"), recovered.reason());
+            assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing sent twice");
+            JsonObject positions = restarted.eventBus().<JsonObject>request(Addresses.POSITIONS_QUERY, null)
+                    .await(5, TimeUnit.SECONDS).body();
+            assertEquals("150", positions.getJsonArray("pairs").getJsonObject(0).getJsonObject("kalshi").getString("yes"));
+        } finally {
+            restarted.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+}
