@@ -83,9 +83,20 @@ final class PolymarketConnection {
     }
   }
 
-  /** Closes the TCP connection under the WebSocket: the client sees no close frame. */
+  /**
+   * Closes the TCP connection under the WebSocket: the client sees no close frame. {@link HttpConnection#close()}
+   * would close the WebSocket gracefully (code 1000), so this reaches for the Netty channel through Vert.x's
+   * internal connection class and closes it below the pipeline — acceptable in a test venue, never in
+   * production code.
+   */
   void dropWithoutCloseFrame() {
-    tcp.close();
+    if (tcp instanceof io.vertx.core.net.impl.ConnectionBase connection) {
+      // channel().close() still passes Vert.x's outbound WebSocket handler, which writes a close frame
+      io.netty.channel.Channel channel = connection.channel();
+      channel.eventLoop().execute(() -> channel.unsafe().closeForcibly());
+    } else {
+      tcp.close();
+    }
   }
 
   private void subscribe(List<String> requested, boolean initialDump) {

@@ -3,15 +3,34 @@ package com.doubletime.polymarket;
 import com.doubletime.bus.feed.FeedConnection;
 import com.doubletime.bus.feed.FeedLink;
 import com.doubletime.domain.MarketDataListener;
+import com.doubletime.domain.Platform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Polymarket's market-channel conversation on one connection (polymarket.md §2.1): on open, subscribe
- * every asset with {@code initial_dump} so each gets a {@code book} snapshot, in frames of at most
- * {@value #SUBSCRIBE_CHUNK} ids (one huge frame makes the server close the socket, §7.3). {@code PONG}
- * replies need no answer; they only prove the link alive, which {@link FeedConnection} tracks.
+ * Polymarket's market-channel conversation on one connection (polymarket.md §2.1, §8):
+ * <ul>
+ *   <li>on open, subscribe every asset with {@code initial_dump} and {@code custom_feature_enabled}, in frames
+ *       of at most {@value #SUBSCRIBE_CHUNK} ids (one huge frame makes the server close the socket, §7.3);
+ *       assets are added and removed on the live connection with {@code operation} frames;</li>
+ *   <li>keepalive: {@link #onPingTick} sends the text {@code PING}; no {@code PONG} for
+ *       {@code pongTimeoutMillis} drops the connection (every book stale until its new {@code book});</li>
+ *   <li>silent stall: an asset without market data for {@code stallMillis} while the connection lives is
+ *       resubscribed (stale until its new {@code book}); when every asset stalled, or a resubscribe brought
+ *       nothing, the connection is replaced;</li>
+ *   <li>a book whose {@code best_bid}/{@code best_ask} disagree is resynced from REST {@code /book}
+ *       ({@link PolymarketBookGuard}), or resubscribed when REST fails.</li>
+ * </ul>
+ * Runs on the feed's event loop; time comes from {@code nanoTime} so tests drive it.
  */
 final class PolymarketFeedProtocol implements FeedConnection.Listener {
     static final int SUBSCRIBE_CHUNK = 100;
@@ -19,27 +38,66 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
 
     private static final System.Logger LOG = System.getLogger(PolymarketFeedProtocol.class.getName());
 
-    private final List<String> assetIds;
+    private final Set<String> assetIds;
     private final FeedLink link;
+    private final PolymarketBookGuard guard;
     private final PolymarketBookSession session;
+    private final MarketDataListener listener;
+    private final BookFetcher fetcher;
+    private final LongSupplier nanoTime;
+    private final long pongTimeoutNanos;
+    private final long stallNanos;
+    private boolean open;
+    private long openedAtNanos;
+    private long lastPongNanos;
+    private long resubscribes;
+    /** Assets resubscribed on this connection and not heard from since. */
+    private final Map<String, Long> resubscribedAtNanos = new HashMap<>();
+    private long restFailures;
 
     PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link) {
-        this.assetIds = config.assetIds();
+        this(config, listener, link, BookFetcher.NONE, System::nanoTime);
+    }
+
+    PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link,
+                           BookFetcher fetcher, LongSupplier nanoTime) {
+        this.assetIds = new LinkedHashSet<>(config.assetIds());
         this.link = link;
-        this.session = new PolymarketBookSession(listener);
+        this.listener = listener;
+        this.fetcher = fetcher;
+        this.nanoTime = nanoTime;
+        this.pongTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.pongTimeoutMillis());
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(config.stallMillis());
+        this.guard = new PolymarketBookGuard(listener, nanoTime, this::resync);
+        this.session = new PolymarketBookSession(guard);
+        guard.attach(session.lastFrame());
     }
 
     PolymarketBookSession session() {
         return session;
     }
 
+    PolymarketBookGuard guard() {
+        return guard;
+    }
+
+    Set<String> assetIds() {
+        return Set.copyOf(assetIds);
+    }
+
     @Override
     public void onOpen(long atNanos) {
-        for (int from = 0; from < assetIds.size(); from += SUBSCRIBE_CHUNK) {
-            List<String> chunk = assetIds.subList(from, Math.min(assetIds.size(), from + SUBSCRIBE_CHUNK));
-            link.send(subscription(chunk, from == 0));
+        open = true;
+        long now = nanoTime.getAsLong();
+        openedAtNanos = now;
+        lastPongNanos = now;
+        resubscribedAtNanos.clear();
+        List<String> all = List.copyOf(assetIds);
+        all.forEach(asset -> guard.touch(asset, now)); // stall clocks start with the subscription
+        for (int from = 0; from < all.size(); from += SUBSCRIBE_CHUNK) {
+            link.send(subscription(all.subList(from, Math.min(all.size(), from + SUBSCRIBE_CHUNK)), from == 0));
         }
-        LOG.log(System.Logger.Level.INFO, "polymarket subscribing " + assetIds.size() + " assets");
+        LOG.log(System.Logger.Level.INFO, "polymarket subscribing " + all.size() + " assets");
     }
 
     /** The first frame opens the market channel; later ones add assets to it. */
@@ -54,22 +112,175 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         return frame.put("initial_dump", true).put("custom_feature_enabled", true).encode();
     }
 
+    static String unsubscription(List<String> chunk) {
+        return new JsonObject().put("assets_ids", new JsonArray(List.copyOf(chunk))).put("operation", "unsubscribe")
+                .encode();
+    }
+
     @Override
     public void onText(String frame, long atNanos) {
         switch (session.onFrame(frame, atNanos)) {
             case APPLIED -> link.markHealthy();
+            case PONG -> lastPongNanos = nanoTime.getAsLong();
             case MALFORMED -> {
                 link.noteError("malformed frame: " + session.lastError());
                 LOG.log(System.Logger.Level.DEBUG, () -> "polymarket malformed frame skipped: " + session.lastError());
             }
-            case PONG, IGNORED -> {
-                // keepalive reply, or events the books do not use (last_trade_price, best_bid_ask, …)
+            case IGNORED -> {
+                // events the books do not use (last_trade_price, best_bid_ask, new_market, …)
             }
         }
     }
 
     @Override
     public void onClosed(String reason, long atNanos) {
+        open = false;
         session.onDisconnected(reason, atNanos);
+    }
+
+    /** Every ping interval: replace a connection whose PONGs stopped, else send {@code PING}. */
+    void onPingTick() {
+        if (!open) {
+            return;
+        }
+        long silent = nanoTime.getAsLong() - lastPongNanos;
+        if (silent > pongTimeoutNanos) {
+            link.noteError("no PONG for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
+            link.reconnect("no PONG for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
+            return;
+        }
+        link.send(PING);
+    }
+
+    /**
+     * Periodically: an asset without market data for {@code stallMillis} is resubscribed. When every asset
+     * stalled, or an asset that had data on this connection stays silent after its resubscribe, the stream
+     * itself has stopped (polymarket.md §8.1: PONGs keep flowing) and the connection is replaced. An asset
+     * that never had data (no book exists, say) is only resubscribed, so it cannot cause reconnect loops.
+     */
+    void checkStalls() {
+        long now = nanoTime.getAsLong();
+        if (!open || now - openedAtNanos < stallNanos || assetIds.isEmpty()) {
+            return;
+        }
+        List<String> stalled = new ArrayList<>();
+        boolean escalate = false;
+        for (String asset : assetIds) {
+            long lastData = guard.lastDataNanos(asset, openedAtNanos);
+            Long resubscribedAt = resubscribedAtNanos.get(asset);
+            if (resubscribedAt != null && lastData > resubscribedAt) {
+                resubscribedAtNanos.remove(asset);
+                resubscribedAt = null;
+            }
+            long since = resubscribedAt == null ? lastData : Math.max(lastData, resubscribedAt);
+            if (now - since > stallNanos) {
+                stalled.add(asset);
+                escalate |= resubscribedAt != null && lastData > openedAtNanos;
+            }
+        }
+        if (stalled.isEmpty()) {
+            return;
+        }
+        String reason = "silent stall: no market data for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms";
+        if (escalate || stalled.size() == assetIds.size()) {
+            // a new connection fixes a stopped stream
+            link.noteError(reason + " on " + stalled.size() + " assets, after resubscribing: reconnecting");
+            link.reconnect(reason + ", reconnecting");
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "polymarket " + reason + " on " + stalled.size() + " assets, resubscribing");
+        link.noteError(reason + " on " + stalled.size() + " assets");
+        resubscribe(stalled, reason);
+    }
+
+    /** Marks the assets stale and asks for fresh {@code book}s: unsubscribe, then subscribe with initial_dump. */
+    private void resubscribe(List<String> assets, String reason) {
+        long now = nanoTime.getAsLong();
+        long at = System.currentTimeMillis() * 1_000_000;
+        for (String asset : assets) {
+            guard.onStale(Platform.POLYMARKET, asset, reason, at);
+            resubscribedAtNanos.put(asset, now);
+        }
+        guard.onFrameEnd(Platform.POLYMARKET, at);
+        for (int from = 0; from < assets.size(); from += SUBSCRIBE_CHUNK) {
+            List<String> chunk = assets.subList(from, Math.min(assets.size(), from + SUBSCRIBE_CHUNK));
+            link.send(unsubscription(chunk));
+            link.send(subscription(chunk, false));
+        }
+        resubscribes += assets.size();
+    }
+
+    /** Follows the configured pairs: subscribe new assets on the live connection, drop removed ones. */
+    void follow(Collection<String> wanted) {
+        Set<String> target = new LinkedHashSet<>(wanted);
+        List<String> added = target.stream().filter(a -> !assetIds.contains(a)).toList();
+        List<String> removed = assetIds.stream().filter(a -> !target.contains(a)).toList();
+        addAssets(added);
+        removeAssets(removed);
+    }
+
+    void addAssets(List<String> assets) {
+        List<String> fresh = assets.stream().filter(assetIds::add).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        // stall clock from now, counted as never heard from: a silent new asset is resubscribed, never escalated
+        fresh.forEach(asset -> resubscribedAtNanos.put(asset, now));
+        if (open) {
+            for (int from = 0; from < fresh.size(); from += SUBSCRIBE_CHUNK) {
+                link.send(subscription(fresh.subList(from, Math.min(fresh.size(), from + SUBSCRIBE_CHUNK)), false));
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "polymarket added " + fresh.size() + " assets");
+    }
+
+    /** Unsubscribed assets are marked stale: nothing keeps their books current any more. */
+    void removeAssets(List<String> assets) {
+        List<String> gone = assets.stream().filter(assetIds::remove).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        long at = System.currentTimeMillis() * 1_000_000;
+        for (String asset : gone) {
+            guard.onStale(Platform.POLYMARKET, asset, "unsubscribed", at);
+            guard.forget(asset);
+            resubscribedAtNanos.remove(asset);
+        }
+        guard.onFrameEnd(Platform.POLYMARKET, at);
+        if (open) {
+            for (int from = 0; from < gone.size(); from += SUBSCRIBE_CHUNK) {
+                link.send(unsubscription(gone.subList(from, Math.min(gone.size(), from + SUBSCRIBE_CHUNK))));
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "polymarket removed " + gone.size() + " assets");
+    }
+
+    /** Called by the guard on a best bid/ask mismatch; the asset is already stale. */
+    private void resync(String asset) {
+        fetcher.fetch(asset, summary -> {
+            try {
+                guard.onRestBook(asset, summary, System.currentTimeMillis() * 1_000_000);
+            } catch (RuntimeException e) {
+                restFailed(asset, e.getMessage());
+            }
+        }, failure -> restFailed(asset, failure));
+    }
+
+    private void restFailed(String asset, String failure) {
+        restFailures++;
+        link.noteError("REST book for " + asset + " failed: " + failure);
+        if (open && guard.resyncing(asset) && assetIds.contains(asset)) {
+            // the WebSocket resyncs too: a fresh subscription starts with a book
+            resubscribe(List.of(asset), "REST resync failed");
+        }
+    }
+
+    long resubscribes() {
+        return resubscribes;
+    }
+
+    long restFailures() {
+        return restFailures;
     }
 }

@@ -11,8 +11,15 @@ import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.event.PairsChanged;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,10 +28,13 @@ import java.util.function.Consumer;
  * second on {@link Addresses#FEED_HEALTH}, and optionally every frame recorded to a capture file
  * (contracts §2).
  *
- * <p>Keepalive: the text {@code PING} every {@code pingIntervalMillis}; when nothing at all ({@code PONG}
- * or data) arrived for {@code pongTimeoutMillis} the connection is dropped, every Polymarket book is marked
- * stale, and the feed reconnects with backoff and subscribes again (fresh {@code book} snapshots follow).
- * A malformed frame is counted and skipped.
+ * <p>Keepalive: the text {@code PING} every {@code pingIntervalMillis}; when no {@code PONG} (or nothing at
+ * all) arrived for {@code pongTimeoutMillis} the connection is dropped, every Polymarket book is marked
+ * stale, and the feed reconnects with backoff and jitter and subscribes again (fresh {@code book} snapshots
+ * follow). Assets silent for {@code stallMillis} are resubscribed; a book whose {@code best_bid}/{@code
+ * best_ask} disagree is resynced from REST {@code /book} (see {@link PolymarketFeedProtocol}). Pairs added or
+ * removed through the API ({@link Addresses#PAIRS_CHANGED}) are subscribed or unsubscribed on the live
+ * connection. A malformed frame is counted and skipped.
  */
 public final class PolymarketFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
@@ -36,6 +46,9 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private CaptureWriter capture;
     private long healthTimer = -1;
     private long pingTimer = -1;
+    private long stallTimer = -1;
+    private WebClient rest;
+    private MessageConsumer<PairsChanged> pairsConsumer;
 
     public PolymarketFeedVerticle(PolymarketFeedConfig config) {
         this.config = config;
@@ -59,13 +72,48 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 freshness.apply(batch);
                 toBus.accept(batch);
             });
-            protocol = new PolymarketFeedProtocol(config, publisher, connection);
+            rest = WebClient.create(vertx);
+            protocol = new PolymarketFeedProtocol(config, publisher, connection, this::fetchBook, System::nanoTime);
             connection.start(protocol);
-            // sent while connected only; send() is a no-op between connections
-            pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> connection.send(PolymarketFeedProtocol.PING));
+            // sent while connected only
+            pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());
+            long stallCheck = Math.max(10, Math.min(1_000, config.stallMillis() / 4));
+            stallTimer = vertx.setPeriodic(stallCheck, id -> protocol.checkStalls());
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
+            pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
             return null;
         });
+    }
+
+    /** {@code GET /book?token_id=} on the CLOB REST API, answered on this verticle's event loop. */
+    private void fetchBook(String assetId, Consumer<JsonObject> onBook, Consumer<String> onFailure) {
+        rest.getAbs(config.restUrl() + "/book").addQueryParam("token_id", assetId)
+                .timeout(config.pongTimeoutMillis())
+                .send()
+                .onSuccess(response -> {
+                    if (response.statusCode() != 200) {
+                        onFailure.accept("HTTP " + response.statusCode());
+                        return;
+                    }
+                    try {
+                        onBook.accept(response.bodyAsJsonObject());
+                    } catch (RuntimeException e) {
+                        onFailure.accept("unreadable book: " + e.getMessage());
+                    }
+                })
+                .onFailure(e -> onFailure.accept(String.valueOf(e.getMessage())));
+    }
+
+    /** The complete new pair set decides which tokens this feed follows. */
+    private void onPairsChanged(PairsChanged change) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (MarketPair pair : change.pairs()) {
+            tokens.add(pair.yesTokenId());
+            tokens.add(pair.noTokenId());
+        }
+        if (!tokens.isEmpty()) {
+            protocol.follow(tokens);
+        }
     }
 
     private void publishHealth() {
@@ -89,10 +137,19 @@ public final class PolymarketFeedVerticle extends VerticleBase {
         if (healthTimer != -1) {
             vertx.cancelTimer(healthTimer);
         }
+        if (stallTimer != -1) {
+            vertx.cancelTimer(stallTimer);
+        }
+        if (pairsConsumer != null) {
+            pairsConsumer.unregister();
+        }
         Future<Void> closed = connection == null ? Future.succeededFuture() : connection.stop();
         return closed.eventually(() -> {
             if (connection != null) {
                 publishHealth();
+            }
+            if (rest != null) {
+                rest.close();
             }
             CaptureWriter writer = capture;
             return writer == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
