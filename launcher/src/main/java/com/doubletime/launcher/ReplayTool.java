@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * optionally the final books (§5), and a JSON summary line on stderr.
  *
  * <pre>
- * ./double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]
+ * ./double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]
  * </pre>
  */
 public final class ReplayTool {
@@ -39,7 +39,12 @@ public final class ReplayTool {
     private long opportunities;
     private final CaptureLineReader reader = new CaptureLineReader();
 
-    public ReplayTool(List<MarketPair> pairs, Writer out) {
+    /**
+     * @param kalshiUseYesPrice how the capture's Kalshi subscription was made: captures carry no subscribe
+     *                          command, so this says whether NO levels are in YES-price terms (the venue's
+     *                          default today is false)
+     */
+    public ReplayTool(List<MarketPair> pairs, Writer out, boolean kalshiUseYesPrice) {
         this.out = out;
         this.engine = new ArbitrageEngine(pairs, event -> {
             opportunities++;
@@ -50,8 +55,7 @@ public final class ReplayTool {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        // Captures carry no subscribe command, so the venue default (use_yes_price false) applies.
-        this.kalshi = new KalshiBookSession(engine, false, null);
+        this.kalshi = new KalshiBookSession(engine, kalshiUseYesPrice, null);
         this.polymarket = new PolymarketBookSession(engine);
     }
 
@@ -65,7 +69,7 @@ public final class ReplayTool {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
             stderr.println("replay: " + e.getMessage());
-            stderr.println("usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]");
+            stderr.println("usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]");
             return 2;
         }
         List<MarketPair> pairs;
@@ -85,7 +89,7 @@ public final class ReplayTool {
         Writer out = arguments.out == null
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
-        ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16));
+        ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
         try (BufferedReader capture = Files.newBufferedReader(arguments.capture, StandardCharsets.UTF_8)) {
             String line;
@@ -167,14 +171,19 @@ public final class ReplayTool {
         return engine;
     }
 
-    private record Arguments(Path pairs, Path capture, Path out, Path dumpBooks) {
+    private record Arguments(Path pairs, Path capture, Path out, Path dumpBooks, boolean kalshiUseYesPrice) {
         static Arguments parse(String[] args) {
             Path pairs = null;
             Path capture = null;
             Path out = null;
             Path dump = null;
+            boolean useYesPrice = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--kalshi-use-yes-price")) {
+                    useYesPrice = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
@@ -190,7 +199,7 @@ public final class ReplayTool {
             if (pairs == null || capture == null) {
                 throw new IllegalArgumentException("--pairs and --capture are required");
             }
-            return new Arguments(pairs, capture, out, dump);
+            return new Arguments(pairs, capture, out, dump, useYesPrice);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,21 @@ class ReplayToolTest {
         JsonNode no = dump.at("/polymarket/5211");
         assertEquals("0.53", no.at("/asks/0/0").asText());
         assertEquals(true, no.get("stale").asBoolean());
+    }
+
+    @Test
+    void readsNoLevelsInYesTermsWhenTheCaptureWasRecordedSo() throws Exception {
+        Path capture = dir.resolve("yes-priced.jsonl");
+        Files.writeString(capture, "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"{\\\"type\\\":\\\"orderbook_snapshot\\\","
+                + "\\\"sid\\\":1,\\\"seq\\\":1,\\\"msg\\\":{\\\"market_ticker\\\":\\\"KXFED-26DEC-C25\\\","
+                + "\\\"no_dollars_fp\\\":[[\\\"0.4200\\\",\\\"120.00\\\"]]}}\"}\n");
+        Path books = dir.resolve("books.json");
+        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(), "--capture", capture.toString(),
+                "--dump-books", books.toString(), "--kalshi-use-yes-price"}, new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(0, code);
+        // sent as the YES ask 0.42, shown as the venue's NO bid 0.58
+        assertEquals("0.5800", JSON.readTree(books.toFile()).at("/kalshi/KXFED-26DEC-C25/no/0/0").asText());
     }
 
     @Test
