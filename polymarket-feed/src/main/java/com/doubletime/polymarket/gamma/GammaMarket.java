@@ -1,0 +1,100 @@
+package com.doubletime.polymarket.gamma;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One Gamma {@code /markets} record, with Gamma's quirks undone (polymarket.md §1.2): {@code outcomes} and
+ * {@code clobTokenIds} are JSON arrays encoded inside strings, {@code positionIds} a real array, numbers may
+ * come as numbers or strings. Amounts are exact {@link BigDecimal}s.
+ *
+ * @param version  {@code "v1"} (trade {@code clobTokenIds} on the CLOB V2 exchanges) or {@code "v2"} (trade
+ *                 {@code positionIds} on ExchangeV3)
+ * @param feeRate  {@code feeSchedule.rate}, zero when fees are disabled or absent
+ */
+public record GammaMarket(String conditionId, List<String> outcomes, List<String> clobTokenIds,
+                          List<String> positionIds, String version, boolean negRisk, BigDecimal tickSize,
+                          BigDecimal minOrderSize, boolean feesEnabled, BigDecimal feeRate, BigDecimal feeExponent,
+                          boolean active, boolean closed, boolean acceptingOrders, boolean enableOrderBook) {
+
+    /** The ids orders and books use: by {@code version}, "even when both fields are present". */
+    public List<String> tradedTokenIds() {
+        return "v2".equals(version) ? positionIds : clobTokenIds;
+    }
+
+    /** Order-building parameters for both traded tokens, for the gateway's catalog. */
+    public List<com.doubletime.polymarket.order.TokenMarket> tokenMarkets() {
+        return tradedTokenIds().stream().map(token -> new com.doubletime.polymarket.order.TokenMarket(token,
+                conditionId, tickSize, minOrderSize, negRisk, version)).toList();
+    }
+
+    public boolean tradable() {
+        return active && !closed && acceptingOrders && enableOrderBook;
+    }
+
+    /** @throws IllegalArgumentException naming the field that cannot be read */
+    public static GammaMarket parse(JsonObject json) {
+        String conditionId = json.getString("conditionId");
+        if (conditionId == null || conditionId.isBlank()) {
+            throw new IllegalArgumentException("Gamma market without conditionId");
+        }
+        JsonObject schedule = json.getValue("feeSchedule") instanceof JsonObject o ? o : new JsonObject();
+        boolean feesEnabled = json.getBoolean("feesEnabled", false);
+        return new GammaMarket(conditionId,
+                stringList(json.getValue("outcomes"), "outcomes"),
+                stringList(json.getValue("clobTokenIds"), "clobTokenIds"),
+                stringList(json.getValue("positionIds"), "positionIds"),
+                json.getString("version", "v1").toLowerCase(Locale.ROOT),
+                json.getBoolean("negRisk", false),
+                decimal(json.getValue("orderPriceMinTickSize"), "orderPriceMinTickSize"),
+                decimal(json.getValue("orderMinSize"), "orderMinSize"),
+                feesEnabled,
+                feesEnabled && schedule.getValue("rate") != null ? decimal(schedule.getValue("rate"), "feeSchedule.rate")
+                        : BigDecimal.ZERO,
+                schedule.getValue("exponent") != null ? decimal(schedule.getValue("exponent"), "feeSchedule.exponent")
+                        : BigDecimal.ONE,
+                json.getBoolean("active", false), json.getBoolean("closed", true),
+                json.getBoolean("acceptingOrders", false), json.getBoolean("enableOrderBook", false));
+    }
+
+    /** A JSON array, or a string holding one (Gamma encodes some arrays twice). */
+    static List<String> stringList(Object value, String field) {
+        if (value == null) {
+            return List.of();
+        }
+        JsonArray array;
+        if (value instanceof JsonArray a) {
+            array = a;
+        } else if (value instanceof String text) {
+            try {
+                array = new JsonArray(text);
+            } catch (DecodeException e) {
+                throw new IllegalArgumentException(field + " is not a JSON array (nor one inside a string): " + text);
+            }
+        } else {
+            throw new IllegalArgumentException(field + " is neither an array nor a string");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : array) {
+            out.add(String.valueOf(item));
+        }
+        return List.copyOf(out);
+    }
+
+    private static BigDecimal decimal(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("Gamma market without " + field);
+        }
+        try {
+            // a JSON number arrives as a Double: its shortest decimal string is the value Gamma printed
+            return new BigDecimal(value.toString()).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a number: " + value);
+        }
+    }
+}
