@@ -15,7 +15,7 @@ import java.util.List;
  * in {@code ps}); without one the API is open, which only paper mode allows. Options: {@code --help}.
  */
 public final class GatewayMain {
-    static final List<Option> OPTIONS = ServiceMain.options(
+    public static final List<Option> OPTIONS = ServiceMain.options(
             new Option("--host", "GATEWAY_HOST", "gateway.host", Kind.STRING, "address to bind (127.0.0.1)"),
             new Option("--port", "GATEWAY_PORT", "gateway.port", Kind.INT, "port (8080; 0 = any)"),
             new Option("--mode", "GATEWAY_MODE", "gateway.mode", Kind.STRING, "trading mode shown by /health (paper)"));

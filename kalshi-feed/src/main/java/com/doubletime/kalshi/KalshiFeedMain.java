@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 public final class KalshiFeedMain {
     static final String FEED = "kalshi";
-    static final List<Option> OPTIONS = ServiceMain.feedOptions(
+    public static final List<Option> OPTIONS = ServiceMain.feedOptions(
             new Option("--ws-url", "KALSHI_WS_URL", "kalshi.wsUrl", Kind.STRING, "Kalshi WebSocket (default: production)"),
             new Option("--record", "KALSHI_RECORD_FILE", "kalshi.recordFile", Kind.STRING, "capture file (contracts §2)"),
             new Option("--idle-timeout-millis", "KALSHI_IDLE_TIMEOUT_MILLIS", "kalshi.idleTimeoutMillis", Kind.LONG,

@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 public final class PolymarketFeedMain {
     static final String FEED = "polymarket";
-    static final List<Option> OPTIONS = ServiceMain.feedOptions(
+    public static final List<Option> OPTIONS = ServiceMain.feedOptions(
             new Option("--ws-url", "POLYMARKET_WS_URL", "polymarket.wsUrl", Kind.STRING,
                     "Polymarket market channel (default: production)"),
             new Option("--record", "POLYMARKET_RECORD_FILE", "polymarket.recordFile", Kind.STRING,

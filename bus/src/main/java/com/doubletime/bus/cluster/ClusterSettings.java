@@ -60,9 +60,24 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
         }
     }
 
-    /** The address advertised to the other nodes. */
+    /**
+     * The address advertised to the other nodes. Bound to every interface ({@code 0.0.0.0}, in a container) and
+     * with no public host given, it is this host's own address: each replica of a service then advertises
+     * itself, which one shared environment variable could not do.
+     */
     public String advertisedEventBusHost() {
-        return eventBusPublicHost == null || eventBusPublicHost.isBlank() ? eventBusHost : eventBusPublicHost;
+        if (eventBusPublicHost != null && !eventBusPublicHost.isBlank()) {
+            return eventBusPublicHost;
+        }
+        if (eventBusHost.equals("0.0.0.0")) {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException("cluster.eventBusHost is 0.0.0.0 and this host's address is unknown: "
+                        + "set cluster.eventBusPublicHost", e);
+            }
+        }
+        return eventBusHost;
     }
 
     private static List<String> list(Object value, List<String> fallback) {

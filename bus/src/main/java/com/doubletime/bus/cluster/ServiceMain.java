@@ -81,7 +81,8 @@ public final class ServiceMain {
         }
         Vertx vertx;
         try {
-            vertx = ServiceNode.start(cluster).await(2, TimeUnit.MINUTES);
+            vertx = ServiceNode.start(cluster, config.getJsonObject("metrics", new JsonObject()).getInteger("port", 0))
+                    .await(2, TimeUnit.MINUTES);
             deployment.deploy(vertx, config).await(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, service + " could not start: " + e.getMessage(), e);

@@ -53,7 +53,9 @@ public final class ServiceOptions {
             new Option("--bus-host", "DT_EVENTBUS_HOST", "cluster.eventBusHost", Kind.STRING, "event-bus bind address"),
             new Option("--bus-port", "DT_EVENTBUS_PORT", "cluster.eventBusPort", Kind.INT, "event-bus port (0: any)"),
             new Option("--bus-public-host", "DT_EVENTBUS_PUBLIC_HOST", "cluster.eventBusPublicHost", Kind.STRING,
-                    "event-bus address advertised to other nodes"));
+                    "event-bus address advertised to other nodes"),
+            new Option("--metrics-port", "DT_METRICS_PORT", "metrics.port", Kind.INT,
+                    "Prometheus /metrics of this process on the event-bus bind address (0: none)"));
 
     private ServiceOptions() {
     }
