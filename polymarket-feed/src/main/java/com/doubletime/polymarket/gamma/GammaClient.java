@@ -19,6 +19,9 @@ import java.util.Map;
 public final class GammaClient {
     public static final String PRODUCTION_URL = "https://gamma-api.polymarket.com";
     static final int PAGE = 50;
+    static final int OPEN_PAGE = 500;
+    /** A bound on one catalogue read (Gamma allows /markets 300 requests per 10 s; this is 100 pages). */
+    static final int MAX_OPEN_MARKETS = 50_000;
 
     private final WebClient client;
     private final String baseUrl;
@@ -51,6 +54,38 @@ public final class GammaClient {
             }
             return byCondition;
         });
+    }
+
+    /**
+     * Every open market, for pair discovery: {@code GET /markets?active=true&closed=false&limit=&offset=} page
+     * after page until a short page (Gamma pages by offset). A record that cannot be read is skipped, not fatal:
+     * one odd market must not hide the catalogue.
+     */
+    public Future<List<GammaMarket>> openMarkets() {
+        return openPages(0, new ArrayList<>());
+    }
+
+    private Future<List<GammaMarket>> openPages(int offset, List<GammaMarket> into) {
+        if (offset >= MAX_OPEN_MARKETS) {
+            return Future.succeededFuture(into);
+        }
+        return client.getAbs(baseUrl + "/markets").timeout(timeoutMillis)
+                .addQueryParam("active", "true").addQueryParam("closed", "false")
+                .addQueryParam("limit", Integer.toString(OPEN_PAGE)).addQueryParam("offset", Integer.toString(offset))
+                .send().compose(response -> {
+                    if (response.statusCode() != 200) {
+                        return Future.failedFuture("Gamma /markets: HTTP " + response.statusCode());
+                    }
+                    JsonArray page = response.bodyAsJsonArray();
+                    for (Object item : page) {
+                        try {
+                            into.add(GammaMarket.parse((JsonObject) item));
+                        } catch (IllegalArgumentException | ClassCastException e) {
+                            // skipped: see above
+                        }
+                    }
+                    return page.size() < OPEN_PAGE ? Future.succeededFuture(into) : openPages(offset + OPEN_PAGE, into);
+                });
     }
 
     /** Validates every pair against Gamma; one result per pair, in order. */

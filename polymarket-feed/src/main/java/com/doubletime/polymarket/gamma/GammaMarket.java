@@ -16,11 +16,14 @@ import java.util.Locale;
  * @param version  {@code "v1"} (trade {@code clobTokenIds} on the CLOB V2 exchanges) or {@code "v2"} (trade
  *                 {@code positionIds} on ExchangeV3)
  * @param feeRate  {@code feeSchedule.rate}, zero when fees are disabled or absent
+ * @param question the market's question as Polymarket words it, or null (for pair discovery)
+ * @param endDate  {@code endDate} (else {@code endDateIso}) as sent, ISO-8601, or null (for pair discovery)
  */
 public record GammaMarket(String conditionId, List<String> outcomes, List<String> clobTokenIds,
                           List<String> positionIds, String version, boolean negRisk, BigDecimal tickSize,
                           BigDecimal minOrderSize, boolean feesEnabled, BigDecimal feeRate, BigDecimal feeExponent,
-                          boolean active, boolean closed, boolean acceptingOrders, boolean enableOrderBook) {
+                          boolean active, boolean closed, boolean acceptingOrders, boolean enableOrderBook,
+                          String question, String endDate) {
 
     /** The ids orders and books use: by {@code version}, "even when both fields are present". */
     public List<String> tradedTokenIds() {
@@ -59,7 +62,38 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
                 schedule.getValue("exponent") != null ? decimal(schedule.getValue("exponent"), "feeSchedule.exponent")
                         : BigDecimal.ONE,
                 json.getBoolean("active", false), json.getBoolean("closed", true),
-                json.getBoolean("acceptingOrders", false), json.getBoolean("enableOrderBook", false));
+                json.getBoolean("acceptingOrders", false), json.getBoolean("enableOrderBook", false),
+                text(json, "question"), text(json, "endDate") != null ? text(json, "endDate") : text(json, "endDateIso"));
+    }
+
+    /**
+     * This market as pair discovery scores it: condition id, question, end day (UTC) and the traded YES / NO
+     * tokens, matched to {@code outcomes} by index ("Yes" / "No"; any other two outcomes in their listed order,
+     * for a human to check). Null when it is not a two-outcome market or has no question.
+     */
+    public com.doubletime.domain.discovery.MarketListing listing() {
+        List<String> tokens = tradedTokenIds();
+        if (question == null || tokens.size() != 2) {
+            return null;
+        }
+        int yes = 0;
+        if (outcomes.size() == 2 && "yes".equalsIgnoreCase(outcomes.get(1).strip())
+                && "no".equalsIgnoreCase(outcomes.get(0).strip())) {
+            yes = 1;
+        }
+        java.time.LocalDate closes;
+        try {
+            closes = com.doubletime.domain.discovery.PairDiscovery.day(endDate);
+        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            closes = null; // an unreadable end date scores as unknown
+        }
+        return com.doubletime.domain.discovery.MarketListing.polymarket(conditionId, question, closes, tokens.get(yes),
+                tokens.get(1 - yes));
+    }
+
+    private static String text(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        return value instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 
     /** A JSON array, or a string holding one (Gamma encodes some arrays twice). */
