@@ -1,11 +1,15 @@
 package com.doubletime.executor;
 
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.RiskLimits;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The trade executor's settings, read once at start-up.
@@ -18,10 +22,17 @@ import java.time.Duration;
  * @param live how live orders are sent and leg risk handled (used in live mode only)
  * @param reconcileIntervalMillis how often live positions are compared with the venues' (0 = never)
  * @param postgres the PostgreSQL journal, or null for the JSON Lines file at {@code journalPath}
+ * @param limits the global risk limits at start ({@code maxNotionalPerTrade} above wins over theirs)
+ * @param pairRiskLimits per-pair overrides: pair id to the limits that differ for that pair (wire names of
+ *                       {@link RiskLimits#FIELDS}). {@code maxNotionalPerTrade} and {@code maxPositionPerPair}
+ *                       replace the global value for that pair; the aggregate ones ({@code maxTotalExposure},
+ *                       {@code maxUnhedgedExposure}, {@code dailyLossLimit}, {@code maxTradesPerMinute}) bound
+ *                       that pair's share, and the global aggregate limits still apply
  */
 public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
                              int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
-                             PostgresJournalConfig postgres) {
+                             PostgresJournalConfig postgres, RiskLimits limits,
+                             Map<String, Map<String, Object>> pairRiskLimits) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -38,6 +49,31 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         require(recentTrades > 0, "recentTrades", "must be positive");
         require(live != null, "live", "is required");
         require(reconcileIntervalMillis >= 0, "reconcileIntervalMillis", "must be 0 (never) or positive");
+        require(limits != null, "riskLimits", "is required");
+        require(pairRiskLimits != null, "pairRiskLimits", "is required");
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> pair : pairRiskLimits.entrySet()) {
+            try {
+                RiskLimits.DEFAULT.merge(pair.getValue()); // validates names and values
+            } catch (InvalidFieldException e) {
+                throw invalid("pairRiskLimits." + pair.getKey(), e.getMessage());
+            }
+            copy.put(pair.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(pair.getValue())));
+        }
+        pairRiskLimits = Collections.unmodifiableMap(copy);
+    }
+
+    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
+                          int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
+                          PostgresJournalConfig postgres) {
+        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, live, reconcileIntervalMillis, postgres,
+                RiskLimits.DEFAULT, Map.of());
+    }
+
+    /** This config with other global limits at start and per-pair overrides. */
+    public ExecutorConfig withRiskLimits(RiskLimits global, Map<String, Map<String, Object>> perPair) {
+        return new ExecutorConfig(mode, global.maxNotionalPerTrade(), journalPath, maxBookAge, recentTrades, live,
+                reconcileIntervalMillis, postgres, global, perPair);
     }
 
     public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
@@ -63,9 +99,23 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         } catch (IllegalArgumentException | ClassCastException e) {
             throw invalid("mode", "must be paper or live, got " + in.getValue("mode"));
         }
+        RiskLimits limits;
+        Map<String, Map<String, Object>> pairLimits = new LinkedHashMap<>();
+        try {
+            JsonObject global = in.getJsonObject("riskLimits");
+            limits = global == null ? RiskLimits.DEFAULT : RiskLimits.DEFAULT.merge(global.getMap());
+            JsonObject perPair = in.getJsonObject("pairRiskLimits", new JsonObject());
+            for (String pairId : perPair.fieldNames()) {
+                pairLimits.put(pairId, perPair.getJsonObject(pairId).getMap());
+            }
+        } catch (InvalidFieldException e) {
+            throw invalid("riskLimits", e.getMessage());
+        } catch (ClassCastException e) {
+            throw invalid("riskLimits", "and pairRiskLimits.<pairId> must be objects of risk limits");
+        }
         BigDecimal maxNotional;
         try {
-            Object raw = in.getValue("maxNotionalPerTrade", DEFAULT_MAX_NOTIONAL.toPlainString());
+            Object raw = in.getValue("maxNotionalPerTrade", limits.maxNotionalPerTrade().toPlainString());
             maxNotional = new BigDecimal(raw.toString().trim());
         } catch (NumberFormatException e) {
             throw invalid("maxNotionalPerTrade", "must be a decimal number of dollars, got " + in.getValue("maxNotionalPerTrade"));
@@ -80,15 +130,16 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
                     Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
                     in.getInteger("recentTrades", DEFAULT_RECENT_TRADES), LiveExecution.Settings.fromJson(in.getJsonObject("live")),
                     in.getLong("reconcileIntervalMillis", 60_000L),
-                    journal.equals("postgres") ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv()) : null);
+                    journal.equals("postgres") ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv()) : null,
+                    limits, pairLimits);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }
     }
 
-    /** The limits the executor starts with: the defaults, with this config's max notional per trade. */
+    /** The limits the executor starts with: {@link #limits}, with this config's max notional per trade. */
     public RiskLimits riskLimits() {
-        return RiskLimits.DEFAULT.withMaxNotionalPerTrade(maxNotionalPerTrade);
+        return limits.withMaxNotionalPerTrade(maxNotionalPerTrade);
     }
 
     private static void require(boolean ok, String field, String problem) {

@@ -1,6 +1,11 @@
 package com.doubletime.executor;
 
+import com.doubletime.domain.trade.ExecutionAlert;
+import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegFill;
+import com.doubletime.domain.trade.LegPurpose;
+import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import io.micrometer.core.instrument.Counter;
@@ -18,9 +23,12 @@ final class ExecutorMeters {
     private final Counter kalshiFills;
     private final Counter polymarketFills;
     private final Counter rejects;
+    private final Counter unhedgedTrades;
     private final Gauge unhedgedExposure;
+    private final MeterRegistry registry;
 
     ExecutorMeters(MeterRegistry registry, PositionBook positions) {
+        this.registry = registry;
         kalshiOrders = Counter.builder("dt.orders").tag("venue", "kalshi").description("orders sent").register(registry);
         polymarketOrders = Counter.builder("dt.orders").tag("venue", "polymarket").description("orders sent").register(registry);
         kalshiFills = Counter.builder("dt.fills").tag("venue", "kalshi").description("orders that filled at least one contract")
@@ -28,6 +36,9 @@ final class ExecutorMeters {
         polymarketFills = Counter.builder("dt.fills").tag("venue", "polymarket")
                 .description("orders that filled at least one contract").register(registry);
         rejects = Counter.builder("dt.trade.rejects").description("opportunities not traded: risk limits, controls, books")
+                .register(registry);
+        unhedgedTrades = Counter.builder("dt.trades.unhedged")
+                .description("trades reported with contracts held on one venue only, after the leg-risk policy")
                 .register(registry);
         unhedgedExposure = Gauge.builder("dt.unhedged.exposure", positions, p -> p.totalUnhedgedExposure().doubleValue())
                 .description("dollars in contracts held on one venue only").baseUnit("dollars")
@@ -39,6 +50,27 @@ final class ExecutorMeters {
         registry.remove(unhedgedExposure);
     }
 
+    /**
+     * Leg risk, loudly: {@code dt.execution.alerts{kind}} per journaled alert (UNHEDGED = a trade whose legs
+     * ended apart, LEG_RISK_HANDLED, RECOVERED, POSITION_MISMATCH); {@code dt.legrisk.actions{result=closed|open}}
+     * per leg-risk policy run; {@code dt.legrisk.orders{purpose=rehedge|unwind}} per leg-risk order sent.
+     */
+    void journaled(JournalEntry entry) {
+        if (entry instanceof ExecutionAlert alert) {
+            Counter.builder("dt.execution.alerts").tag("kind", alert.kind().name())
+                    .description("execution alerts journaled: unhedged trades, leg-risk results, recoveries, mismatches")
+                    .register(registry).increment();
+            if (alert.kind() == ExecutionAlert.AlertKind.LEG_RISK_HANDLED) {
+                Counter.builder("dt.legrisk.actions").tag("result", alert.message().startsWith("leg risk closed") ? "closed" : "open")
+                        .description("leg-risk policy runs, by whether the exposure was closed").register(registry).increment();
+            }
+        } else if (entry instanceof OrderEvent order && order.kind() == OrderEventKind.REQUESTED
+                && order.purpose() != LegPurpose.ENTRY) {
+            Counter.builder("dt.legrisk.orders").tag("purpose", order.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                    .description("re-hedge and unwind orders sent by the leg-risk policy").register(registry).increment();
+        }
+    }
+
     void executed(TradeReport report) {
         if (report.status() == TradeStatus.REJECTED) {
             rejects.increment();
@@ -48,6 +80,9 @@ final class ExecutorMeters {
         polymarketOrders.increment();
         count(report.kalshi(), kalshiFills);
         count(report.polymarket(), polymarketFills);
+        if (report.unhedgedQuantity() > 0) {
+            unhedgedTrades.increment();
+        }
     }
 
     private static void count(LegFill leg, Counter fills) {

@@ -16,6 +16,7 @@ import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -45,6 +46,8 @@ public final class PaperTrader {
     private final long maxBookAgeNanos;
     private final PositionBook positions = new PositionBook();
     private final TradeRate rate = new TradeRate();
+    private final Map<String, Map<String, Object>> pairLimits;
+    private final Map<String, TradeRate> pairRates = new HashMap<>();
     private TradingControl control;
     private final Supplier<String> tradeIds;
     private final Set<String> decided = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -57,6 +60,7 @@ public final class PaperTrader {
     public PaperTrader(Collection<MarketPair> pairs, ExecutorConfig config, Supplier<String> tradeIds) {
         pairs.forEach(pair -> this.pairs.put(pair.id(), pair));
         this.control = TradingControl.initial(config.mode(), config.riskLimits());
+        this.pairLimits = config.pairRiskLimits();
         this.maxBookAgeNanos = config.maxBookAge().toNanos();
         this.tradeIds = tradeIds;
     }
@@ -73,6 +77,7 @@ public final class PaperTrader {
         Verdict verdict = judge(o, books, nowNanos);
         if (verdict.quantity > 0) {
             rate.accepted(nowNanos);
+            pairRates.computeIfAbsent(o.pairId(), id -> new TradeRate()).accepted(nowNanos);
         }
         return new TradeDecision(tradeIds.get(), found.id(), o.pairId(), o.direction(), verdict.quantity > 0,
                 o.quantity(), verdict.quantity, LegOrder.of(o.kalshi()), LegOrder.of(o.polymarket()), verdict.reason,
@@ -158,6 +163,12 @@ public final class PaperTrader {
             return Verdict.reject("unknown pair '" + o.pairId() + "'");
         }
         String blocked = RiskGate.blocked(control, positions, rate, nowNanos);
+        Map<String, Object> override = pairLimits.getOrDefault(pair.id(), Map.of());
+        RiskLimits pairLimits = override.isEmpty() ? control.limits() : control.limits().merge(override);
+        if (blocked == null && !override.isEmpty()) {
+            blocked = RiskGate.pairBlocked(pair.id(), override.keySet(), pairLimits, positions,
+                    pairRates.computeIfAbsent(pair.id(), id -> new TradeRate()), nowNanos);
+        }
         if (blocked != null) {
             return Verdict.reject(blocked);
         }
@@ -168,7 +179,7 @@ public final class PaperTrader {
         if (unusable != null) {
             return Verdict.reject(unusable);
         }
-        RiskGate.Allowance allowance = RiskGate.allowance(control.limits(), pair, o, positions);
+        RiskGate.Allowance allowance = RiskGate.allowance(control.limits(), pairLimits, override.keySet(), pair, o, positions);
         long quantity = allowance.quantity();
         String limits = "limit prices " + price(o.kalshi().limitPrice()) + " / " + price(o.polymarket().limitPrice());
         if (quantity < 1) {

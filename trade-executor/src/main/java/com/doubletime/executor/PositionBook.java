@@ -38,6 +38,7 @@ final class PositionBook {
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal lockedInEdge = BigDecimal.ZERO;
         BigDecimal unhedgedExposure = BigDecimal.ZERO;
+        final Map<LocalDate, BigDecimal> realisedByDay = new LinkedHashMap<>();
 
         Position(String pairId) {
             this.pairId = pairId;
@@ -83,6 +84,7 @@ final class PositionBook {
         totalCost = totalCost.add(report.totalCost());
         totalUnhedgedExposure = totalUnhedgedExposure.add(unhedged);
         realisedByDay.merge(day(report.executedAtNanos()), report.realisedEdge(), BigDecimal::add);
+        p.realisedByDay.merge(day(report.executedAtNanos()), report.realisedEdge(), BigDecimal::add);
     }
 
     Position position(String pairId) {
@@ -108,6 +110,13 @@ final class PositionBook {
     /** Loss realised on the UTC day of {@code nowNanos}, as a positive amount (zero on a winning day). */
     BigDecimal realisedLossOn(long nowNanos) {
         BigDecimal realised = realisedByDay.getOrDefault(day(nowNanos), BigDecimal.ZERO);
+        return realised.signum() < 0 ? realised.negate() : BigDecimal.ZERO;
+    }
+
+    /** One pair's loss realised on the UTC day of {@code nowNanos}, as a positive amount. */
+    BigDecimal realisedLossOn(String pairId, long nowNanos) {
+        Position p = byPair.get(pairId);
+        BigDecimal realised = p == null ? BigDecimal.ZERO : p.realisedByDay.getOrDefault(day(nowNanos), BigDecimal.ZERO);
         return realised.signum() < 0 ? realised.negate() : BigDecimal.ZERO;
     }
 

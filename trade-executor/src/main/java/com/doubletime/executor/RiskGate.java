@@ -6,6 +6,7 @@ import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * The risk checks of one opportunity, in the order a trader would ask them: may anything trade now (kill
@@ -44,25 +45,73 @@ final class RiskGate {
         return null;
     }
 
+    /**
+     * Why nothing may trade on this pair now, or null: the pair's own overrides of the trades-per-minute,
+     * daily-loss and unhedged-exposure limits, counted on this pair only. Only limits the pair overrides
+     * are checked here; the global ones were checked by {@link #blocked}.
+     */
+    static String pairBlocked(String pairId, Set<String> overridden, RiskLimits pairLimits, PositionBook positions,
+                              TradeRate pairRate, long nowNanos) {
+        if (overridden.contains("maxTradesPerMinute") && pairRate.inLastMinute(nowNanos) >= pairLimits.maxTradesPerMinute()) {
+            return "pair " + pairId + ": max " + pairLimits.maxTradesPerMinute() + " trades per minute reached";
+        }
+        if (overridden.contains("dailyLossLimit")) {
+            BigDecimal loss = positions.realisedLossOn(pairId, nowNanos);
+            if (loss.compareTo(pairLimits.dailyLossLimit()) >= 0) {
+                return "pair " + pairId + ": realised loss today $" + OpportunityJson.money(loss)
+                        + " reached the pair's daily loss limit $" + pairLimits.dailyLossLimit().toPlainString();
+            }
+        }
+        PositionBook.Position held = positions.position(pairId);
+        if (overridden.contains("maxUnhedgedExposure") && held != null
+                && held.unhedgedExposure.compareTo(pairLimits.maxUnhedgedExposure()) >= 0) {
+            return "pair " + pairId + ": unhedged exposure $" + OpportunityJson.money(held.unhedgedExposure)
+                    + " reached the pair's limit $" + pairLimits.maxUnhedgedExposure().toPlainString();
+        }
+        return null;
+    }
+
     /** How many of the opportunity's contracts the size limits leave room for, and which one bound it. */
     static Allowance allowance(RiskLimits limits, MarketPair pair, Opportunity o, PositionBook positions) {
+        return allowance(limits, limits, Set.of(), pair, o, positions);
+    }
+
+    /**
+     * As above with per-pair overrides: notional per trade and position per pair come from {@code pairLimits}
+     * (the global limits with the pair's overrides); total exposure is capped globally and, when the pair
+     * overrides {@code maxTotalExposure}, also by the money outlaid on this pair.
+     */
+    static Allowance allowance(RiskLimits global, RiskLimits pairLimits, Set<String> overridden, MarketPair pair,
+                               Opportunity o, PositionBook positions) {
+        RiskLimits limits = pairLimits;
+        String scope = overridden.isEmpty() ? "" : "pair " + pair.id() + " ";
         long quantity = o.quantity();
         String reason = null;
         long notional = capAt(limits.maxNotionalPerTrade(), pair, o);
         if (notional < quantity) {
             quantity = notional;
-            reason = "max notional per trade $" + limits.maxNotionalPerTrade().toPlainString();
+            reason = (overridden.contains("maxNotionalPerTrade") ? scope : "") + "max notional per trade $"
+                    + limits.maxNotionalPerTrade().toPlainString();
         }
         PositionBook.Position held = positions.position(pair.id());
         long room = limits.maxPositionPerPair() - (held == null ? 0 : held.largestVenuePosition());
         if (room < quantity) {
             quantity = Math.max(0, room);
-            reason = "max position per pair " + limits.maxPositionPerPair() + " contracts";
+            reason = (overridden.contains("maxPositionPerPair") ? scope : "") + "max position per pair "
+                    + limits.maxPositionPerPair() + " contracts";
         }
-        long exposure = capAt(limits.maxTotalExposure().subtract(positions.totalCost()), pair, o);
+        long exposure = capAt(global.maxTotalExposure().subtract(positions.totalCost()), pair, o);
         if (exposure < quantity) {
             quantity = exposure;
-            reason = "max total exposure $" + limits.maxTotalExposure().toPlainString();
+            reason = "max total exposure $" + global.maxTotalExposure().toPlainString();
+        }
+        if (overridden.contains("maxTotalExposure")) {
+            BigDecimal pairCost = held == null ? BigDecimal.ZERO : held.cost;
+            long pairExposure = capAt(limits.maxTotalExposure().subtract(pairCost), pair, o);
+            if (pairExposure < quantity) {
+                quantity = pairExposure;
+                reason = scope + "max exposure $" + limits.maxTotalExposure().toPlainString();
+            }
         }
         return new Allowance(quantity, reason);
     }

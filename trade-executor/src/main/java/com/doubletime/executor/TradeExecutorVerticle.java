@@ -282,8 +282,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context, JournalEntry entry) {
         io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
         context.runOnContext(v -> repository.append(entry)
-                .onSuccess(done -> vertx.eventBus().publish(Addresses.EXECUTION,
-                        new JsonObject(TradeJournalJson.write(entry))))
+                .onSuccess(done -> {
+                    meters.journaled(entry);
+                    vertx.eventBus().publish(Addresses.EXECUTION, new JsonObject(TradeJournalJson.write(entry)));
+                })
                 .onComplete(recorded));
         return recorded.future().toCompletionStage();
     }
