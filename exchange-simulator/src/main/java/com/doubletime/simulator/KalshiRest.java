@@ -27,9 +27,17 @@ final class KalshiRest {
   private final KalshiExchange exchange;
   private final KalshiAuth auth;
   private final KalshiFaults faults;
+  private final SimulatorCatalogue catalogue;
 
   KalshiRest(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, KalshiExchange exchange, KalshiAuth auth,
              KalshiFaults faults) {
+    this(vertx, books, markets, exchange, auth, faults, null);
+  }
+
+  /** @param catalogue titles, close times and strikes of the listed markets, and extra listed markets; or null */
+  KalshiRest(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, KalshiExchange exchange, KalshiAuth auth,
+             KalshiFaults faults, SimulatorCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.vertx = vertx;
     this.books = books;
     this.markets = markets;
@@ -44,9 +52,9 @@ final class KalshiRest {
     router.route(base + "/*").handler(this::gate);
     router.get(base + "/markets").handler(this::markets);
     router.get(base + "/markets/:ticker").handler(context -> answer(context, () -> {
-      SimulatedMarket market = markets.stream().filter(m -> m.kalshiTicker().equals(context.pathParam("ticker")))
+      JsonObject market = listed().stream().filter(m -> context.pathParam("ticker").equals(m.getString("ticker")))
           .findFirst().orElseThrow(() -> new KalshiRestError(404, "market_not_found", "market not found"));
-      return new JsonObject().put("market", market(market));
+      return new JsonObject().put("market", market);
     }));
     router.post(base + "/portfolio/events/orders").handler(context -> answer(context, 201,
         () -> exchange.createOrder(jsonBody(context))));
@@ -113,19 +121,44 @@ final class KalshiRest {
       String tickersParam = context.request().getParam("tickers");
       Set<String> tickers = tickersParam == null ? null : new HashSet<>(Arrays.asList(tickersParam.split(",")));
       String event = context.request().getParam("event_ticker");
-      List<SimulatedMarket> matching = markets.stream()
-          .filter(m -> tickers == null || tickers.contains(m.kalshiTicker()))
-          .filter(m -> event == null || event.equals(eventTicker(m.kalshiTicker())))
-          .filter(m -> status == null || status.equals("open"))
+      List<JsonObject> matching = listed().stream()
+          .filter(m -> tickers == null || tickers.contains(m.getString("ticker")))
+          .filter(m -> event == null || event.equals(m.getString("event_ticker")))
+          .filter(m -> status == null || statusMatches(status, m.getString("status")))
           .toList();
       JsonArray page = new JsonArray();
-      matching.stream().skip(offset).limit(limit).forEach(m -> page.add(market(m)));
+      matching.stream().skip(offset).limit(limit).forEach(page::add);
       int next = offset + page.size();
       return new JsonObject().put("markets", page).put("cursor", next < matching.size()
           ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(next).getBytes(
               java.nio.charset.StandardCharsets.UTF_8)) : "");
     });
   }
+
+  /** The simulated markets (described by the catalogue when it has them), then the catalogue's other markets. */
+  private List<JsonObject> listed() {
+    return SimulatorCatalogue.kalshiListing(markets, catalogue, this::market, UNQUOTED);
+  }
+
+  /** A filter status ({@code open}, ...) against a market's lifecycle status ({@code active}, ...). */
+  static boolean statusMatches(String filter, String marketStatus) {
+    String status = marketStatus == null ? "active" : marketStatus;
+    return switch (filter) {
+      case "open" -> status.equals("active");
+      case "unopened" -> status.equals("initialized");
+      case "paused" -> status.equals("inactive");
+      case "closed" -> status.equals("closed");
+      default -> Set.of("determined", "disputed", "amended", "finalized").contains(status); // settled
+    };
+  }
+
+  /** A listed market the simulator keeps no book for: no quotes. */
+  private static final JsonObject UNQUOTED = new JsonObject().put("market_type", "binary").put("status", "active")
+      .put("yes_bid_dollars", "0.0000").put("yes_ask_dollars", "1.0000").put("no_bid_dollars", "0.0000")
+      .put("no_ask_dollars", "1.0000").put("notional_value_dollars", "1.0000").put("price_level_structure", "linear_cent")
+      .put("price_ranges", new JsonArray().add(new JsonObject().put("start", "0.0000").put("end", "1.0000")
+          .put("step", "0.0100")))
+      .put("exchange_index", 0);
 
   private JsonObject market(SimulatedMarket simulated) {
     String ticker = simulated.kalshiTicker();

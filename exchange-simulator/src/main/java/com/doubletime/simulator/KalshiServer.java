@@ -30,11 +30,19 @@ final class KalshiServer {
   private final KalshiFaults faults;
   private final KalshiAuth auth;
   private final KalshiExchange exchange;
+  private final SimulatorCatalogue catalogue;
   private HttpServer server;
   private long heartbeatTimer = -1;
 
   KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
                long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults) {
+    this(vertx, books, markets, onSubscribed, heartbeatMillis, options, faults, null);
+  }
+
+  /** @param catalogue what {@code GET /markets} says about the listed markets (pair discovery), or null */
+  KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
+               long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults, SimulatorCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.vertx = vertx;
     this.books = books;
     this.markets = List.copyOf(markets);
@@ -55,7 +63,7 @@ final class KalshiServer {
   Future<Integer> listen(String host, int port) {
     Router router = Router.router(vertx);
     router.get(WS_PATH).handler(this::acceptWebSocket);
-    new KalshiRest(vertx, books, markets, exchange, auth, faults).mount(router, REST_BASE);
+    new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue).mount(router, REST_BASE);
     router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host).map(listening -> {

@@ -36,6 +36,7 @@ final class PolymarketServer {
   private final PolymarketFaults faults;
   private final PolymarketOrderDesk desk;
   private final Runnable onSubscribed;
+  private final SimulatorCatalogue catalogue;
   private final Set<PolymarketConnection> connections = new LinkedHashSet<>();
   private HttpServer server;
   private long faultTimer = -1;
@@ -43,6 +44,13 @@ final class PolymarketServer {
 
   PolymarketServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketVenue venue,
       Runnable onSubscribed) {
+    this(vertx, books, markets, venue, onSubscribed, null);
+  }
+
+  /** @param catalogue what the Gamma {@code /markets} says about the listed markets (pair discovery), or null */
+  PolymarketServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketVenue venue,
+      Runnable onSubscribed, SimulatorCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.vertx = vertx;
     this.books = books;
     this.markets = markets;
@@ -137,7 +145,26 @@ final class PolymarketServer {
   private void gammaMarkets(RoutingContext context) {
     Set<String> conditions = new HashSet<>(context.queryParam("condition_ids"));
     Set<String> tokens = new HashSet<>(context.queryParam("clob_token_ids"));
-    json(context, 200, null, PolymarketGamma.markets(markets, conditions, tokens).encode());
+    if (catalogue == null) {
+      json(context, 200, null, PolymarketGamma.markets(markets, conditions, tokens).encode());
+      return;
+    }
+    try {
+      json(context, 200, null, PolymarketGamma.markets(markets, catalogue, conditions, tokens,
+          context.request().getParam("active"), context.request().getParam("closed"),
+          intParam(context, "limit", Integer.MAX_VALUE), intParam(context, "offset", 0)).encode());
+    } catch (NumberFormatException e) {
+      json(context, 400, PolymarketFrames.error("limit and offset must be non-negative integers"));
+    }
+  }
+
+  private static int intParam(RoutingContext context, String name, int otherwise) {
+    String value = context.request().getParam(name);
+    int parsed = value == null ? otherwise : Integer.parseInt(value.trim());
+    if (parsed < 0) {
+      throw new NumberFormatException(name);
+    }
+    return parsed;
   }
 
   private void deriveApiKey(RoutingContext context) {

@@ -17,9 +17,18 @@ import java.util.Set;
  * @param stepIntervalMillis time between random-walk steps; 0 or less keeps the books still
  * @param windowEveryNSteps  every that many steps one market shows a buy-both window; 0 = never
  * @param scenarioFile       when set, the scripted scenario is played instead of the random walk
+ * @param catalogue          titles, close dates and strikes of the listed markets, plus extra listed markets, served
+ *                           on Kalshi {@code GET /markets} and Gamma {@code /markets} for pair discovery; null = none
  */
 public record SimulatorConfig(String host, int kalshiPort, int polymarketPort, List<SimulatedMarket> markets,
-                              long seed, long stepIntervalMillis, int windowEveryNSteps, Path scenarioFile) {
+                              long seed, long stepIntervalMillis, int windowEveryNSteps, Path scenarioFile,
+                              SimulatorCatalogue catalogue) {
+
+  /** Without a catalogue. */
+  public SimulatorConfig(String host, int kalshiPort, int polymarketPort, List<SimulatedMarket> markets, long seed,
+                         long stepIntervalMillis, int windowEveryNSteps, Path scenarioFile) {
+    this(host, kalshiPort, polymarketPort, markets, seed, stepIntervalMillis, windowEveryNSteps, scenarioFile, null);
+  }
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -42,6 +51,11 @@ public record SimulatorConfig(String host, int kalshiPort, int polymarketPort, L
         throw new IllegalArgumentException("market " + market.kalshiTicker() + ": token id listed twice");
       }
     }
+  }
+
+  public SimulatorConfig withCatalogue(SimulatorCatalogue catalogue) {
+    return new SimulatorConfig(host, kalshiPort, polymarketPort, markets, seed, stepIntervalMillis, windowEveryNSteps,
+        scenarioFile, catalogue);
   }
 
   /** Loopback, random ports, a step every 500 ms and a window every 20 steps. */

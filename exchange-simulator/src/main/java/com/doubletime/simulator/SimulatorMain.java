@@ -24,6 +24,8 @@ import java.util.Map;
  *   --scenario FILE     SIMULATOR_SCENARIO           none (random walk)
  *   --kalshi-public-key FILE  SIMULATOR_KALSHI_PUBLIC_KEY  none: Kalshi accepts unsigned requests; with a
  *                       PEM RSA public key, the WebSocket and REST require KALSHI-ACCESS-* signatures
+ *   --catalogue FILE    SIMULATOR_CATALOGUE          none: listed markets' titles, close dates and strikes
+ *                       ({@link SimulatorCatalogue}) for pair discovery; "demo" = the built-in demo catalogue
  * </pre>
  */
 public final class SimulatorMain {
@@ -39,7 +41,8 @@ public final class SimulatorMain {
       "SIMULATOR_STEP_MILLIS", "--step-millis",
       "SIMULATOR_WINDOW_EVERY", "--window-every",
       "SIMULATOR_SCENARIO", "--scenario",
-      "SIMULATOR_KALSHI_PUBLIC_KEY", "--kalshi-public-key");
+      "SIMULATOR_KALSHI_PUBLIC_KEY", "--kalshi-public-key",
+      "SIMULATOR_CATALOGUE", "--catalogue");
 
   /** Used when no pairs file is given: one pair of each polarity. */
   static final List<SimulatedMarket> DEMO_MARKETS = List.of(
@@ -103,7 +106,7 @@ public final class SimulatorMain {
       if (!OPTION_BY_ENV.containsValue(args[i]) || i + 1 >= args.length) {
         throw new IllegalArgumentException("usage: SimulatorMain [--host H] [--kalshi-port P] [--polymarket-port P]"
             + " [--pairs FILE] [--seed N] [--step-millis N] [--window-every N] [--scenario FILE]"
-            + " [--kalshi-public-key FILE]; bad: " + args[i]);
+            + " [--kalshi-public-key FILE] [--catalogue FILE|demo]; bad: " + args[i]);
       }
       options.put(args[i], args[++i]);
     }
@@ -113,6 +116,7 @@ public final class SimulatorMain {
   private static SimulatorConfig build(Map<String, String> options) throws IOException {
     String pairs = options.get("--pairs");
     String scenario = options.get("--scenario");
+    String catalogue = options.get("--catalogue");
     return new SimulatorConfig(
         options.getOrDefault("--host", SimulatorConfig.LOOPBACK),
         Integer.parseInt(options.getOrDefault("--kalshi-port", "0")),
@@ -121,6 +125,8 @@ public final class SimulatorMain {
         Long.parseLong(options.getOrDefault("--seed", "42")),
         Long.parseLong(options.getOrDefault("--step-millis", "500")),
         Integer.parseInt(options.getOrDefault("--window-every", "20")),
-        scenario == null ? null : Path.of(scenario));
+        scenario == null ? null : Path.of(scenario),
+        catalogue == null ? null : "demo".equals(catalogue) ? SimulatorCatalogue.demo()
+            : SimulatorCatalogue.read(Path.of(catalogue)));
   }
 }

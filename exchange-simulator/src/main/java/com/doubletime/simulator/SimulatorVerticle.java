@@ -54,8 +54,9 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
     }
     books.listener(this);
     kalshi = new KalshiServer(vertx, books, config.markets(), onKalshiSubscribed, heartbeatMillis, kalshiOptions,
-        kalshiFaults);
-    polymarket = new PolymarketServer(vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed);
+        kalshiFaults, config.catalogue());
+    polymarket = new PolymarketServer(vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed,
+        config.catalogue());
     RandomWalk walking = walk;
     return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
             polymarket.listen(config.host(), config.polymarketPort()))
