@@ -33,6 +33,11 @@ public final class GammaClient {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** A client with its own {@link WebClient} on {@code vertx}. */
+    public static GammaClient create(io.vertx.core.Vertx vertx, String baseUrl, long timeoutMillis) {
+        return new GammaClient(WebClient.create(vertx), baseUrl, timeoutMillis);
+    }
+
     /** Markets by condition id (lower-cased keys); ids Gamma does not know are absent. */
     public Future<Map<String, GammaMarket>> markets(List<String> conditionIds) {
         List<Future<JsonArray>> pages = new ArrayList<>();
