@@ -55,7 +55,8 @@ public final class EmbeddedStack {
         BusCodecs.registerAll(vertx.eventBus());
         return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> ExchangeSimulator
                 .start(vertx, new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
-                        config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile()))
+                        config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile())
+                        .withCatalogue(com.doubletime.simulator.SimulatorCatalogue.demo()))
                 .compose(simulator -> deploy(vertx, config, pairs, simulator, apiToken)));
     }
 
@@ -64,6 +65,7 @@ public final class EmbeddedStack {
         List<String> deployments = new ArrayList<>();
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host())
                 .withPort(config.gatewayPort()).withApiToken(apiToken, true).withPairsFile(config.pairsFile()), pairs);
+        gateway.withCatalogues(VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
         ExecutorConfig executor = new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
         List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();

@@ -1,0 +1,52 @@
+package com.doubletime.launcher;
+
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.discovery.MarketListing;
+import com.doubletime.gateway.CatalogueSource;
+import com.doubletime.kalshi.rest.KalshiMarket;
+import com.doubletime.kalshi.rest.KalshiRestClient;
+import com.doubletime.kalshi.rest.KalshiRestConfig;
+import com.doubletime.polymarket.gamma.GammaClient;
+import com.doubletime.polymarket.gamma.GammaMarket;
+import com.doubletime.simulator.ExchangeSimulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Pair discovery's catalogues from the venues' own clients: Kalshi {@code GET /markets?status=open} (every
+ * cursor page, binary markets) and Gamma {@code /markets?active=true&closed=false} (every page, markets that
+ * accept orders on the book). Each market becomes a {@link MarketListing} by its adapter's rules
+ * ({@link KalshiMarket#listing()}, {@link GammaMarket#listing()}).
+ */
+public final class VenueCatalogues implements CatalogueSource {
+    private static final long TIMEOUT_MILLIS = 10_000;
+
+    private final KalshiRestClient kalshi;
+    private final GammaClient gamma;
+
+    public VenueCatalogues(KalshiRestClient kalshi, GammaClient gamma) {
+        this.kalshi = Objects.requireNonNull(kalshi, "kalshi");
+        this.gamma = Objects.requireNonNull(gamma, "gamma");
+    }
+
+    /** Unsigned reads of the simulators' catalogues (the simulated Kalshi accepts them unless auth is on). */
+    public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
+        return new VenueCatalogues(new KalshiRestClient(vertx, KalshiRestConfig.of(simulator.kalshiRestUrl())
+                .withRequestTimeoutMillis(TIMEOUT_MILLIS), null),
+                GammaClient.create(vertx, simulator.polymarketRestUrl(), TIMEOUT_MILLIS));
+    }
+
+    @Override
+    public Future<List<MarketListing>> openMarkets(Platform venue) {
+        return switch (venue) {
+            case KALSHI -> kalshi.markets(Map.of("status", "open")).map(markets -> markets.stream()
+                    .filter(m -> m.marketType() == null || "binary".equals(m.marketType()))
+                    .map(KalshiMarket::listing).toList());
+            case POLYMARKET -> gamma.openMarkets().map(markets -> markets.stream().filter(GammaMarket::tradable)
+                    .map(GammaMarket::listing).filter(Objects::nonNull).toList());
+        };
+    }
+}
