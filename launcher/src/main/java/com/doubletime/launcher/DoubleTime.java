@@ -20,6 +20,8 @@ public final class DoubleTime {
                         usage: ./double-time <command> [options]
                           run        simulators + feeds + monitor + executor + gateway in one JVM (paper trading)
                                      [--pairs FILE] [--port 8080] [--scenario FILE] [--seed N] [--record DIR]
+                                     [--live-against-simulators]  live executor, both order gateways, simulators
+                                                                  checking signatures with keys made at start
                           replay     --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE]
                           simulator  the local Kalshi and Polymarket simulators alone
                           cluster    simulators + every service as its own JVM on a loopback cluster, 2 Kalshi feeds

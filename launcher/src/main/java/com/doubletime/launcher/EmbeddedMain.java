@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code ./double-time run}: the embedded stack in paper mode, until Ctrl-C. */
+/**
+ * {@code ./double-time run}: the embedded stack in paper mode, until Ctrl-C. With
+ * {@code --live-against-simulators} the executor trades in live mode through both real order gateways
+ * against the simulators, which check signatures made with keys generated for this run.
+ */
 public final class EmbeddedMain {
     private static final System.Logger LOG = System.getLogger(EmbeddedMain.class.getName());
 
@@ -24,6 +28,9 @@ public final class EmbeddedMain {
             return stack.stop().eventually(vertx::close);
         }
     }
+
+    /** The {@code run} flag for live trading against the simulators. */
+    public static final String LIVE_AGAINST_SIMULATORS = "--live-against-simulators";
 
     private EmbeddedMain() {
     }
@@ -61,21 +68,34 @@ public final class EmbeddedMain {
      * @throws IllegalArgumentException for bad options
      */
     public static Running start(String[] args, Map<String, String> env) throws Exception {
-        StackConfig config = StackConfig.fromArgs(args);
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+        boolean live = options.remove(LIVE_AGAINST_SIMULATORS);
+        if (live && !options.contains("--journal")) {
+            // the simulators start empty every run, so a live journal from an earlier run could never reconcile
+            options.add("--journal");
+            options.add(java.nio.file.Path.of("data", "live-sim-" + System.currentTimeMillis() + ".jsonl").toString());
+        }
+        StackConfig config = StackConfig.fromArgs(options.toArray(String[]::new));
         ApiToken token = ApiToken.resolve(env);
+        EmbeddedStack.Live liveOptions = live ? new EmbeddedStack.Live(com.doubletime.executor.ExecutorConfig.fromJson(
+                new io.vertx.core.json.JsonObject().put("mode", "live").put("journalPath", config.journalPath().toString())),
+                SimulatorCredentials.generate(), null) : null;
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                 .setEnabled(true).setJvmMetricsEnabled(true)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)))).build();
         EmbeddedStack stack;
         try {
-            stack = EmbeddedStack.start(vertx, config, token.value()).await(60, TimeUnit.SECONDS);
+            stack = EmbeddedStack.start(vertx, config, token.value(), liveOptions).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw e;
         }
         Running running = new Running(vertx, stack, config);
         String gateway = running.gatewayUrl();
-        LOG.log(System.Logger.Level.INFO, "Double Time is running in PAPER mode (no credentials, no network)");
+        LOG.log(System.Logger.Level.INFO, live
+                ? "Double Time is running in LIVE mode AGAINST THE LOCAL SIMULATORS (keys generated for this run, "
+                + "signatures checked; no real venue, no network)"
+                : "Double Time is running in PAPER mode (no credentials, no network)");
         for (MarketPair pair : stack.pairs()) {
             LOG.log(System.Logger.Level.INFO, "  pair " + pair.id() + ": Kalshi " + pair.kalshiTicker() + " ~ Polymarket "
                     + pair.conditionId().substring(0, Math.min(12, pair.conditionId().length())) + "… (" + pair.polarity() + ")");

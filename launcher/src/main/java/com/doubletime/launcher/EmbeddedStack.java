@@ -35,14 +35,31 @@ public final class EmbeddedStack {
     private final List<String> deployments;
     private final GatewayVerticle gateway;
     private final List<MarketPair> pairs;
+    private final SimulatorCredentials.Gateways venues;
 
     private EmbeddedStack(Vertx vertx, ExchangeSimulator simulator, List<String> deployments, GatewayVerticle gateway,
-                          List<MarketPair> pairs) {
+                          List<MarketPair> pairs, SimulatorCredentials.Gateways venues) {
         this.vertx = vertx;
         this.simulator = simulator;
         this.deployments = deployments;
         this.gateway = gateway;
         this.pairs = pairs;
+        this.venues = venues;
+    }
+
+    /**
+     * Live trading against the simulators ({@code run --live-against-simulators}): the simulated Kalshi checks
+     * every signature against {@code credentials}' public key, the Polymarket CLOB verifies every EIP-712
+     * order and L2 HMAC, both order gateways point at them, and the executor runs with {@code executor}
+     * (mode {@code live}). {@code beforeFeeds} sees the simulator before any feed connects (tests set faults there).
+     */
+    public record Live(ExecutorConfig executor, SimulatorCredentials credentials,
+                       java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
+        public Live {
+            if (executor.mode() != ExecutionMode.LIVE) {
+                throw new IllegalArgumentException("the executor of a live stack must be in live mode");
+            }
+        }
     }
 
     /** With an open API (no token): for tests that exercise the pipeline, not the API's security. */
@@ -52,36 +69,66 @@ public final class EmbeddedStack {
 
     /** @param apiToken the bearer token the gateway requires for every API request */
     public static Future<EmbeddedStack> start(Vertx vertx, StackConfig config, String apiToken) {
+        return start(vertx, config, apiToken, null);
+    }
+
+    /** @param live null for paper trading; else live against the simulators (a token is then required) */
+    public static Future<EmbeddedStack> start(Vertx vertx, StackConfig config, String apiToken, Live live) {
+        if (live != null && apiToken == null) {
+            return Future.failedFuture(new IllegalArgumentException("live mode needs an API token"));
+        }
         BusCodecs.registerAll(vertx.eventBus());
-        return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> ExchangeSimulator
-                .start(vertx, new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
-                        config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile())
-                        .withCatalogue(com.doubletime.simulator.SimulatorCatalogue.demo()))
-                .compose(simulator -> deploy(vertx, config, pairs, simulator, apiToken)));
+        return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> {
+            SimulatorConfig simulation = new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
+                    config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile())
+                    .withCatalogue(com.doubletime.simulator.SimulatorCatalogue.demo());
+            Future<ExchangeSimulator> started = live == null ? ExchangeSimulator.start(vertx, simulation)
+                    : ExchangeSimulator.start(vertx, simulation, live.credentials().kalshiOptions());
+            return started.compose(simulator -> {
+                if (live != null && live.beforeFeeds() != null) {
+                    live.beforeFeeds().accept(simulator);
+                }
+                return deploy(vertx, config, pairs, simulator, apiToken, live);
+            });
+        });
     }
 
     private static Future<EmbeddedStack> deploy(Vertx vertx, StackConfig config, List<MarketPair> pairs,
-                                                 ExchangeSimulator simulator, String apiToken) {
+                                                 ExchangeSimulator simulator, String apiToken, Live live) {
         List<String> deployments = new ArrayList<>();
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host())
-                .withPort(config.gatewayPort()).withApiToken(apiToken, true).withPairsFile(config.pairsFile()), pairs);
+                .withPort(config.gatewayPort()).withApiToken(apiToken, true).withMode(live == null ? "paper" : "live")
+                .withPairsFile(config.pairsFile()), pairs);
         gateway.withCatalogues(VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
-        ExecutorConfig executor = new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
+        ExecutorConfig executor = live != null ? live.executor()
+                : new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
+        SimulatorCredentials.Gateways venues = live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
+        TradeExecutorVerticle executorVerticle = venues == null ? new TradeExecutorVerticle(executor, pairs)
+                : new TradeExecutorVerticle(executor, pairs, null, venues.venues());
+        KalshiFeedVerticle kalshiFeed;
         List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();
         KalshiFeedConfig kalshi = KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)
                 .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("kalshi.jsonl"));
         PolymarketFeedConfig polymarket = PolymarketFeedConfig.of(simulator.polymarketWsUrl(), tokens)
                 .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
+        kalshiFeed = live == null ? new KalshiFeedVerticle(kalshi) : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
         return vertx.deployVerticle(new MonitorVerticle(pairs)).andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs)))
+                .compose(id -> vertx.deployVerticle(executorVerticle))
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(gateway)).andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(new KalshiFeedVerticle(kalshi))).andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(kalshiFeed)).andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
                 .andThen(r -> r.map(deployments::add))
-                .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs))
-                .recover(failure -> simulator.stop().transform(ignored -> Future.failedFuture(failure)));
+                .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
+                .recover(failure -> {
+                    Future<Void> undeployed = Future.succeededFuture();
+                    for (String id : deployments) {
+                        undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+                    }
+                    return undeployed.eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
+                            .eventually(simulator::stop).transform(ignored -> Future.failedFuture(failure));
+                });
     }
 
     /** One simulated market per Kalshi ticker; a ticker shared by two pairs is simulated with the first. */
@@ -112,6 +159,7 @@ public final class EmbeddedStack {
             String id = deployments.get(i);
             undeployed = undeployed.compose(v -> vertx.undeploy(id));
         }
-        return undeployed.eventually(simulator::stop);
+        return undeployed.eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
+                .eventually(simulator::stop);
     }
 }

@@ -1,0 +1,109 @@
+package com.doubletime.launcher;
+
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.kalshi.auth.KalshiCredentials;
+import com.doubletime.kalshi.auth.KalshiHandshake;
+import com.doubletime.kalshi.auth.KalshiSigner;
+import com.doubletime.kalshi.order.KalshiOrderGateway;
+import com.doubletime.kalshi.rest.KalshiRateTier;
+import com.doubletime.kalshi.rest.KalshiRestClient;
+import com.doubletime.kalshi.rest.KalshiRestConfig;
+import com.doubletime.polymarket.order.PolymarketCredentials;
+import com.doubletime.polymarket.order.PolymarketGatewayConfig;
+import com.doubletime.polymarket.order.PolymarketMarketCatalog;
+import com.doubletime.polymarket.order.PolymarketOrderGateway;
+import com.doubletime.simulator.ExchangeSimulator;
+import com.doubletime.simulator.KalshiSimulatorOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keys made at start for {@code run --live-against-simulators}: a 2048-bit RSA pair whose public half the
+ * simulated Kalshi checks every request's signature against, and a random secp256k1 key the Polymarket
+ * gateway signs its EIP-712 orders with (its L2 API credentials are derived from the simulated CLOB, which
+ * verifies both). Nothing is read from the environment and nothing leaves the machine; real venues need
+ * real credentials and are not reachable this way.
+ */
+public final class SimulatorCredentials {
+    public static final String KALSHI_KEY_ID = "simulator-key";
+
+    private final KeyPair kalshiKeys;
+    private final String polymarketPrivateKey;
+
+    private SimulatorCredentials(KeyPair kalshiKeys, String polymarketPrivateKey) {
+        this.kalshiKeys = kalshiKeys;
+        this.polymarketPrivateKey = polymarketPrivateKey;
+    }
+
+    public static SimulatorCredentials generate() {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            byte[] secp = new byte[32];
+            SecureRandom random = new SecureRandom();
+            do {
+                random.nextBytes(secp); // any non-zero 32 bytes below the curve order; a top byte < 0xff keeps it below
+            } while (secp[0] == (byte) 0xff || allZero(secp));
+            return new SimulatorCredentials(rsa.generateKeyPair(), "0x" + HexFormat.of().formatHex(secp));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM ships RSA", e);
+        }
+    }
+
+    /** The simulated Kalshi with signature checks on for this run's key. */
+    public KalshiSimulatorOptions kalshiOptions() {
+        return KalshiSimulatorOptions.DEFAULT.withAuth(kalshiKeys.getPublic());
+    }
+
+    public KalshiSigner kalshiSigner() {
+        return new KalshiSigner(KalshiCredentials.of(KALSHI_KEY_ID, kalshiKeys.getPrivate()));
+    }
+
+    public KalshiHandshake kalshiHandshake() {
+        return new KalshiHandshake(kalshiSigner());
+    }
+
+    /** The environment a Polymarket gateway would read: the private key only, API credentials derived. */
+    public Map<String, String> polymarketEnvironment() {
+        return Map.of("POLYMARKET_PRIVATE_KEY", polymarketPrivateKey);
+    }
+
+    /** Both order gateways, pointed at {@code simulator}, and how to close what they hold. */
+    public record Gateways(Map<Platform, VenueOrderGateway> venues, KalshiRestClient kalshiRest) {
+        public Future<Void> close() {
+            return kalshiRest.close();
+        }
+    }
+
+    public Gateways gateways(Vertx vertx, ExchangeSimulator simulator, List<MarketPair> pairs) {
+        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(simulator.kalshiRestUrl())
+                .withTier(KalshiRateTier.PREMIER), kalshiSigner());
+        String clob = simulator.polymarketRestUrl();
+        PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(vertx, PolymarketGatewayConfig.of(clob, clob),
+                PolymarketCredentials.fromEnvironment(polymarketEnvironment()), PolymarketMarketCatalog.of(pairs));
+        return new Gateways(Map.of(Platform.KALSHI, new KalshiOrderGateway(rest), Platform.POLYMARKET, polymarket), rest);
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorCredentials[generated, not shown]";
+    }
+}
