@@ -245,13 +245,36 @@ public final class TradeExecutorVerticle extends VerticleBase {
             tradeLive(decision);
             return;
         }
+        // paper mirrors live: the same last look before the (simulated) orders go out
         repository.append(decision)
                 .compose(recorded -> {
-                    TradeReport report = trader.fill(decision, books, clock.getAsLong());
+                    TradeReport rejected = lastLook(decision, ExecutionMode.PAPER);
+                    TradeReport report = rejected != null ? rejected : trader.fill(decision, books, clock.getAsLong());
                     return repository.append(report).map(report);
                 })
                 .onSuccess(this::publish)
                 .onFailure(failure -> halt(decision, failure));
+    }
+
+    /**
+     * The re-check right before sending: the decision itself, the kill switch, the pair, and whether the
+     * newest books still hold the quantity. Null when the trade may go; otherwise its rejection report.
+     */
+    private TradeReport lastLook(TradeDecision decision, ExecutionMode mode) {
+        MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
+        String stop = !decision.accepted() ? decision.reason()
+                : trader.control().killSwitch() ? "the kill switch was turned on before the orders were sent"
+                : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent"
+                : OpportunityRecheck.closedBecause(decision, pair, books);
+        if (stop == null) {
+            return null;
+        }
+        return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(), mode,
+                com.doubletime.domain.trade.TradeStatus.REJECTED,
+                com.doubletime.domain.trade.LegFill.notSent(decision.kalshi()),
+                com.doubletime.domain.trade.LegFill.notSent(decision.polymarket()),
+                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, stop, decision.detectedAtNanos(),
+                decision.decidedAtNanos(), clock.getAsLong());
     }
 
     /**
@@ -263,21 +286,11 @@ public final class TradeExecutorVerticle extends VerticleBase {
         tradesStarted++;
         repository.append(decision)
                 .compose(recorded -> {
-                    MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
-                    String stop = !decision.accepted() ? decision.reason()
-                            : trader.control().killSwitch() ? "the kill switch was turned on before the orders were sent"
-                            : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent"
-                            : OpportunityRecheck.closedBecause(decision, pair, books);
-                    if (stop != null) {
-                        TradeReport rejected = new TradeReport(decision.tradeId(), decision.opportunityId(),
-                                decision.pairId(), decision.direction(), ExecutionMode.LIVE,
-                                com.doubletime.domain.trade.TradeStatus.REJECTED,
-                                com.doubletime.domain.trade.LegFill.notSent(decision.kalshi()),
-                                com.doubletime.domain.trade.LegFill.notSent(decision.polymarket()),
-                                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, stop, decision.detectedAtNanos(),
-                                decision.decidedAtNanos(), clock.getAsLong());
+                    TradeReport rejected = lastLook(decision, ExecutionMode.LIVE);
+                    if (rejected != null) {
                         return repository.append(rejected).map(rejected);
                     }
+                    MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElseThrow();
                     io.vertx.core.Promise<TradeReport> executed = io.vertx.core.Promise.promise();
                     io.vertx.core.Context context = vertx.getOrCreateContext();
                     live.execute(decision, pair).whenComplete((report, failure) -> context.runOnContext(v -> {

@@ -105,6 +105,30 @@ class TradeExecutorVerticleTest {
     }
 
     @Test
+    void paperRejectsAnOpportunityTheBooksNoLongerHoldRatherThanFillingOneLeg() throws Exception {
+        ControlledRepository journal = ControlledRepository.manual();
+        deploy(Fixtures.config("1000"), journal);
+        publishStandardBooks();
+
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
+        ControlledRepository.Pending decision = journal.next();
+        assertTrue(assertInstanceOf(TradeDecision.class, decision.entry()).accepted());
+        // the Polymarket side is taken before the (simulated) orders go out
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0 + 1, List.of(
+                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.60", "80"), T0 + 1))));
+        query(null); // barrier: the executor has applied the new book
+        decision.complete();
+
+        ControlledRepository.Pending outcome = journal.next();
+        TradeReport report = assertInstanceOf(TradeReport.class, outcome.entry());
+        assertEquals(TradeStatus.REJECTED, report.status());
+        assertTrue(report.reason().startsWith("re-check before sending: polymarket book"), report.reason());
+        assertEquals(0, report.kalshi().filledQuantity(), "no leg was filled");
+        outcome.complete();
+        assertEquals(report, published.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void tradesAnOpportunityOnceHoweverOftenItIsUpdated() throws Exception {
         ControlledRepository journal = ControlledRepository.automatic(List.of());
         deploy(Fixtures.config("1000"), journal);
