@@ -61,6 +61,7 @@ class ComposeFileTest {
         assertEquals(List.of("demo"), services.get("exchange-simulator").get("profiles"));
         assertFalse(compose.containsKey("name"), "docker-compose 1.29 rejects a top-level name:");
         assertEquals(2, map(services.get("kalshi-feed").get("deploy")).get("replicas"), "Kalshi feeds scale out");
+        assertEquals(2, map(services.get("polymarket-feed").get("deploy")).get("replicas"), "Polymarket feeds scale out");
     }
 
     @Test

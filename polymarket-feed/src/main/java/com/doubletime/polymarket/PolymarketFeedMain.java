@@ -24,8 +24,7 @@ import java.util.function.Function;
  * {@code java -jar polymarket-feed.jar [--cluster] [options]}: the Polymarket market-channel feed as its own
  * process, streaming both outcome tokens of every pair's market. Clustered, instances split the markets
  * (condition ids, so a market's two tokens always stay on one instance) by lease and follow pair changes.
- * The feed has no run-time subscription method yet, so a new share redeploys it (a reconnect). Options:
- * {@code --help}.
+ * A new share changes the subscription on the live connection. Options: {@code --help}.
  */
 public final class PolymarketFeedMain {
     static final String FEED = "polymarket";
@@ -46,18 +45,21 @@ public final class PolymarketFeedMain {
         JsonObject section = config.getJsonObject("polymarket", new JsonObject());
         return PairsLoader.load(vertx, ServiceMain.pairsFile(config)).<Void>compose(pairs -> {
             Map<String, List<String>> tokensByMarket = new LinkedHashMap<>(tokensByMarket(pairs));
-            Function<List<String>, PolymarketFeedConfig> configFor = markets -> {
+            Function<List<String>, List<String>> tokensFor = markets -> {
                 List<String> tokens = new ArrayList<>();
                 markets.forEach(market -> tokens.addAll(tokensByMarket.getOrDefault(market, List.of())));
-                return PolymarketFeedConfig.fromJson(section.copy().put("assetIds", new JsonArray(tokens)));
+                return tokens;
             };
+            Function<List<String>, PolymarketFeedConfig> configFor = markets ->
+                    PolymarketFeedConfig.fromJson(section.copy().put("assetIds", new JsonArray(tokensFor.apply(markets))));
             PolymarketFeedConfig all = configFor.apply(List.copyOf(tokensByMarket.keySet()));
             if (!vertx.isClustered()) {
                 return vertx.deployVerticle(new PolymarketFeedVerticle(all)).mapEmpty();
             }
             ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
-            AssignedMarkets<PolymarketFeedVerticle> feed = AssignedMarkets.redeploying(vertx,
-                    share -> new PolymarketFeedVerticle(configFor.apply(share)));
+            AssignedMarkets<PolymarketFeedVerticle> feed = new AssignedMarkets<>(vertx,
+                    share -> new PolymarketFeedVerticle(configFor.apply(share)).sharingVenue(),
+                    (verticle, share) -> verticle.changeAssets(tokensFor.apply(share)));
             MarketLeaseVerticle leases = new MarketLeaseVerticle(FEED, scaleOut.instanceId(),
                     List.copyOf(tokensByMarket.keySet()), scaleOut.timing(), feed);
             return vertx.deployVerticle(leases).compose(id -> vertx.eventBus()

@@ -1,5 +1,9 @@
 package com.doubletime.polymarket;
 
+import java.util.List;
+import io.vertx.core.Promise;
+import com.doubletime.domain.MarketDataListener;
+import com.doubletime.bus.feed.SharedVenueListener;
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.feed.Backoff;
@@ -49,6 +53,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private long stallTimer = -1;
     private WebClient rest;
     private MessageConsumer<PairsChanged> pairsConsumer;
+    private boolean sharedVenue;
 
     public PolymarketFeedVerticle(PolymarketFeedConfig config) {
         this.config = config;
@@ -73,16 +78,39 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 toBus.accept(batch);
             });
             rest = WebClient.create(vertx);
-            protocol = new PolymarketFeedProtocol(config, publisher, connection, this::fetchBook, System::nanoTime);
+            // a scaled-out instance's disconnect makes only its own books stale, not the other instances'
+            MarketDataListener listener = sharedVenue ? new SharedVenueListener(publisher, () -> protocol.assetIds()) : publisher;
+            protocol = new PolymarketFeedProtocol(config, listener, connection, this::fetchBook, System::nanoTime);
             connection.start(protocol);
             // sent while connected only
             pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());
             long stallCheck = Math.max(10, Math.min(1_000, config.stallMillis() / 4));
             stallTimer = vertx.setPeriodic(stallCheck, id -> protocol.checkStalls());
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
-            pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
+            if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
+                pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
+            }
             return null;
         });
+    }
+
+    /**
+     * Scale-out: this instance streams only part of Polymarket's markets, so its disconnect marks only its own
+     * books stale. Call before deploying.
+     */
+    public PolymarketFeedVerticle sharingVenue() {
+        sharedVenue = true;
+        return this;
+    }
+
+    /** Streams these assets from now on on the live connection (subscribe the new, unsubscribe the gone). */
+    public Future<Void> changeAssets(List<String> assets) {
+        Promise<Void> changed = Promise.promise();
+        context.runOnContext(v -> {
+            protocol.follow(assets);
+            changed.complete();
+        });
+        return changed.future();
     }
 
     /** {@code GET /book?token_id=} on the CLOB REST API, answered on this verticle's event loop. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
@@ -100,6 +101,37 @@ class PolymarketFeedVerticleIT {
         assertEquals(Platform.POLYMARKET, batch.platform());
         assertEquals(List.of(YES, NO),
                 batch.events().stream().map(e -> ((OrderBookSnapshotReceived) e).instrument()).toList());
+    }
+
+    @Test
+    void aScaledOutInstanceChangesItsAssetsOnTheLiveConnectionAndItsDropStalesOnlyItsOwnBooks(Vertx vertx)
+            throws Exception {
+        start(vertx, true);
+        PolymarketFeedVerticle feed = new PolymarketFeedVerticle(PolymarketFeedConfig.of(polymarket.url(), List.of(YES))
+                .withReconnect(20, 100)).sharingVenue();
+        vertx.deployVerticle(feed).await(5, TimeUnit.SECONDS);
+        polymarket.nextConnection();
+        polymarket.nextMessage(); // the initial subscription
+
+        feed.changeAssets(List.of(NO)).await(5, TimeUnit.SECONDS);
+        List<JsonObject> sent = List.of(new JsonObject(polymarket.nextMessage()), new JsonObject(polymarket.nextMessage()));
+        // operation frames on the open connection, not a new connection's first subscription
+        assertTrue(sent.stream().anyMatch(m -> "subscribe".equals(m.getString("operation"))
+                && m.getJsonArray("assets_ids").contains(NO)), sent.toString());
+        assertTrue(sent.stream().anyMatch(m -> "unsubscribe".equals(m.getString("operation"))
+                && m.getJsonArray("assets_ids").contains(YES)), sent.toString());
+        assertEquals(List.of(YES), staleInstruments(nextBatch(e -> e instanceof BookMarkedStale)), "the asset given up");
+
+        polymarket.drop();
+        MarketDataBatch dropped = nextBatch(e -> e instanceof BookMarkedStale);
+        assertTrue(dropped.events().stream().noneMatch(e -> e instanceof VenueDisconnected),
+                "another instance's books are not made stale");
+        assertEquals(List.of(NO), staleInstruments(dropped));
+    }
+
+    private static List<String> staleInstruments(MarketDataBatch batch) {
+        return batch.events().stream().filter(e -> e instanceof BookMarkedStale)
+                .map(e -> ((BookMarkedStale) e).instrument()).toList();
     }
 
     @Test
