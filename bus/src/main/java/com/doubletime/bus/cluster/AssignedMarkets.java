@@ -12,9 +12,8 @@ import java.util.function.Function;
 /**
  * Connects {@link MarketLeaseVerticle} to a feed verticle: the feed is deployed with the first non-empty
  * share of markets (a feed's config wants at least one), then told about every later change through its
- * run-time method, or, for a feed without one, by redeploying it with the new share (a reconnect: the
- * markets it keeps go stale until their new snapshots). Called only from the lease verticle's event loop,
- * one change at a time.
+ * run-time method, on its live connection. Called only from the lease verticle's event loop, one change at
+ * a time.
  *
  * @param <F> the feed verticle
  */
@@ -23,7 +22,6 @@ public final class AssignedMarkets<F extends Deployable> implements Function<Set
     private final Function<List<String>, F> feedFor;
     private final BiFunction<F, List<String>, Future<Void>> change;
     private F feed;
-    private String deploymentId;
 
     /**
      * @param feedFor a new feed verticle streaming these markets
@@ -35,29 +33,16 @@ public final class AssignedMarkets<F extends Deployable> implements Function<Set
         this.change = change;
     }
 
-    /** For a feed without a run-time method: every change redeploys it. */
-    public static <F extends Deployable> AssignedMarkets<F> redeploying(Vertx vertx, Function<List<String>, F> feedFor) {
-        return new AssignedMarkets<>(vertx, feedFor, null);
-    }
-
     @Override
     public Future<?> apply(Set<String> markets) {
         List<String> sorted = List.copyOf(new TreeSet<>(markets));
-        if (feed != null && change != null) {
+        if (feed != null) {
             return change.apply(feed, sorted);
         }
-        Future<Void> gone = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-        return gone.compose(v -> {
-            feed = null;
-            deploymentId = null;
-            if (sorted.isEmpty()) {
-                return Future.succeededFuture();
-            }
-            F created = feedFor.apply(sorted);
-            return vertx.deployVerticle(created).onSuccess(id -> {
-                feed = created;
-                deploymentId = id;
-            });
-        });
+        if (sorted.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        F created = feedFor.apply(sorted);
+        return vertx.deployVerticle(created).onSuccess(id -> feed = created);
     }
 }
