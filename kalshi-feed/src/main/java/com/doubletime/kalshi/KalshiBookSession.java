@@ -1,5 +1,6 @@
 package com.doubletime.kalshi;
 
+import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.MarketDataListener;

@@ -2,8 +2,9 @@ package com.doubletime.kalshi;
 
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.NameTable;
+import com.doubletime.bus.feed.FrameFields;
+import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -15,9 +16,6 @@ import java.io.IOException;
  * come after {@code msg}), decimals are accepted as strings or JSON numbers, a missing side is empty.
  */
 public final class KalshiFrameParser {
-    // Locations without the source: otherwise every parser allocates a reference to its input.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     private final KalshiMessage message = new KalshiMessage();
     private final NameTable tickers = new NameTable();
     private final NameTable words = new NameTable();
@@ -29,7 +27,7 @@ public final class KalshiFrameParser {
     /** Decodes one text frame into the reused {@link KalshiMessage}. */
     public KalshiMessage parse(String frame) throws MalformedFrameException {
         try {
-            return parse(JSON.createParser(frame));
+            return parse(FrameFields.JSON.createParser(frame));
         } catch (IOException e) {
             throw new MalformedFrameException(e.getMessage());
         }
@@ -38,7 +36,7 @@ public final class KalshiFrameParser {
     /** The same from a slice of a char array (the replay tool's path: no String per frame). */
     public KalshiMessage parse(char[] frame, int offset, int length) throws MalformedFrameException {
         try {
-            return parse(JSON.createParser(frame, offset, length));
+            return parse(FrameFields.JSON.createParser(frame, offset, length));
         } catch (IOException e) {
             throw new MalformedFrameException(e.getMessage());
         }
@@ -66,10 +64,10 @@ public final class KalshiFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "type" -> message.typeName = word(parser, value, "type");
-                case "id" -> message.id = integer(parser, value, "id");
-                case "sid" -> message.sid = integer(parser, value, "sid");
-                case "seq" -> message.seq = integer(parser, value, "seq");
+                case "type" -> message.typeName = FrameFields.name(parser, value, "type", words);
+                case "id" -> message.id = FrameFields.integer(parser, value, "id");
+                case "sid" -> message.sid = FrameFields.integer(parser, value, "sid");
+                case "seq" -> message.seq = FrameFields.integer(parser, value, "seq");
                 case "msg" -> {
                     if (value == JsonToken.START_OBJECT) {
                         readMsg(parser);
@@ -87,20 +85,20 @@ public final class KalshiFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "market_ticker" -> message.marketTicker = ticker(parser, value);
+                case "market_ticker" -> message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
-                case "price_dollars" -> message.price = decimal(parser, value, "price_dollars");
-                case "delta_fp" -> message.delta = decimal(parser, value, "delta_fp");
-                case "side" -> message.side = word(parser, value, "side");
-                case "ts_ms" -> message.tsMillis = integer(parser, value, "ts_ms");
-                case "code" -> message.errorCode = integer(parser, value, "code");
+                case "price_dollars" -> message.price = FrameFields.decimal(parser, value, "price_dollars");
+                case "delta_fp" -> message.delta = FrameFields.decimal(parser, value, "delta_fp");
+                case "side" -> message.side = FrameFields.name(parser, value, "side", words);
+                case "ts_ms" -> message.tsMillis = FrameFields.integer(parser, value, "ts_ms");
+                case "code" -> message.errorCode = FrameFields.integer(parser, value, "code");
                 case "msg" -> message.errorMessage = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "channel" -> message.channel = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "sid" -> {
                     // a subscribed ack carries its sid inside msg
                     if (message.sid == KalshiMessage.ABSENT) {
-                        message.sid = integer(parser, value, "msg.sid");
+                        message.sid = FrameFields.integer(parser, value, "msg.sid");
                     }
                 }
                 default -> parser.skipChildren();
@@ -117,12 +115,12 @@ public final class KalshiFrameParser {
             throw new MalformedFrameException(field + " is not an array");
         }
         while (parser.nextToken() == JsonToken.START_ARRAY) {
-            long price = decimal(parser, parser.nextToken(), field + " price");
-            long size = decimal(parser, parser.nextToken(), field + " size");
+            long price = FrameFields.decimal(parser, parser.nextToken(), field + " price");
+            long size = FrameFields.decimal(parser, parser.nextToken(), field + " size");
             if (parser.nextToken() != JsonToken.END_ARRAY) {
                 throw new MalformedFrameException(field + " level is not a [price, size] pair");
             }
-            checkPrice(price, field);
+            FrameFields.price(price, field);
             if (size < 0) {
                 throw new MalformedFrameException(field + " has a negative size");
             }
@@ -153,7 +151,7 @@ public final class KalshiFrameParser {
                 if (message.price == KalshiMessage.ABSENT || message.delta == KalshiMessage.ABSENT) {
                     throw new MalformedFrameException("orderbook_delta without price_dollars or delta_fp");
                 }
-                checkPrice(message.price, "price_dollars");
+                FrameFields.price(message.price, "price_dollars");
                 if (!"yes".equals(message.side) && !"no".equals(message.side)) {
                     throw new MalformedFrameException("orderbook_delta side is neither yes nor no: " + message.side);
                 }
@@ -171,51 +169,5 @@ public final class KalshiFrameParser {
             throw new MalformedFrameException(message.typeName + " without sid or seq");
         }
     }
-
-    private static void checkPrice(long price, String field) throws MalformedFrameException {
-        if (price < 0 || price > FixedPoint.ONE) {
-            throw new MalformedFrameException(field + " price outside 0..1");
-        }
-    }
-
-    /** Short recurring values ({@code type}, {@code side}) without a String per frame. */
-    private String word(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException(field + " is not a string");
-        }
-        return words.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    private String ticker(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException("market_ticker is not a string");
-        }
-        return tickers.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException(field + " is not a string");
-        }
-        return parser.getText();
-    }
-
-    private static long integer(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_NUMBER_INT) {
-            throw new MalformedFrameException(field + " is not an integer");
-        }
-        return parser.getLongValue();
-    }
-
     /** A decimal sent as a string, or (defensively, kalshi.md §3.4) as a JSON number. */
-    static long decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new MalformedFrameException(field + " is not a decimal");
-        }
-        try {
-            return FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException(field + ": " + e.getMessage());
-        }
-    }
 }

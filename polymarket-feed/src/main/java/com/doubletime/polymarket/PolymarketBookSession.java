@@ -1,5 +1,6 @@
 package com.doubletime.polymarket;
 
+import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
 import java.util.HashMap;

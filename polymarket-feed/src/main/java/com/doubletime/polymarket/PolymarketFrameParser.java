@@ -2,9 +2,10 @@ package com.doubletime.polymarket;
 
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.NameTable;
+import com.doubletime.bus.feed.FrameFields;
+import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.Side;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -17,9 +18,6 @@ import java.util.List;
  * before anything is applied, so a malformed frame is skipped whole. Level order is never relied on.
  */
 public final class PolymarketFrameParser {
-    // Locations without the source: otherwise every parser allocates a reference to its input.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     private final List<PolymarketUpdate> pool = new ArrayList<>();
     private int count;
     private boolean pong;
@@ -37,7 +35,7 @@ public final class PolymarketFrameParser {
             return;
         }
         try {
-            parse(JSON.createParser(frame));
+            parse(FrameFields.JSON.createParser(frame));
         } catch (IOException e) {
             throw new MalformedFrameException(e.getMessage());
         }
@@ -51,7 +49,7 @@ public final class PolymarketFrameParser {
             return;
         }
         try {
-            parse(JSON.createParser(frame, offset, length));
+            parse(FrameFields.JSON.createParser(frame, offset, length));
         } catch (IOException e) {
             throw new MalformedFrameException(e.getMessage());
         }
@@ -133,11 +131,11 @@ public final class PolymarketFrameParser {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "event_type" -> eventType = word(parser, value, "event_type");
-                case "asset_id" -> assetId = assetId(parser, value);
-                case "market" -> market = value == JsonToken.VALUE_STRING ? assetId(parser, value) : null;
+                case "event_type" -> eventType = FrameFields.name(parser, value, "event_type", words);
+                case "asset_id" -> assetId = FrameFields.name(parser, value, "asset_id", assets);
+                case "market" -> market = value == JsonToken.VALUE_STRING ? FrameFields.name(parser, value, "asset_id", assets) : null;
                 case "timestamp" -> timestamp = integerText(parser, value);
-                case "new_tick_size" -> newTick = decimal(parser, value, "new_tick_size");
+                case "new_tick_size" -> newTick = FrameFields.decimal(parser, value, "new_tick_size");
                 case "bids", "buys" -> {
                     readLevels(parser, value, eventBids, field);
                     sawBids = true;
@@ -214,10 +212,10 @@ public final class PolymarketFrameParser {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "asset_id" -> change.assetId = assetId(parser, value);
-                    case "price" -> change.price = decimal(parser, value, "price");
-                    case "size" -> change.size = decimal(parser, value, "size");
-                    case "side" -> side = word(parser, value, "side");
+                    case "asset_id" -> change.assetId = FrameFields.name(parser, value, "asset_id", assets);
+                    case "price" -> change.price = FrameFields.decimal(parser, value, "price");
+                    case "size" -> change.size = FrameFields.decimal(parser, value, "size");
+                    case "side" -> side = FrameFields.name(parser, value, "side", words);
                     case "best_bid" -> change.bestBid = optionalDecimal(parser, value);
                     case "best_ask" -> change.bestAsk = optionalDecimal(parser, value);
                     default -> parser.skipChildren();
@@ -226,7 +224,7 @@ public final class PolymarketFrameParser {
             if (change.price == PolymarketUpdate.ABSENT || change.size == PolymarketUpdate.ABSENT || side == null) {
                 throw new MalformedFrameException(field + " entry without price, size or side");
             }
-            checkPrice(change.price, field);
+            FrameFields.price(change.price, field);
             if (change.size < 0) {
                 throw new MalformedFrameException(field + " entry with a negative size");
             }
@@ -256,15 +254,15 @@ public final class PolymarketFrameParser {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "price" -> price = decimal(parser, value, field + " price");
-                    case "size" -> size = decimal(parser, value, field + " size");
+                    case "price" -> price = FrameFields.decimal(parser, value, field + " price");
+                    case "size" -> size = FrameFields.decimal(parser, value, field + " size");
                     default -> parser.skipChildren();
                 }
             }
             if (price == PolymarketUpdate.ABSENT || size == PolymarketUpdate.ABSENT) {
                 throw new MalformedFrameException(field + " level without price or size");
             }
-            checkPrice(price, field);
+            FrameFields.price(price, field);
             if (size < 0) {
                 throw new MalformedFrameException(field + " level with a negative size");
             }
@@ -283,35 +281,6 @@ public final class PolymarketFrameParser {
         update.reset(kind);
         return update;
     }
-
-    private static void checkPrice(long price, String field) throws MalformedFrameException {
-        if (price < 0 || price > com.doubletime.domain.FixedPoint.ONE) {
-            throw new MalformedFrameException(field + " price outside 0..1");
-        }
-    }
-
-    /** Short recurring values ({@code event_type}, {@code side}) without a String per frame. */
-    private String word(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException(field + " is not a string");
-        }
-        return words.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    private String assetId(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException("asset_id is not a string");
-        }
-        return assets.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    private static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
-            throw new MalformedFrameException(field + " is not a string");
-        }
-        return parser.getText();
-    }
-
     private static long integerText(JsonParser parser, JsonToken token) throws IOException {
         if (token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getLongValue();
@@ -331,17 +300,6 @@ public final class PolymarketFrameParser {
         if (token == JsonToken.VALUE_NULL) {
             return PolymarketUpdate.ABSENT;
         }
-        return decimal(parser, token, "best price");
-    }
-
-    static long decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw new MalformedFrameException(field + " is not a decimal");
-        }
-        try {
-            return FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException(field + ": " + e.getMessage());
-        }
+        return FrameFields.decimal(parser, token, "best price");
     }
 }

@@ -1,6 +1,6 @@
-package com.doubletime.kalshi;
+package com.doubletime.bus.feed;
 
-/** A frame that does not follow the Kalshi wire format; counted and skipped, never fatal. */
+/** A frame that does not follow its venue's wire format; counted and skipped, never fatal. */
 public final class MalformedFrameException extends Exception {
     public MalformedFrameException(String message) {
         super(message, null, false, false);
