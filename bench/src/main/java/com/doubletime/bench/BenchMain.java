@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code ./double-time bench}: generates the seeded capture (100 pairs, 1M frames unless told otherwise),
  * replays it through the replay tool and prints its summary, then runs the JMH hot-path benchmarks with
- * the GC profiler and prints time and allocation per operation.
+ * the GC profiler and prints time and allocation per operation, the signing benchmarks included.
+ * {@code --signing}: only the signing benchmarks; {@code --wire-to-wire}: only the live-against-simulators
+ * latency run ({@link WireToWireBench}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -28,23 +30,39 @@ public final class BenchMain {
         long frames = 1_000_000;
         boolean replayOnly = false;
         boolean jmhOnly = false;
+        boolean wireToWire = false;
+        boolean signingOnly = false;
+        int windows = 150;
+        int warmup = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--frames" -> frames = Long.parseLong(args[++i]);
                 case "--replay-only" -> replayOnly = true;
                 case "--jmh-only" -> jmhOnly = true;
+                case "--wire-to-wire" -> wireToWire = true;
+                case "--signing" -> signingOnly = true;
+                case "--windows" -> windows = Integer.parseInt(args[++i]);
+                case "--warmup-windows" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --pairs N --frames N --replay-only --jmh-only)");
+                        + " (use --pairs N --frames N --replay-only --jmh-only --signing, or --wire-to-wire [--windows N --warmup-windows N])");
             }
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        if (wireToWire) {
+            WireToWireBench.run(windows, warmup, 300, 200);
+            return;
+        }
+        if (signingOnly) {
+            jmh(SigningBenchmarks.class.getName());
+            return;
+        }
         if (!jmhOnly) {
             replay(pairs, frames);
         }
         if (!replayOnly) {
-            jmh();
+            jmh(HotPathBenchmarks.class.getName(), SigningBenchmarks.class.getName());
         }
     }
 
@@ -62,9 +80,12 @@ public final class BenchMain {
         ReplayTool.run(replayArgs, discard, System.out);
     }
 
-    private static void jmh() throws Exception {
-        Options options = new OptionsBuilder()
-                .include(HotPathBenchmarks.class.getName())
+    private static void jmh(String... benchmarkClasses) throws Exception {
+        OptionsBuilder builder = new OptionsBuilder();
+        for (String benchmarks : benchmarkClasses) {
+            builder.include(benchmarks);
+        }
+        Options options = builder
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))

@@ -26,6 +26,7 @@ public final class ExchangeSimulator {
   private final int polymarketPort;
   private KalshiFaults kalshiFaults = new KalshiFaults();
   private PolymarketVenue polymarketVenue = new PolymarketVenue();
+  private ProbeSlot probe = new ProbeSlot();
 
   private ExchangeSimulator(Vertx vertx, String host, String deploymentId, int kalshiPort, int polymarketPort) {
     this.vertx = vertx;
@@ -71,9 +72,18 @@ public final class ExchangeSimulator {
             new ExchangeSimulator(vertx, config.host(), id, verticle.kalshiPort(), verticle.polymarketPort());
         simulator.kalshiFaults = faults;
         simulator.polymarketVenue = verticle.polymarketVenue();
+        simulator.probe = verticle.probe();
         return simulator;
       });
     });
+  }
+
+  /**
+   * Installs a latency probe (null removes it), usable from any thread: it is told when each scenario step's
+   * frames are written and when each order reaches either venue. Measurement only; off by default.
+   */
+  public void probe(SimulatorProbe probe) {
+    this.probe.set(probe);
   }
 
   /** Switches for the Kalshi side's fault injection, usable from any thread. */

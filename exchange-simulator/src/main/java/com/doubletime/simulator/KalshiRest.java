@@ -28,6 +28,7 @@ final class KalshiRest {
   private final KalshiAuth auth;
   private final KalshiFaults faults;
   private final SimulatorCatalogue catalogue;
+  private ProbeSlot probe = new ProbeSlot();
 
   KalshiRest(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, KalshiExchange exchange, KalshiAuth auth,
              KalshiFaults faults) {
@@ -46,9 +47,16 @@ final class KalshiRest {
     this.faults = faults;
   }
 
+  KalshiRest probe(ProbeSlot probe) {
+    this.probe = probe;
+    return this;
+  }
+
   void mount(Router router, String base) {
     // the body is read first: the gate may answer later (slowness), after the request has ended
     router.route(base + "/portfolio/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    // the latency probe sees an order as soon as its body is in, before faults, signature check and matching
+    router.post(base + "/portfolio/events/orders").handler(this::probeOrder);
     router.route(base + "/*").handler(this::gate);
     router.get(base + "/markets").handler(this::markets);
     router.get(base + "/markets/:ticker").handler(context -> answer(context, () -> {
@@ -70,6 +78,22 @@ final class KalshiRest {
         () -> exchange.fills(context.request().getParam("ticker"), context.request().getParam("order_id"))));
     router.get(base + "/portfolio/positions").handler(context -> answer(context, exchange::positions));
     router.get(base + "/portfolio/balance").handler(context -> answer(context, exchange::balance));
+  }
+
+  private void probeOrder(RoutingContext context) {
+    SimulatorProbe installed = probe.get();
+    if (installed != SimulatorProbe.NONE) {
+      long now = System.nanoTime();
+      String clientOrderId = null;
+      try {
+        JsonObject body = context.body().asJsonObject();
+        clientOrderId = body == null ? null : body.getString("client_order_id");
+      } catch (RuntimeException malformed) {
+        // the order handler answers it
+      }
+      installed.orderReceived(SimulatorProbe.Venue.KALSHI, clientOrderId, now);
+    }
+    context.next();
   }
 
   /** Faults first (as a rate limiter in front of the venue would), then authentication. */

@@ -33,6 +33,7 @@ final class KalshiServer {
   private final SimulatorCatalogue catalogue;
   private HttpServer server;
   private long heartbeatTimer = -1;
+  private ProbeSlot probe = new ProbeSlot();
 
   KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
                long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults) {
@@ -59,11 +60,16 @@ final class KalshiServer {
         List.copyOf(connections).forEach(KalshiConnection::endSubscriptions)));
   }
 
+  /** The latency probe the order endpoint reports to; set before {@link #listen}. */
+  void probe(ProbeSlot probe) {
+    this.probe = probe;
+  }
+
   /** Starts listening and returns the bound port. */
   Future<Integer> listen(String host, int port) {
     Router router = Router.router(vertx);
     router.get(WS_PATH).handler(this::acceptWebSocket);
-    new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue).mount(router, REST_BASE);
+    new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue).probe(probe).mount(router, REST_BASE);
     router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host).map(listening -> {

@@ -41,6 +41,7 @@ final class PolymarketServer {
   private HttpServer server;
   private long faultTimer = -1;
   private int dropsSeen;
+  private ProbeSlot probe = new ProbeSlot();
 
   PolymarketServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketVenue venue,
       Runnable onSubscribed) {
@@ -60,6 +61,11 @@ final class PolymarketServer {
     this.onSubscribed = onSubscribed;
   }
 
+  /** The latency probe {@code POST /order} reports to; set before {@link #listen}. */
+  void probe(ProbeSlot probe) {
+    this.probe = probe;
+  }
+
   /** Starts listening and returns the bound port. */
   Future<Integer> listen(String host, int port) {
     Router router = Router.router(vertx);
@@ -73,6 +79,7 @@ final class PolymarketServer {
         desk.positions(context.request().getParam("user"), yesTokens()).encode()));
     router.get("/auth/derive-api-key").handler(this::deriveApiKey);
     router.route("/order").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    router.post("/order").handler(this::probeOrder);
     router.post("/order").handler(this::postOrder);
     router.delete("/order").handler(context -> authenticated(context, account -> reply(context, desk.cancel(body(context)))));
     router.get("/data/order/:hash").handler(context -> authenticated(context,
@@ -188,6 +195,23 @@ final class PolymarketServer {
     PolymarketAccount account = venue.derive(address, nonceValue, null);
     json(context, 200, new JsonObject().put("apiKey", account.apiKey()).put("secret", account.secret())
         .put("passphrase", account.passphrase()));
+  }
+
+  /** The latency probe sees an order as soon as its body is in, before faults, authentication and matching. */
+  private void probeOrder(RoutingContext context) {
+    SimulatorProbe installed = probe.get();
+    if (installed != SimulatorProbe.NONE) {
+      long now = System.nanoTime();
+      String salt = null;
+      try {
+        JsonObject order = context.body().asJsonObject().getJsonObject("order");
+        salt = order == null || order.getValue("salt") == null ? null : order.getValue("salt").toString();
+      } catch (RuntimeException malformed) {
+        // postOrder answers it
+      }
+      installed.orderReceived(SimulatorProbe.Venue.POLYMARKET, salt, now);
+    }
+    context.next();
   }
 
   private void postOrder(RoutingContext context) {

@@ -11,12 +11,18 @@ final class ScenarioPlayer {
   private final Vertx vertx;
   private final SimulatedBooks books;
   private final Scenario scenario;
+  private final ProbeSlot probe;
   private boolean kalshiSubscribed;
   private boolean polymarketSubscribed;
   private boolean started;
   private long timerId = -1;
 
   ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario) {
+    this(vertx, books, scenario, new ProbeSlot());
+  }
+
+  ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario, ProbeSlot probe) {
+    this.probe = probe;
     this.vertx = vertx;
     this.books = books;
     this.scenario = scenario;
@@ -54,6 +60,7 @@ final class ScenarioPlayer {
     // a Vert.x timer needs at least 1 ms; it also lets the subscription's snapshot frames go out first
     timerId = vertx.setTimer(Math.max(1, step.delayMillis()), id -> {
       play(step);
+      probe.get().stepSent(index, System.nanoTime());
       schedule(index + 1);
     });
   }

@@ -18,6 +18,8 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
   private PolymarketServer polymarket;
   /** Accounts and fault switches of the Polymarket venue; exists before start so tests can reach it. */
   private final PolymarketVenue polymarketVenue = new PolymarketVenue();
+  /** The latency probe; exists before start so it can be installed at any time. */
+  private final ProbeSlot probe = new ProbeSlot();
   private ScenarioPlayer player;
   private long walkTimer = -1;
   private volatile int kalshiPort;
@@ -46,7 +48,7 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
     // the opening books are written before the listener is attached: they reach clients as snapshots
     if (scenario != null) {
       scenario.openBooks(books);
-      player = new ScenarioPlayer(vertx, books, scenario);
+      player = new ScenarioPlayer(vertx, books, scenario, probe);
       onKalshiSubscribed = player::onKalshiSubscribed;
       onPolymarketSubscribed = player::onPolymarketSubscribed;
     } else {
@@ -57,6 +59,8 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
         kalshiFaults, config.catalogue());
     polymarket = new PolymarketServer(vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed,
         config.catalogue());
+    kalshi.probe(probe);
+    polymarket.probe(probe);
     RandomWalk walking = walk;
     return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
             polymarket.listen(config.host(), config.polymarketPort()))
@@ -100,6 +104,10 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
 
   int polymarketPort() {
     return polymarketPort;
+  }
+
+  ProbeSlot probe() {
+    return probe;
   }
 
   PolymarketVenue polymarketVenue() {

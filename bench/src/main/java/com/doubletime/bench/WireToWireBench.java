@@ -1,0 +1,62 @@
+package com.doubletime.bench;
+
+import com.doubletime.executor.ExecutorConfig;
+import com.doubletime.launcher.EmbeddedStack;
+import com.doubletime.launcher.SimulatorCredentials;
+import com.doubletime.launcher.StackConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./double-time bench --wire-to-wire}: the live-against-simulators stack in this JVM (simulators with
+ * Kalshi RSA-PSS and Polymarket EIP-712 + L2 HMAC checks, both real order gateways, the executor in live
+ * mode), a generated scenario of {@code warmup + windows} buy-both windows, and the simulator's probe timing
+ * each window from its opening frames being written to each signed entry order reaching its venue
+ * ({@link WindowLatencies}). The first {@code warmup} windows are discarded.
+ */
+final class WireToWireBench {
+    private static final String TOKEN = "wire-to-wire-bench-token-0123456789";
+
+    private WireToWireBench() {
+    }
+
+    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis) throws Exception {
+        int total = warmup + windows;
+        Path dir = Files.createTempDirectory("wire-to-wire");
+        Path pairs = Files.writeString(dir.resolve("pairs.json"), WireToWireScenario.pairsJson());
+        Path scenario = Files.writeString(dir.resolve("scenario.json"),
+                WireToWireScenario.json(total, 10, 3_000, closeAfterMillis, gapMillis));
+        Path journal = dir.resolve("trades.jsonl");
+        StackConfig config = new StackConfig(pairs, "127.0.0.1", 0, scenario, 1, 500, 0, journal, null);
+        // generous limits: every window is traded, nothing here is the risk gate's business
+        ExecutorConfig executor = ExecutorConfig.fromJson(new JsonObject().put("mode", "live")
+                .put("journalPath", journal.toString())
+                .put("riskLimits", new JsonObject().put("maxTradesPerMinute", 100_000).put("maxPositionPerPair", 1_000_000)
+                        .put("maxTotalExposure", "10000000").put("dailyLossLimit", "1000000")));
+        WindowLatencies latencies = new WindowLatencies(total);
+        Vertx vertx = Vertx.vertx();
+        EmbeddedStack stack = null;
+        try {
+            System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s%n", windows, warmup,
+                    closeAfterMillis, gapMillis, journal);
+            stack = EmbeddedStack.start(vertx, config, TOKEN, new EmbeddedStack.Live(executor, SimulatorCredentials.generate(),
+                    simulator -> simulator.probe(latencies))).await(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + total * (closeAfterMillis + gapMillis) / 1000 * 2);
+            while (latencies.lastStep() < 2 * total - 1 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            if (latencies.lastStep() < 2 * total - 1) {
+                System.out.println("wire-to-wire: the scenario did not finish in time (the feeds never subscribed?)");
+            }
+            System.out.print(latencies.summary(warmup).format());
+        } finally {
+            if (stack != null) {
+                stack.stop().await(30, TimeUnit.SECONDS);
+            }
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+}
