@@ -1,0 +1,444 @@
+package com.doubletime.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.order.VenuePosition;
+import com.doubletime.polymarket.order.ClobOrder;
+import com.doubletime.polymarket.order.Eip712;
+import com.doubletime.simulator.ExchangeSimulator;
+import com.doubletime.simulator.KalshiSimulatorOptions;
+import com.doubletime.simulator.SimulatorConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5's last test: the live executor's process is killed between the two legs' acknowledgements and
+ * restarted over the same journal. The simulators run in this JVM (Kalshi signature checks on with an RSA
+ * key generated here; Polymarket EIP-712 and L2 HMAC verified) behind two small recording proxies that count
+ * every order the executor sends; the executor (monitor, feeds, live executor, both real order gateways,
+ * {@link LiveExecutorChild}) runs in a child JVM on this test's classpath.
+ *
+ * <p>The scenario opens one window (Kalshi YES 0.42 × 120 against Polymarket NO 0.53) and every Kalshi REST
+ * answer waits {@value #KALSHI_DELAY_MILLIS} ms, so the Polymarket leg's acknowledgement is journaled while
+ * the Kalshi order is still in flight. The child is then {@code destroyForcibly()}'d; the Kalshi order still
+ * completes at the venue. Restarted over the same journal, the executor reconciles the interrupted trade
+ * without sending anything: the Polymarket leg from its journaled final answer, the Kalshi leg — whose answer,
+ * and so its venue order id, never reached the journal — recorded UNKNOWN with a RECOVERED alert, as
+ * trade-executor/README.md documents (there is no lookup by client order id yet). The position reconciler
+ * then reports the one difference between the journal and the venues, Kalshi's 120 contracts, as a
+ * POSITION_MISMATCH alert. Every wait is bounded; nothing asserts on time.
+ */
+@Timeout(240)
+class LiveProcessKillRecoveryIT {
+    private static final String TICKER = "KX-LIVE-26DEC";
+    private static final String NO_TOKEN = "2002";
+    private static final long KALSHI_DELAY_MILLIS = 8000;
+    private static final long WAIT_SECONDS = 90;
+
+    @TempDir
+    Path dir;
+
+    private Vertx vertx;
+    private ExchangeSimulator simulator;
+    private LiveExecutorChild.Venues probe;
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process child : children) {
+            // no orphans, whatever happened: the child and anything it started
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        if (probe != null) {
+            probe.kalshiRest().close().await(10, TimeUnit.SECONDS);
+        }
+        if (simulator != null) {
+            simulator.stop().await(30, TimeUnit.SECONDS);
+        }
+        if (vertx != null) {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void killedBetweenTheLegsAcknowledgementsAndRestartedTheTradeIsReconciledNothingLostNothingSentTwice() throws Exception {
+        vertx = Vertx.vertx();
+        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
+        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
+        KeyPair rsa = rsaKeys();
+        String polymarketKey = secp256k1Key();
+        simulator = ExchangeSimulator.start(vertx, new SimulatorConfig("127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs),
+                        1, 500, 0, scenario()), KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
+                .await(60, TimeUnit.SECONDS);
+        simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
+        RecordingProxy kalshiProxy = RecordingProxy.start(vertx, simulator.kalshiPort(),
+                r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
+        RecordingProxy polymarketProxy = RecordingProxy.start(vertx, simulator.polymarketPort(),
+                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+        String kalshiPrivate = Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
+        probe = LiveExecutorChild.venues(vertx, simulator.kalshiRestUrl(), simulator.polymarketRestUrl(),
+                LiveExecutorChild.signer(kalshiPrivate), polymarketKey, pairs);
+        Path journal = dir.resolve("trades.jsonl");
+        JsonObject childConfig = new JsonObject().put("pairsFile", pairsFile.toString()).put("journalPath", journal.toString())
+                .put("kalshiWsUrl", simulator.kalshiWsUrl())
+                .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
+                .put("polymarketWsUrl", simulator.polymarketWsUrl())
+                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
+                .put("kalshiPrivateKey", kalshiPrivate).put("polymarketPrivateKey", polymarketKey);
+
+        // 1. first run: no position reconciler (it would queue behind the slow Kalshi answers)
+        Process first = startChild(childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 0)), "first");
+        JsonObject polymarketAck = awaitJournal(journal, first, "the Polymarket entry leg's acknowledgement",
+                entry -> isOrder(entry, "ACKNOWLEDGED", "polymarket"));
+        String tradeId = polymarketAck.getString("tradeId");
+        await("the Kalshi entry order at the venue's door", first, () -> kalshiProxy.orders().size() == 1);
+        assertTrue(lines(journal).stream().map(LiveProcessKillRecoveryIT::parse)
+                        .noneMatch(e -> e != null && isOrder(e, "ACKNOWLEDGED", "kalshi")),
+                "the kill must fall between the acknowledgements");
+
+        // 2. the kill: no shutdown hook, no goodbye
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed child exited");
+        List<String> beforeKill = completeLines(journal);
+        assertTrue(beforeKill.stream().map(LiveProcessKillRecoveryIT::parse)
+                        .noneMatch(e -> e != null && isOrder(e, "ACKNOWLEDGED", "kalshi")),
+                "the Kalshi acknowledgement was never journaled: " + beforeKill);
+        simulator.kalshiFaults().answerSlowly(0); // the request already admitted still waits out its delay
+        // the Kalshi order completes at the venue after its sender died
+        Map<String, Long> expectedVenue = Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L);
+        await("the slow Kalshi order filled at the venue", null, () -> expectedVenue.equals(venuePositions()));
+
+        // 3. restart over the same journal, reconciler on
+        Process second = startChild(childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 1000)),
+                "second");
+        JsonObject report = awaitJournal(journal, second, "the interrupted trade's report",
+                entry -> "trade".equals(entry.getString("type")) && tradeId.equals(entry.getString("tradeId")));
+        JsonObject mismatch = awaitJournal(journal, second, "a POSITION_MISMATCH alert",
+                entry -> "alert".equals(entry.getString("type")) && "POSITION_MISMATCH".equals(entry.getString("kind")));
+
+        // 4. a clean stop
+        try (OutputStream stdin = second.getOutputStream()) {
+            stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the restarted child stops when asked");
+        assertEquals(0, second.exitValue(), "clean exit; log: " + Files.readString(dir.resolve("second.log")));
+        assertTrue(Files.readString(dir.resolve("second.log")).contains(LiveExecutorChild.STOPPED));
+        assertTrue(children.stream().noneMatch(Process::isAlive), "no child process left");
+
+        // nothing journaled before the kill is lost or rewritten
+        List<String> after = completeLines(journal);
+        assertEquals(beforeKill, after.subList(0, Math.min(beforeKill.size(), after.size())), "the journal before the kill is intact");
+        List<JsonObject> added = after.subList(beforeKill.size(), after.size()).stream().map(LiveProcessKillRecoveryIT::parse).toList();
+        assertTrue(added.stream().noneMatch(e -> "trade_decision".equals(e.getString("type"))
+                || isOrder(e, "REQUESTED", null)), "the restart decided and sent nothing new: " + added);
+
+        // nothing sent twice: one order per client order id at each venue, and only the trade's two entry orders
+        List<JsonObject> requested = after.stream().map(LiveProcessKillRecoveryIT::parse)
+                .filter(e -> e != null && isOrder(e, "REQUESTED", null)).toList();
+        assertEquals(2, requested.size(), "two entry legs requested: " + requested);
+        String kalshiOrderId = null;
+        for (JsonObject request : requested) {
+            String clientOrderId = request.getString("clientOrderId");
+            assertEquals(tradeId, request.getString("tradeId"));
+            if ("kalshi".equals(request.getString("venue"))) {
+                kalshiOrderId = clientOrderId;
+                assertEquals(1, kalshiProxy.orders().stream()
+                        .filter(o -> clientOrderId.equals(o.getString("client_order_id"))).count(), "Kalshi got " + clientOrderId + " once");
+            } else {
+                long salt = salt(clientOrderId);
+                assertEquals(1, polymarketProxy.orders().stream()
+                        .filter(o -> o.getJsonObject("order").getLong("salt") == salt).count(), "Polymarket got " + clientOrderId + " once");
+            }
+        }
+        assertNotNull(kalshiOrderId);
+        assertEquals(1, kalshiProxy.orders().size(), "orders Kalshi received: " + kalshiProxy.orders());
+        assertEquals(1, polymarketProxy.orders().size(), "orders Polymarket received: " + polymarketProxy.orders());
+
+        // the interrupted trade, reconciled as documented: Polymarket from its journaled answer, Kalshi UNKNOWN
+        String kalshiClientId = kalshiOrderId;
+        JsonObject reconciled = added.stream().filter(e -> isOrder(e, "RECONCILED", "kalshi")).findFirst()
+                .orElseThrow(() -> new AssertionError("the Kalshi leg reconciled: " + added));
+        assertEquals(kalshiClientId, reconciled.getString("clientOrderId"));
+        assertEquals("UNKNOWN", reconciled.getString("status"), reconciled.encode());
+        assertTrue(added.stream().noneMatch(e -> isOrder(e, "RECONCILED", "polymarket")),
+                "the Polymarket leg's final answer was journaled before the kill, so the venue is not asked");
+        JsonObject recovered = added.stream().filter(e -> "alert".equals(e.getString("type")) && "RECOVERED".equals(e.getString("kind"))
+                && tradeId.equals(e.getString("tradeId"))).findFirst().orElseThrow(() -> new AssertionError("RECOVERED alert: " + added));
+        assertTrue(recovered.getString("message").contains(kalshiClientId), recovered.encode());
+        assertEquals(1, after.stream().map(LiveProcessKillRecoveryIT::parse)
+                .filter(e -> e != null && "trade".equals(e.getString("type"))).count(), "one report, for the interrupted trade");
+        assertEquals("0", report.getJsonObject("kalshi").getString("filledQuantity"), report.encode());
+        assertEquals("120", report.getJsonObject("polymarket").getString("filledQuantity"), report.encode());
+        assertEquals("120", report.getString("unhedgedQuantity"), report.encode());
+
+        // positions: the journal agrees with Polymarket; Kalshi's fill of the UNKNOWN leg is what the reconciler reports
+        assertEquals(expectedVenue, venuePositions());
+        assertEquals(Map.of("polymarket:" + NO_TOKEN + ":NO", 120L), journalPositions(after));
+        assertEquals("kalshi " + TICKER + ": journal 0, venue 120", mismatch.getString("message"), "only Kalshi differs");
+    }
+
+    private static KeyPair rsaKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    /** Like {@link SimulatorCredentials}: 32 random bytes below the curve order, not zero. */
+    private static String secp256k1Key() {
+        byte[] key = new byte[32];
+        SecureRandom random = new SecureRandom();
+        do {
+            random.nextBytes(key);
+        } while (key[0] == (byte) 0xff || Arrays.equals(key, new byte[32]));
+        return "0x" + HexFormat.of().formatHex(key);
+    }
+
+    /** The Polymarket gateway's salt for a client order id (PolymarketOrderGateway.salt): a resend has the same one. */
+    private static long salt(String clientOrderId) {
+        byte[] hash = Eip712.keccak(clientOrderId.getBytes(StandardCharsets.UTF_8));
+        return new BigInteger(1, Arrays.copyOf(hash, 8)).longValue() & ClobOrder.MAX_SALT;
+    }
+
+    /** As {@link LiveAgainstSimulatorsIT}'s first scenario: one window, Kalshi YES 0.42 × 120 against Polymarket NO 0.53. */
+    private Path scenario() throws IOException {
+        String script = """
+                {
+                  "initial": {
+                    "kalshi": { "KX-LIVE-26DEC": { "yes": [["0.40", "300"]], "no": [["0.55", "120"]] } },
+                    "polymarket": {
+                      "2001": { "bids": [["0.40", "100"]], "asks": [["0.60", "100"]] },
+                      "2002": { "bids": [["0.38", "100"]], "asks": [["0.53", "200"], ["0.60", "200"]] }
+                    }
+                  },
+                  "steps": [
+                    { "delayMillis": 1500, "polymarket": [ { "assetId": "2002", "side": "SELL", "price": "0.53", "size": "200" } ] },
+                    { "delayMillis": 700, "kalshi": { "ticker": "KX-LIVE-26DEC", "side": "no", "price": "0.58", "delta": "120" } }
+                  ]
+                }
+                """;
+        Path file = dir.resolve("scenario.json");
+        Files.writeString(file, script);
+        return file;
+    }
+
+    private Process startChild(JsonObject config, String name) throws Exception {
+        Path configFile = dir.resolve(name + ".json");
+        Files.writeString(configFile, config.encodePrettily());
+        Path log = dir.resolve(name + ".log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), LiveExecutorChild.class.getName(), configFile.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        children.add(child);
+        await(name + " child ready", child, () -> read(log).contains(LiveExecutorChild.READY));
+        return child;
+    }
+
+    private void await(String what, Process child, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (child != null && !child.isAlive()) {
+                throw new AssertionError("child exited (" + child.exitValue() + ") waiting for " + what + "; log:\n" + logs());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what + "; logs:\n" + logs());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private JsonObject awaitJournal(Path journal, Process child, String what, java.util.function.Predicate<JsonObject> wanted)
+            throws Exception {
+        JsonObject[] found = new JsonObject[1];
+        await(what, child, () -> {
+            for (String line : lines(journal)) {
+                JsonObject entry = parse(line);
+                if (entry != null && wanted.test(entry)) {
+                    found[0] = entry;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static boolean isOrder(JsonObject entry, String kind, String venue) {
+        return "order".equals(entry.getString("type")) && kind.equals(entry.getString("kind"))
+                && (venue == null || venue.equals(entry.getString("venue")));
+    }
+
+    private static JsonObject parse(String line) {
+        try {
+            return new JsonObject(line);
+        } catch (RuntimeException torn) {
+            return null;
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The lines ended by a newline (a write torn by the kill would not be). */
+    private static List<String> completeLines(Path file) throws IOException {
+        String text = Files.readString(file);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String logs() {
+        return "--- first\n" + read(dir.resolve("first.log")) + "\n--- second\n" + read(dir.resolve("second.log"));
+    }
+
+    /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
+    private Map<String, Long> venuePositions() {
+        Map<String, Long> held = new TreeMap<>();
+        try {
+            for (VenueOrderGateway venue : probe.gateways().values()) {
+                for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    if (p.quantity() != 0) {
+                        held.merge(p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(), p.quantity() / FixedPoint.ONE,
+                                Long::sum);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError("positions endpoints", e);
+        }
+        return held;
+    }
+
+    /** The journal replayed on its own: every trade's net legs summed per venue:instrument:outcome. */
+    private static Map<String, Long> journalPositions(List<String> journal) {
+        Map<String, Long> held = new TreeMap<>();
+        Set<String> tradeIds = new LinkedHashSet<>();
+        for (String line : journal) {
+            JsonObject entry = parse(line);
+            if (entry == null || !"trade".equals(entry.getString("type"))) {
+                continue;
+            }
+            assertTrue(tradeIds.add(entry.getString("tradeId")), "one report per trade: " + line);
+            JsonObject k = entry.getJsonObject("kalshi");
+            JsonObject p = entry.getJsonObject("polymarket");
+            held.merge("kalshi:" + k.getString("ticker") + ":" + k.getString("outcome"), Long.parseLong(k.getString("filledQuantity")),
+                    Long::sum);
+            held.merge("polymarket:" + p.getString("tokenId") + ":" + p.getString("outcome"),
+                    Long.parseLong(p.getString("filledQuantity")), Long::sum);
+        }
+        held.values().removeIf(v -> v == 0);
+        return held;
+    }
+
+    /**
+     * A pass-through HTTP proxy in front of one simulator port that records the JSON body of every order request
+     * before forwarding it, so the test counts what the venue was sent, not only what it accepted. The venue's
+     * signatures cover method, path and body, not the host, so they pass through unchanged. A request whose
+     * sender died still reaches the venue and is answered into the void.
+     */
+    static final class RecordingProxy {
+        private static final Set<String> HOP = Set.of("host", "content-length", "transfer-encoding", "connection");
+        private final List<JsonObject> orders = new CopyOnWriteArrayList<>();
+        private HttpServer server;
+
+        static RecordingProxy start(Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder)
+                throws Exception {
+            RecordingProxy proxy = new RecordingProxy();
+            HttpClient client = vertx.createHttpClient();
+            proxy.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                if (isOrder.test(request)) {
+                    proxy.orders.add(body.toJsonObject());
+                }
+                RequestOptions options = new RequestOptions().setMethod(request.method()).setHost("127.0.0.1").setPort(targetPort)
+                        .setURI(request.uri());
+                copy(request.headers(), options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
+                client.request(options)
+                        .compose(out -> out.send(body))
+                        .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
+                        .onComplete(done -> {
+                            if (done.failed()) {
+                                request.response().setStatusCode(502).end().onFailure(gone -> { });
+                                return;
+                            }
+                            HttpClientResponse response = (HttpClientResponse) done.result()[0];
+                            Buffer answer = (Buffer) done.result()[1];
+                            copy(response.headers(), request.response().headers());
+                            request.response().setStatusCode(response.statusCode()).end(answer).onFailure(gone -> { });
+                        });
+            })).listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+            return proxy;
+        }
+
+        private static MultiMap setHeaders(RequestOptions options) {
+            options.setHeaders(MultiMap.caseInsensitiveMultiMap());
+            return options.getHeaders();
+        }
+
+        private static void copy(MultiMap from, MultiMap to) {
+            from.forEach((name, value) -> {
+                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    to.add(name, value);
+                }
+            });
+        }
+
+        int port() {
+            return server.actualPort();
+        }
+
+        List<JsonObject> orders() {
+            return orders;
+        }
+    }
+}
