@@ -16,6 +16,9 @@ final class WindowLatencies implements SimulatorProbe {
     private final long[] opened;
     private final long[] kalshi;
     private final long[] polymarket;
+    /** Intermediate marks for the breakdown: the opportunity on the bus, the last entry REQUESTED journaled. */
+    private final long[] opportunity;
+    private final long[] journaled;
     private int current = -1;
     private int lastStep = -1;
 
@@ -23,6 +26,10 @@ final class WindowLatencies implements SimulatorProbe {
         opened = new long[windows];
         kalshi = new long[windows];
         polymarket = new long[windows];
+        opportunity = new long[windows];
+        journaled = new long[windows];
+        Arrays.fill(opportunity, -1);
+        Arrays.fill(journaled, -1);
         Arrays.fill(opened, -1);
         Arrays.fill(kalshi, -1);
         Arrays.fill(polymarket, -1);
@@ -56,6 +63,20 @@ final class WindowLatencies implements SimulatorProbe {
         }
     }
 
+    /** The first opportunity event of the current window reached a bus consumer. */
+    synchronized void opportunitySeen(long nanoTime) {
+        if (current >= 0 && opportunity[current] < 0) {
+            opportunity[current] = nanoTime;
+        }
+    }
+
+    /** An entry order's REQUESTED event was journaled; the later of the window's two counts. */
+    synchronized void entryJournaled(long nanoTime) {
+        if (current >= 0) {
+            journaled[current] = Math.max(journaled[current], nanoTime);
+        }
+    }
+
     synchronized int lastStep() {
         return lastStep;
     }
@@ -66,6 +87,8 @@ final class WindowLatencies implements SimulatorProbe {
         Histogram p = histogram();
         Histogram both = histogram();
         Histogram skew = histogram();
+        Histogram toOpportunity = histogram();
+        Histogram toJournaled = histogram();
         int missing = 0;
         int measured = 0;
         for (int w = Math.max(0, from); w < opened.length; w++) {
@@ -79,9 +102,15 @@ final class WindowLatencies implements SimulatorProbe {
             p.recordValue(pl);
             both.recordValue(Math.max(kl, pl));
             skew.recordValue(Math.abs(kl - pl));
+            if (opportunity[w] >= opened[w]) {
+                toOpportunity.recordValue(opportunity[w] - opened[w]);
+            }
+            if (journaled[w] >= opened[w]) {
+                toJournaled.recordValue(journaled[w] - opened[w]);
+            }
             measured++;
         }
-        return new Summary(measured, missing, k, p, both, skew);
+        return new Summary(measured, missing, k, p, both, skew, toOpportunity, toJournaled);
     }
 
     private static Histogram histogram() {
@@ -89,7 +118,8 @@ final class WindowLatencies implements SimulatorProbe {
     }
 
     /** The distributions of the measured windows; {@code missing} windows lacked a leg (no trade, or a rejection). */
-    record Summary(int measured, int missing, Histogram kalshi, Histogram polymarket, Histogram bothLegs, Histogram skew) {
+    record Summary(int measured, int missing, Histogram kalshi, Histogram polymarket, Histogram bothLegs, Histogram skew,
+                   Histogram toOpportunity, Histogram toJournaled) {
         String format() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "wire-to-wire: %d windows measured, %d without both legs%n", measured, missing));
@@ -97,6 +127,13 @@ final class WindowLatencies implements SimulatorProbe {
             line(out, "polymarket order", polymarket);
             line(out, "both legs (max)", bothLegs);
             line(out, "|skew| between legs", skew);
+            if (toOpportunity.getTotalCount() > 0) {
+                out.append("  breakdown, from the opening frames:\n");
+                line(out, "opportunity on the bus", toOpportunity);
+            }
+            if (toJournaled.getTotalCount() > 0) {
+                line(out, "both REQUESTED on disk", toJournaled);
+            }
             return out.toString();
         }
 

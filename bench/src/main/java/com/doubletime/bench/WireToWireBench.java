@@ -1,5 +1,6 @@
 package com.doubletime.bench;
 
+import com.doubletime.bus.Addresses;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.SimulatorCredentials;
@@ -38,6 +39,16 @@ final class WireToWireBench {
                         .put("maxTotalExposure", "10000000").put("dailyLossLimit", "1000000")));
         WindowLatencies latencies = new WindowLatencies(total);
         Vertx vertx = Vertx.vertx();
+        // the breakdown: when the opportunity reaches a bus consumer, when the entry orders' REQUESTED are journaled
+        vertx.eventBus().consumer(Addresses.OPPORTUNITIES, message -> latencies.opportunitySeen(System.nanoTime()));
+        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, message -> {
+            long now = System.nanoTime();
+            JsonObject event = message.body();
+            if ("order".equals(event.getString("type")) && "REQUESTED".equals(event.getString("kind"))
+                    && String.valueOf(event.getString("clientOrderId")).matches(".*-[kp]-E0")) {
+                latencies.entryJournaled(now);
+            }
+        });
         EmbeddedStack stack = null;
         try {
             System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s%n", windows, warmup,

@@ -106,12 +106,17 @@ public final class KalshiRestClient {
     private Future<HttpResponse<Buffer>> send(HttpMethod method, String signedPath, String uri, JsonObject body) {
         requests.incrementAndGet();
         var request = client.requestAbs(method, origin + uri).timeout(config.requestTimeoutMillis());
-        if (signer != null) {
-            // signed per attempt: a retry after backoff needs a fresh timestamp
-            signer.headers(method.name(), signedPath).forEach(request::putHeader);
-        }
         request.putHeader("Accept", "application/json");
-        return body == null ? request.send() : request.sendJsonObject(body);
+        if (signer == null) {
+            return body == null ? request.send() : request.sendJsonObject(body);
+        }
+        // signed per attempt (a retry after backoff needs a fresh timestamp), on a worker: RSA-PSS takes 1-2 ms,
+        // and the caller's event loop meanwhile goes on (the executor's other leg signs in parallel)
+        return vertx.<java.util.Map<String, String>>executeBlocking(() -> signer.headers(method.name(), signedPath), false)
+                .compose(headers -> {
+                    headers.forEach(request::putHeader);
+                    return body == null ? request.send() : request.sendJsonObject(body);
+                });
     }
 
     private static Future<JsonObject> decode(HttpResponse<Buffer> response, String path) {

@@ -25,6 +25,8 @@ public enum PolymarketExchange {
     private final String domainVersion;
     private final String polygonAddress;
     private final String amoyAddress;
+    private volatile byte[] polygonSeparator;
+    private volatile byte[] amoySeparator;
 
     PolymarketExchange(String domainVersion, String polygonAddress, String amoyAddress) {
         this.domainVersion = domainVersion;
@@ -58,7 +60,17 @@ public enum PolymarketExchange {
         return domainVersion.equals("1");
     }
 
+    /** The EIP-712 domain separator; computed once per chain (five Keccak hashes), a copy returned per call. */
     public byte[] domainSeparator(long chainId) {
-        return Eip712.domainSeparator(DOMAIN_NAME, domainVersion, chainId, address(chainId));
+        byte[] cached = chainId == POLYGON ? polygonSeparator : chainId == AMOY ? amoySeparator : null;
+        if (cached == null) {
+            cached = Eip712.domainSeparator(DOMAIN_NAME, domainVersion, chainId, address(chainId));
+            if (chainId == POLYGON) {
+                polygonSeparator = cached;
+            } else if (chainId == AMOY) {
+                amoySeparator = cached;
+            }
+        }
+        return cached.clone();
     }
 }
