@@ -222,6 +222,28 @@ final class KalshiExchange {
     return new JsonObject().put("order", order.copy());
   }
 
+  /**
+   * {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3): newest first, {@code limit}
+   * per page, the cursor an opaque offset ({@code ""} on the last page).
+   */
+  JsonObject orders(String ticker, String status, int limit, int offset) {
+    List<JsonObject> matching = new ArrayList<>();
+    List<JsonObject> all = new ArrayList<>(ordersById.values());
+    for (int i = all.size() - 1; i >= 0; i--) {
+      JsonObject order = all.get(i);
+      if ((ticker == null || ticker.equals(order.getString("ticker")))
+          && (status == null || status.equals(order.getString("status")))) {
+        matching.add(order);
+      }
+    }
+    JsonArray page = new JsonArray();
+    matching.stream().skip(offset).limit(limit).forEach(order -> page.add(order.copy()));
+    int next = offset + page.size();
+    return new JsonObject().put("orders", page).put("cursor", next < matching.size()
+        ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(next).getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)) : "");
+  }
+
   /** Newest first, optionally filtered by ticker and order id; one page (the simulator keeps few). */
   JsonObject fills(String ticker, String orderId) {
     JsonArray page = new JsonArray();

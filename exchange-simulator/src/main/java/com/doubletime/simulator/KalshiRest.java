@@ -72,6 +72,7 @@ final class KalshiRest {
     router.post(base + "/portfolio/orders").handler(context -> answer(context, () -> {
       throw new KalshiRestError(410, "deprecated_v1_order_endpoint", "Please switch to the V2 endpoints");
     }));
+    router.get(base + "/portfolio/orders").handler(this::orders);
     router.get(base + "/portfolio/orders/:id").handler(context -> answer(context,
         () -> exchange.order(context.pathParam("id"))));
     router.get(base + "/portfolio/fills").handler(context -> answer(context,
@@ -157,6 +158,31 @@ final class KalshiRest {
           ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(next).getBytes(
               java.nio.charset.StandardCharsets.UTF_8)) : "");
     });
+  }
+
+  /** {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3); the cursor is an opaque offset. */
+  private void orders(RoutingContext context) {
+    answer(context, () -> {
+      int limit = intParam(context, "limit", DEFAULT_PAGE);
+      if (limit < 1 || limit > MAX_PAGE) {
+        throw new KalshiRestError(400, "invalid_parameters", "limit must be 1.." + MAX_PAGE);
+      }
+      String status = context.request().getParam("status");
+      if (status != null && !Set.of("resting", "canceled", "executed").contains(status)) {
+        throw new KalshiRestError(400, "invalid_parameters", "status must be resting, canceled or executed");
+      }
+      return exchange.orders(context.request().getParam("ticker"), status, limit, offset(context));
+    });
+  }
+
+  private static int offset(RoutingContext context) {
+    String cursor = context.request().getParam("cursor");
+    try {
+      return cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(new String(
+          java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new KalshiRestError(400, "invalid_parameters", "bad cursor");
+    }
   }
 
   /** The simulated markets (described by the catalogue when it has them), then the catalogue's other markets. */

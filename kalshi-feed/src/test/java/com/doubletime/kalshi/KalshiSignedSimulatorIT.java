@@ -244,6 +244,61 @@ class KalshiSignedSimulatorIT {
         assertEquals(OrderStatus.UNKNOWN, again.status(), "409: the order may exist; ask before acting");
     }
 
+    @Test
+    void anOrderIsFoundByItsClientOrderIdAcrossSignedCursorPagesAndAMissingOneIsUnfilled() throws Exception {
+        OrderResult first = kalshi.gateway.place(buy(Outcome.YES, 990_000, "find-1")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        kalshi.gateway.place(buy(Outcome.NO, 990_000, "find-2")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        OrderRequest other = new OrderRequest("find-other", Platform.KALSHI, SignedSimulator.TICKERS.get(1), Outcome.YES,
+                OrderAction.BUY, 990_000, 1_000_000, TimeInForce.IMMEDIATE_OR_CANCEL);
+        kalshi.gateway.place(other).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        // the simulator's listing: newest first, by ticker, one order a page, the cursor empty on the last page
+        var page1 = kalshi.rest.get("/portfolio/orders", Map.of("ticker", FED, "limit", "1")).await(10, TimeUnit.SECONDS);
+        var page2 = kalshi.rest.get("/portfolio/orders", Map.of("ticker", FED, "limit", "1",
+                "cursor", page1.getString("cursor"))).await(10, TimeUnit.SECONDS);
+        assertEquals("find-2", page1.getJsonArray("orders").getJsonObject(0).getString("client_order_id"));
+        assertEquals("find-1", page2.getJsonArray("orders").getJsonObject(0).getString("client_order_id"));
+        assertEquals("", page2.getString("cursor"));
+
+        OrderResult found = kalshi.gateway.findByClientOrderId("find-1", FED).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(OrderStatus.FILLED, found.status(), found.toString());
+        assertEquals(first.venueOrderId(), found.venueOrderId());
+        assertEquals("find-1", found.clientOrderId());
+        assertEquals(first.filledQuantity(), found.filledQuantity());
+        assertEquals(first.averagePrice(), found.averagePrice());
+
+        // on another ticker, or never sent: the listing was read in full and holds no such order
+        OrderResult elsewhere = kalshi.gateway.findByClientOrderId("find-other", FED).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        OrderResult never = kalshi.gateway.findByClientOrderId("never-sent", FED).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(OrderStatus.UNFILLED, elsewhere.status());
+        assertEquals(OrderStatus.UNFILLED, never.status());
+        assertEquals(0, never.filledQuantity());
+        assertEquals(null, never.venueOrderId());
+
+        // the listing failing (rate limited past the retries) says nothing: UNKNOWN, not UNFILLED
+        kalshi.simulator.kalshiFaults().rateLimitNextRequests(6);
+        OrderResult failed = kalshi.gateway.findByClientOrderId("find-1", FED).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(OrderStatus.UNKNOWN, failed.status(), failed.toString());
+    }
+
+    @Test
+    void lookupWithABadKeyIsUnknown() throws Exception {
+        KalshiSigner stranger = new KalshiSigner(KalshiCredentials.fromPem("test-key-id",
+                TestKeys.pkcs8Pem(TestKeys.generate())));
+        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
+
+        OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(rest).findByClientOrderId("any", FED)
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertEquals(OrderStatus.UNKNOWN, result.status());
+        assertEquals("authentication_error", result.rejectCode());
+        rest.close();
+    }
+
     private static OrderRequest buy(Outcome outcome, long price, String clientOrderId) {
         return new OrderRequest(clientOrderId, Platform.KALSHI, FED, outcome, OrderAction.BUY, price, 1_000_000,
                 TimeInForce.IMMEDIATE_OR_CANCEL);

@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  * Closes the live trades a restart interrupted: an accepted decision with order events but no trade report.
  * Nothing is ever re-sent. For each of its orders the last journaled answer is used when it is final;
  * otherwise the venue is asked by the order's venue id ({@link VenueOrderGateway#status}); an order whose
- * request was journaled but whose answer (and so its venue id) never was is recorded UNKNOWN and reported
- * loudly, since only the venue's own records (positions, fills) can say whether it exists. Each finding is
+ * request was journaled but whose answer (and so its venue id) never was is looked up by the client order id
+ * we chose ({@link VenueOrderGateway#findByClientOrderId}: Kalshi lists its orders with it) and recorded as the
+ * venue says, or UNKNOWN and reported loudly when the venue cannot tell (Polymarket). Each finding is
  * journaled as a {@link OrderEventKind#RECONCILED} event, then a RECOVERED alert and the trade's report,
  * so positions and the day's P&amp;L include it. Unhedged results are reported, not traded on: after a
  * restart a trader decides.
@@ -118,9 +119,7 @@ final class TradeRecovery {
             return CompletableFuture.completedFuture(resultOf(last, venueOrderId));
         }
         CompletionStage<OrderResult> asked = venueOrderId == null
-                ? CompletableFuture.completedFuture(new OrderResult(last.clientOrderId(), null, OrderStatus.UNKNOWN, 0, 0,
-                -1, BigDecimal.ZERO, "no_venue_id", "the request was journaled but no answer: not re-sent; "
-                + "check the venue's fills for client order id " + last.clientOrderId()))
+                ? byClientOrderId(events.get(0), gateways.get(last.platform()))
                 : gateways.get(last.platform()).status(venueOrderId);
         String id = venueOrderId;
         return asked.thenCompose(result -> {
@@ -133,6 +132,39 @@ final class TradeRecovery {
                     result.fees() == null ? BigDecimal.ZERO : result.fees(),
                     result.rejectReason(), clock.getAsLong());
             return journal.append(reconciled).thenApply(done -> result);
+        });
+    }
+
+    /**
+     * An order whose request was journaled but whose answer never was: the venue is asked by the client order
+     * id we chose ({@link VenueOrderGateway#findByClientOrderId}). What it says is final when it is (an order
+     * that never reached the venue is UNFILLED with nothing filled); otherwise, or when the lookup itself
+     * fails, the order stays UNKNOWN and is reported.
+     */
+    private static CompletionStage<OrderResult> byClientOrderId(OrderEvent request, VenueOrderGateway gateway) {
+        String unanswered = "the request was journaled but no answer: not re-sent; check the venue's fills for client "
+                + "order id " + request.clientOrderId();
+        CompletionStage<OrderResult> found;
+        try {
+            found = gateway.findByClientOrderId(request.clientOrderId(), request.instrument());
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
+        }
+        return found.handle((result, failure) -> {
+            if (failure != null || result == null) {
+                return new OrderResult(request.clientOrderId(), null, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO,
+                        "no_venue_id", unanswered + " (lookup by client order id failed: "
+                        + (failure == null ? "no answer" : failure.getMessage()) + ")");
+            }
+            if (result.status() == OrderStatus.UNKNOWN) {
+                return new OrderResult(request.clientOrderId(), result.venueOrderId(), OrderStatus.UNKNOWN, 0, 0, -1,
+                        BigDecimal.ZERO, result.rejectCode() == null ? "no_venue_id" : result.rejectCode(),
+                        unanswered + (result.rejectReason() == null ? "" : " (" + result.rejectReason() + ")"));
+            }
+            return new OrderResult(request.clientOrderId(), result.venueOrderId(), result.status(), result.filledQuantity(),
+                    result.remainingQuantity(), result.averagePrice(), result.fees(), result.rejectCode(),
+                    result.rejectReason() != null ? result.rejectReason()
+                            : "found at the venue by client order id " + request.clientOrderId());
         });
     }
 

@@ -23,6 +23,8 @@ final class FakeVenue implements VenueOrderGateway {
     volatile Function<OrderRequest, CompletionStage<OrderResult>> onPlace;
     volatile Function<String, OrderResult> onStatus = id -> null;
     volatile List<VenuePosition> positions = List.of();
+    /** Lookup by client order id: null keeps the port's default (UNKNOWN, not supported). */
+    volatile java.util.function.BiFunction<String, String, CompletionStage<OrderResult>> onFind;
 
     FakeVenue(Platform platform) {
         this.platform = platform;
@@ -64,6 +66,14 @@ final class FakeVenue implements VenueOrderGateway {
     public CompletionStage<OrderResult> status(String venueOrderId) {
         calls.add("status " + venueOrderId);
         return CompletableFuture.completedFuture(onStatus.apply(venueOrderId));
+    }
+
+    @Override
+    public CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
+        calls.add("find " + clientOrderId + " " + instrument);
+        var find = onFind;
+        return find == null ? VenueOrderGateway.super.findByClientOrderId(clientOrderId, instrument)
+                : find.apply(clientOrderId, instrument);
     }
 
     @Override

@@ -173,4 +173,80 @@ class TradeRecoveryTest {
             assertEquals(0, report.unhedgedQuantity());
         }
     }
+
+    /** Killed after the Polymarket leg's acknowledgement while the Kalshi leg's answer never came. */
+    private String killedWithTheKalshiAnswerMissing() throws Exception {
+        FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
+        FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
+        kalshi.onPlace = order -> new CompletableFuture<>(); // sent, never answered before the crash
+        runUntilKilled(kalshi, polymarket, entry -> ack(entry, Platform.POLYMARKET));
+        assertEquals(1, kalshi.placed.size());
+        return kalshi.placed.get(0).clientOrderId();
+    }
+
+    private static OrderEvent reconciled(List<JournalEntry> journal, Platform platform) {
+        return journal.stream().filter(e -> e instanceof OrderEvent o && o.kind() == OrderEventKind.RECONCILED
+                && o.platform() == platform).map(OrderEvent.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLegWithoutAJournaledAnswerIsSettledByItsClientOrderIdAndTheTradeEndsHedged() throws Exception {
+        String kalshiId = killedWithTheKalshiAnswerMissing();
+
+        FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
+        FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
+        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(clientOrderId,
+                "k-77", OrderStatus.FILLED, 102 * FixedPoint.ONE, 0, FixedPoint.parse("0.45"), new BigDecimal("1.79"),
+                null, null));
+        List<TradeReport> reports = restart(kalshiAfter, polymarketAfter);
+
+        assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing is sent twice");
+        assertEquals(List.of("find " + kalshiId + " " + decision.kalshi().instrument()), kalshiAfter.calls);
+        TradeReport report = reports.get(0);
+        assertEquals(TradeStatus.FILLED, report.status(), report.toString());
+        assertEquals(102, report.kalshi().filledQuantity());
+        assertEquals(102, report.polymarket().filledQuantity());
+        assertEquals(0, report.unhedgedQuantity());
+        List<JournalEntry> journal = journal();
+        OrderEvent kalshiReconciled = reconciled(journal, Platform.KALSHI);
+        assertEquals(OrderStatus.FILLED, kalshiReconciled.status());
+        assertEquals("k-77", kalshiReconciled.venueOrderId());
+        assertEquals(102 * FixedPoint.ONE, kalshiReconciled.filledQuantity());
+        assertEquals(kalshiId, kalshiReconciled.clientOrderId());
+        assertEquals(1, journal.stream().filter(TradeReport.class::isInstance).count());
+        assertEquals(List.of(), restart(kalshiAfter, polymarketAfter));
+    }
+
+    @Test
+    void anOrderTheVenueNeverSawIsUnfilledAndTheTradeIsReportedUnhedged() throws Exception {
+        String kalshiId = killedWithTheKalshiAnswerMissing();
+
+        FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
+        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(clientOrderId,
+                null, OrderStatus.UNFILLED, 0, 0, -1, BigDecimal.ZERO, "not_found", "never reached the venue"));
+        TradeReport report = restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
+
+        assertEquals(0, report.kalshi().filledQuantity());
+        assertEquals(102, report.polymarket().filledQuantity());
+        assertEquals(102, report.unhedgedQuantity());
+        assertTrue(report.reason() == null || !report.reason().contains("UNKNOWN order " + kalshiId), report.reason());
+        assertEquals(OrderStatus.UNFILLED, reconciled(journal(), Platform.KALSHI).status());
+    }
+
+    @Test
+    void aLookupThatCannotTellOrFailsLeavesTheLegUnknownWithTheRecoveredAlert() throws Exception {
+        String kalshiId = killedWithTheKalshiAnswerMissing();
+
+        FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
+        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.failedFuture(new IllegalStateException("down"));
+        TradeReport report = restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
+
+        assertEquals(0, report.kalshi().filledQuantity());
+        assertTrue(report.reason().contains("UNKNOWN order " + kalshiId), report.reason());
+        List<JournalEntry> journal = journal();
+        OrderEvent kalshiReconciled = reconciled(journal, Platform.KALSHI);
+        assertEquals(OrderStatus.UNKNOWN, kalshiReconciled.status());
+        assertTrue(kalshiReconciled.detail().contains("down"), kalshiReconciled.detail());
+        assertTrue(journal.stream().anyMatch(e -> e instanceof ExecutionAlert a && a.kind() == ExecutionAlert.AlertKind.RECOVERED));
+    }
 }

@@ -1,7 +1,9 @@
 package com.doubletime.domain.order;
 
 import com.doubletime.domain.Platform;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,6 +19,19 @@ public interface VenueOrderGateway {
 
     /** The order's current state, by the venue's id (Polymarket: the order hash). */
     CompletionStage<OrderResult> status(String venueOrderId);
+
+    /**
+     * The order sent with {@code clientOrderId} on {@code instrument}, found by the id we chose: how a restart
+     * settles an order whose request was journaled but whose answer (and so its venue id) never was. A venue
+     * that lists no orders by client order id keeps this default: {@link OrderStatus#UNKNOWN}.
+     * Implementations complete with {@link OrderStatus#UNFILLED} and nothing filled only when the venue's
+     * listing was read in full and holds no such order (it never reached the venue), and with UNKNOWN on
+     * any error.
+     */
+    default CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
+        return CompletableFuture.completedFuture(new OrderResult(clientOrderId, null, OrderStatus.UNKNOWN, 0, 0, -1,
+                BigDecimal.ZERO, "not_supported", "lookup by client order id not supported"));
+    }
 
     CompletionStage<List<VenuePosition>> positions();
 

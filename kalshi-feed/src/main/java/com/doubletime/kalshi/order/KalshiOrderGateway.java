@@ -97,6 +97,37 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
         return rest.get("/portfolio/orders/" + segment(venueOrderId), null).compose(parse(KalshiPortfolioJson::orderResult));
     }
 
+    /**
+     * {@code GET /portfolio/orders?ticker=} (kalshi.md §4.3), all pages, and the order whose
+     * {@code client_order_id} matches, parsed like {@link #status}. None in a listing read in full:
+     * {@link OrderStatus#UNFILLED} with nothing filled (the order never reached the venue). Any error
+     * (a failed page, a malformed order): {@link OrderStatus#UNKNOWN}, never a guess.
+     */
+    @Override
+    public CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("ticker", instrument);
+        return pages("/portfolio/orders", query, KalshiPortfolioJson::orders)
+                .compose(orders -> {
+                    for (JsonObject order : orders) {
+                        if (clientOrderId.equals(order.getString("client_order_id"))) {
+                            return parse(KalshiPortfolioJson::orderResult).apply(order);
+                        }
+                    }
+                    return Future.succeededFuture(new OrderResult(clientOrderId, null, OrderStatus.UNFILLED, 0, 0, -1,
+                            BigDecimal.ZERO, "not_found", "no order with client order id " + clientOrderId + " on "
+                            + instrument + ": it never reached the venue"));
+                })
+                .recover(failure -> Future.succeededFuture(unknown(clientOrderId, failure)))
+                .toCompletionStage();
+    }
+
+    private static OrderResult unknown(String clientOrderId, Throwable failure) {
+        String code = failure instanceof KalshiApiException api ? api.code() : "no_answer";
+        return new OrderResult(clientOrderId, null, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, code,
+                "lookup by client order id failed: " + failure.getMessage());
+    }
+
     /** Every fill of {@code ticker} and/or {@code orderId} (either may be null), all pages, newest first as served. */
     public CompletionStage<List<VenueFill>> fills(String ticker, String orderId) {
         Map<String, String> query = new LinkedHashMap<>();

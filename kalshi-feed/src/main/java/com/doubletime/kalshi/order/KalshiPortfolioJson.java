@@ -82,6 +82,17 @@ public final class KalshiPortfolioJson {
                 filled, remaining, average, fees.stripTrailingZeros(), null, null);
     }
 
+    /**
+     * {@code GET /portfolio/orders} page → the orders' raw objects (kalshi.md §4.3). A page without an
+     * {@code orders} array is malformed: an order's absence must be read, never assumed.
+     */
+    public static List<JsonObject> orders(JsonObject page) {
+        if (!(page.getValue("orders") instanceof JsonArray)) {
+            throw new IllegalArgumentException("GET /portfolio/orders without an orders array");
+        }
+        return objects(page, "orders");
+    }
+
     /** {@code GET /portfolio/fills} page → fills; see {@link #fill}. */
     public static List<VenueFill> fills(JsonObject page) {
         List<VenueFill> fills = new ArrayList<>();
