@@ -61,10 +61,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the Kalshi order is still in flight. The child is then {@code destroyForcibly()}'d; the Kalshi order still
  * completes at the venue. Restarted over the same journal, the executor reconciles the interrupted trade
  * without sending anything: the Polymarket leg from its journaled final answer, the Kalshi leg — whose answer,
- * and so its venue order id, never reached the journal — recorded UNKNOWN with a RECOVERED alert, as
- * trade-executor/README.md documents (there is no lookup by client order id yet). The position reconciler
- * then reports the one difference between the journal and the venues, Kalshi's 120 contracts, as a
- * POSITION_MISMATCH alert. Every wait is bounded; nothing asserts on time.
+ * and so its venue order id, never reached the journal — looked up by the client order id the executor chose
+ * ({@code GET /portfolio/orders?ticker=}) and reconciled FILLED 120 from the venue, so the trade ends hedged
+ * and the journal's positions equal both venues': the position reconciler, over several rounds, finds no
+ * POSITION_MISMATCH. Every wait is bounded; nothing asserts on time.
  */
 @Timeout(240)
 class LiveProcessKillRecoveryIT {
@@ -152,8 +152,10 @@ class LiveProcessKillRecoveryIT {
                 "second");
         JsonObject report = awaitJournal(journal, second, "the interrupted trade's report",
                 entry -> "trade".equals(entry.getString("type")) && tradeId.equals(entry.getString("tradeId")));
-        JsonObject mismatch = awaitJournal(journal, second, "a POSITION_MISMATCH alert",
-                entry -> "alert".equals(entry.getString("type")) && "POSITION_MISMATCH".equals(entry.getString("kind")));
+        // the reconciler has compared positions at least twice since (its third Kalshi positions read answered)
+        int positionReadsBefore = kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions");
+        await("three position reconciler rounds after the report", second,
+                () -> kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions") >= positionReadsBefore + 3);
 
         // 4. a clean stop
         try (OutputStream stdin = second.getOutputStream()) {
@@ -193,27 +195,37 @@ class LiveProcessKillRecoveryIT {
         assertEquals(1, kalshiProxy.orders().size(), "orders Kalshi received: " + kalshiProxy.orders());
         assertEquals(1, polymarketProxy.orders().size(), "orders Polymarket received: " + polymarketProxy.orders());
 
-        // the interrupted trade, reconciled as documented: Polymarket from its journaled answer, Kalshi UNKNOWN
+        // the interrupted trade: Polymarket from its journaled answer, Kalshi found at the venue by its client order id
         String kalshiClientId = kalshiOrderId;
+        assertTrue(kalshiProxy.answered("GET", "/trade-api/v2/portfolio/orders") >= 1,
+                "the Kalshi orders were listed: " + kalshiProxy.requests());
+        assertTrue(kalshiProxy.requests().stream().anyMatch(r -> r.startsWith("GET /trade-api/v2/portfolio/orders?")
+                && r.contains("ticker=" + TICKER)), "listed by ticker: " + kalshiProxy.requests());
         JsonObject reconciled = added.stream().filter(e -> isOrder(e, "RECONCILED", "kalshi")).findFirst()
                 .orElseThrow(() -> new AssertionError("the Kalshi leg reconciled: " + added));
         assertEquals(kalshiClientId, reconciled.getString("clientOrderId"));
-        assertEquals("UNKNOWN", reconciled.getString("status"), reconciled.encode());
+        assertEquals("FILLED", reconciled.getString("status"), reconciled.encode());
+        assertEquals("120", reconciled.getString("filledQuantity"), reconciled.encode());
+        assertNotNull(reconciled.getString("venueOrderId"), "the venue's order id, from the listing: " + reconciled.encode());
         assertTrue(added.stream().noneMatch(e -> isOrder(e, "RECONCILED", "polymarket")),
                 "the Polymarket leg's final answer was journaled before the kill, so the venue is not asked");
         JsonObject recovered = added.stream().filter(e -> "alert".equals(e.getString("type")) && "RECOVERED".equals(e.getString("kind"))
                 && tradeId.equals(e.getString("tradeId"))).findFirst().orElseThrow(() -> new AssertionError("RECOVERED alert: " + added));
-        assertTrue(recovered.getString("message").contains(kalshiClientId), recovered.encode());
+        assertTrue(recovered.getString("message").contains("kalshi holds 120"), recovered.encode());
+        assertTrue(!recovered.getString("message").contains("UNKNOWN"), "nothing left unknown: " + recovered.encode());
         assertEquals(1, after.stream().map(LiveProcessKillRecoveryIT::parse)
                 .filter(e -> e != null && "trade".equals(e.getString("type"))).count(), "one report, for the interrupted trade");
-        assertEquals("0", report.getJsonObject("kalshi").getString("filledQuantity"), report.encode());
+        assertEquals("120", report.getJsonObject("kalshi").getString("filledQuantity"), report.encode());
         assertEquals("120", report.getJsonObject("polymarket").getString("filledQuantity"), report.encode());
-        assertEquals("120", report.getString("unhedgedQuantity"), report.encode());
+        assertEquals("0", report.getString("unhedgedQuantity"), report.encode());
+        assertEquals("FILLED", report.getString("status"), report.encode());
 
-        // positions: the journal agrees with Polymarket; Kalshi's fill of the UNKNOWN leg is what the reconciler reports
+        // positions: the journal equals both venues' positions endpoints, and the reconciler found nothing to report
         assertEquals(expectedVenue, venuePositions());
-        assertEquals(Map.of("polymarket:" + NO_TOKEN + ":NO", 120L), journalPositions(after));
-        assertEquals("kalshi " + TICKER + ": journal 0, venue 120", mismatch.getString("message"), "only Kalshi differs");
+        assertEquals(expectedVenue, journalPositions(after));
+        assertTrue(after.stream().map(LiveProcessKillRecoveryIT::parse).noneMatch(e -> e != null
+                && "alert".equals(e.getString("type")) && "POSITION_MISMATCH".equals(e.getString("kind"))),
+                "no POSITION_MISMATCH: " + added);
     }
 
     private static KeyPair rsaKeys() throws Exception {
@@ -390,6 +402,10 @@ class LiveProcessKillRecoveryIT {
     static final class RecordingProxy {
         private static final Set<String> HOP = Set.of("host", "content-length", "transfer-encoding", "connection");
         private final List<JsonObject> orders = new CopyOnWriteArrayList<>();
+        /** Every request as {@code METHOD uri}, in arrival order. */
+        private final List<String> requests = new CopyOnWriteArrayList<>();
+        /** Requests answered by the venue, as {@code METHOD path} (no query). */
+        private final List<String> answered = new CopyOnWriteArrayList<>();
         private HttpServer server;
 
         static RecordingProxy start(Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder)
@@ -400,6 +416,7 @@ class LiveProcessKillRecoveryIT {
                 if (isOrder.test(request)) {
                     proxy.orders.add(body.toJsonObject());
                 }
+                proxy.requests.add(request.method().name() + " " + request.uri());
                 RequestOptions options = new RequestOptions().setMethod(request.method()).setHost("127.0.0.1").setPort(targetPort)
                         .setURI(request.uri());
                 copy(request.headers(), options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
@@ -412,6 +429,7 @@ class LiveProcessKillRecoveryIT {
                                 return;
                             }
                             HttpClientResponse response = (HttpClientResponse) done.result()[0];
+                            proxy.answered.add(request.method().name() + " " + request.path());
                             Buffer answer = (Buffer) done.result()[1];
                             copy(response.headers(), request.response().headers());
                             request.response().setStatusCode(response.statusCode()).end(answer).onFailure(gone -> { });
@@ -439,6 +457,14 @@ class LiveProcessKillRecoveryIT {
 
         List<JsonObject> orders() {
             return orders;
+        }
+
+        List<String> requests() {
+            return requests;
+        }
+
+        int answered(String method, String path) {
+            return (int) answered.stream().filter((method + " " + path)::equals).count();
         }
     }
 }
