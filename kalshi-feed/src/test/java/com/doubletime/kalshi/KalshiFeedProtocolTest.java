@@ -1,5 +1,6 @@
 package com.doubletime.kalshi;
 
+import com.doubletime.bus.feed.FakeLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

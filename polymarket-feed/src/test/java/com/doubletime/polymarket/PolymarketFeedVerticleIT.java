@@ -1,5 +1,6 @@
 package com.doubletime.polymarket;
 
+import com.doubletime.bus.feed.WsTestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

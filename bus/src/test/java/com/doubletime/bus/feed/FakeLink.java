@@ -1,15 +1,14 @@
-package com.doubletime.kalshi;
+package com.doubletime.bus.feed;
 
-import com.doubletime.bus.feed.FeedLink;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a protocol asked of its connection. */
-final class FakeLink implements FeedLink {
-    final List<String> sent = new ArrayList<>();
-    final List<String> reconnects = new ArrayList<>();
-    final List<String> errors = new ArrayList<>();
-    int healthy;
+public final class FakeLink implements FeedLink {
+    public final List<String> sent = new ArrayList<>();
+    public final List<String> reconnects = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>();
+    public int healthy;
 
     @Override
     public boolean send(String text) {

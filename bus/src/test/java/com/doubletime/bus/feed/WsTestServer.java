@@ -1,4 +1,4 @@
-package com.doubletime.kalshi;
+package com.doubletime.bus.feed;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /** A loopback WebSocket server for feed tests: records what clients send, lets the test push frames. */
-final class WsTestServer {
-    static final long WAIT_SECONDS = 5;
+public final class WsTestServer {
+    public static final long WAIT_SECONDS = 5;
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<ServerWebSocket> connections = new LinkedBlockingQueue<>();
@@ -25,7 +25,7 @@ final class WsTestServer {
     }
 
     /** {@code responder} sees every text message a client sends, on the server's event loop. */
-    static WsTestServer start(Vertx vertx, String path, BiConsumer<ServerWebSocket, String> responder) throws Exception {
+    public static WsTestServer start(Vertx vertx, String path, BiConsumer<ServerWebSocket, String> responder) throws Exception {
         WsTestServer test = new WsTestServer(path);
         test.server = vertx.createHttpServer().webSocketHandler(ws -> {
             if (!ws.path().equals(path)) {
@@ -42,39 +42,39 @@ final class WsTestServer {
         return test;
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + server.actualPort() + path;
     }
 
     /** The next text message any client sent. */
-    String nextMessage() throws InterruptedException {
+    public String nextMessage() throws InterruptedException {
         String message = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(message, "no message from the client within " + WAIT_SECONDS + " s");
         return message;
     }
 
     /** Messages received so far and not yet taken. */
-    String pollMessage(long millis) throws InterruptedException {
+    public String pollMessage(long millis) throws InterruptedException {
         return received.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The next client connection. */
-    ServerWebSocket nextConnection() throws InterruptedException {
+    public ServerWebSocket nextConnection() throws InterruptedException {
         ServerWebSocket ws = connections.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(ws, "no client connection within " + WAIT_SECONDS + " s");
         return ws;
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         current.writeTextMessage(frame);
     }
 
     /** Closes the current connection from the server side. */
-    void drop() {
+    public void drop() {
         current.close();
     }
 
-    void close() throws Exception {
+    public void close() throws Exception {
         server.close().await(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }
