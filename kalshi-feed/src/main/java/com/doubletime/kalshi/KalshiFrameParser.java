@@ -5,9 +5,8 @@ import com.doubletime.domain.NameTable;
 import com.doubletime.bus.feed.FrameFields;
 import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import com.doubletime.bus.feed.JsonTokenizer;
+import com.doubletime.bus.feed.JsonTokenizer.Token;
 
 /**
  * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with
@@ -19,6 +18,7 @@ public final class KalshiFrameParser {
     private final KalshiMessage message = new KalshiMessage();
     private final NameTable tickers = new NameTable();
     private final NameTable words = new NameTable();
+    private final JsonTokenizer json = new JsonTokenizer();
 
     KalshiMessage message() {
         return message;
@@ -26,50 +26,38 @@ public final class KalshiFrameParser {
 
     /** Decodes one text frame into the reused {@link KalshiMessage}. */
     public KalshiMessage parse(String frame) throws MalformedFrameException {
-        try {
-            return parse(FrameFields.JSON.createParser(frame));
-        } catch (IOException e) {
-            throw new MalformedFrameException(e.getMessage());
-        }
+        return parse(json.reset(frame));
     }
 
     /** The same from a slice of a char array (the replay tool's path: no String per frame). */
     public KalshiMessage parse(char[] frame, int offset, int length) throws MalformedFrameException {
-        try {
-            return parse(FrameFields.JSON.createParser(frame, offset, length));
-        } catch (IOException e) {
-            throw new MalformedFrameException(e.getMessage());
-        }
+        return parse(json.reset(frame, offset, length));
     }
 
-    private KalshiMessage parse(JsonParser created) throws MalformedFrameException {
+    private KalshiMessage parse(JsonTokenizer parser) throws MalformedFrameException {
         message.reset();
-        try (JsonParser parser = created) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedFrameException("not a JSON object");
-            }
-            readEnvelope(parser);
-            if (parser.nextToken() != null) {
-                throw new MalformedFrameException("trailing content after the JSON object");
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new MalformedFrameException(e.getMessage());
+        if (parser.next() != Token.START_OBJECT) {
+            throw new MalformedFrameException("not a JSON object");
+        }
+        readEnvelope(parser);
+        if (parser.next() != null) {
+            throw new MalformedFrameException("trailing content after the JSON object");
         }
         classify();
         return message;
     }
 
-    private void readEnvelope(JsonParser parser) throws IOException, MalformedFrameException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    private void readEnvelope(JsonTokenizer parser) throws MalformedFrameException {
+        while (parser.next() == Token.FIELD_NAME) {
             String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+            Token value = parser.next();
             switch (field) {
                 case "type" -> message.typeName = FrameFields.name(parser, value, "type", words);
                 case "id" -> message.id = FrameFields.integer(parser, value, "id");
                 case "sid" -> message.sid = FrameFields.integer(parser, value, "sid");
                 case "seq" -> message.seq = FrameFields.integer(parser, value, "seq");
                 case "msg" -> {
-                    if (value == JsonToken.START_OBJECT) {
+                    if (value == Token.START_OBJECT) {
                         readMsg(parser);
                     } else {
                         parser.skipChildren();
@@ -80,10 +68,10 @@ public final class KalshiFrameParser {
         }
     }
 
-    private void readMsg(JsonParser parser) throws IOException, MalformedFrameException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    private void readMsg(JsonTokenizer parser) throws MalformedFrameException {
+        while (parser.next() == Token.FIELD_NAME) {
             String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+            Token value = parser.next();
             switch (field) {
                 case "market_ticker" -> message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
@@ -93,8 +81,8 @@ public final class KalshiFrameParser {
                 case "side" -> message.side = FrameFields.name(parser, value, "side", words);
                 case "ts_ms" -> message.tsMillis = FrameFields.integer(parser, value, "ts_ms");
                 case "code" -> message.errorCode = FrameFields.integer(parser, value, "code");
-                case "msg" -> message.errorMessage = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                case "channel" -> message.channel = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "msg" -> message.errorMessage = value == Token.STRING ? parser.text() : null;
+                case "channel" -> message.channel = value == Token.STRING ? parser.text() : null;
                 case "sid" -> {
                     // a subscribed ack carries its sid inside msg
                     if (message.sid == KalshiMessage.ABSENT) {
@@ -106,18 +94,18 @@ public final class KalshiFrameParser {
         }
     }
 
-    private void readLevels(JsonParser parser, JsonToken start, LevelBuffer levels, String field)
-            throws IOException, MalformedFrameException {
-        if (start == JsonToken.VALUE_NULL) {
+    private void readLevels(JsonTokenizer parser, Token start, LevelBuffer levels, String field)
+            throws MalformedFrameException {
+        if (start == Token.NULL) {
             return;
         }
-        if (start != JsonToken.START_ARRAY) {
+        if (start != Token.START_ARRAY) {
             throw new MalformedFrameException(field + " is not an array");
         }
-        while (parser.nextToken() == JsonToken.START_ARRAY) {
-            long price = FrameFields.decimal(parser, parser.nextToken(), field + " price");
-            long size = FrameFields.decimal(parser, parser.nextToken(), field + " size");
-            if (parser.nextToken() != JsonToken.END_ARRAY) {
+        while (parser.next() == Token.START_ARRAY) {
+            long price = FrameFields.decimal(parser, parser.next(), field + " price");
+            long size = FrameFields.decimal(parser, parser.next(), field + " size");
+            if (parser.next() != Token.END_ARRAY) {
                 throw new MalformedFrameException(field + " level is not a [price, size] pair");
             }
             FrameFields.price(price, field);
@@ -126,7 +114,7 @@ public final class KalshiFrameParser {
             }
             levels.add(price, size);
         }
-        if (parser.currentToken() != JsonToken.END_ARRAY) {
+        if (parser.currentToken() != Token.END_ARRAY) {
             throw new MalformedFrameException(field + " level is not a [price, size] pair");
         }
     }
@@ -169,5 +157,4 @@ public final class KalshiFrameParser {
             throw new MalformedFrameException(message.typeName + " without sid or seq");
         }
     }
-    /** A decimal sent as a string, or (defensively, kalshi.md §3.4) as a JSON number. */
 }

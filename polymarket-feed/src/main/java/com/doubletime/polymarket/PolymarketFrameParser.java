@@ -6,9 +6,8 @@ import com.doubletime.bus.feed.FrameFields;
 import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.Side;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import com.doubletime.bus.feed.JsonTokenizer;
+import com.doubletime.bus.feed.JsonTokenizer.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +25,7 @@ public final class PolymarketFrameParser {
     private final NameTable words = new NameTable();
     private final LevelBuffer eventBids = new LevelBuffer();
     private final LevelBuffer eventAsks = new LevelBuffer();
+    private final JsonTokenizer json = new JsonTokenizer();
 
     /** Decodes a frame; afterwards {@link #updateCount()} and {@link #update(int)} give its items in order. */
     public void parse(String frame) throws MalformedFrameException {
@@ -34,11 +34,7 @@ public final class PolymarketFrameParser {
             pong = true;
             return;
         }
-        try {
-            parse(FrameFields.JSON.createParser(frame));
-        } catch (IOException e) {
-            throw new MalformedFrameException(e.getMessage());
-        }
+        parse(json.reset(frame));
     }
 
     /** The same from a slice of a char array (the replay tool's path: no String per frame). */
@@ -48,11 +44,7 @@ public final class PolymarketFrameParser {
             pong = true;
             return;
         }
-        try {
-            parse(FrameFields.JSON.createParser(frame, offset, length));
-        } catch (IOException e) {
-            throw new MalformedFrameException(e.getMessage());
-        }
+        parse(json.reset(frame, offset, length));
     }
 
     private void reset() {
@@ -74,27 +66,23 @@ public final class PolymarketFrameParser {
                 && frame[start + 3] == 'G';
     }
 
-    private void parse(JsonParser created) throws MalformedFrameException {
-        try (JsonParser parser = created) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                JsonToken token;
-                while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-                    readEvent(parser);
-                }
-                if (token != JsonToken.END_ARRAY) {
-                    throw new MalformedFrameException("array element is not an object");
-                }
-            } else if (first == JsonToken.START_OBJECT) {
+    private void parse(JsonTokenizer parser) throws MalformedFrameException {
+        Token first = parser.next();
+        if (first == Token.START_ARRAY) {
+            Token token;
+            while ((token = parser.next()) == Token.START_OBJECT) {
                 readEvent(parser);
-            } else {
-                throw new MalformedFrameException("neither PONG, a JSON object nor an array");
             }
-            if (parser.nextToken() != null) {
-                throw new MalformedFrameException("trailing content after the JSON value");
+            if (token != Token.END_ARRAY) {
+                throw new MalformedFrameException("array element is not an object");
             }
-        } catch (IOException e) {
-            throw new MalformedFrameException(e.getMessage());
+        } else if (first == Token.START_OBJECT) {
+            readEvent(parser);
+        } else {
+            throw new MalformedFrameException("neither PONG, a JSON object nor an array");
+        }
+        if (parser.next() != null) {
+            throw new MalformedFrameException("trailing content after the JSON value");
         }
     }
 
@@ -115,7 +103,7 @@ public final class PolymarketFrameParser {
         return ignored;
     }
 
-    private void readEvent(JsonParser parser) throws IOException, MalformedFrameException {
+    private void readEvent(JsonTokenizer parser) throws MalformedFrameException {
         int firstChange = count;
         String eventType = null;
         String assetId = null;
@@ -127,14 +115,14 @@ public final class PolymarketFrameParser {
         eventBids.clear();
         eventAsks.clear();
         // Fields may come in any order, so levels and changes are collected before the type is known.
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        while (parser.next() == Token.FIELD_NAME) {
             String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+            Token value = parser.next();
             switch (field) {
                 case "event_type" -> eventType = FrameFields.name(parser, value, "event_type", words);
                 case "asset_id" -> assetId = FrameFields.name(parser, value, "asset_id", assets);
-                case "market" -> market = value == JsonToken.VALUE_STRING ? FrameFields.name(parser, value, "asset_id", assets) : null;
-                case "timestamp" -> timestamp = integerText(parser, value);
+                case "market" -> market = value == Token.STRING ? FrameFields.name(parser, value, "asset_id", assets) : null;
+                case "timestamp" -> timestamp = FrameFields.integerOrText(parser, value, PolymarketUpdate.ABSENT);
                 case "new_tick_size" -> newTick = FrameFields.decimal(parser, value, "new_tick_size");
                 case "bids", "buys" -> {
                     readLevels(parser, value, eventBids, field);
@@ -201,16 +189,16 @@ public final class PolymarketFrameParser {
         }
     }
 
-    private void readChanges(JsonParser parser, JsonToken start, String field) throws IOException, MalformedFrameException {
-        if (start != JsonToken.START_ARRAY) {
+    private void readChanges(JsonTokenizer parser, Token start, String field) throws MalformedFrameException {
+        if (start != Token.START_ARRAY) {
             throw new MalformedFrameException(field + " is not an array");
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.next() == Token.START_OBJECT) {
             PolymarketUpdate change = next(PolymarketUpdate.Kind.LEVEL);
             String side = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (parser.next() == Token.FIELD_NAME) {
                 String name = parser.currentName();
-                JsonToken value = parser.nextToken();
+                Token value = parser.next();
                 switch (name) {
                     case "asset_id" -> change.assetId = FrameFields.name(parser, value, "asset_id", assets);
                     case "price" -> change.price = FrameFields.decimal(parser, value, "price");
@@ -234,25 +222,25 @@ public final class PolymarketFrameParser {
                 default -> throw new MalformedFrameException(field + " side is neither BUY nor SELL: " + side);
             };
         }
-        if (parser.currentToken() != JsonToken.END_ARRAY) {
+        if (parser.currentToken() != Token.END_ARRAY) {
             throw new MalformedFrameException(field + " entry is not an object");
         }
     }
 
-    private static void readLevels(JsonParser parser, JsonToken start, LevelBuffer levels, String field)
-            throws IOException, MalformedFrameException {
-        if (start == JsonToken.VALUE_NULL) {
+    private static void readLevels(JsonTokenizer parser, Token start, LevelBuffer levels, String field)
+            throws MalformedFrameException {
+        if (start == Token.NULL) {
             return;
         }
-        if (start != JsonToken.START_ARRAY) {
+        if (start != Token.START_ARRAY) {
             throw new MalformedFrameException(field + " is not an array");
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.next() == Token.START_OBJECT) {
             long price = PolymarketUpdate.ABSENT;
             long size = PolymarketUpdate.ABSENT;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (parser.next() == Token.FIELD_NAME) {
                 String name = parser.currentName();
-                JsonToken value = parser.nextToken();
+                Token value = parser.next();
                 switch (name) {
                     case "price" -> price = FrameFields.decimal(parser, value, field + " price");
                     case "size" -> size = FrameFields.decimal(parser, value, field + " size");
@@ -268,7 +256,7 @@ public final class PolymarketFrameParser {
             }
             levels.add(price, size);
         }
-        if (parser.currentToken() != JsonToken.END_ARRAY) {
+        if (parser.currentToken() != Token.END_ARRAY) {
             throw new MalformedFrameException(field + " level is not an object");
         }
     }
@@ -281,23 +269,8 @@ public final class PolymarketFrameParser {
         update.reset(kind);
         return update;
     }
-    private static long integerText(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-            return parser.getLongValue();
-        }
-        if (token == JsonToken.VALUE_STRING) {
-            try {
-                return Long.parseLong(parser.getText());
-            } catch (NumberFormatException e) {
-                return PolymarketUpdate.ABSENT;
-            }
-        }
-        parser.skipChildren();
-        return PolymarketUpdate.ABSENT;
-    }
-
-    private static long optionalDecimal(JsonParser parser, JsonToken token) throws IOException, MalformedFrameException {
-        if (token == JsonToken.VALUE_NULL) {
+    private static long optionalDecimal(JsonTokenizer parser, Token token) throws MalformedFrameException {
+        if (token == Token.NULL) {
             return PolymarketUpdate.ABSENT;
         }
         return FrameFields.decimal(parser, token, "best price");

@@ -1,58 +1,81 @@
 package com.doubletime.bus.feed;
 
+import com.doubletime.bus.feed.JsonTokenizer.Token;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.NameTable;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.IOException;
 
 /**
  * Typed reads of one JSON value for the venues' streaming frame parsers: each either returns the value or
  * throws {@link MalformedFrameException} naming the field. Decimals and recurring names are read straight
- * from the parser's char buffer, so a frame's values cost no Strings.
+ * from the tokenizer's chars, so a frame's values cost no Strings.
  */
 public final class FrameFields {
-    /** Locations without the source: otherwise every parser allocates a reference to its input. */
-    public static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
     private FrameFields() {
     }
 
-    public static String text(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
+    public static String text(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
+        if (token != Token.STRING) {
             throw new MalformedFrameException(field + " is not a string");
         }
-        return parser.getText();
+        return json.text();
     }
 
     /** A recurring string (a ticker, a token id, a message type) as the table's canonical instance. */
-    public static String name(JsonParser parser, JsonToken token, String field, NameTable names)
-            throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING) {
+    public static String name(JsonTokenizer json, Token token, String field, NameTable names) throws MalformedFrameException {
+        if (token != Token.STRING) {
             throw new MalformedFrameException(field + " is not a string");
         }
-        return names.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return names.intern(json.textChars(), json.textOffset(), json.textLength());
     }
 
-    public static long integer(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_NUMBER_INT) {
+    public static long integer(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
+        if (token != Token.NUMBER_INT) {
             throw new MalformedFrameException(field + " is not an integer");
         }
-        return parser.getLongValue();
+        return json.longValue();
     }
 
     /** A decimal sent as a string or, defensively (kalshi.md §3.4), as a JSON number; {@link FixedPoint} scale. */
-    public static long decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
-        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+    public static long decimal(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
+        if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
             throw new MalformedFrameException(field + " is not a decimal");
         }
         try {
-            return FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            return FixedPoint.parse(json.textChars(), json.textOffset(), json.textLength());
         } catch (NumberFormatException e) {
             throw new MalformedFrameException(field + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A whole number sent as a JSON integer or as a string of digits (Polymarket's millisecond timestamps);
+     * {@code absent} when it is neither, since such a field is informative, not required.
+     */
+    public static long integerOrText(JsonTokenizer json, Token token, long absent) throws MalformedFrameException {
+        if (token == Token.NUMBER_INT) {
+            return json.longValue();
+        }
+        if (token != Token.STRING) {
+            json.skipChildren();
+            return absent;
+        }
+        char[] chars = json.textChars();
+        int start = json.textOffset();
+        int end = start + json.textLength();
+        boolean negative = start < end && chars[start] == '-';
+        int i = negative || (start < end && chars[start] == '+') ? start + 1 : start;
+        if (i == end) {
+            return absent;
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = chars[i] - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+                return absent;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     /** Binary-contract prices live in [0, 1]. */
