@@ -24,6 +24,8 @@ public final class NameTable {
             if (name == null) {
                 String created = new String(chars, offset, length);
                 if (size < MAX_NAMES) {
+                    // the JVM's instance: a switch or equals against a literal then succeeds on identity
+                    created = created.intern();
                     names[slot] = created;
                     spellings[slot] = created.toCharArray();
                     hashes[slot] = hash;

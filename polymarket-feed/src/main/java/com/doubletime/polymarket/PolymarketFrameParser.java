@@ -30,7 +30,7 @@ public final class PolymarketFrameParser {
     /** Decodes a frame; afterwards {@link #updateCount()} and {@link #update(int)} give its items in order. */
     public void parse(String frame) throws MalformedFrameException {
         reset();
-        if (frame.strip().equals("PONG")) {
+        if (frame.length() < 16 && frame.strip().equals("PONG")) {
             pong = true;
             return;
         }
