@@ -28,6 +28,10 @@ import java.util.List;
  *
  * <p>Idempotent like the PostgreSQL journal: the {@linkplain TradeJournalJson#eventId event ids} written are
  * kept in memory (read back at open), and an entry whose id is already recorded is not written again.
+ *
+ * <p>{@link #appendAll} writes all its lines with one write and forces them with one {@code fdatasync}: a crash
+ * leaves none, a prefix, or all of them (a torn last line is skipped at open), never a later one without an
+ * earlier one.
  */
 public final class JsonLinesTradeRepository implements TradeRepository {
     private static final System.Logger LOG = System.getLogger(JsonLinesTradeRepository.class.getName());
@@ -39,6 +43,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final ArrayDeque<JournalEntry> recent;
     private final int skippedLines;
     private final java.util.Set<String> eventIds;
+    /** Guarded by {@code channel}. */
+    private long forces;
 
     private JsonLinesTradeRepository(Vertx vertx, Path path, FileChannel channel, int retained,
                                      ArrayDeque<JournalEntry> recent, int skippedLines, java.util.Set<String> eventIds) {
@@ -95,6 +101,28 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                 }).mapEmpty();
     }
 
+    /** All the entries' lines in one write and one {@code fdatasync}; entries already recorded are left out. */
+    @Override
+    public Future<Void> appendAll(List<JournalEntry> entries) {
+        if (entries.size() == 1) {
+            return append(entries.get(0));
+        }
+        List<String> eventIds = new ArrayList<>(entries.size());
+        List<byte[]> lines = new ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            eventIds.add(TradeJournalJson.eventId(entry));
+            lines.add((TradeJournalJson.write(entry) + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return vertx.<boolean[]>executeBlocking(() -> writeAndForce(eventIds, lines))
+                .onSuccess(written -> {
+                    for (int i = 0; i < written.length; i++) {
+                        if (written[i]) {
+                            remember(entries.get(i));
+                        }
+                    }
+                }).mapEmpty();
+    }
+
     @Override
     public Future<List<JournalEntry>> recent(int limit) {
         synchronized (recent) {
@@ -144,15 +172,41 @@ public final class JsonLinesTradeRepository implements TradeRepository {
 
     /** False when the entry was recorded before (nothing written). */
     private boolean writeAndForce(String eventId, byte[] line) throws IOException {
+        return writeAndForce(List.of(eventId), List.of(line))[0];
+    }
+
+    /** Which lines were written: one recorded before, or earlier in the same call, is not written again. */
+    private boolean[] writeAndForce(List<String> ids, List<byte[]> lines) throws IOException {
         synchronized (channel) {
-            if (eventIds.contains(eventId)) {
-                return false;
+            boolean[] written = new boolean[lines.size()];
+            java.util.Set<String> batch = new java.util.HashSet<>();
+            int bytes = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                written[i] = !eventIds.contains(ids.get(i)) && batch.add(ids.get(i));
+                bytes += written[i] ? lines.get(i).length : 0;
             }
-            writeFully(channel, ByteBuffer.wrap(line));
-            // fdatasync: the entry must survive a power cut before anyone is told it was recorded
+            if (bytes == 0) {
+                return written;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(bytes);
+            for (int i = 0; i < lines.size(); i++) {
+                if (written[i]) {
+                    buffer.put(lines.get(i));
+                }
+            }
+            writeFully(channel, buffer.flip());
+            // fdatasync: the entries must survive a power cut before anyone is told they were recorded
             channel.force(false);
-            eventIds.add(eventId);
-            return true;
+            forces++;
+            eventIds.addAll(batch);
+            return written;
+        }
+    }
+
+    /** How many times the file was forced to disk since it was opened (one per append or appendAll that wrote). */
+    long forces() {
+        synchronized (channel) {
+            return forces;
         }
     }
 

@@ -20,6 +20,7 @@ import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,6 +56,18 @@ final class LiveExecution {
     /** The journal as the engine sees it: an entry counts once the stage completed. */
     interface Journal {
         CompletionStage<Void> append(JournalEntry entry);
+
+        /**
+         * The entries, in order, all durable when the stage completes ({@link TradeRepository#appendAll}: one
+         * write and one flush where the store can). This default appends them one after the other.
+         */
+        default CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+            CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+            for (JournalEntry entry : entries) {
+                chain = chain.thenCompose(done -> append(entry));
+            }
+            return chain;
+        }
     }
 
     /** Runs a task later (Vert.x timers in the verticle, an executor in tests). */
@@ -143,10 +156,10 @@ final class LiveExecution {
                 decision.quantity(), LegPurpose.ENTRY, 0);
         OrderRequest p = request(decision.tradeId(), decision.polymarket(), OrderAction.BUY,
                 decision.polymarket().limitPrice(), decision.quantity(), LegPurpose.ENTRY, 0);
-        // both requests are on disk before either order leaves: a crash after sending is always found again
-        return journal.append(event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0))
-                .thenCompose(done -> journal.append(event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, p,
-                        null, 0)))
+        // both requests are on disk before either order leaves: a crash after sending is always found again.
+        // One batch, so one flush: the flush is the largest wait between the decision and the orders leaving.
+        return journal.appendAll(List.of(event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0),
+                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, p, null, 0)))
                 .thenCompose(done -> {
                     CompletableFuture<Void> kDone = send(decision.tradeId(), LegPurpose.ENTRY, k, kalshi, false)
                             .toCompletableFuture();

@@ -84,6 +84,38 @@ public final class PostgresTradeRepository implements TradeRepository {
         }
     }
 
+    /**
+     * One multi-row {@code INSERT … ON CONFLICT DO NOTHING}: one statement, so one transaction and one commit
+     * (one WAL flush) for all of them; rows get their {@code seq} in list order. An event id repeated inside
+     * the list is recorded once, like one recorded before.
+     */
+    @Override
+    public Future<Void> appendAll(List<JournalEntry> entries) {
+        if (entries.size() == 1) {
+            return append(entries.get(0));
+        }
+        if (entries.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (event_id, type, trade_id, body) VALUES ");
+        Tuple row = Tuple.tuple();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            int p = 4 * i;
+            sql.append(i == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
+                    .append(p + 3).append(", $").append(p + 4).append(')');
+            row.addString(TradeJournalJson.eventId(entry)).addString(TradeJournalJson.toTree(entry).get("type").asText())
+                    .addString(entry.tradeId()).addString(TradeJournalJson.write(entry));
+        }
+        sql.append(" ON CONFLICT (event_id) DO NOTHING");
+        String statement = sql.toString();
+        synchronized (order) {
+            Future<Void> write = tail.transform(previous -> pool.preparedQuery(statement).execute(row).mapEmpty());
+            tail = write;
+            return write;
+        }
+    }
+
     @Override
     public Future<List<JournalEntry>> recent(int limit) {
         return pool.preparedQuery("SELECT body FROM " + table + " ORDER BY seq DESC LIMIT $1")

@@ -56,7 +56,8 @@ import java.util.function.LongSupplier;
  * <p>Live mode (an explicit {@code mode: live} plus an order gateway for each venue, else start-up fails
  * naming what is missing) sends both legs through {@link LiveExecution} after the decision is journaled and
  * the opportunity re-checked against the newest books; every order step and alert is journaled, then
- * published on {@link Addresses#EXECUTION}. At start, live trades a restart interrupted are reconciled
+ * published on {@link Addresses#EXECUTION}; both entry requests are journaled in one write and one flush
+ * before either order is sent. At start, live trades a restart interrupted are reconciled
  * ({@link TradeRecovery}) before any new one; every {@code reconcileIntervalMillis} the positions are
  * compared with the venues' ({@link PositionReconciler}).
  */
@@ -127,7 +128,18 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         + String.join(" and ", missing) + "; start in paper mode or supply them"));
             }
             io.vertx.core.Context context = vertx.getOrCreateContext();
-            live = new LiveExecution(venues, entry -> journalAndPublish(context, entry),
+            LiveExecution.Journal journal = new LiveExecution.Journal() {
+                @Override
+                public java.util.concurrent.CompletionStage<Void> append(JournalEntry entry) {
+                    return journalAndPublish(context, List.of(entry));
+                }
+
+                @Override
+                public java.util.concurrent.CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+                    return journalAndPublish(context, entries);
+                }
+            };
+            live = new LiveExecution(venues, journal,
                     (millis, task) -> vertx.setTimer(Math.max(1, millis), id -> task.run()), clock, config.live());
         }
         BusCodecs.registerAll(vertx.eventBus());
@@ -307,15 +319,26 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 .onComplete(done -> tradesInFlight--);
     }
 
-    /** Journals an execution step on the verticle's context (the journal's order), then publishes it. */
-    private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context, JournalEntry entry) {
+    /**
+     * Journals execution steps on the verticle's context (the journal's order), several in one write, then
+     * publishes each. Already on that context (the engine's chains mostly are), no hop through its task queue.
+     */
+    private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context,
+                                                                         List<JournalEntry> entries) {
         io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
-        context.runOnContext(v -> repository.append(entry)
+        Runnable write = () -> (entries.size() == 1 ? repository.append(entries.get(0)) : repository.appendAll(entries))
                 .onSuccess(done -> {
-                    meters.journaled(entry);
-                    vertx.eventBus().publish(Addresses.EXECUTION, new JsonObject(TradeJournalJson.write(entry)));
+                    for (JournalEntry entry : entries) {
+                        meters.journaled(entry);
+                        vertx.eventBus().publish(Addresses.EXECUTION, new JsonObject(TradeJournalJson.write(entry)));
+                    }
                 })
-                .onComplete(recorded));
+                .onComplete(recorded);
+        if (io.vertx.core.Vertx.currentContext() == context) {
+            write.run();
+        } else {
+            context.runOnContext(v -> write.run());
+        }
         return recorded.future().toCompletionStage();
     }
 
@@ -336,7 +359,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
             MarketPair pair = pairs.stream().filter(p -> p.id().equals(trade.decision.pairId())).findFirst().orElse(null);
             chain = chain.compose(done -> {
                 io.vertx.core.Promise<TradeReport> closed = io.vertx.core.Promise.promise();
-                TradeRecovery.reconcile(trade, pair, venues, entry -> journalAndPublish(context, entry), clock)
+                TradeRecovery.reconcile(trade, pair, venues, entry -> journalAndPublish(context, List.of(entry)), clock)
                         .whenComplete((report, failure) -> context.runOnContext(v -> {
                             if (failure != null) {
                                 closed.fail(failure);
@@ -360,9 +383,9 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         for (String mismatch : mismatches) {
             long now = clock.getAsLong();
-            journalAndPublish(vertx.getOrCreateContext(), new com.doubletime.domain.trade.ExecutionAlert(
+            journalAndPublish(vertx.getOrCreateContext(), List.of(new com.doubletime.domain.trade.ExecutionAlert(
                     "reconcile:" + now + ":" + mismatch.hashCode(), null,
-                    com.doubletime.domain.trade.ExecutionAlert.AlertKind.POSITION_MISMATCH, mismatch, now));
+                    com.doubletime.domain.trade.ExecutionAlert.AlertKind.POSITION_MISMATCH, mismatch, now)));
             LOG.log(System.Logger.Level.ERROR, "POSITION MISMATCH: " + mismatch);
         }
     }

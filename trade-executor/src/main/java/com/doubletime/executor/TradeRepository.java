@@ -13,6 +13,21 @@ public interface TradeRepository {
     /** Durably records one entry; entries appended from one context are recorded in call order. */
     Future<Void> append(JournalEntry entry);
 
+    /**
+     * Durably records several entries together, in list order and in call order with {@link #append}; an entry
+     * already recorded (same {@linkplain TradeJournalJson#eventId event id}) is not recorded again. Completes when
+     * all of them are durable. A store that can (the file, PostgreSQL) writes them in one write and one flush:
+     * the executor journals both legs' requests before sending either order, and one flush instead of two is
+     * the difference on its latency path. This default appends them one by one (each append keeps call order).
+     */
+    default Future<Void> appendAll(List<JournalEntry> entries) {
+        List<Future<Void>> writes = new java.util.ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            writes.add(append(entry));
+        }
+        return Future.all(writes).mapEmpty();
+    }
+
     /** The last {@code limit} entries recorded (including those read back at start-up), oldest first. */
     Future<List<JournalEntry>> recent(int limit);
 

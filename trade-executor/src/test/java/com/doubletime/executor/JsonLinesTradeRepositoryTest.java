@@ -109,4 +109,21 @@ class JsonLinesTradeRepositoryTest {
         }
         repository.close().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void entriesAppendedTogetherAreForcedToDiskOnceAndSkipWhatIsAlreadyRecorded() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        JsonLinesTradeRepository repository = open(journal, 1000);
+        repository.append(JournalSamples.order(1)).await(10, TimeUnit.SECONDS);
+        assertEquals(1, repository.forces());
+
+        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+        assertEquals(2, repository.forces(), "two entries, one fdatasync");
+
+        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+        assertEquals(2, repository.forces(), "nothing new to write, nothing forced");
+        assertEquals(List.of(TradeJournalJson.write(JournalSamples.order(1)), TradeJournalJson.write(JournalSamples.order(2)),
+                TradeJournalJson.write(JournalSamples.order(3))), Files.readAllLines(journal));
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
 }

@@ -110,6 +110,41 @@ class LiveExecutionTest {
     }
 
     @Test
+    void journalsBothEntryRequestsAsOneBatchThatCompletesBeforeEitherOrderIsSent() throws Exception {
+        List<List<JournalEntry>> batches = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> flushed = new CompletableFuture<>();
+        LiveExecution.Journal batching = new LiveExecution.Journal() {
+            @Override
+            public java.util.concurrent.CompletionStage<Void> append(JournalEntry entry) {
+                journal.add(entry);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+                batches.add(List.copyOf(entries));
+                journal.addAll(entries);
+                return flushed;
+            }
+        };
+        LiveExecution engine = new LiveExecution(Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket), batching,
+                (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS), System::nanoTime,
+                LiveExecution.Settings.DEFAULT);
+        CompletableFuture<TradeReport> report = engine.execute(decision, Fixtures.PAIR).toCompletableFuture();
+
+        assertEquals(1, batches.size());
+        assertEquals(List.of("dt-t1-k-E0", "dt-t1-p-E0"), batches.get(0).stream()
+                .map(e -> ((OrderEvent) e).clientOrderId()).toList());
+        assertTrue(batches.get(0).stream().allMatch(e -> ((OrderEvent) e).kind() == OrderEventKind.REQUESTED));
+        assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty(), "no order before the batch is durable");
+
+        flushed.complete(null);
+        assertEquals(TradeStatus.FILLED, report.get(30, TimeUnit.SECONDS).status());
+        assertEquals(1, kalshi.placed.size());
+        assertEquals(1, polymarket.placed.size());
+    }
+
+    @Test
     void aRejectedLegIsReHedgedUpToTheWorstPrice() throws Exception {
         polymarket.onPlace = order -> CompletableFuture.completedFuture(order.clientOrderId().endsWith("E0")
                 ? FakeVenue.rejected(order, "429") : FakeVenue.fill(order, order.quantity(), order.limitPrice()));

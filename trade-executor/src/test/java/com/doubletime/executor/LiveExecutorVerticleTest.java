@@ -152,4 +152,31 @@ class LiveExecutorVerticleTest {
             restarted.close().await(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void theDecisionAndBothEntryRequestsCostTwoFlushesBeforeTheFirstOrderLeaves() throws Exception {
+        JsonLinesTradeRepository repository = JsonLinesTradeRepository.open(vertx, dir.resolve("supplied.jsonl"), 100)
+                .await(10, TimeUnit.SECONDS);
+        BlockingQueue<Long> forcesAtFirstOrder = new LinkedBlockingQueue<>();
+        kalshi.onPlace = order -> {
+            forcesAtFirstOrder.add(repository.forces());
+            return CompletableFuture.completedFuture(FakeVenue.fill(order, order.quantity(), order.limitPrice()));
+        };
+        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), repository, System::nanoTime,
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
+                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+        opportunity("fed:K:9");
+
+        assertEquals(TradeStatus.FILLED, trades.poll(20, TimeUnit.SECONDS).status());
+        // the decision, then both REQUESTED in one write: the order saw both on disk after two fdatasyncs
+        assertEquals(2L, forcesAtFirstOrder.poll(5, TimeUnit.SECONDS));
+        List<JournalEntry> recorded = repository.recent(10).await(5, TimeUnit.SECONDS);
+        assertEquals(List.of("trade_decision", "order", "order"), recorded.subList(0, 3).stream()
+                .map(e -> TradeJournalJson.toTree(e).get("type").asText()).toList());
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
 }

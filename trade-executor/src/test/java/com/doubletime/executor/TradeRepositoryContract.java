@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>What every {@link TradeRepository} must do, run against each implementation (exchange-core's
  * abstract-suite style): entries of every kind come back equal and in call order, after reopening too;
  * appends not awaited keep their order; an entry written twice is recorded once; {@code recent} and
- * {@code forEach} agree with what was written.
+ * {@code forEach} agree with what was written; entries appended together ({@code appendAll}) are recorded in
+ * list order, in call order with single appends, and once per event id.
  */
 @Timeout(180)
 abstract class TradeRepositoryContract {
@@ -120,6 +121,52 @@ abstract class TradeRepositoryContract {
         reopened.append(JournalSamples.alert(3)).await(WAIT, TimeUnit.SECONDS);
 
         assertEquals(lines(List.of(JournalSamples.order(1), JournalSamples.decision(2), JournalSamples.alert(3))),
+                lines(all(reopened)));
+    }
+
+    @Test
+    void recordsEntriesAppendedTogetherInListOrderAfterReopening() throws Exception {
+        TradeRepository repository = open();
+        repository.append(JournalSamples.decision(1)).await(WAIT, TimeUnit.SECONDS);
+        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(WAIT, TimeUnit.SECONDS);
+        repository.append(JournalSamples.report(4)).await(WAIT, TimeUnit.SECONDS);
+        List<JournalEntry> expected = List.of(JournalSamples.decision(1), JournalSamples.order(2), JournalSamples.order(3),
+                JournalSamples.report(4));
+        assertEquals(lines(expected), lines(all(repository)));
+        assertEquals(lines(expected), lines(repository.recent(10).await(WAIT, TimeUnit.SECONDS)));
+        repository.close().await(WAIT, TimeUnit.SECONDS);
+
+        assertEquals(lines(expected), lines(all(open())));
+    }
+
+    @Test
+    void entriesAppendedTogetherKeepCallOrderWithAppendsNotAwaited() throws Exception {
+        TradeRepository repository = open();
+        Promise<Void> done = Promise.promise();
+        vertx.runOnContext(v -> Future.all(List.of(
+                        repository.append(JournalSamples.mixed(0)),
+                        repository.appendAll(List.of(JournalSamples.mixed(1), JournalSamples.mixed(2))),
+                        repository.append(JournalSamples.mixed(3)),
+                        repository.appendAll(List.of(JournalSamples.mixed(4), JournalSamples.mixed(5), JournalSamples.mixed(6)))))
+                .<Void>mapEmpty().onComplete(done));
+        done.future().await(WAIT, TimeUnit.SECONDS);
+
+        assertEquals(lines(IntStream.range(0, 7).mapToObj(JournalSamples::mixed).toList()), lines(all(repository)));
+    }
+
+    @Test
+    void entriesAppendedTogetherAreRecordedOnceByEventId() throws Exception {
+        TradeRepository repository = open();
+        repository.append(JournalSamples.order(1)).await(WAIT, TimeUnit.SECONDS);
+        // one already recorded, one repeated inside the list: each recorded once, the new one still recorded
+        repository.appendAll(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.order(2)))
+                .await(WAIT, TimeUnit.SECONDS);
+        repository.close().await(WAIT, TimeUnit.SECONDS);
+
+        TradeRepository reopened = open();
+        reopened.appendAll(List.of(JournalSamples.order(2), JournalSamples.alert(3))).await(WAIT, TimeUnit.SECONDS);
+
+        assertEquals(lines(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.alert(3))),
                 lines(all(reopened)));
     }
 
