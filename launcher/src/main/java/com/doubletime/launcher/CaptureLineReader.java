@@ -4,45 +4,146 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads capture lines (contracts §2): {@code venue}, {@code recv_ns}, and {@code frame} or {@code event}.
  *
  * <p>A frame is a JSON text escaped inside a JSON string; decoding it one escape at a time through a
- * general parser was the replay's largest cost. This reader scans flat lines itself, over char arrays,
- * unescaping the frame into a reused buffer that the sessions parse in place — no String per frame. Any
- * key order, whitespace and JSON escape is accepted; a line with nested values goes to Jackson. Reused
- * line after line: read the fields before the next {@link #read}.
+ * general parser, or decoding the whole line to a String first, was the replay's largest cost. This
+ * reader scans flat lines itself straight from the file's UTF-8 bytes, decoding and unescaping the frame
+ * in one pass into a reused buffer that the sessions parse in place — no String and no allocation per
+ * frame. Any key order, whitespace and JSON escape is accepted; invalid UTF-8, a bad escape or a raw
+ * control character makes the line malformed (not the replay); a line with nested values goes to
+ * Jackson. Reused line after line: read the fields before the next {@link #read}.
  */
 final class CaptureLineReader {
     static final String KALSHI = "kalshi";
     static final String POLYMARKET = "polymarket";
+    private static final String CONNECTED = "connected";
+    private static final String DISCONNECTED = "disconnected";
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] VENUE = ascii("venue");
+    private static final byte[] EVENT = ascii("event");
+    private static final byte[] FRAME = ascii("frame");
+    private static final byte[] RECV_NS = ascii("recv_ns");
 
-    private char[] line = new char[4096];
-    private int length;
+    private byte[] line;
+    private int end;
     private int at;
     private char[] frame = new char[4096];
     private int frameLength;
     private boolean hasFrame;
+    /** Holds the other string values: they may come after the frame, so they cannot share its buffer. */
+    private char[] value = new char[64];
     private String venue;
     private String event;
     private long recvNanos;
+    private int rareIn;
+    private int rareOut;
+
+    /** Receives one line of a capture, without its terminator, in a buffer reused after the call. */
+    @FunctionalInterface
+    interface LineSink {
+        void onLine(byte[] bytes, int start, int end);
+    }
+
+    /**
+     * Splits a capture into lines on {@code \n}, reading {@code chunkBytes} at a time into one reused
+     * buffer; a {@code \r} before the {@code \n} is dropped, a last line needs no terminator, and a line
+     * longer than the buffer grows it. Bytes stay bytes: decoding is the reader's job, so that invalid
+     * UTF-8 spoils one line rather than the replay.
+     */
+    static void readLines(InputStream in, int chunkBytes, LineSink sink) throws IOException {
+        byte[] buffer = new byte[chunkBytes];
+        int start = 0;
+        int scanned = 0; // [start, scanned) holds no '\n': a long line is not searched again after a read
+        int limit = 0;
+        while (true) {
+            int newline = indexOfNewline(buffer, scanned, limit);
+            if (newline >= 0) {
+                sink.onLine(buffer, start, withoutCarriageReturn(buffer, start, newline));
+                start = newline + 1;
+                scanned = start;
+                continue;
+            }
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, limit - start);
+                limit -= start;
+                start = 0;
+            } else if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            scanned = limit;
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                if (limit > start) {
+                    sink.onLine(buffer, start, withoutCarriageReturn(buffer, start, limit));
+                }
+                return;
+            }
+            limit += read;
+        }
+    }
+
+    private static int withoutCarriageReturn(byte[] buffer, int start, int end) {
+        return end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    /** The first {@code \n} in {@code bytes[from, to)}, or -1; eight bytes per step, as lines are long. */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // a byte of x is zero where the input has '\n'; a borrow can only mark bytes after a true zero
+            long zeros = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** True when the line is a capture line (its fields may still be missing: check them). */
     boolean read(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return read(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Reads the UTF-8 line {@code bytes[start, end)} (no line terminator needed; a trailing {@code \r} is
+     * whitespace). True when it is a capture line (its fields may still be missing: check them).
+     */
+    boolean read(byte[] bytes, int start, int end) {
         venue = null;
         event = null;
         hasFrame = false;
+        frameLength = 0;
         recvNanos = 0;
-        length = text.length();
-        if (line.length < length) {
-            line = new char[Math.max(length, line.length * 2)];
-        }
-        text.getChars(0, length, line, 0);
-        at = 0;
+        line = bytes;
+        this.end = end;
+        at = start;
         Boolean flat = scanFlat();
-        return flat != null ? flat : readWithJackson(text);
+        if (flat == null) {
+            venue = null;
+            event = null;
+            hasFrame = false;
+            recvNanos = 0;
+            flat = readWithJackson(bytes, start, end);
+        }
+        line = null; // the caller's buffer is refilled after this call
+        return flat;
     }
 
     String venue() {
@@ -80,16 +181,22 @@ final class CaptureLineReader {
             at++;
             return atEnd();
         }
+        byte[] in = line;
         while (true) {
             skipSpace();
             if (next() != '"') {
                 return false;
             }
             int keyStart = at;
-            while (at < length && line[at] != '"' && line[at] != '\\') {
+            byte b = 0;
+            // keys we know are ASCII; escaped or non-ASCII keys are rare enough for the general parser
+            while (at < end && (b = in[at]) >= 0x20 && b != '"' && b != '\\') {
                 at++;
             }
-            if (at >= length || line[at] == '\\') {
+            if (at >= end || (b >= 0 && b < 0x20)) {
+                return false;
+            }
+            if (b != '"') {
                 return null;
             }
             int keyEnd = at++;
@@ -98,7 +205,7 @@ final class CaptureLineReader {
                 return false;
             }
             skipSpace();
-            char c = peek();
+            int c = peek();
             if (c == '"') {
                 at++;
                 if (!readValue(keyStart, keyEnd)) {
@@ -106,17 +213,17 @@ final class CaptureLineReader {
                 }
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 int start = at;
-                while (at < length && "-+.eE0123456789".indexOf(line[at]) >= 0) {
+                while (at < end && isNumberByte(in[at])) {
                     at++;
                 }
-                if (is(keyStart, keyEnd, "recv_ns") && !parseNanos(start, at)) {
+                if (is(keyStart, keyEnd, RECV_NS) && !parseNanos(start, at)) {
                     return false;
                 }
             } else {
                 return null; // nested values and literals: the general parser
             }
             skipSpace();
-            char separator = next();
+            int separator = next();
             if (separator == '}') {
                 return atEnd();
             }
@@ -126,115 +233,263 @@ final class CaptureLineReader {
         }
     }
 
+    private static boolean isNumberByte(byte b) {
+        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
+    }
+
     /** Reads a string value after its opening quote into the field its key names. */
     private boolean readValue(int keyStart, int keyEnd) {
-        if (is(keyStart, keyEnd, "frame")) {
-            frameLength = unescapeInto();
+        if (is(keyStart, keyEnd, FRAME)) {
+            if (frame.length < end - at) {
+                // UTF-8 never takes fewer bytes than UTF-16 chars, and escapes only shrink
+                frame = new char[Math.max(end - at, frame.length * 2)];
+            }
+            frameLength = decodeString(frame);
             hasFrame = frameLength >= 0;
             return hasFrame;
         }
-        int start = at;
-        int end = unescapeInPlace();
-        if (end < 0) {
+        if (value.length < end - at) {
+            value = new char[Math.max(end - at, value.length * 2)];
+        }
+        int length = decodeString(value);
+        if (length < 0) {
             return false;
         }
-        if (is(keyStart, keyEnd, "venue")) {
-            venue = is(start, end, KALSHI) ? KALSHI : is(start, end, POLYMARKET) ? POLYMARKET : new String(line, start, end - start);
-        } else if (is(keyStart, keyEnd, "event")) {
-            event = new String(line, start, end - start);
-        } else if (is(keyStart, keyEnd, "recv_ns")) {
-            return parseNanos(start, end);
+        if (is(keyStart, keyEnd, VENUE)) {
+            venue = is(value, length, KALSHI) ? KALSHI : is(value, length, POLYMARKET) ? POLYMARKET : new String(value, 0, length);
+        } else if (is(keyStart, keyEnd, EVENT)) {
+            event = is(value, length, CONNECTED) ? CONNECTED : is(value, length, DISCONNECTED) ? DISCONNECTED : new String(value, 0, length);
+        } else if (is(keyStart, keyEnd, RECV_NS)) {
+            return parseNanos(value, length);
         }
         return true;
     }
 
-    /** Decodes the string at {@link #at} into {@link #frame}; its length, or -1 if it is not valid. */
-    private int unescapeInto() {
-        if (frame.length < length - at) {
-            frame = new char[Math.max(length - at, frame.length * 2)]; // decoding never lengthens
-        }
-        return unescape(frame, 0);
-    }
-
-    /** Decodes the string at {@link #at} over itself (escapes only shrink it); its end, or -1. */
-    private int unescapeInPlace() {
-        return unescape(line, at);
-    }
-
-    /** Decodes the string at {@link #at}, up to its closing quote, into {@code out} from {@code written}. */
-    private int unescape(char[] out, int written) {
-        char[] in = line;
-        while (at < length) {
-            char c = in[at++];
-            if (c == '"') {
-                return written;
-            }
-            if (c == '\\') {
-                int decoded = escape();
-                if (decoded < 0) {
-                    return -1;
+    /**
+     * Decodes the UTF-8 JSON string at {@link #at}, up to its closing quote, into {@code out} (which holds
+     * {@code end - at} chars); its length, or -1 if it is not a valid string.
+     */
+    private int decodeString(char[] out) {
+        byte[] in = line;
+        int limit = end;
+        int i = at;
+        int written = 0;
+        while (true) {
+            if (i + Long.BYTES <= limit) {
+                // escapes come every few bytes in a frame, so rather than a branch per byte: widen eight
+                // bytes blindly (out has room: it holds end - at chars and decoding never lengthens), then
+                // keep only those before the first byte that needs a look
+                long word = (long) LONGS.get(in, i);
+                out[written] = (char) (word & 0x7F);
+                out[written + 1] = (char) (word >>> 8 & 0x7F);
+                out[written + 2] = (char) (word >>> 16 & 0x7F);
+                out[written + 3] = (char) (word >>> 24 & 0x7F);
+                out[written + 4] = (char) (word >>> 32 & 0x7F);
+                out[written + 5] = (char) (word >>> 40 & 0x7F);
+                out[written + 6] = (char) (word >>> 48 & 0x7F);
+                out[written + 7] = (char) (word >>> 56 & 0x7F);
+                long special = specialBytes(word);
+                if (special == 0) {
+                    i += Long.BYTES;
+                    written += Long.BYTES;
+                    continue;
                 }
-                c = (char) decoded;
-            } else if (c < 0x20) {
+                int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                i += plain;
+                written += plain;
+            } else if (i >= limit) {
                 return -1;
             }
+            byte b = in[i];
+            if (b == '\\' && i + 1 < limit) {
+                byte escaped = in[i + 1];
+                if (escaped == '"' || escaped == '\\' || escaped == '/') {
+                    out[written++] = (char) escaped;
+                    i += 2;
+                    continue;
+                }
+            } else if (b == '"') {
+                at = i + 1;
+                return written;
+            } else if (b >= 0x20) { // bytes >= 0x80 are negative: this is plain ASCII, near the end
+                out[written++] = (char) b;
+                i++;
+                continue;
+            }
+            // kept out of the loop above so that it stays small enough to compile tightly
+            if (!decodeRare(in, i, limit, out, written)) {
+                return -1;
+            }
+            i = rareIn;
+            written = rareOut;
+        }
+    }
+
+    /**
+     * Decodes the escape, UTF-8 sequence or control character at {@code in[i]} into {@code out} from
+     * {@code written}, leaving the next positions in {@link #rareIn} and {@link #rareOut}; false if it is
+     * not valid in a JSON string.
+     */
+    private boolean decodeRare(byte[] in, int i, int limit, char[] out, int written) {
+        byte b = in[i++];
+        if (b == '\\') {
+            if (i >= limit) {
+                return false;
+            }
+            byte escaped = in[i++];
+            char c;
+            switch (escaped) {
+                case '"', '\\', '/' -> c = (char) escaped;
+                case 'n' -> c = '\n';
+                case 't' -> c = '\t';
+                case 'r' -> c = '\r';
+                case 'b' -> c = '\b';
+                case 'f' -> c = '\f';
+                case 'u' -> {
+                    if (i + 4 > limit) {
+                        return false;
+                    }
+                    int code = (hex(in[i]) << 12) | (hex(in[i + 1]) << 8) | (hex(in[i + 2]) << 4) | hex(in[i + 3]);
+                    if (code < 0) {
+                        return false;
+                    }
+                    i += 4;
+                    // surrogates pass as they are, a pair as two escapes, like any JSON parser
+                    c = (char) code;
+                }
+                default -> {
+                    return false;
+                }
+            }
             out[written++] = c;
+        } else if (b >= 0) {
+            return false; // a raw control character (quotes and plain ASCII never come here)
+        } else {
+            int lead = b & 0xFF;
+            if (lead < 0xC2) {
+                return false; // a continuation byte, or an overlong 2-byte lead
+            }
+            if (lead < 0xE0) {
+                if (i >= limit || !isContinuation(in[i])) {
+                    return false;
+                }
+                out[written++] = (char) (((lead & 0x1F) << 6) | (in[i++] & 0x3F));
+            } else if (lead < 0xF0) {
+                if (i + 2 > limit) {
+                    return false;
+                }
+                int second = in[i] & 0xFF;
+                // E0 needs A0.. (not overlong); ED stops at 9F (no UTF-16 surrogates in UTF-8)
+                int low = lead == 0xE0 ? 0xA0 : 0x80;
+                int high = lead == 0xED ? 0x9F : 0xBF;
+                if (second < low || second > high || !isContinuation(in[i + 1])) {
+                    return false;
+                }
+                out[written++] = (char) (((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (in[i + 1] & 0x3F));
+                i += 2;
+            } else if (lead < 0xF5) {
+                if (i + 3 > limit) {
+                    return false;
+                }
+                int second = in[i] & 0xFF;
+                // F0 needs 90.. (not overlong); F4 stops at 8F (nothing above U+10FFFF)
+                int low = lead == 0xF0 ? 0x90 : 0x80;
+                int high = lead == 0xF4 ? 0x8F : 0xBF;
+                if (second < low || second > high || !isContinuation(in[i + 1]) || !isContinuation(in[i + 2])) {
+                    return false;
+                }
+                int codePoint = ((lead & 0x07) << 18) | ((second & 0x3F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F);
+                i += 3;
+                out[written++] = Character.highSurrogate(codePoint);
+                out[written++] = Character.lowSurrogate(codePoint);
+            } else {
+                return false;
+            }
+        }
+        rareIn = i;
+        rareOut = written;
+        return true;
+    }
+
+    /**
+     * The high bit of each byte of the little-endian {@code word} that is a quote, a backslash, a control
+     * character or not ASCII; the lowest one set is exact (a borrow only marks bytes after a true match).
+     */
+    private static long specialBytes(long word) {
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        long quotes = (quote - 0x0101010101010101L) & ~quote;
+        long backslashes = (backslash - 0x0101010101010101L) & ~backslash;
+        long controls = (word - 0x2020202020202020L) & ~word;
+        return (quotes | backslashes | controls | word) & 0x8080808080808080L;
+    }
+
+    private static boolean isContinuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+
+    /** The digit's value, or -1 (still negative once shifted and or-ed into a code) if none. */
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        int lower = b | 0x20;
+        if (lower >= 'a' && lower <= 'f') {
+            return lower - 'a' + 10;
         }
         return -1;
     }
 
-    private int escape() {
-        if (at >= length) {
-            return -1;
-        }
-        char escaped = line[at++];
-        return switch (escaped) {
-            case '"', '\\', '/' -> escaped;
-            case 'n' -> '\n';
-            case 't' -> '\t';
-            case 'r' -> '\r';
-            case 'b' -> '\b';
-            case 'f' -> '\f';
-            case 'u' -> {
-                if (at + 4 > length) {
-                    yield -1;
-                }
-                int code = 0;
-                for (int i = 0; i < 4; i++) {
-                    int digit = Character.digit(line[at++], 16);
-                    if (digit < 0) {
-                        yield -1;
-                    }
-                    code = code * 16 + digit;
-                }
-                yield code;
-            }
-            default -> -1;
-        };
-    }
-
-    private boolean parseNanos(int start, int end) {
-        if (start >= end) {
+    private boolean parseNanos(int start, int stop) {
+        if (start >= stop) {
             return false;
         }
-        long value = 0;
-        for (int i = start; i < end; i++) {
-            char c = line[i];
-            if (c < '0' || c > '9' || value > (Long.MAX_VALUE - 9) / 10) {
+        long nanos = 0;
+        for (int i = start; i < stop; i++) {
+            byte c = line[i];
+            if (c < '0' || c > '9' || nanos > (Long.MAX_VALUE - 9) / 10) {
                 return false;
             }
-            value = value * 10 + (c - '0');
+            nanos = nanos * 10 + (c - '0');
         }
-        recvNanos = value;
+        recvNanos = nanos;
         return true;
     }
 
-    private boolean is(int start, int end, String expected) {
-        if (end - start != expected.length()) {
+    private boolean parseNanos(char[] text, int length) {
+        if (length == 0) {
             return false;
         }
-        for (int i = 0; i < expected.length(); i++) {
-            if (line[start + i] != expected.charAt(i)) {
+        long nanos = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
+            if (c < '0' || c > '9' || nanos > (Long.MAX_VALUE - 9) / 10) {
+                return false;
+            }
+            nanos = nanos * 10 + (c - '0');
+        }
+        recvNanos = nanos;
+        return true;
+    }
+
+    private boolean is(int start, int stop, byte[] expected) {
+        if (stop - start != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (line[start + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean is(char[] text, int length, String expected) {
+        if (length != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text[i] != expected.charAt(i)) {
                 return false;
             }
         }
@@ -243,36 +498,45 @@ final class CaptureLineReader {
 
     private boolean atEnd() {
         skipSpace();
-        return at >= length;
+        return at >= end;
     }
 
     private void skipSpace() {
-        while (at < length && (line[at] == ' ' || line[at] == '\t' || line[at] == '\r' || line[at] == '\n')) {
+        byte[] in = line;
+        while (at < end) {
+            byte b = in[at];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return;
+            }
             at++;
         }
     }
 
-    private char peek() {
-        return at < length ? line[at] : '\0';
+    private int peek() {
+        return at < end ? line[at] : -1;
     }
 
-    private char next() {
-        return at < length ? line[at++] : '\0';
+    private int next() {
+        return at < end ? line[at++] : -1;
     }
 
-    private boolean readWithJackson(String text) {
-        try (JsonParser parser = JSON.createParser(text)) {
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private boolean readWithJackson(byte[] bytes, int start, int stop) {
+        try (JsonParser parser = JSON.createParser(bytes, start, stop - start)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                JsonToken value = parser.nextToken();
+                JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "venue" -> venue = value == JsonToken.VALUE_STRING ? parser.getText().intern() : null;
-                    case "event" -> event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "venue" -> venue = token == JsonToken.VALUE_STRING ? parser.getText().intern() : null;
+                    case "event" -> event = token == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "frame" -> {
-                        if (value == JsonToken.VALUE_STRING) {
+                        if (token == JsonToken.VALUE_STRING) {
                             String decoded = parser.getText();
                             frame = decoded.length() > frame.length ? new char[decoded.length()] : frame;
                             decoded.getChars(0, decoded.length(), frame, 0);
@@ -281,9 +545,9 @@ final class CaptureLineReader {
                         }
                     }
                     case "recv_ns" -> {
-                        if (value == JsonToken.VALUE_NUMBER_INT) {
+                        if (token == JsonToken.VALUE_NUMBER_INT) {
                             recvNanos = parser.getLongValue();
-                        } else if (value == JsonToken.VALUE_STRING) {
+                        } else if (token == JsonToken.VALUE_STRING) {
                             recvNanos = Long.parseLong(parser.getText());
                         } else {
                             return false;

@@ -8,8 +8,8 @@ import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
 import com.doubletime.polymarket.PolymarketBookSession;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -29,6 +29,8 @@ import org.HdrHistogram.Histogram;
  * </pre>
  */
 public final class ReplayTool {
+    /** Large enough that a read call costs nothing per line; a longer line grows the buffer. */
+    static final int CHUNK_BYTES = 1 << 20;
     private final ArbitrageEngine engine;
     private final KalshiBookSession kalshi;
     private final PolymarketBookSession polymarket;
@@ -91,11 +93,8 @@ public final class ReplayTool {
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
         ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
-        try (BufferedReader capture = Files.newBufferedReader(arguments.capture, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = capture.readLine()) != null) {
-                replay.onLine(line);
-            }
+        try (InputStream capture = Files.newInputStream(arguments.capture)) {
+            CaptureLineReader.readLines(capture, CHUNK_BYTES, replay::onLine);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         replay.out.flush();
@@ -111,10 +110,19 @@ public final class ReplayTool {
 
     /** One capture line: a frame to parse and evaluate, or a connection event. */
     public void onLine(String line) {
-        if (line.isBlank()) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        onLine(bytes, 0, bytes.length);
+    }
+
+    /**
+     * One capture line as UTF-8 bytes {@code line[start, end)}, without its terminator: a frame to parse
+     * and evaluate, or a connection event. Invalid UTF-8 is a malformed line, like any other bad input.
+     */
+    public void onLine(byte[] line, int start, int end) {
+        if (isBlank(line, start, end)) {
             return;
         }
-        String venue = reader.read(line) ? reader.venue() : null;
+        String venue = reader.read(line, start, end) ? reader.venue() : null;
         boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
         if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue)) || (!reader.hasFrame() && reader.event() == null)) {
             frames++;
@@ -126,13 +134,24 @@ public final class ReplayTool {
             return;
         }
         frames++;
-        long start = System.nanoTime();
+        long parseStart = System.nanoTime();
         if (kalshiVenue) {
             kalshi.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         } else {
             polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         }
-        latency.recordValue(Math.max(0, System.nanoTime() - start));
+        latency.recordValue(Math.max(0, System.nanoTime() - parseStart));
+    }
+
+    /** Whitespace only, as {@link String#isBlank} sees ASCII: such lines were never frames. */
+    private static boolean isBlank(byte[] line, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = line[i];
+            if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {

@@ -85,6 +85,46 @@ class ReplayToolTest {
     }
 
     @Test
+    void replaysACaptureWithCrlfEndingsPastALineOfInvalidUtf8() throws Exception {
+        Path lfOut = dir.resolve("lf.jsonl");
+        ByteArrayOutputStream lfStderr = new ByteArrayOutputStream();
+        assertEquals(0, ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
+                "--capture", resource("replay-capture.jsonl").toString(), "--out", lfOut.toString()},
+                System.out, new PrintStream(lfStderr, true, StandardCharsets.UTF_8)));
+
+        List<String> lines = Files.readAllLines(resource("replay-capture.jsonl"));
+        ByteArrayOutputStream crlf = new ByteArrayOutputStream();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == 3) {
+                // a byte no UTF-8 text has, inside a frame: a reader decoding the file as text stops here
+                crlf.writeBytes("{\"venue\":\"kalshi\",\"recv_ns\":1150,\"frame\":\"{\\\"type\\\":\\\"x".getBytes(StandardCharsets.UTF_8));
+                crlf.write(0xFF);
+                crlf.writeBytes("\\\"}\"}\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            crlf.writeBytes(lines.get(i).getBytes(StandardCharsets.UTF_8));
+            if (i < lines.size() - 1) {
+                crlf.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path capture = dir.resolve("crlf.jsonl");
+        Files.write(capture, crlf.toByteArray());
+        Path out = dir.resolve("crlf-opportunities.jsonl");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
+                "--capture", capture.toString(), "--out", out.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
+
+        assertEquals(Files.readAllLines(lfOut), Files.readAllLines(out));
+        assertEquals(4, Files.readAllLines(out).size());
+        JsonNode lf = JSON.readTree(lfStderr.toString(StandardCharsets.UTF_8).strip());
+        JsonNode summary = JSON.readTree(stderr.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(lf.get("frames").asLong() + 1, summary.get("frames").asLong());
+        assertEquals(lf.get("malformed").asLong() + 1, summary.get("malformed").asLong());
+        assertEquals(3, summary.get("malformed").asLong());
+        assertEquals(1, summary.get("gaps").asLong());
+    }
+
+    @Test
     void readsNoLevelsInYesTermsWhenTheCaptureWasRecordedSo() throws Exception {
         Path capture = dir.resolve("yes-priced.jsonl");
         Files.writeString(capture, "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"{\\\"type\\\":\\\"orderbook_snapshot\\\","
