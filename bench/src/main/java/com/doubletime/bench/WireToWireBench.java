@@ -5,7 +5,11 @@ import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.SimulatorCredentials;
 import com.doubletime.launcher.StackConfig;
+import com.doubletime.executor.JsonLinesTradeRepository;
+import com.doubletime.executor.TradeRepository;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Kalshi RSA-PSS and Polymarket EIP-712 + L2 HMAC checks, both real order gateways, the executor in live
  * mode), a generated scenario of {@code warmup + windows} buy-both windows, and the simulator's probe timing
  * each window from its opening frames being written to each signed entry order reaching its venue
- * ({@link WindowLatencies}). The first {@code warmup} windows are discarded.
+ * ({@link WindowLatencies}), with a breakdown of each window's path ({@link WireToWireMarks}). The first
+ * {@code warmup} windows are discarded.
  */
 final class WireToWireBench {
     private static final String TOKEN = "wire-to-wire-bench-token-0123456789";
@@ -38,23 +43,19 @@ final class WireToWireBench {
                 .put("riskLimits", new JsonObject().put("maxTradesPerMinute", 100_000).put("maxPositionPerPair", 1_000_000)
                         .put("maxTotalExposure", "10000000").put("dailyLossLimit", "1000000")));
         WindowLatencies latencies = new WindowLatencies(total);
-        Vertx vertx = Vertx.vertx();
-        // the breakdown: when the opportunity reaches a bus consumer, when the entry orders' REQUESTED are journaled
-        vertx.eventBus().consumer(Addresses.OPPORTUNITIES, message -> latencies.opportunitySeen(System.nanoTime()));
-        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, message -> {
-            long now = System.nanoTime();
-            JsonObject event = message.body();
-            if ("order".equals(event.getString("type")) && "REQUESTED".equals(event.getString("kind"))
-                    && String.valueOf(event.getString("clientOrderId")).matches(".*-[kp]-E0")) {
-                latencies.entryJournaled(now);
-            }
-        });
+        // the breakdown's marks (WireToWireMarks): metrics SPI for the HTTP requests, wrappers for journal and gateways
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
+                .withMetrics(WireToWireMarks.metrics(latencies)).build();
+        vertx.eventBus().consumer(Addresses.OPPORTUNITIES,
+                message -> latencies.mark(WindowLatencies.Mark.OPPORTUNITY, System.nanoTime()));
+        TradeRepository trades = JsonLinesTradeRepository.open(vertx, journal, executor.recentTrades()).await(30, TimeUnit.SECONDS);
         EmbeddedStack stack = null;
         try {
             System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s%n", windows, warmup,
                     closeAfterMillis, gapMillis, journal);
             stack = EmbeddedStack.start(vertx, config, TOKEN, new EmbeddedStack.Live(executor, SimulatorCredentials.generate(),
-                    simulator -> simulator.probe(latencies))).await(60, TimeUnit.SECONDS);
+                    simulator -> simulator.probe(latencies), WireToWireMarks.journal(trades, latencies),
+                    gateway -> WireToWireMarks.gateway(gateway, latencies))).await(60, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + total * (closeAfterMillis + gapMillis) / 1000 * 2);
             while (latencies.lastStep() < 2 * total - 1 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -67,6 +68,7 @@ final class WireToWireBench {
             if (stack != null) {
                 stack.stop().await(30, TimeUnit.SECONDS);
             }
+            trades.close().await(30, TimeUnit.SECONDS);
             vertx.close().await(30, TimeUnit.SECONDS);
         }
     }

@@ -40,4 +40,28 @@ class WindowLatenciesTest {
         assertEquals(1, afterWarmup.measured());
         assertEquals(5_000_000, afterWarmup.kalshi().getMaxValue(), 5_000);
     }
+
+    @Test
+    void theBreakdownTakesEachMarksFirstOccurrencePerMeasuredWindow() {
+        WindowLatencies latencies = new WindowLatencies(2);
+        latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 1); // before any window: ignored
+        latencies.stepSent(0, 1_000_000);
+        latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 2_000_000);
+        latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 2_500_000); // an update of the same opportunity: ignored
+        latencies.mark(WindowLatencies.Mark.KALSHI_WRITTEN, 4_000_000);
+        latencies.connectionOpened();
+        latencies.orderReceived(Venue.KALSHI, "dt-a-k-E0", 5_000_000);
+        latencies.orderReceived(Venue.POLYMARKET, "1", 6_000_000);
+        latencies.stepSent(1, 20_000_000);
+        latencies.stepSent(2, 30_000_000); // window 1: no order, so its marks are not measured
+        latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 31_000_000);
+
+        WindowLatencies.Summary summary = latencies.summary(0);
+        assertEquals(1, summary.measured());
+        assertEquals(1, summary.connectionsOpened());
+        assertEquals(1, summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getTotalCount());
+        assertEquals(1_000_000, summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getMaxValue(), 1_000);
+        assertEquals(3_000_000, summary.breakdown().get(WindowLatencies.Mark.KALSHI_WRITTEN).getMaxValue(), 3_000);
+        assertEquals(0, summary.breakdown().get(WindowLatencies.Mark.POLYMARKET_WRITTEN).getTotalCount());
+    }
 }

@@ -52,13 +52,23 @@ public final class EmbeddedStack {
      * every signature against {@code credentials}' public key, the Polymarket CLOB verifies every EIP-712
      * order and L2 HMAC, both order gateways point at them, and the executor runs with {@code executor}
      * (mode {@code live}). {@code beforeFeeds} sees the simulator before any feed connects (tests set faults there).
+     * {@code journal} replaces the executor's configured file journal when not null (the caller opens and closes
+     * it); {@code gateways} wraps each order gateway when not null. Both exist for instrumentation (the
+     * wire-to-wire benchmark times the journal and the hand-over to each gateway), not for behaviour.
      */
     public record Live(ExecutorConfig executor, SimulatorCredentials credentials,
-                       java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
+                       java.util.function.Consumer<ExchangeSimulator> beforeFeeds,
+                       com.doubletime.executor.TradeRepository journal,
+                       java.util.function.UnaryOperator<com.doubletime.domain.order.VenueOrderGateway> gateways) {
         public Live {
             if (executor.mode() != ExecutionMode.LIVE) {
                 throw new IllegalArgumentException("the executor of a live stack must be in live mode");
             }
+        }
+
+        public Live(ExecutorConfig executor, SimulatorCredentials credentials,
+                    java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
+            this(executor, credentials, beforeFeeds, null, null);
         }
     }
 
@@ -104,7 +114,9 @@ public final class EmbeddedStack {
                 : new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
         SimulatorCredentials.Gateways venues = live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
         TradeExecutorVerticle executorVerticle = venues == null ? new TradeExecutorVerticle(executor, pairs)
-                : new TradeExecutorVerticle(executor, pairs, null, venues.venues());
+                : new TradeExecutorVerticle(executor, pairs, live.journal(), live.gateways() == null ? venues.venues()
+                        : venues.venues().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                                e -> live.gateways().apply(e.getValue()))));
         KalshiFeedVerticle kalshiFeed;
         List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();
