@@ -107,7 +107,6 @@ public final class PolymarketFrameParser {
         int firstChange = count;
         String eventType = null;
         String assetId = null;
-        String market = null;
         long timestamp = PolymarketUpdate.ABSENT;
         long newTick = PolymarketUpdate.ABSENT;
         boolean sawBids = false;
@@ -121,7 +120,6 @@ public final class PolymarketFrameParser {
             switch (field) {
                 case "event_type" -> eventType = FrameFields.name(parser, value, "event_type", words);
                 case "asset_id" -> assetId = FrameFields.name(parser, value, "asset_id", assets);
-                case "market" -> market = value == Token.STRING ? FrameFields.name(parser, value, "asset_id", assets) : null;
                 case "timestamp" -> timestamp = FrameFields.integerOrText(parser, value, PolymarketUpdate.ABSENT);
                 case "new_tick_size" -> newTick = FrameFields.decimal(parser, value, "new_tick_size");
                 case "bids", "buys" -> {
@@ -150,7 +148,7 @@ public final class PolymarketFrameParser {
                 PolymarketUpdate book = next(PolymarketUpdate.Kind.BOOK);
                 copy(eventBids, book.bids);
                 copy(eventAsks, book.asks);
-                stamp(book, assetId, market, timestamp);
+                stamp(book, assetId, timestamp);
             }
             case "price_change" -> {
                 if (count == firstChange) {
@@ -159,7 +157,7 @@ public final class PolymarketFrameParser {
                 for (int i = firstChange; i < count; i++) {
                     PolymarketUpdate change = pool.get(i);
                     // the legacy schema names the asset once, on the envelope
-                    stamp(change, change.assetId != null ? change.assetId : assetId, market, timestamp);
+                    stamp(change, change.assetId != null ? change.assetId : assetId, timestamp);
                     if (change.assetId == null) {
                         throw new MalformedFrameException("price_change entry without asset_id");
                     }
@@ -171,15 +169,14 @@ public final class PolymarketFrameParser {
                 }
                 PolymarketUpdate tick = next(PolymarketUpdate.Kind.TICK_SIZE);
                 tick.tickSize = newTick;
-                stamp(tick, assetId, market, timestamp);
+                stamp(tick, assetId, timestamp);
             }
             default -> ignored++;
         }
     }
 
-    private static void stamp(PolymarketUpdate update, String assetId, String market, long timestamp) {
+    private static void stamp(PolymarketUpdate update, String assetId, long timestamp) {
         update.assetId = assetId;
-        update.market = market;
         update.timestampMillis = timestamp;
     }
 

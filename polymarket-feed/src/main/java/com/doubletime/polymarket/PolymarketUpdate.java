@@ -14,7 +14,6 @@ public final class PolymarketUpdate {
 
     Kind kind;
     String assetId;
-    String market;
     final LevelBuffer bids = new LevelBuffer();
     final LevelBuffer asks = new LevelBuffer();
     Side side;
@@ -28,7 +27,6 @@ public final class PolymarketUpdate {
     void reset(Kind kind) {
         this.kind = kind;
         assetId = null;
-        market = null;
         bids.clear();
         asks.clear();
         side = null;
@@ -48,9 +46,6 @@ public final class PolymarketUpdate {
         return assetId;
     }
 
-    public String market() {
-        return market;
-    }
 
     public LevelBuffer bids() {
         return bids;
