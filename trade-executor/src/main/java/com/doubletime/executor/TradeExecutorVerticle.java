@@ -58,11 +58,14 @@ import java.util.function.LongSupplier;
  * the opportunity re-checked against the newest books; every order step and alert is journaled, then
  * published on {@link Addresses#EXECUTION}; both entry requests are journaled in one write and one flush
  * before either order is sent. At start, live trades a restart interrupted are reconciled
- * ({@link TradeRecovery}) before any new one; every {@code reconcileIntervalMillis} the positions are
+ * ({@link TradeRecovery}) before any new one, then each venue gets one authenticated read (its balance)
+ * so the first trade does not pay for connecting and the signer's first use; every {@code reconcileIntervalMillis} the positions are
  * compared with the venues' ({@link PositionReconciler}).
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(TradeExecutorVerticle.class.getName());
+    /** How long start waits for the venues' warm-up reads at most. */
+    static final long WARM_UP_WAIT_MILLIS = 5_000;
 
     private final ExecutorConfig config;
     private final List<MarketPair> pairs;
@@ -159,6 +162,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
                     recover(entries);
                     return reconcileInterrupted();
                 })
+                .compose(done -> live == null ? Future.succeededFuture() : warmUp())
                 .compose(done -> {
                     if (live != null && config.reconcileIntervalMillis() > 0) {
                         PositionReconciler reconciler = new PositionReconciler(venues, pairs);
@@ -340,6 +344,44 @@ public final class TradeExecutorVerticle extends VerticleBase {
             context.runOnContext(v -> write.run());
         }
         return recorded.future().toCompletionStage();
+    }
+
+    /**
+     * One authenticated read per venue (its balance) before the first opportunity is taken, so the first trade
+     * does not pay for what a first request costs: the request signer's first use (provider look-up, key set-up,
+     * class loading), the API credentials (Polymarket derives them on first use), the TCP connection. Issued
+     * from this verticle's context, so the kept-alive connection lives on the event loop the orders are sent
+     * from. A failure or a venue slower than {@link #WARM_UP_WAIT_MILLIS} is only logged: the first order then
+     * pays for it.
+     */
+    private Future<Void> warmUp() {
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        List<Future<Void>> reads = new ArrayList<>();
+        for (var venue : venues.entrySet()) {
+            io.vertx.core.Promise<Void> read = io.vertx.core.Promise.promise();
+            long timer = vertx.setTimer(WARM_UP_WAIT_MILLIS, id -> {
+                if (read.tryComplete()) {
+                    LOG.log(System.Logger.Level.WARNING, "warm-up read of " + venue.getKey().wireName() + " took longer than "
+                            + WARM_UP_WAIT_MILLIS + " ms; starting without it");
+                }
+            });
+            java.util.concurrent.CompletionStage<?> balance;
+            try {
+                balance = java.util.Objects.requireNonNull(venue.getValue().balance(), "balance() answered null");
+            } catch (RuntimeException e) {
+                balance = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            balance.whenComplete((answer, failure) -> context.runOnContext(v -> {
+                vertx.cancelTimer(timer);
+                if (failure != null) {
+                    LOG.log(System.Logger.Level.WARNING, "warm-up read of " + venue.getKey().wireName() + " failed ("
+                            + failure.getMessage() + "); the first order pays for the connection");
+                }
+                read.tryComplete();
+            }));
+            reads.add(read.future());
+        }
+        return Future.all(reads).mapEmpty();
     }
 
     /** Closes live trades a restart interrupted, before any new trade starts; their reports count in the positions. */

@@ -20,6 +20,9 @@ final class FakeVenue implements VenueOrderGateway {
     final Platform platform;
     final List<OrderRequest> placed = Collections.synchronizedList(new ArrayList<>());
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final java.util.concurrent.atomic.AtomicInteger balanceReads = new java.util.concurrent.atomic.AtomicInteger();
+    volatile java.util.function.Supplier<CompletionStage<VenueBalance>> onBalance =
+            () -> CompletableFuture.completedFuture(new VenueBalance(platform(), new BigDecimal("1000")));
     volatile Function<OrderRequest, CompletionStage<OrderResult>> onPlace;
     volatile Function<String, OrderResult> onStatus = id -> null;
     volatile List<VenuePosition> positions = List.of();
@@ -83,6 +86,7 @@ final class FakeVenue implements VenueOrderGateway {
 
     @Override
     public CompletionStage<VenueBalance> balance() {
-        return CompletableFuture.completedFuture(new VenueBalance(platform, new BigDecimal("1000")));
+        balanceReads.incrementAndGet();
+        return onBalance.get();
     }
 }

@@ -154,6 +154,27 @@ class LiveExecutorVerticleTest {
     }
 
     @Test
+    void readsEachVenueOnceAtStartBeforeTakingOpportunities() throws Exception {
+        deploy();
+
+        assertEquals(1, kalshi.balanceReads.get());
+        assertEquals(1, polymarket.balanceReads.get());
+        assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty());
+    }
+
+    @Test
+    void startsEvenWhenAVenueFailsItsWarmUpRead() throws Exception {
+        kalshi.onBalance = () -> CompletableFuture.failedFuture(new IllegalStateException("connection refused"));
+        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+
+        assertEquals(1, kalshi.balanceReads.get());
+        JsonObject status = vertx.eventBus().<JsonObject>request(Addresses.CONTROL, new JsonObject())
+                .await(5, TimeUnit.SECONDS).body();
+        assertEquals("live", status.getString("mode"));
+    }
+
+    @Test
     void theDecisionAndBothEntryRequestsCostTwoFlushesBeforeTheFirstOrderLeaves() throws Exception {
         JsonLinesTradeRepository repository = JsonLinesTradeRepository.open(vertx, dir.resolve("supplied.jsonl"), 100)
                 .await(10, TimeUnit.SECONDS);

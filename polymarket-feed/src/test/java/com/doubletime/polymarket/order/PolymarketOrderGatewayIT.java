@@ -126,6 +126,28 @@ class PolymarketOrderGatewayIT {
     }
 
     @Test
+    void theSignerWarmUpSendsNoOrderAndTheFirstRealOrderStillFills() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger ordersAtVenue = new java.util.concurrent.atomic.AtomicInteger();
+        simulator.probe(new com.doubletime.simulator.SimulatorProbe() {
+            @Override
+            public void stepSent(int stepIndex, long nanoTime) {
+            }
+
+            @Override
+            public void orderReceived(Venue venue, String clientOrderId, long nanoTime) {
+                ordersAtVenue.incrementAndGet();
+            }
+        });
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+
+        assertTrue(gateway.warmUpSigner().matches("0x[0-9a-f]{130}"));
+        assertEquals(0, ordersAtVenue.get());
+        OrderResult placed = await(gateway.place(buy("t-warm", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+        assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
+        assertEquals(1, ordersAtVenue.get());
+    }
+
+    @Test
     void resendingTheSameClientOrderIdPostsTheSameOrderWhichTheVenueRefusesAsDuplicate() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         OrderRequest order = buy("t2-leg-pm", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL);
