@@ -17,7 +17,15 @@ public final class NameTable {
     private int size;
 
     public String intern(char[] chars, int offset, int length) {
-        int hash = hash(chars, offset, length);
+        return intern(chars, offset, length, stringHash(chars, offset, length));
+    }
+
+    /**
+     * The same when the caller already computed {@code stringHash} of the slice while scanning it (a tokenizer
+     * reading a field name), which spares a second pass over the characters.
+     */
+    public String intern(char[] chars, int offset, int length, int stringHash) {
+        int hash = stringHash ^ (stringHash >>> 16);
         int mask = names.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             String name = names[slot];
@@ -35,19 +43,17 @@ public final class NameTable {
                 }
                 return created;
             }
-            char[] spelling = spellings[slot];
-            if (hashes[slot] == hash && spelling.length == length
-                    && Arrays.equals(spelling, 0, length, chars, offset, offset + length)) {
+            if (hashes[slot] == hash && sameChars(spellings[slot], chars, offset, length)) {
                 return name;
             }
         }
     }
 
     /**
-     * {@code String.hashCode} over the slice, four characters per step so the multiplications overlap
+     * {@code String.hashCode} of the slice, four characters per step so the multiplications overlap
      * (token ids are 77 digits, and every frame names one or two).
      */
-    static int hash(char[] chars, int offset, int length) {
+    public static int stringHash(char[] chars, int offset, int length) {
         int hash = 0;
         int i = offset;
         int end = offset + length;
@@ -57,7 +63,23 @@ public final class NameTable {
         for (; i < end; i++) {
             hash = 31 * hash + chars[i];
         }
-        return hash ^ (hash >>> 16);
+        return hash;
+    }
+
+    /** Short names (field names, sides) compare faster by hand than through the vectorised intrinsic's set-up. */
+    private static boolean sameChars(char[] spelling, char[] chars, int offset, int length) {
+        if (spelling.length != length) {
+            return false;
+        }
+        if (length > 16) {
+            return Arrays.equals(spelling, 0, length, chars, offset, offset + length);
+        }
+        for (int i = 0; i < length; i++) {
+            if (spelling[i] != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void grow() {

@@ -245,6 +245,25 @@ public final class JsonTokenizer {
         if (at >= end || in[at] != '"') {
             throw malformed("expected a field name");
         }
+        // names are short and unescaped: hash them while finding their end, so the lookup needs no second pass
+        char[] chars = in;
+        int start = at + 1;
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            if (c == '"') {
+                text = chars;
+                textStart = start;
+                textLength = i - start;
+                at = i + 1;
+                currentName = names.intern(chars, start, textLength, hash);
+                return Token.FIELD_NAME;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            hash = 31 * hash + c;
+        }
         string();
         currentName = names.intern(text, textStart, textLength);
         return Token.FIELD_NAME;
