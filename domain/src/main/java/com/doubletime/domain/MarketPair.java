@@ -22,6 +22,16 @@ public record MarketPair(
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
+    /**
+     * Instrument ids are the JVM's canonical instances, as the feeds' parsers hand them out ({@link NameTable}),
+     * so the books' and pairs' maps find them by identity instead of comparing 77-digit token ids.
+     */
+    public MarketPair {
+        kalshiTicker = kalshiTicker == null ? null : kalshiTicker.intern();
+        yesTokenId = yesTokenId == null ? null : yesTokenId.intern();
+        noTokenId = noTokenId == null ? null : noTokenId.intern();
+    }
+
     /** The Polymarket token that pays when Kalshi's {@code kalshiOutcome} pays. */
     public String polymarketTokenPayingWith(Outcome kalshiOutcome) {
         return polymarketOutcomePayingWith(kalshiOutcome) == Outcome.YES ? yesTokenId : noTokenId;
