@@ -28,11 +28,13 @@ import java.util.Map;
  *                       replace the global value for that pair; the aggregate ones ({@code maxTotalExposure},
  *                       {@code maxUnhedgedExposure}, {@code dailyLossLimit}, {@code maxTradesPerMinute}) bound
  *                       that pair's share, and the global aggregate limits still apply
+ * @param journalSync when the file journal counts an entry as recorded: {@code fdatasync} (default, durable
+ *                    against power loss) or the explicit opt-in {@code write-only} ({@link JournalSync})
  */
 public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
                              int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
                              PostgresJournalConfig postgres, RiskLimits limits,
-                             Map<String, Map<String, Object>> pairRiskLimits) {
+                             Map<String, Map<String, Object>> pairRiskLimits, JournalSync journalSync) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -51,6 +53,7 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         require(reconcileIntervalMillis >= 0, "reconcileIntervalMillis", "must be 0 (never) or positive");
         require(limits != null, "riskLimits", "is required");
         require(pairRiskLimits != null, "pairRiskLimits", "is required");
+        require(journalSync != null, "journalSync", "is required");
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> pair : pairRiskLimits.entrySet()) {
             try {
@@ -65,6 +68,13 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
 
     public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
                           int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
+                          PostgresJournalConfig postgres, RiskLimits limits, Map<String, Map<String, Object>> pairRiskLimits) {
+        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, live, reconcileIntervalMillis, postgres,
+                limits, pairRiskLimits, JournalSync.FDATASYNC);
+    }
+
+    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
+                          int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
                           PostgresJournalConfig postgres) {
         this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, live, reconcileIntervalMillis, postgres,
                 RiskLimits.DEFAULT, Map.of());
@@ -73,7 +83,7 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
     /** This config with other global limits at start and per-pair overrides. */
     public ExecutorConfig withRiskLimits(RiskLimits global, Map<String, Map<String, Object>> perPair) {
         return new ExecutorConfig(mode, global.maxNotionalPerTrade(), journalPath, maxBookAge, recentTrades, live,
-                reconcileIntervalMillis, postgres, global, perPair);
+                reconcileIntervalMillis, postgres, global, perPair, journalSync);
     }
 
     public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
@@ -87,7 +97,8 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
 
     /**
      * Reads {@code {"mode":"paper","maxNotionalPerTrade":"1000","journalPath":"data/trades.jsonl",
-     * "maxBookAgeMillis":60000,"recentTrades":500}}; every key is optional and defaults as above.
+     * "maxBookAgeMillis":60000,"recentTrades":500,"journalSync":"fdatasync"}}; every key is optional and defaults
+     * as above.
      *
      * @throws IllegalArgumentException naming the field that is wrong
      */
@@ -131,7 +142,7 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
                     in.getInteger("recentTrades", DEFAULT_RECENT_TRADES), LiveExecution.Settings.fromJson(in.getJsonObject("live")),
                     in.getLong("reconcileIntervalMillis", 60_000L),
                     journal.equals("postgres") ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv()) : null,
-                    limits, pairLimits);
+                    limits, pairLimits, JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }

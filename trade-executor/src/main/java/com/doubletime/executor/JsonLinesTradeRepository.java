@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The embedded trade journal: one JSON object per line ({@link TradeJournalJson}), appended and forced to
- * the disk before {@link #append} completes. Writes run on a worker thread so the event loop never waits
+ * the disk before {@link #append} completes (unless opened {@link JournalSync#WRITE_ONLY}, an explicit opt-in
+ * that survives the process dying but not a power cut). Writes run on a worker thread so the event loop never waits
  * for the disk; they are ordered per calling context and serialised on the file.
  *
  * <p>On open the file is read back and its last {@code retained} entries kept in memory for
@@ -45,9 +46,12 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final java.util.Set<String> eventIds;
     /** Guarded by {@code channel}. */
     private long forces;
+    private final JournalSync sync;
 
     private JsonLinesTradeRepository(Vertx vertx, Path path, FileChannel channel, int retained,
-                                     ArrayDeque<JournalEntry> recent, int skippedLines, java.util.Set<String> eventIds) {
+                                     ArrayDeque<JournalEntry> recent, int skippedLines, java.util.Set<String> eventIds,
+                                     JournalSync sync) {
+        this.sync = sync;
         this.vertx = vertx;
         this.path = path;
         this.channel = channel;
@@ -59,13 +63,23 @@ public final class JsonLinesTradeRepository implements TradeRepository {
 
     /** Opens (creating it and its directory if needed) and reads back the journal, on a worker thread. */
     public static Future<JsonLinesTradeRepository> open(Vertx vertx, Path path, int retained) {
+        return open(vertx, path, retained, JournalSync.FDATASYNC);
+    }
+
+    /** As {@link #open(Vertx, Path, int)}, with {@link JournalSync#WRITE_ONLY} as an explicit, logged opt-in. */
+    public static Future<JsonLinesTradeRepository> open(Vertx vertx, Path path, int retained, JournalSync sync) {
         if (retained <= 0) {
             throw new IllegalArgumentException("retained must be positive");
         }
-        return vertx.executeBlocking(() -> openBlocking(vertx, path, retained));
+        if (sync == JournalSync.WRITE_ONLY) {
+            LOG.log(System.Logger.Level.WARNING, "trade journal " + path + " is write-only (journalSync: write-only): "
+                    + "entries survive the process dying but not a power cut; the default fdatasync does");
+        }
+        return vertx.executeBlocking(() -> openBlocking(vertx, path, retained, sync));
     }
 
-    private static JsonLinesTradeRepository openBlocking(Vertx vertx, Path path, int retained) throws IOException {
+    private static JsonLinesTradeRepository openBlocking(Vertx vertx, Path path, int retained, JournalSync sync)
+            throws IOException {
         Path absolute = path.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         boolean created = !Files.exists(absolute);
@@ -86,7 +100,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             channel.close();
             throw e;
         }
-        return new JsonLinesTradeRepository(vertx, absolute, channel, retained, recent, skipped, eventIds);
+        return new JsonLinesTradeRepository(vertx, absolute, channel, retained, recent, skipped, eventIds, sync);
     }
 
     @Override
@@ -195,9 +209,11 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                 }
             }
             writeFully(channel, buffer.flip());
-            // fdatasync: the entries must survive a power cut before anyone is told they were recorded
-            channel.force(false);
-            forces++;
+            if (sync == JournalSync.FDATASYNC) {
+                // fdatasync: the entries must survive a power cut before anyone is told they were recorded
+                channel.force(false);
+                forces++;
+            }
             eventIds.addAll(batch);
             return written;
         }

@@ -150,7 +150,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
         meters = new ExecutorMeters(Meters.registry(), trader.positions());
         Future<TradeRepository> opened = suppliedRepository != null ? Future.succeededFuture(suppliedRepository)
                 : config.postgres() != null ? PostgresTradeRepository.open(vertx, config.postgres()).map(r -> r)
-                : JsonLinesTradeRepository.open(vertx, config.journalPath(), config.recentTrades()).map(r -> r);
+                : JsonLinesTradeRepository.open(vertx, config.journalPath(), config.recentTrades(), config.journalSync())
+                .map(r -> r);
         return opened
                 .compose(r -> {
                     repository = r;

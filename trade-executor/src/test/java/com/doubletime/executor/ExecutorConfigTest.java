@@ -32,6 +32,17 @@ class ExecutorConfigTest {
     }
 
     @Test
+    void theJournalIsForcedToDiskUnlessWriteOnlyIsChosenByName() {
+        assertEquals(JournalSync.FDATASYNC, ExecutorConfig.fromJson(new JsonObject()).journalSync());
+        assertEquals(JournalSync.FDATASYNC, ExecutorConfig.DEFAULT.journalSync());
+        assertEquals(JournalSync.WRITE_ONLY, ExecutorConfig.fromJson(new JsonObject().put("journalSync", "write-only"))
+                .journalSync());
+        assertEquals("executor.journalSync must be fdatasync or write-only, got async", assertThrows(
+                IllegalArgumentException.class, () -> ExecutorConfig.fromJson(new JsonObject().put("journalSync", "async")))
+                .getMessage());
+    }
+
+    @Test
     void rejectsInvalidFieldsNamingThem() {
         assertEquals("executor.mode must be paper or live, got sim", assertThrows(IllegalArgumentException.class,
                 () -> ExecutorConfig.fromJson(new JsonObject().put("mode", "sim"))).getMessage());

@@ -126,4 +126,18 @@ class JsonLinesTradeRepositoryTest {
                 TradeJournalJson.write(JournalSamples.order(3))), Files.readAllLines(journal));
         repository.close().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aWriteOnlyJournalRecordsEveryEntryWithoutForcingTheDisk() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        JsonLinesTradeRepository repository = JsonLinesTradeRepository.open(vertx, journal, 100, JournalSync.WRITE_ONLY)
+                .await(10, TimeUnit.SECONDS);
+        repository.append(JournalSamples.decision(1)).await(10, TimeUnit.SECONDS);
+        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+
+        assertEquals(0, repository.forces());
+        assertEquals(List.of(TradeJournalJson.write(JournalSamples.decision(1)), TradeJournalJson.write(JournalSamples.order(2)),
+                TradeJournalJson.write(JournalSamples.order(3))), Files.readAllLines(journal));
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
 }
