@@ -64,6 +64,10 @@ import java.util.function.LongSupplier;
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(TradeExecutorVerticle.class.getName());
+    /** How long a decision waits for this executor's books to catch up with its opportunity's at most. */
+    static final long BOOKS_CATCH_UP_MILLIS = 50;
+    /** Decisions waiting for market data; each answers true once done (caught up or timed out). */
+    private final List<java.util.function.BooleanSupplier> waitingForBooks = new ArrayList<>();
     /** How long start waits for the venues' warm-up reads at most. */
     static final long WARM_UP_WAIT_MILLIS = 5_000;
 
@@ -241,6 +245,50 @@ public final class TradeExecutorVerticle extends VerticleBase {
         for (MarketDataEvent event : message.body().events()) {
             books.apply(event);
         }
+        if (!waitingForBooks.isEmpty()) {
+            waitingForBooks.removeIf(java.util.function.BooleanSupplier::getAsBoolean);
+        }
+    }
+
+    /**
+     * Completes once this executor's copy of the pair's books is at least as new as the books the opportunity
+     * was found on, or after {@link #BOOKS_CATCH_UP_MILLIS} (the re-check then judges the books as they are).
+     * The opportunity can overtake the market data it was computed from: when the feed and the monitor share
+     * an event loop, the monitor gets the batch inline and publishes the opportunity before the same batch is
+     * queued for this verticle. Without the wait, the re-check would see the book before the window opened and
+     * reject a live opportunity; with a slow journal flush in front of it that rarely showed, with a fast one
+     * it does.
+     */
+    private Future<Void> booksCaughtUp(TradeDecision decision, com.doubletime.domain.Opportunity opportunity) {
+        MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
+        if (pair == null || opportunity == null || booksAsNewAs(pair, opportunity)) {
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Promise<Void> caughtUp = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(BOOKS_CATCH_UP_MILLIS, id -> caughtUp.tryComplete());
+        waitingForBooks.add(() -> {
+            if (caughtUp.future().isComplete()) {
+                return true;
+            }
+            if (!booksAsNewAs(pair, opportunity)) {
+                return false;
+            }
+            vertx.cancelTimer(timer);
+            caughtUp.tryComplete();
+            return true;
+        });
+        return caughtUp.future();
+    }
+
+    private boolean booksAsNewAs(MarketPair pair, com.doubletime.domain.Opportunity opportunity) {
+        return updatedAt(com.doubletime.domain.Platform.KALSHI, pair.kalshiTicker()) >= opportunity.kalshiBookNanos()
+                && Math.max(updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.yesTokenId()),
+                updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.noTokenId())) >= opportunity.polymarketBookNanos();
+    }
+
+    private long updatedAt(com.doubletime.domain.Platform platform, String instrument) {
+        com.doubletime.domain.Orderbook book = books.find(platform, instrument);
+        return book == null ? Long.MIN_VALUE : book.updatedAtNanos();
     }
 
     private void onOpportunity(Message<OpportunityEvent> message) {
@@ -259,12 +307,13 @@ public final class TradeExecutorVerticle extends VerticleBase {
             return; // an update of an opportunity already decided
         }
         if (live != null) {
-            tradeLive(decision);
+            tradeLive(decision, found.opportunity());
             return;
         }
         // paper mirrors live: the same last look before the (simulated) orders go out
         repository.append(decision)
-                .compose(recorded -> {
+                .compose(recorded -> booksCaughtUp(decision, found.opportunity()))
+                .compose(caughtUp -> {
                     TradeReport rejected = lastLook(decision, ExecutionMode.PAPER);
                     TradeReport report = rejected != null ? rejected : trader.fill(decision, books, clock.getAsLong());
                     return repository.append(report).map(report);
@@ -298,11 +347,12 @@ public final class TradeExecutorVerticle extends VerticleBase {
      * Live: journal the decision, re-check it against the newest books and the controls, send both legs,
      * journal and publish the report. Rejections never reach a venue.
      */
-    private void tradeLive(TradeDecision decision) {
+    private void tradeLive(TradeDecision decision, com.doubletime.domain.Opportunity opportunity) {
         tradesInFlight++;
         tradesStarted++;
         repository.append(decision)
-                .compose(recorded -> {
+                .compose(recorded -> booksCaughtUp(decision, opportunity))
+                .compose(caughtUp -> {
                     TradeReport rejected = lastLook(decision, ExecutionMode.LIVE);
                     if (rejected != null) {
                         return repository.append(rejected).map(rejected);

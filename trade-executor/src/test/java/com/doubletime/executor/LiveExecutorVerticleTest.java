@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.domain.Direction;
+import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.order.OrderResult;
@@ -199,5 +200,58 @@ class LiveExecutorVerticleTest {
         assertEquals(List.of("trade_decision", "order", "order"), recorded.subList(0, 3).stream()
                 .map(e -> TradeJournalJson.toTree(e).get("type").asText()).toList());
         repository.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anOpportunityThatOvertookItsMarketDataWaitsForItInsteadOfBeingRejected() throws Exception {
+        long later = T0 + 5_000_000;
+        OrderbookSet monitorBooks = Fixtures.standardBooks();
+        monitorBooks.apply(Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later));
+        MarketDataBatch opening = new MarketDataBatch(Platform.KALSHI, later, List.of(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later)));
+        JsonLinesTradeRepository file = JsonLinesTradeRepository.open(vertx, dir.resolve("supplied.jsonl"), 100)
+                .await(10, TimeUnit.SECONDS);
+        // the window's market data reaches the executor only after its decision is journaled (queued behind it)
+        TradeRepository journal = new TradeRepository() {
+            @Override
+            public io.vertx.core.Future<Void> append(JournalEntry entry) {
+                return file.append(entry).onSuccess(done -> {
+                    if (entry instanceof com.doubletime.domain.trade.TradeDecision) {
+                        vertx.runOnContext(v -> vertx.eventBus().publish(Addresses.MARKET_DATA, opening));
+                    }
+                });
+            }
+
+            @Override
+            public io.vertx.core.Future<List<JournalEntry>> recent(int limit) {
+                return file.recent(limit);
+            }
+
+            @Override
+            public io.vertx.core.Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+                return file.forEach(visitor);
+            }
+
+            @Override
+            public io.vertx.core.Future<Void> close() {
+                return file.close();
+            }
+        };
+        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), journal, System::nanoTime,
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+        // before the window: Kalshi sells no YES at all
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels(), T0))));
+        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
+                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+
+        vertx.eventBus().publish(Addresses.OPPORTUNITIES, Fixtures.detect(monitorBooks,
+                Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:overtook", later));
+
+        TradeReport report = trades.poll(20, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.FILLED, report.status(), report.reason());
+        assertEquals(1, kalshi.placed.size());
+        file.close().await(10, TimeUnit.SECONDS);
     }
 }
