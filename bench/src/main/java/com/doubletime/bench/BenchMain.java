@@ -34,6 +34,7 @@ public final class BenchMain {
         boolean signingOnly = false;
         int windows = 150;
         int warmup = 30;
+        String journalSync = "fdatasync";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
@@ -44,14 +45,15 @@ public final class BenchMain {
                 case "--signing" -> signingOnly = true;
                 case "--windows" -> windows = Integer.parseInt(args[++i]);
                 case "--warmup-windows" -> warmup = Integer.parseInt(args[++i]);
+                case "--journal-sync" -> journalSync = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --pairs N --frames N --replay-only --jmh-only --signing, or --wire-to-wire [--windows N --warmup-windows N])");
+                        + " (use --pairs N --frames N --replay-only --jmh-only --signing, or --wire-to-wire [--windows N --warmup-windows N --journal-sync fdatasync|write-only])");
             }
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         if (wireToWire) {
-            WireToWireBench.run(windows, warmup, 300, 200);
+            WireToWireBench.run(windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
             return;
         }
         if (signingOnly) {

@@ -5,6 +5,7 @@ import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.SimulatorCredentials;
 import com.doubletime.launcher.StackConfig;
+import com.doubletime.executor.JournalSync;
 import com.doubletime.executor.JsonLinesTradeRepository;
 import com.doubletime.executor.TradeRepository;
 import io.vertx.core.Vertx;
@@ -29,7 +30,8 @@ final class WireToWireBench {
     private WireToWireBench() {
     }
 
-    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis) throws Exception {
+    /** @param journalSync the file journal's setting (the default fdatasync, or write-only to see the disk's share) */
+    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis, JournalSync journalSync) throws Exception {
         int total = warmup + windows;
         Path dir = Files.createTempDirectory("wire-to-wire");
         Path pairs = Files.writeString(dir.resolve("pairs.json"), WireToWireScenario.pairsJson());
@@ -39,7 +41,7 @@ final class WireToWireBench {
         StackConfig config = new StackConfig(pairs, "127.0.0.1", 0, scenario, 1, 500, 0, journal, null);
         // generous limits: every window is traded, nothing here is the risk gate's business
         ExecutorConfig executor = ExecutorConfig.fromJson(new JsonObject().put("mode", "live")
-                .put("journalPath", journal.toString())
+                .put("journalPath", journal.toString()).put("journalSync", journalSync.wireName())
                 .put("riskLimits", new JsonObject().put("maxTradesPerMinute", 100_000).put("maxPositionPerPair", 1_000_000)
                         .put("maxTotalExposure", "10000000").put("dailyLossLimit", "1000000")));
         WindowLatencies latencies = new WindowLatencies(total);
@@ -48,11 +50,12 @@ final class WireToWireBench {
                 .withMetrics(WireToWireMarks.metrics(latencies)).build();
         vertx.eventBus().consumer(Addresses.OPPORTUNITIES,
                 message -> latencies.mark(WindowLatencies.Mark.OPPORTUNITY, System.nanoTime()));
-        TradeRepository trades = JsonLinesTradeRepository.open(vertx, journal, executor.recentTrades()).await(30, TimeUnit.SECONDS);
+        TradeRepository trades = JsonLinesTradeRepository.open(vertx, journal, executor.recentTrades(), executor.journalSync())
+                .await(30, TimeUnit.SECONDS);
         EmbeddedStack stack = null;
         try {
-            System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s%n", windows, warmup,
-                    closeAfterMillis, gapMillis, journal);
+            System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s)%n", windows,
+                    warmup, closeAfterMillis, gapMillis, journal, journalSync.wireName());
             stack = EmbeddedStack.start(vertx, config, TOKEN, new EmbeddedStack.Live(executor, SimulatorCredentials.generate(),
                     simulator -> simulator.probe(latencies), WireToWireMarks.journal(trades, latencies),
                     gateway -> WireToWireMarks.gateway(gateway, latencies))).await(60, TimeUnit.SECONDS);
