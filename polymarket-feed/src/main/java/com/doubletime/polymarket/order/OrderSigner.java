@@ -1,7 +1,13 @@
 package com.doubletime.polymarket.order;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -18,6 +24,11 @@ public final class OrderSigner {
             + "uint256 chainId,address verifyingContract,bytes32 salt)" + OrderHasher.ORDER_TYPE;
     static final String DEPOSIT_WALLET_NAME = "DepositWallet";
     static final String DEPOSIT_WALLET_VERSION = "1";
+
+    private static final ECDomainParameters CURVE = new ECDomainParameters(Sign.CURVE_PARAMS.getCurve(),
+            Sign.CURVE_PARAMS.getG(), Sign.CURVE_PARAMS.getN(), Sign.CURVE_PARAMS.getH());
+    private static final BigInteger HALF_ORDER = CURVE.getN().shiftRight(1);
+    private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
 
     private final ECKeyPair key;
     private final String address;
@@ -64,10 +75,41 @@ public final class OrderSigner {
         return Numeric.toHexString(out.array());
     }
 
-    /** r ‖ s ‖ v with v = 27/28; {@code false}: the digest is already the EIP-712 hash (stack-notes §7.18). */
+    /**
+     * r ‖ s ‖ v with v = 27/28 over a digest that is already the EIP-712 hash (stack-notes §7.18): exactly what
+     * web3j's {@code Sign.signMessage(digest, key, false)} gives (RFC 6979 deterministic k, HMAC-SHA256; low s),
+     * but v is read off the nonce point R instead of recovering the public key for each candidate v, which
+     * is most of web3j's cost (one or two public-key recoveries per signature, each dearer than signing).
+     */
     byte[] signDigest(byte[] digest) {
-        Sign.SignatureData signature = Sign.signMessage(digest, key, false);
-        return Eip712.concat(signature.getR(), signature.getS(), signature.getV());
+        BigInteger n = CURVE.getN();
+        BigInteger d = key.getPrivateKey();
+        BigInteger e = new BigInteger(1, digest);
+        if (digest.length * 8 > n.bitLength()) {
+            e = e.shiftRight(digest.length * 8 - n.bitLength());
+        }
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(n, d, digest);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint point = MULTIPLIER.multiply(CURVE.getG(), k).normalize();
+            BigInteger x = point.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(n);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = k.modInverse(n).multiply(e.add(d.multiply(r))).mod(n);
+            if (s.signum() == 0) {
+                continue;
+            }
+            // recovery id: R's y parity, plus 2 when R.x was reduced mod n; a low s mirrors R, flipping the parity
+            int recovery = (point.getAffineYCoord().toBigInteger().testBit(0) ? 1 : 0) | (x.compareTo(n) >= 0 ? 2 : 0);
+            if (s.compareTo(HALF_ORDER) > 0) {
+                s = n.subtract(s);
+                recovery ^= 1;
+            }
+            return Eip712.concat(Numeric.toBytesPadded(r, 32), Numeric.toBytesPadded(s, 32), new byte[] {(byte) (27 + recovery)});
+        }
     }
 
     @Override
