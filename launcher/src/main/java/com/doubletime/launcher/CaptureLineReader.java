@@ -18,9 +18,10 @@ import java.util.Arrays;
  * general parser, or decoding the whole line to a String first, was the replay's largest cost. This
  * reader scans flat lines itself straight from the file's UTF-8 bytes, decoding and unescaping the frame
  * in one pass into a reused buffer that the sessions parse in place — no String and no allocation per
- * frame. Any key order, whitespace and JSON escape is accepted; invalid UTF-8, a bad escape or a raw
- * control character makes the line malformed (not the replay); a line with nested values goes to
- * Jackson. Reused line after line: read the fields before the next {@link #read}.
+ * frame. Lines are read where they lie in the read buffer, so a line's end is found by reading it rather
+ * than by a search for its newline first. Any key order, whitespace and JSON escape is accepted;
+ * invalid UTF-8, a bad escape or a raw control character makes the line malformed (not the replay); a
+ * line with nested values goes to Jackson. Reused line after line: read the fields before the next line.
  */
 final class CaptureLineReader {
     static final String KALSHI = "kalshi";
@@ -29,6 +30,16 @@ final class CaptureLineReader {
     private static final String DISCONNECTED = "disconnected";
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long VENUE_KEY = word("{\"venue\"");
+    private static final long KALSHI_VALUE = word(":\"kalshi");
+    private static final long KALSHI_RECV_NS = word("\",\"recv_");
+    private static final int KALSHI_RECV_NS_END = (int) word("ns\":\0\0\0\0");
+    private static final long POLYMARKET_VALUE = word(":\"polyma");
+    private static final long POLYMARKET_RECV_NS = word("rket\",\"r");
+    private static final long POLYMARKET_RECV_NS_END = word("ecv_ns\":");
+    private static final long FRAME_KEY = word("\"frame\":");
+    private static final long EVENT_KEY = word("\"event\":");
     private static final byte[] VENUE = ascii("venue");
     private static final byte[] EVENT = ascii("event");
     private static final byte[] FRAME = ascii("frame");
@@ -47,48 +58,60 @@ final class CaptureLineReader {
     private long recvNanos;
     private int rareIn;
     private int rareOut;
+    private boolean captureLine;
+    private boolean blank;
 
-    /** Receives one line of a capture, without its terminator, in a buffer reused after the call. */
+    /** Receives each non-blank line of a capture once the reader has read it: its fields are the line's. */
     @FunctionalInterface
     interface LineSink {
-        void onLine(byte[] bytes, int start, int end);
+        /** @param captureLine whether the line is a capture line (its fields may still be missing: check them) */
+        void onLine(boolean captureLine);
     }
 
     /**
-     * Splits a capture into lines on {@code \n}, reading {@code chunkBytes} at a time into one reused
-     * buffer; a {@code \r} before the {@code \n} is dropped, a last line needs no terminator, and a line
-     * longer than the buffer grows it. Bytes stay bytes: decoding is the reader's job, so that invalid
-     * UTF-8 spoils one line rather than the replay.
+     * Reads a capture line by line, {@code chunkBytes} at a time into one reused buffer. Each line is read
+     * where it lies in the buffer, its end found by reading it: only a line that is not a flat capture
+     * line is searched for its {@code \n}. A {@code \r} before the {@code \n} is whitespace, a last line
+     * needs no terminator, a line longer than the buffer grows it, and blank lines are skipped. Bytes stay
+     * bytes until a line is read, so that invalid UTF-8 spoils one line rather than the replay.
      */
-    static void readLines(InputStream in, int chunkBytes, LineSink sink) throws IOException {
+    void readLines(InputStream in, int chunkBytes, LineSink sink) throws IOException {
         byte[] buffer = new byte[chunkBytes];
         int start = 0;
-        int scanned = 0; // [start, scanned) holds no '\n': a long line is not searched again after a read
         int limit = 0;
+        // once a line has run past the data, [start, unsplit) holds no '\n': a line longer than a read is
+        // not read again after each read, only once its end (or the end of data) is in the buffer
+        int unsplit = -1;
+        boolean endOfData = false;
         while (true) {
-            int newline = indexOfNewline(buffer, scanned, limit);
-            if (newline >= 0) {
-                sink.onLine(buffer, start, withoutCarriageReturn(buffer, start, newline));
-                start = newline + 1;
-                scanned = start;
-                continue;
+            if (start < limit && (unsplit < 0 || endOfData || indexOfNewline(buffer, unsplit, limit) >= 0)) {
+                int next = readLine(buffer, start, limit, endOfData);
+                if (next >= 0) {
+                    if (!blank) {
+                        sink.onLine(captureLine);
+                    }
+                    start = next;
+                    unsplit = -1;
+                    continue;
+                }
+            } else if (start >= limit && endOfData) {
+                return;
             }
+            unsplit = limit;
             if (start > 0) {
                 System.arraycopy(buffer, start, buffer, 0, limit - start);
                 limit -= start;
+                unsplit -= start;
                 start = 0;
             } else if (limit == buffer.length) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-            scanned = limit;
             int read = in.read(buffer, limit, buffer.length - limit);
             if (read < 0) {
-                if (limit > start) {
-                    sink.onLine(buffer, start, withoutCarriageReturn(buffer, start, limit));
-                }
-                return;
+                endOfData = true;
+            } else {
+                limit += read;
             }
-            limit += read;
         }
     }
 
@@ -122,28 +145,68 @@ final class CaptureLineReader {
     }
 
     /**
-     * Reads the UTF-8 line {@code bytes[start, end)} (no line terminator needed; a trailing {@code \r} is
+     * Reads the UTF-8 line {@code bytes[start, end)}, without its terminator (a trailing {@code \r} is
      * whitespace). True when it is a capture line (its fields may still be missing: check them).
      */
     boolean read(byte[] bytes, int start, int end) {
+        return readLine(bytes, start, end, true) == end && captureLine;
+    }
+
+    /** Whether the last line read holds nothing but whitespace. */
+    boolean blank() {
+        return blank;
+    }
+
+    /**
+     * Reads the line that starts at {@code bytes[start]} and ends at the first {@code \n} before
+     * {@code limit}, or at {@code limit} when that is the end of data; where the next line starts, or -1
+     * when the line may go on past {@code limit}. Then {@link #blank} and the fields tell what it was.
+     */
+    int readLine(byte[] bytes, int start, int limit, boolean endOfData) {
         venue = null;
         event = null;
         hasFrame = false;
         frameLength = 0;
         recvNanos = 0;
+        blank = false;
         line = bytes;
-        this.end = end;
+        end = limit;
         at = start;
         Boolean flat = scanFlat();
+        line = null; // the caller's buffer is refilled after this call
+        if (flat == Boolean.TRUE && (at < limit || endOfData)) {
+            // the scan stopped at the line's '\n', as nothing it passes over may be one
+            captureLine = true;
+            return at < limit ? at + 1 : limit;
+        }
+        int newline = indexOfNewline(bytes, start, limit);
+        if (newline < 0 && !endOfData) {
+            return -1;
+        }
+        int next = newline < 0 ? limit : newline + 1;
+        int stop = withoutCarriageReturn(bytes, start, newline < 0 ? limit : newline);
         if (flat == null) {
             venue = null;
             event = null;
             hasFrame = false;
             recvNanos = 0;
-            flat = readWithJackson(bytes, start, end);
+            captureLine = readWithJackson(bytes, start, stop);
+        } else {
+            captureLine = false;
+            blank = isBlank(bytes, start, stop);
         }
-        line = null; // the caller's buffer is refilled after this call
-        return flat;
+        return next;
+    }
+
+    /** Whitespace only, as {@link String#isBlank} sees ASCII: such lines were never frames. */
+    private static boolean isBlank(byte[] line, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = line[i];
+            if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String venue() {
@@ -172,6 +235,69 @@ final class CaptureLineReader {
 
     /** True or false for a flat line; null when the line needs the general parser. */
     private Boolean scanFlat() {
+        int start = at;
+        if (scanAsWritten()) {
+            return true;
+        }
+        at = start;
+        venue = null;
+        event = null;
+        hasFrame = false;
+        frameLength = 0;
+        recvNanos = 0;
+        return scanAnyFlat();
+    }
+
+    /**
+     * True when the line is a capture line laid out exactly as the capture writer writes it; false sends
+     * it to the general scan. Matching the fixed keys a word at a time saves scanning them byte by byte.
+     */
+    private boolean scanAsWritten() {
+        byte[] in = line;
+        int i = at;
+        if (i + Long.BYTES * 5 > end || (long) LONGS.get(in, i) != VENUE_KEY) {
+            return false;
+        }
+        long venueWord = (long) LONGS.get(in, i + 8);
+        if (venueWord == KALSHI_VALUE && (long) LONGS.get(in, i + 16) == KALSHI_RECV_NS
+                && (int) INTS.get(in, i + 24) == KALSHI_RECV_NS_END) {
+            venue = KALSHI;
+            i += 28;
+        } else if (venueWord == POLYMARKET_VALUE && (long) LONGS.get(in, i + 16) == POLYMARKET_RECV_NS
+                && (long) LONGS.get(in, i + 24) == POLYMARKET_RECV_NS_END) {
+            venue = POLYMARKET;
+            i += 32;
+        } else {
+            return false;
+        }
+        int digits = i;
+        long nanos = 0;
+        int digit;
+        while (i < end && (digit = in[i] - '0') >= 0 && digit <= 9) {
+            if (nanos > (Long.MAX_VALUE - 9) / 10) {
+                return false;
+            }
+            nanos = nanos * 10 + digit;
+            i++;
+        }
+        // the comma, a word-long key with its quotes and colon, and the value's opening quote
+        if (i == digits || i + 10 > end || in[i] != ',' || in[i + 9] != '"') {
+            return false;
+        }
+        recvNanos = nanos;
+        long key = (long) LONGS.get(in, i + 1);
+        if (key != FRAME_KEY && key != EVENT_KEY) {
+            return false;
+        }
+        at = i + 10;
+        if (!readValue(i + 2, i + 7) || at >= end || in[at] != '}') {
+            return false;
+        }
+        at++;
+        return atEnd();
+    }
+
+    private Boolean scanAnyFlat() {
         skipSpace();
         if (next() != '{') {
             return false;
@@ -267,54 +393,38 @@ final class CaptureLineReader {
 
     /**
      * Decodes the UTF-8 JSON string at {@link #at}, up to its closing quote, into {@code out} (which holds
-     * {@code end - at} chars); its length, or -1 if it is not a valid string.
+     * {@code end - at} chars); its length, or -1 if it is not a valid string. Stops at a raw {@code \n},
+     * as at any control character, so that a string left open never runs into the next line.
      */
     private int decodeString(char[] out) {
+        // a byte at a time: the frames escape a quote every ten bytes or so, too often for eight-byte steps
+        // to pay for finding where the plain run stops (measured: no faster, with more code)
         byte[] in = line;
         int limit = end;
         int i = at;
         int written = 0;
         while (true) {
-            if (i + Long.BYTES <= limit) {
-                // escapes come every few bytes in a frame, so rather than a branch per byte: widen eight
-                // bytes blindly (out has room: it holds end - at chars and decoding never lengthens), then
-                // keep only those before the first byte that needs a look
-                long word = (long) LONGS.get(in, i);
-                out[written] = (char) (word & 0x7F);
-                out[written + 1] = (char) (word >>> 8 & 0x7F);
-                out[written + 2] = (char) (word >>> 16 & 0x7F);
-                out[written + 3] = (char) (word >>> 24 & 0x7F);
-                out[written + 4] = (char) (word >>> 32 & 0x7F);
-                out[written + 5] = (char) (word >>> 40 & 0x7F);
-                out[written + 6] = (char) (word >>> 48 & 0x7F);
-                out[written + 7] = (char) (word >>> 56 & 0x7F);
-                long special = specialBytes(word);
-                if (special == 0) {
-                    i += Long.BYTES;
-                    written += Long.BYTES;
-                    continue;
-                }
-                int plain = Long.numberOfTrailingZeros(special) >>> 3;
-                i += plain;
-                written += plain;
-            } else if (i >= limit) {
+            if (i >= limit) {
                 return -1;
             }
             byte b = in[i];
-            if (b == '\\' && i + 1 < limit) {
-                byte escaped = in[i + 1];
-                if (escaped == '"' || escaped == '\\' || escaped == '/') {
-                    out[written++] = (char) escaped;
-                    i += 2;
-                    continue;
+            if (b >= 0x20 && b != '"' && b != '\\') { // bytes >= 0x80 are negative: plain ASCII only
+                out[written++] = (char) b;
+                i++;
+                continue;
+            }
+            if (b == '\\') {
+                if (i + 1 < limit) {
+                    byte escaped = in[i + 1];
+                    if (escaped == '"' || escaped == '\\') { // nearly every escape in a frame
+                        out[written++] = (char) escaped;
+                        i += 2;
+                        continue;
+                    }
                 }
             } else if (b == '"') {
                 at = i + 1;
                 return written;
-            } else if (b >= 0x20) { // bytes >= 0x80 are negative: this is plain ASCII, near the end
-                out[written++] = (char) b;
-                i++;
-                continue;
             }
             // kept out of the loop above so that it stays small enough to compile tightly
             if (!decodeRare(in, i, limit, out, written)) {
@@ -411,19 +521,6 @@ final class CaptureLineReader {
         return true;
     }
 
-    /**
-     * The high bit of each byte of the little-endian {@code word} that is a quote, a backslash, a control
-     * character or not ASCII; the lowest one set is exact (a borrow only marks bytes after a true match).
-     */
-    private static long specialBytes(long word) {
-        long quote = word ^ 0x2222222222222222L;
-        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-        long quotes = (quote - 0x0101010101010101L) & ~quote;
-        long backslashes = (backslash - 0x0101010101010101L) & ~backslash;
-        long controls = (word - 0x2020202020202020L) & ~word;
-        return (quotes | backslashes | controls | word) & 0x8080808080808080L;
-    }
-
     private static boolean isContinuation(byte b) {
         return (b & 0xC0) == 0x80;
     }
@@ -496,16 +593,18 @@ final class CaptureLineReader {
         return true;
     }
 
+    /** True at the line's {@code \n} or the end of the data, with only whitespace before it. */
     private boolean atEnd() {
         skipSpace();
-        return at >= end;
+        return at >= end || line[at] == '\n';
     }
 
+    /** Skips JSON whitespace but a {@code \n}, which ends the line. */
     private void skipSpace() {
         byte[] in = line;
         while (at < end) {
             byte b = in[at];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            if (b != ' ' && b != '\t' && b != '\r') {
                 return;
             }
             at++;
@@ -518,6 +617,15 @@ final class CaptureLineReader {
 
     private int next() {
         return at < end ? line[at++] : -1;
+    }
+
+    /** The eight ASCII characters as {@link #LONGS} reads them. */
+    private static long word(String eight) {
+        long word = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            word = word << 8 | eight.charAt(i);
+        }
+        return word;
     }
 
     private static byte[] ascii(String text) {

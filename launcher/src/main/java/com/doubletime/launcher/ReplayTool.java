@@ -94,7 +94,7 @@ public final class ReplayTool {
         ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
         try (InputStream capture = Files.newInputStream(arguments.capture)) {
-            CaptureLineReader.readLines(capture, CHUNK_BYTES, replay::onLine);
+            replay.reader.readLines(capture, CHUNK_BYTES, replay::onRead);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         replay.out.flush();
@@ -119,10 +119,15 @@ public final class ReplayTool {
      * and evaluate, or a connection event. Invalid UTF-8 is a malformed line, like any other bad input.
      */
     public void onLine(byte[] line, int start, int end) {
-        if (isBlank(line, start, end)) {
-            return;
+        boolean captureLine = reader.read(line, start, end);
+        if (!reader.blank()) {
+            onRead(captureLine);
         }
-        String venue = reader.read(line, start, end) ? reader.venue() : null;
+    }
+
+    /** The line the reader has just read, which was not blank: blank lines were never frames. */
+    private void onRead(boolean captureLine) {
+        String venue = captureLine ? reader.venue() : null;
         boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
         if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue)) || (!reader.hasFrame() && reader.event() == null)) {
             frames++;
@@ -141,17 +146,6 @@ public final class ReplayTool {
             polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         }
         latency.recordValue(Math.max(0, System.nanoTime() - parseStart));
-    }
-
-    /** Whitespace only, as {@link String#isBlank} sees ASCII: such lines were never frames. */
-    private static boolean isBlank(byte[] line, int start, int end) {
-        for (int i = start; i < end; i++) {
-            byte b = line[i];
-            if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -178,22 +177,142 @@ class CaptureLineReaderTest {
         }
     }
 
+    private static final String CONNECTED = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"event\":\"connected\"}";
+    private static final String FRAME = "{\"venue\":\"kalshi\",\"recv_ns\":2,\"frame\":\"{\\\"a\\\":\\\"\u00e9\\\"}\"}";
+
     @Test
-    void splitsOnNewlinesDroppingCarriageReturnsKeepingALastLineWithoutNewline() throws IOException {
-        String capture = "first\r\n\nsecond\n\r\n   \nthird\r\nlast without newline";
-        List<String> expected = List.of("first", "", "second", "", "   ", "third", "last without newline");
+    void readsLinesDroppingCarriageReturnsSkippingBlankLinesKeepingALastLineWithoutNewline() throws IOException {
+        String capture = CONNECTED + "\r\n\n" + FRAME + "\n\r\n   \n\u000b\n" + CONNECTED + "\r\n" + FRAME;
+        List<String> expected = List.of("1 connected", "2 {\"a\":\"\u00e9\"}", "1 connected", "2 {\"a\":\"\u00e9\"}");
         for (int chunk = 1; chunk <= capture.length() + 1; chunk++) {
             assertEquals(expected, lines(capture, chunk), "chunk of " + chunk + " bytes");
         }
-        assertEquals(List.of("only"), lines("only\n", 4));
+        assertEquals(List.of("1 connected"), lines(CONNECTED + "\n", 4));
+        assertEquals(List.of("1 connected"), lines(CONNECTED + "\r", 4));
         assertEquals(List.of(), lines("", 8));
+        assertEquals(List.of(), lines("\n \r\n\t", 8));
+    }
+
+    @Test
+    void acceptsWhitespaceAfterTheClosingBraceButNothingElse() throws IOException {
+        String capture = CONNECTED + " \t \r\n" + CONNECTED + " x\n" + CONNECTED + "}\n" + CONNECTED + "\u000b\n" + CONNECTED + " \t";
+        List<String> expected = List.of("1 connected", "malformed", "malformed", "malformed", "1 connected");
+        for (int chunk = 1; chunk <= capture.length() + 1; chunk++) {
+            assertEquals(expected, lines(capture, chunk), "chunk of " + chunk + " bytes");
+        }
+    }
+
+    @Test
+    void endsAMalformedLineAtItsNewlineSoThatTheNextLineIsRead() throws IOException {
+        String[] malformed = {
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"unterminated",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"ends in a backslash\\",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"ok\"",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3",
+            "{\"venue\":\"kalshi\",\"recv_",
+            "{\"venue\":\"kalshi\",\"recv_ns\":",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"x\"} {\"venue\":\"kalshi\",\"recv_ns\":4,\"frame\":\"y\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"x\"}garbage",
+            "{\"venue\":\"kalshi\",\"meta\":{\"a\":[1,",
+            "{\"venue\":\"kalshi\",\"meta\":{\"a\":1}}}",
+            "{",
+            "not json",
+        };
+        for (String bad : malformed) {
+            for (String newline : List.of("\n", "\r\n")) {
+                String capture = bad + newline + FRAME + newline + bad + newline + CONNECTED;
+                List<String> expected = List.of("malformed", "2 {\"a\":\"\u00e9\"}", "malformed", "1 connected");
+                for (int chunk = 1; chunk <= capture.length() + 1; chunk++) {
+                    assertEquals(expected, lines(capture, chunk), bad + ", chunk of " + chunk + " bytes");
+                }
+            }
+            assertEquals(List.of("malformed"), lines(bad, 64), bad + " as the last line");
+        }
+    }
+
+    @Test
+    void readsANestedLineThroughTheGeneralParserBetweenFlatLines() throws IOException {
+        String nested = "{\"venue\":\"kalshi\",\"meta\":{\"a\":[1,2]},\"recv_ns\":\"5\",\"frame\":\"x\"}";
+        String capture = CONNECTED + "\n" + nested + "\r\n" + FRAME + "\n" + nested;
+        List<String> expected = List.of("1 connected", "5 x", "2 {\"a\":\"\u00e9\"}", "5 x");
+        for (int chunk = 1; chunk <= capture.length() + 1; chunk++) {
+            assertEquals(expected, lines(capture, chunk), "chunk of " + chunk + " bytes");
+        }
+    }
+
+    @Test
+    void makesALineOfInvalidUtf8MalformedWhereverTheChunksEnd() throws IOException {
+        byte[] capture = concat(FRAME + "\n{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"a", bytes(0xE2, 0x82), "b\"}\n" + CONNECTED);
+        for (int chunk = 1; chunk <= capture.length + 1; chunk++) {
+            assertEquals(List.of("2 {\"a\":\"\u00e9\"}", "malformed", "1 connected"), lines(capture, chunk), "chunk of " + chunk + " bytes");
+        }
     }
 
     @Test
     void growsTheBufferForALineLongerThanTheChunk() throws IOException {
         String longLine = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"" + "z".repeat(5_000) + "\"}";
-        List<String> lines = lines("short\n" + longLine + "\r\nafter\n", 64);
-        assertEquals(List.of("short", longLine, "after"), lines);
+        assertEquals(List.of("1 connected", "1 " + "z".repeat(5_000), "1 connected"), lines(CONNECTED + "\n" + longLine + "\r\n" + CONNECTED + "\n", 64));
+        String longBadLine = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"" + "z".repeat(5_000);
+        assertEquals(List.of("malformed", "1 connected"), lines(longBadLine + "\n" + CONNECTED, 64));
+    }
+
+    @Test
+    void readsLinesLaidOutAsTheCaptureWriterWritesThemLikeAnyOtherLayout() {
+        String[] lines = {
+            "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456789,\"frame\":\"{\\\"a\\\":1}\"}",
+            "{\"venue\":\"polymarket\",\"recv_ns\":5,\"frame\":\"PONG\"}",
+            "{\"venue\":\"polymarket\",\"recv_ns\":6,\"event\":\"disconnected\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":7,\"event\":\"reconnecting\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":9223372036854775807,\"frame\":\"max\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":9223372036854775808,\"frame\":\"overflow\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":-1,\"frame\":\"negative\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":1.5,\"frame\":\"fraction\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"two\",\"frame\":\"frames\"}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"x\",\"extra\":2}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":7}",
+            "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frames\":\"x\"}",
+            "{\"venue\":\"kalshiX\",\"recv_ns\":1,\"frame\":\"x\"}",
+        };
+        for (String line : lines) {
+            // the same keys and values, spaced: the general scan reads it
+            String spaced = " " + line.replace("{\"venue\":", "{ \"venue\" :").replace(",\"recv_ns\":", ", \"recv_ns\": ")
+                    .replace(",\"frame\":", " ,\"frame\" :").replace(",\"event\":", ",\t\"event\":") + " ";
+            boolean spacedResult = reader.read(spaced);
+            String expected = describe(spacedResult) + " " + reader.venue();
+            boolean result = reader.read(line);
+            assertEquals(expected, describe(result) + " " + reader.venue(), line);
+        }
+        assertTrue(reader.read(lines[0]));
+        assertSame(CaptureLineReader.KALSHI, reader.venue());
+        assertEquals(1764054000123456789L, reader.recvNanos());
+        assertEquals("{\"a\":1}", frame());
+        assertFalse(reader.read(lines[5]));
+    }
+
+    @Test
+    void readsLinesFromTheBufferAsEachLineAloneIsRead() throws IOException {
+        Random random = new Random(7);
+        String[] pieces = {CONNECTED, FRAME, "", " ", "\r", "not json", "{\"venue\":\"polymarket\",\"frame\":\"PONG\"}",
+            "{\"venue\":\"kalshi\",\"frame\":\"cut", "{\"venue\":\"kalshi\",\"x\":[{}],\"frame\":\"deep\"}", "{}", "}", "{\"a\":\"\\n\"}  "};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder capture = new StringBuilder();
+            List<String> expected = new ArrayList<>();
+            int count = random.nextInt(8);
+            for (int i = 0; i < count; i++) {
+                String line = pieces[random.nextInt(pieces.length)];
+                if (i > 0) {
+                    capture.append(random.nextBoolean() ? "\n" : "\r\n");
+                }
+                capture.append(line);
+                boolean captureLine = reader.read(line);
+                if (!reader.blank()) {
+                    expected.add(describe(captureLine));
+                }
+            }
+            int chunk = 1 + random.nextInt(capture.length() + 2);
+            assertEquals(expected, lines(capture.toString(), chunk), capture + ", chunk of " + chunk + " bytes");
+        }
     }
 
     @Test
@@ -212,24 +331,17 @@ class CaptureLineReaderTest {
         }
     }
 
-    @Test
-    void readsCaptureLinesSplitFromBytesWithCrlfEndings() throws IOException {
-        String capture = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"event\":\"connected\"}\r\n"
-                + "{\"venue\":\"kalshi\",\"recv_ns\":2,\"frame\":\"{\\\"a\\\":\\\"\u00e9\\\"}\"}\r\n";
-        List<String> seen = new ArrayList<>();
-        CaptureLineReader.readLines(new ByteArrayInputStream(capture.getBytes(StandardCharsets.UTF_8)), 16, (bytes, start, end) -> {
-            if (!reader.read(bytes, start, end)) {
-                fail("not a capture line: " + new String(bytes, start, end - start, StandardCharsets.UTF_8));
-            }
-            seen.add(reader.recvNanos() + " " + (reader.hasFrame() ? frame() : reader.event()));
-        });
-        assertEquals(List.of("1 connected", "2 {\"a\":\"\u00e9\"}"), seen);
+    private String describe(boolean captureLine) {
+        return captureLine ? reader.recvNanos() + " " + (reader.hasFrame() ? frame() : reader.event()) : "malformed";
     }
 
-    private static List<String> lines(String capture, int chunkBytes) throws IOException {
+    private List<String> lines(String capture, int chunkBytes) throws IOException {
+        return lines(capture.getBytes(StandardCharsets.UTF_8), chunkBytes);
+    }
+
+    private List<String> lines(byte[] capture, int chunkBytes) throws IOException {
         List<String> lines = new ArrayList<>();
-        CaptureLineReader.readLines(new ByteArrayInputStream(capture.getBytes(StandardCharsets.UTF_8)), chunkBytes,
-                (bytes, start, end) -> lines.add(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+        reader.readLines(new ByteArrayInputStream(capture), chunkBytes, captureLine -> lines.add(describe(captureLine)));
         return lines;
     }
 }
