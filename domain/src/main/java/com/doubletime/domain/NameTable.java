@@ -15,6 +15,7 @@ public final class NameTable {
     private char[][] spellings = new char[256][];
     private int[] hashes = new int[256];
     private int size;
+    private char[] lastSpelling;
 
     public String intern(char[] chars, int offset, int length) {
         return intern(chars, offset, length, stringHash(chars, offset, length));
@@ -36,17 +37,29 @@ public final class NameTable {
                     created = created.intern();
                     names[slot] = created;
                     spellings[slot] = created.toCharArray();
+                    lastSpelling = spellings[slot];
                     hashes[slot] = hash;
                     if (++size * 2 > names.length) {
                         grow();
                     }
+                } else {
+                    lastSpelling = null;
                 }
                 return created;
             }
             if (hashes[slot] == hash && sameChars(spellings[slot], chars, offset, length)) {
+                lastSpelling = spellings[slot];
                 return name;
             }
         }
+    }
+
+    /**
+     * The characters of the name the last {@link #intern} returned, shared and never to be written; null when
+     * the table was full and did not keep it.
+     */
+    public char[] lastSpelling() {
+        return lastSpelling;
     }
 
     /**

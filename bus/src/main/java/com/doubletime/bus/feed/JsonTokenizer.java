@@ -36,6 +36,11 @@ public final class JsonTokenizer {
     private char[] scratch = new char[256];
     private char[] copied = new char[1024];
     private final NameTable names = new NameTable();
+    /** Field names by their position in the last frames, tried first (see {@link #name}). */
+    private static final int EXPECTED_NAMES = 64;
+    private final String[] expectedNames = new String[EXPECTED_NAMES];
+    private final char[][] expectedSpellings = new char[EXPECTED_NAMES][];
+    private int nameOrdinal;
 
     /** Starts on a new frame held in {@code frame[offset, offset + length)}; the array is read, never written. */
     public JsonTokenizer reset(char[] frame, int offset, int length) {
@@ -43,6 +48,7 @@ public final class JsonTokenizer {
         at = offset;
         end = offset + length;
         depth = 0;
+        nameOrdinal = 0;
         rootDone = false;
         current = null;
         currentName = null;
@@ -245,9 +251,22 @@ public final class JsonTokenizer {
         if (at >= end || in[at] != '"') {
             throw malformed("expected a field name");
         }
-        // names are short and unescaped: hash them while finding their end, so the lookup needs no second pass
         char[] chars = in;
         int start = at + 1;
+        int ordinal = nameOrdinal++;
+        // a venue's frames repeat one shape, so the name at this position is most likely last frame's one here
+        if (ordinal < EXPECTED_NAMES) {
+            char[] expected = expectedSpellings[ordinal];
+            if (expected != null && startsWith(chars, start, expected)) {
+                text = chars;
+                textStart = start;
+                textLength = expected.length;
+                at = start + expected.length + 1;
+                currentName = expectedNames[ordinal];
+                return Token.FIELD_NAME;
+            }
+        }
+        // otherwise hash the name while finding its end, so the lookup needs no second pass
         int hash = 0;
         for (int i = start; i < end; i++) {
             char c = chars[i];
@@ -257,6 +276,11 @@ public final class JsonTokenizer {
                 textLength = i - start;
                 at = i + 1;
                 currentName = names.intern(chars, start, textLength, hash);
+                if (ordinal < EXPECTED_NAMES) {
+                    // only an unescaped name may be matched against the raw input next time
+                    expectedNames[ordinal] = currentName;
+                    expectedSpellings[ordinal] = names.lastSpelling();
+                }
                 return Token.FIELD_NAME;
             }
             if (c == '\\' || c < 0x20) {
@@ -267,6 +291,20 @@ public final class JsonTokenizer {
         string();
         currentName = names.intern(text, textStart, textLength);
         return Token.FIELD_NAME;
+    }
+
+    /** True when {@code expected} and then a closing quote follow at {@code start}. */
+    private boolean startsWith(char[] chars, int start, char[] expected) {
+        int length = expected.length;
+        if (start + length >= end || chars[start + length] != '"') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[start + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the string at {@link #at} (its opening quote); a slice of the input unless it has escapes. */

@@ -97,6 +97,46 @@ class JsonTokenizerTest {
     }
 
     @Test
+    void namesExpectedFromTheLastFrameAreStillReadExactlyWhenTheShapeChanges() throws Exception {
+        String[] frames = {
+                "{\"type\":\"a\",\"sid\":1}",
+                "{\"type\":\"a\",\"sid\":1}",
+                "{\"typ\":\"a\",\"sidx\":1}",
+                "{\"types\":\"a\",\"s\\u0069d\":1}",
+                "{\"type\":\"a\",\"sid\":1}",
+                "{\"type\"  :\"a\",\"si\\\"d\":1}",
+                "{\"sid\":1,\"type\":\"a\"}",
+                "{\"type\":\"a\",\"sid\":1}"};
+        for (String frame : frames) {
+            Walk jackson = jackson(frame);
+            assertTrue(jackson.valid, frame);
+            assertEquals(jackson.tokens, ours(frame).tokens, frame);
+        }
+        tokenizer.reset("{\"type\":1}");
+        tokenizer.next();
+        tokenizer.next();
+        String first = tokenizer.currentName();
+        tokenizer.reset("{\"type\":1}");
+        tokenizer.next();
+        tokenizer.next();
+        assertSame(first, tokenizer.currentName());
+    }
+
+    @Test
+    void aNameMatchingTheExpectedOneUpToTheEndOfTheFrameIsMalformed() {
+        assertThrows(MalformedFrameException.class, () -> {
+            tokenizer.reset("{\"type\":1}");
+            while (tokenizer.next() != null) {
+                // walk it
+            }
+            char[] truncated = "{\"type".toCharArray();
+            tokenizer.reset(truncated, 0, truncated.length);
+            tokenizer.next();
+            tokenizer.next();
+        });
+    }
+
+    @Test
     void readsASliceOfALargerBufferAndIgnoresWhatLiesOutsideIt() throws Exception {
         char[] buffer = "xx{\"a\":1}yy".toCharArray();
         tokenizer.reset(buffer, 2, 7);
