@@ -103,8 +103,8 @@ public final class KalshiFrameParser {
             throw new MalformedFrameException(field + " is not an array");
         }
         while (parser.next() == Token.START_ARRAY) {
-            long price = FrameFields.decimal(parser, parser.next(), field + " price");
-            long size = FrameFields.decimal(parser, parser.next(), field + " size");
+            long price = FrameFields.decimal(parser, parser.next(), field, "price");
+            long size = FrameFields.decimal(parser, parser.next(), field, "size");
             if (parser.next() != Token.END_ARRAY) {
                 throw new MalformedFrameException(field + " level is not a [price, size] pair");
             }

@@ -239,8 +239,8 @@ public final class PolymarketFrameParser {
                 String name = parser.currentName();
                 Token value = parser.next();
                 switch (name) {
-                    case "price" -> price = FrameFields.decimal(parser, value, field + " price");
-                    case "size" -> size = FrameFields.decimal(parser, value, field + " size");
+                    case "price" -> price = FrameFields.decimal(parser, value, field, "price");
+                    case "size" -> size = FrameFields.decimal(parser, value, field, "size");
                     default -> parser.skipChildren();
                 }
             }

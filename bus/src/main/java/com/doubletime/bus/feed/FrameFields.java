@@ -78,6 +78,18 @@ public final class FrameFields {
         return negative ? -value : value;
     }
 
+    /** The same for one part of a field ({@code "bids"}, {@code "price"}): the name is joined only for an error. */
+    public static long decimal(JsonTokenizer json, Token token, String field, String part) throws MalformedFrameException {
+        if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
+            throw new MalformedFrameException(field + " " + part + " is not a decimal");
+        }
+        try {
+            return FixedPoint.parse(json.textChars(), json.textOffset(), json.textLength());
+        } catch (NumberFormatException e) {
+            throw new MalformedFrameException(field + " " + part + ": " + e.getMessage());
+        }
+    }
+
     /** Binary-contract prices live in [0, 1]. */
     public static long price(long price, String field) throws MalformedFrameException {
         if (price < 0 || price > FixedPoint.ONE) {
