@@ -1,8 +1,12 @@
 package com.doubletime.bench;
 
 import com.doubletime.launcher.ReplayTool;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -22,6 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * latency run ({@link WireToWireBench}).
  */
 public final class BenchMain {
+    private static final int MEASURED_REPLAYS = 3;
+
     private BenchMain() {
     }
 
@@ -75,11 +81,24 @@ public final class BenchMain {
             new CaptureGenerator(pairs, 7).write(dir, frames, 2_000);
         }
         System.out.println("replay of " + dir.resolve("capture.jsonl") + " (" + Files.size(dir.resolve("capture.jsonl")) / (1 << 20)
-                + " MiB): warm-up run, then the measured run");
+                + " MiB): two warm-up runs, then " + MEASURED_REPLAYS + " measured runs (the replay's summary line each, then"
+                + " the replaying thread's CPU time: on a shared machine, wall time also counts waiting for a core)");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         String[] replayArgs = {"--pairs", dir.resolve("pairs.json").toString(), "--capture", dir.resolve("capture.jsonl").toString()};
         ReplayTool.run(replayArgs, discard, discard);
-        ReplayTool.run(replayArgs, discard, System.out);
+        ReplayTool.run(replayArgs, discard, discard);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int run = 1; run <= MEASURED_REPLAYS; run++) {
+            ByteArrayOutputStream summary = new ByteArrayOutputStream();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            ReplayTool.run(replayArgs, discard, new PrintStream(summary, true, StandardCharsets.UTF_8));
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            String line = summary.toString(StandardCharsets.UTF_8).strip();
+            long replayed = Long.parseLong(line.replaceAll("^\\{\"frames\":(\\d+),.*$", "$1"));
+            System.out.println(line);
+            System.out.printf(Locale.ROOT, "run %d: %.3f CPU seconds, %,.0f frames per CPU second%n", run, cpuSeconds,
+                    replayed / cpuSeconds);
+        }
     }
 
     private static void jmh(String... benchmarkClasses) throws Exception {
