@@ -20,10 +20,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./double-time bench}: generates the seeded capture (100 pairs, 1M frames unless told otherwise),
- * replays it through the replay tool and prints its summary, then runs the JMH hot-path benchmarks with
- * the GC profiler and prints time and allocation per operation, the signing benchmarks included.
- * {@code --signing}: only the signing benchmarks; {@code --wire-to-wire}: only the live-against-simulators
- * latency run ({@link WireToWireBench}).
+ * replays it through the replay tool and prints its summaries, runs the JMH hot-path benchmarks with the GC
+ * profiler and prints time and allocation per operation, the signing benchmarks included, then the
+ * live-against-simulators latency run ({@link WireToWireBench}). {@code --replay-only}, {@code --jmh-only},
+ * {@code --signing} and {@code --wire-to-wire} run one part alone.
  */
 public final class BenchMain {
     private static final int MEASURED_REPLAYS = 3;
@@ -71,6 +71,11 @@ public final class BenchMain {
         }
         if (!replayOnly) {
             jmh(HotPathBenchmarks.class.getName(), SigningBenchmarks.class.getName());
+        }
+        if (!replayOnly && !jmhOnly) {
+            System.out.println();
+            System.out.println("wire-to-wire, live against the simulators (" + windows + " windows after " + warmup + " warm-up)");
+            WireToWireBench.run(windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
         }
     }
 
