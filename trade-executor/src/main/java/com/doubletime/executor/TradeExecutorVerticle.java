@@ -384,7 +384,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context,
                                                                          List<JournalEntry> entries) {
         io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
-        Runnable write = () -> (entries.size() == 1 ? repository.append(entries.get(0)) : repository.appendAll(entries))
+        Runnable write = () -> repository.appendAll(entries)
                 .onComplete(recorded)
                 .onSuccess(done -> {
                     for (JournalEntry entry : entries) {

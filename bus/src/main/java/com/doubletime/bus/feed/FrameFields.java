@@ -37,14 +37,23 @@ public final class FrameFields {
 
     /** A decimal sent as a string or, defensively (kalshi.md §3.4), as a JSON number; {@link FixedPoint} scale. */
     public static long decimal(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
+        return decimal(json, token, field, null);
+    }
+
+    /** The same for one part of a field ({@code "bids"}, {@code "price"}): the name is joined only for an error. */
+    public static long decimal(JsonTokenizer json, Token token, String field, String part) throws MalformedFrameException {
         if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
-            throw new MalformedFrameException(field + " is not a decimal");
+            throw new MalformedFrameException(named(field, part) + " is not a decimal");
         }
         try {
             return FixedPoint.parse(json.textChars(), json.textOffset(), json.textLength());
         } catch (NumberFormatException e) {
-            throw new MalformedFrameException(field + ": " + e.getMessage());
+            throw new MalformedFrameException(named(field, part) + ": " + e.getMessage());
         }
+    }
+
+    private static String named(String field, String part) {
+        return part == null ? field : field + " " + part;
     }
 
     /**
@@ -76,18 +85,6 @@ public final class FrameFields {
             value = value * 10 + digit;
         }
         return negative ? -value : value;
-    }
-
-    /** The same for one part of a field ({@code "bids"}, {@code "price"}): the name is joined only for an error. */
-    public static long decimal(JsonTokenizer json, Token token, String field, String part) throws MalformedFrameException {
-        if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
-            throw new MalformedFrameException(field + " " + part + " is not a decimal");
-        }
-        try {
-            return FixedPoint.parse(json.textChars(), json.textOffset(), json.textLength());
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException(field + " " + part + ": " + e.getMessage());
-        }
     }
 
     /** Binary-contract prices live in [0, 1]. */

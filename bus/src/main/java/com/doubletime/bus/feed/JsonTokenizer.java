@@ -93,40 +93,30 @@ public final class JsonTokenizer {
                 skipSpace();
                 return current = value();
             }
-            if (current == Token.START_OBJECT) {
-                if (c == '}') {
-                    at++;
-                    return close(Token.END_OBJECT);
-                }
-                return current = name();
-            }
             if (c == '}') {
                 at++;
                 return close(Token.END_OBJECT);
             }
-            if (c != ',') {
-                throw malformed("expected ',' or '}'");
-            }
-            at++;
-            skipSpace();
-            return current = name();
-        }
-        if (current == Token.START_ARRAY) {
-            if (c == ']') {
+            if (current != Token.START_OBJECT) { // after a value: a comma, then the next name
+                if (c != ',') {
+                    throw malformed("expected ',' or '}'");
+                }
                 at++;
-                return close(Token.END_ARRAY);
+                skipSpace();
             }
-            return current = value();
+            return current = name();
         }
         if (c == ']') {
             at++;
             return close(Token.END_ARRAY);
         }
-        if (c != ',') {
-            throw malformed("expected ',' or ']'");
+        if (current != Token.START_ARRAY) { // after a value: a comma, then the next value
+            if (c != ',') {
+                throw malformed("expected ',' or ']'");
+            }
+            at++;
+            skipSpace();
         }
-        at++;
-        skipSpace();
         return current = value();
     }
 
