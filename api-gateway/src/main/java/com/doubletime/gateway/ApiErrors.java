@@ -5,8 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Every error the gateway answers is JSON: {@code {"error":"...","field":"..."}}, {@code field} when one is to blame. */
 final class ApiErrors {
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     static void send(RoutingContext rc, int status, String error, String field) {
         JsonObject body = new JsonObject().put("error", error);
@@ -17,7 +16,10 @@ final class ApiErrors {
             rc.response().reset();
             return;
         }
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(body.encode());
     }
 
     /** A body the endpoint cannot read at all (not JSON). */

@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** A discovery candidate as the API shows it, with a draft pair an operator can check and then POST. */
 final class DiscoveryJson {
-    private DiscoveryJson() {
-    }
+    private DiscoveryJson() {}
 
     static JsonObject candidate(PairCandidate c) {
         String polarity = c.polarity() == Polarity.SAME ? "same" : "inverse";
@@ -18,20 +17,40 @@ final class DiscoveryJson {
                 .put("score", c.score())
                 .put("polarity", polarity)
                 .put("kalshi", listing(c.kalshi()).put("ticker", c.kalshi().id()))
-                .put("polymarket", listing(c.polymarket()).put("conditionId", c.polymarket().id())
-                        .put("yesTokenId", c.polymarket().yesTokenId()).put("noTokenId", c.polymarket().noTokenId()))
+                .put(
+                        "polymarket",
+                        listing(c.polymarket())
+                                .put("conditionId", c.polymarket().id())
+                                .put("yesTokenId", c.polymarket().yesTokenId())
+                                .put("noTokenId", c.polymarket().noTokenId()))
                 .put("reasons", new JsonArray(c.reasons()))
-                .put("draftPair", new JsonObject()
-                        .put("id", c.kalshi().id().toLowerCase(Locale.ROOT))
-                        .put("description", c.kalshi().title())
-                        .put("kalshi", new JsonObject().put("ticker", c.kalshi().id()))
-                        .put("polymarket", new JsonObject().put("conditionId", c.polymarket().id())
-                                .put("yesTokenId", c.polymarket().yesTokenId()).put("noTokenId", c.polymarket().noTokenId()))
-                        .put("polarity", polarity));
+                .put(
+                        "draftPair",
+                        new JsonObject()
+                                .put("id", c.kalshi().id().toLowerCase(Locale.ROOT))
+                                .put("description", c.kalshi().title())
+                                .put(
+                                        "kalshi",
+                                        new JsonObject()
+                                                .put("ticker", c.kalshi().id()))
+                                .put(
+                                        "polymarket",
+                                        new JsonObject()
+                                                .put(
+                                                        "conditionId",
+                                                        c.polymarket().id())
+                                                .put(
+                                                        "yesTokenId",
+                                                        c.polymarket().yesTokenId())
+                                                .put("noTokenId", c.polymarket().noTokenId()))
+                                .put("polarity", polarity));
     }
 
     private static JsonObject listing(MarketListing listing) {
-        return new JsonObject().put("title", listing.title())
-                .put("closes", listing.closes() == null ? null : listing.closes().toString());
+        return new JsonObject()
+                .put("title", listing.title())
+                .put(
+                        "closes",
+                        listing.closes() == null ? null : listing.closes().toString());
     }
 }

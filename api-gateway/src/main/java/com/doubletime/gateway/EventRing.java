@@ -29,11 +29,16 @@ final class EventRing {
     /** An opportunity event (contracts §4), with its pair, time and edge per contract kept for the filters. */
     StreamedEvent append(OpportunityEvent event) {
         if (event instanceof ArbitrageOpportunityFound found) {
-            return append("opportunity", OpportunityJson.write(event), found.pairId(), found.detectedAtNanos(),
+            return append(
+                    "opportunity",
+                    OpportunityJson.write(event),
+                    found.pairId(),
+                    found.detectedAtNanos(),
                     found.opportunity().edgePerContract());
         }
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
-        return append("opportunity_closed", OpportunityJson.write(event), closed.pairId(), closed.closedAtNanos(), null);
+        return append(
+                "opportunity_closed", OpportunityJson.write(event), closed.pairId(), closed.closedAtNanos(), null);
     }
 
     StreamedEvent append(String type, String json, String pairId, long atNanos, java.math.BigDecimal edgePerContract) {

@@ -37,7 +37,9 @@ final class FeedHealthBoard {
                 .put("venue", h.venue().wireName())
                 .put("connected", h.connected())
                 .put("lastFrameAtMillis", h.lastFrameAtMillis())
-                .put("lastFrameAgeMillis", h.lastFrameAtMillis() == 0 ? -1 : Math.max(0, nowMillis - h.lastFrameAtMillis()))
+                .put(
+                        "lastFrameAgeMillis",
+                        h.lastFrameAtMillis() == 0 ? -1 : Math.max(0, nowMillis - h.lastFrameAtMillis()))
                 .put("frames", h.frames())
                 .put("malformed", h.malformed())
                 .put("gaps", h.gaps())
@@ -53,9 +55,13 @@ final class FeedHealthBoard {
         JsonObject venues = new JsonObject();
         for (Platform venue : Platform.values()) {
             FeedHealth h = latest.get(venue);
-            venues.put(venue.wireName(), h == null ? new JsonObject().put("venue", venue.wireName()).put("reported", false)
-                    : venueJson(h, nowMillis).put("reported", true)
-                    .put("reportAgeMillis", nowMillis - receivedAtMillis.get(venue)));
+            venues.put(
+                    venue.wireName(),
+                    h == null
+                            ? new JsonObject().put("venue", venue.wireName()).put("reported", false)
+                            : venueJson(h, nowMillis)
+                                    .put("reported", true)
+                                    .put("reportAgeMillis", nowMillis - receivedAtMillis.get(venue)));
         }
         JsonArray markets = new JsonArray();
         for (MarketPair pair : pairs) {
@@ -70,8 +76,12 @@ final class FeedHealthBoard {
         FeedHealth h = latest.get(venue);
         Set<String> stale = h == null ? Set.of() : new HashSet<>(h.staleInstruments());
         boolean usable = h != null && h.connected() && !stale.contains(instrument);
-        return new JsonObject().put("venue", venue.wireName()).put("instrument", instrument).put("pairId", pairId)
-                .put("role", role).put("stale", !usable);
+        return new JsonObject()
+                .put("venue", venue.wireName())
+                .put("instrument", instrument)
+                .put("pairId", pairId)
+                .put("role", role)
+                .put("stale", !usable);
     }
 
     /**
@@ -83,25 +93,46 @@ final class FeedHealthBoard {
         List<Meter> meters = new java.util.ArrayList<>();
         for (Platform venue : Platform.values()) {
             String tag = venue.wireName();
-            meters.add(counter(registry, "dt.feed.frames", tag, "WebSocket frames received", venue, FeedHealth::frames));
-            meters.add(counter(registry, "dt.feed.malformed.frames", tag, "frames that could not be parsed", venue,
+            meters.add(
+                    counter(registry, "dt.feed.frames", tag, "WebSocket frames received", venue, FeedHealth::frames));
+            meters.add(counter(
+                    registry,
+                    "dt.feed.malformed.frames",
+                    tag,
+                    "frames that could not be parsed",
+                    venue,
                     FeedHealth::malformed));
             meters.add(counter(registry, "dt.feed.gaps", tag, "sequence gaps", venue, FeedHealth::gaps));
-            meters.add(counter(registry, "dt.feed.reconnects", tag, "reconnect attempts", venue, FeedHealth::reconnects));
-            meters.add(Gauge.builder("dt.feed.stale.markets", this, b -> read(b, venue, h -> h.staleInstruments().size()))
-                    .tag("venue", tag).description("configured books that cannot be traded now").strongReference(true)
+            meters.add(
+                    counter(registry, "dt.feed.reconnects", tag, "reconnect attempts", venue, FeedHealth::reconnects));
+            meters.add(Gauge.builder(
+                            "dt.feed.stale.markets",
+                            this,
+                            b -> read(b, venue, h -> h.staleInstruments().size()))
+                    .tag("venue", tag)
+                    .description("configured books that cannot be traded now")
+                    .strongReference(true)
                     .register(registry));
             meters.add(Gauge.builder("dt.feed.connected", this, b -> read(b, venue, h -> h.connected() ? 1 : 0))
-                    .tag("venue", tag).description("1 while the venue's WebSocket is open").strongReference(true)
+                    .tag("venue", tag)
+                    .description("1 while the venue's WebSocket is open")
+                    .strongReference(true)
                     .register(registry));
         }
         return meters;
     }
 
-    private Meter counter(MeterRegistry registry, String name, String tag, String description, Platform venue,
-                         java.util.function.ToLongFunction<FeedHealth> value) {
+    private Meter counter(
+            MeterRegistry registry,
+            String name,
+            String tag,
+            String description,
+            Platform venue,
+            java.util.function.ToLongFunction<FeedHealth> value) {
         return FunctionCounter.builder(name, this, b -> read(b, venue, h -> value.applyAsLong(h)))
-                .tag("venue", tag).description(description).register(registry);
+                .tag("venue", tag)
+                .description(description)
+                .register(registry);
     }
 
     private static double read(FeedHealthBoard board, Platform venue, ToDoubleFunction<FeedHealth> value) {

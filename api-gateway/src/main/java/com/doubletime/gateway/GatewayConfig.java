@@ -24,13 +24,35 @@ import java.util.List;
  * @param maxBodyBytes the largest request body accepted; larger gets 413
  * @param pairsFile the pairs file {@code POST /api/pairs/reload} reads again; null disables reloading
  */
-public record GatewayConfig(String host, int port, String mode, int opportunityBuffer, Duration keepAliveInterval,
-                            Duration tradesQueryTimeout, int sseMaxQueuedBytes, String apiToken, boolean readsRequireToken,
-                            List<String> corsOrigins, int maxBodyBytes, Path pairsFile) {
+public record GatewayConfig(
+        String host,
+        int port,
+        String mode,
+        int opportunityBuffer,
+        Duration keepAliveInterval,
+        Duration tradesQueryTimeout,
+        int sseMaxQueuedBytes,
+        String apiToken,
+        boolean readsRequireToken,
+        List<String> corsOrigins,
+        int maxBodyBytes,
+        Path pairsFile) {
     /** The environment variable the launchers read the API token from. */
     public static final String TOKEN_ENV = "DOUBLE_TIME_API_TOKEN";
-    public static final GatewayConfig DEFAULT = new GatewayConfig("127.0.0.1", 8080, "paper", 500,
-            Duration.ofSeconds(15), Duration.ofSeconds(2), 256 * 1024, null, true, List.of(), 64 * 1024, null);
+
+    public static final GatewayConfig DEFAULT = new GatewayConfig(
+            "127.0.0.1",
+            8080,
+            "paper",
+            500,
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(2),
+            256 * 1024,
+            null,
+            true,
+            List.of(),
+            64 * 1024,
+            null);
 
     public GatewayConfig {
         require(host != null && !host.isBlank(), "host", "is required");
@@ -41,7 +63,9 @@ public record GatewayConfig(String host, int port, String mode, int opportunityB
         require(positive(tradesQueryTimeout), "tradesQueryTimeoutMillis", "must be positive");
         require(sseMaxQueuedBytes > 0, "sseMaxQueuedBytes", "must be positive");
         require(apiToken == null || apiToken.length() >= 16, "apiToken", "must be at least 16 characters");
-        require(apiToken != null || !mode.equalsIgnoreCase("live"), "apiToken",
+        require(
+                apiToken != null || !mode.equalsIgnoreCase("live"),
+                "apiToken",
                 "is required in live mode (set " + TOKEN_ENV + ")");
         corsOrigins = List.copyOf(corsOrigins == null ? List.of() : corsOrigins);
         require(maxBodyBytes > 0, "maxBodyBytes", "must be positive");
@@ -81,53 +105,163 @@ public record GatewayConfig(String host, int port, String mode, int opportunityB
     }
 
     public GatewayConfig withHost(String newHost) {
-        return new GatewayConfig(newHost, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                newHost,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                newPort,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withMode(String newMode) {
-        return new GatewayConfig(host, port, newMode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                newMode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withKeepAliveInterval(Duration interval) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, interval, tradesQueryTimeout, sseMaxQueuedBytes,
-                apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                interval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withTradesQueryTimeout(Duration timeout) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, timeout, sseMaxQueuedBytes,
-                apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                timeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withSseMaxQueuedBytes(int bytes) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout, bytes,
-                apiToken, readsRequireToken, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                bytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withApiToken(String token, boolean reads) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, token, reads, corsOrigins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                token,
+                reads,
+                corsOrigins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withCorsOrigins(List<String> origins) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, origins, maxBodyBytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                origins,
+                maxBodyBytes,
+                pairsFile);
     }
 
     public GatewayConfig withMaxBodyBytes(int bytes) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, corsOrigins, bytes, pairsFile);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                bytes,
+                pairsFile);
     }
 
     public GatewayConfig withPairsFile(Path file) {
-        return new GatewayConfig(host, port, mode, opportunityBuffer, keepAliveInterval, tradesQueryTimeout,
-                sseMaxQueuedBytes, apiToken, readsRequireToken, corsOrigins, maxBodyBytes, file);
+        return new GatewayConfig(
+                host,
+                port,
+                mode,
+                opportunityBuffer,
+                keepAliveInterval,
+                tradesQueryTimeout,
+                sseMaxQueuedBytes,
+                apiToken,
+                readsRequireToken,
+                corsOrigins,
+                maxBodyBytes,
+                file);
     }
 
     /** Never shows the token: configs end up in logs. */

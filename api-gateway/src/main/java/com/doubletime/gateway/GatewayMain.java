@@ -20,8 +20,7 @@ public final class GatewayMain {
             new Option("--port", "GATEWAY_PORT", "gateway.port", Kind.INT, "port (8080; 0 = any)"),
             new Option("--mode", "GATEWAY_MODE", "gateway.mode", Kind.STRING, "trading mode shown by /health (paper)"));
 
-    private GatewayMain() {
-    }
+    private GatewayMain() {}
 
     public static void main(String[] args) {
         ServiceMain.run("api-gateway", OPTIONS, args, GatewayMain::deploy);

@@ -96,8 +96,10 @@ public final class GatewayVerticle extends VerticleBase {
         MeterRegistry registry = Meters.registry();
         meters.addAll(board.registerMeters(registry));
         if (config.apiToken() == null) {
-            LOG.log(System.Logger.Level.WARNING, "gateway: no API token configured; the API is open to anyone who can "
-                    + "reach " + config.host() + " (paper mode only; set " + GatewayConfig.TOKEN_ENV + ")");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "gateway: no API token configured; the API is open to anyone who can " + "reach " + config.host()
+                            + " (paper mode only; set " + GatewayConfig.TOKEN_ENV + ")");
         }
         keepAliveTimer = vertx.setPeriodic(config.keepAliveInterval().toMillis(), id -> {
             opportunityClients.keepAlive();
@@ -106,12 +108,18 @@ public final class GatewayVerticle extends VerticleBase {
         });
         var bus = vertx.eventBus();
         Future<Void> subscribed = Future.all(List.of(
-                bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity).completion(),
-                bus.<TradeReport>consumer(Addresses.TRADES, this::onTrade).completion(),
-                bus.<JsonObject>consumer(Addresses.CONTROL_EVENTS, this::onControlState).completion(),
-                bus.<FeedHealth>consumer(Addresses.FEED_HEALTH, this::onFeedHealth).completion())).mapEmpty();
+                        bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity)
+                                .completion(),
+                        bus.<TradeReport>consumer(Addresses.TRADES, this::onTrade)
+                                .completion(),
+                        bus.<JsonObject>consumer(Addresses.CONTROL_EVENTS, this::onControlState)
+                                .completion(),
+                        bus.<FeedHealth>consumer(Addresses.FEED_HEALTH, this::onFeedHealth)
+                                .completion()))
+                .mapEmpty();
         router = router();
-        Future<HttpServer> listening = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+        Future<HttpServer> listening = vertx.createHttpServer(
+                        new HttpServerOptions().setHost(config.host()).setPort(config.port()))
                 .requestHandler(router)
                 .listen()
                 .onSuccess(s -> server = s);
@@ -159,12 +167,17 @@ public final class GatewayVerticle extends VerticleBase {
     private Router router() {
         Router r = Router.router(vertx);
         if (!config.corsOrigins().isEmpty()) {
-            r.route().handler(CorsHandler.create().addOrigins(config.corsOrigins())
-                    .allowedHeader("Authorization").allowedHeader("Content-Type").allowedHeader(LAST_EVENT_ID));
+            r.route()
+                    .handler(CorsHandler.create()
+                            .addOrigins(config.corsOrigins())
+                            .allowedHeader("Authorization")
+                            .allowedHeader("Content-Type")
+                            .allowedHeader(LAST_EVENT_ID));
         }
         // public: probes, the contract, and the dashboard's static files (they hold no data; the API calls do)
         r.get("/health").handler(this::health);
-        r.get("/health/live").handler(rc -> json(rc, new JsonObject().put("status", "UP").encode()));
+        r.get("/health/live")
+                .handler(rc -> json(rc, new JsonObject().put("status", "UP").encode()));
         r.get("/health/ready").handler(this::readiness);
         String openApi = resource("/openapi.json");
         r.get("/api/openapi.json").handler(rc -> json(rc, openApi));
@@ -190,7 +203,10 @@ public final class GatewayVerticle extends VerticleBase {
         r.get("/api/trades").handler(this::recentTrades);
         r.get("/api/trades/stream").handler(rc -> stream(rc, trades, tradeClients));
         r.get("/api/positions").handler(rc -> ask(rc, Addresses.POSITIONS_QUERY, new JsonObject(), "trade executor"));
-        r.get("/api/feeds/health").handler(rc -> json(rc, board.json(pairsApi.pairs(), System.currentTimeMillis()).encode()));
+        r.get("/api/feeds/health")
+                .handler(rc -> json(
+                        rc,
+                        board.json(pairsApi.pairs(), System.currentTimeMillis()).encode()));
         r.get("/api/feeds/health/stream").handler(rc -> stream(rc, feedHealth, healthClients));
         r.get("/api/markets").handler(rc -> ask(rc, Addresses.MARKETS_QUERY, new JsonObject(), "arbitrage monitor"));
 
@@ -208,10 +224,22 @@ public final class GatewayVerticle extends VerticleBase {
         r.get("/api/discovery/candidates").handler(this::discoveryCandidates);
 
         r.route().failureHandler(this::failure);
-        r.errorHandler(404, rc -> ApiErrors.send(rc, 404,
-                "no route for " + rc.request().method() + " " + rc.request().path(), null));
-        r.errorHandler(405, rc -> ApiErrors.send(rc, 405,
-                "method " + rc.request().method() + " not allowed on " + rc.request().path(), null));
+        r.errorHandler(
+                404,
+                rc -> ApiErrors.send(
+                        rc,
+                        404,
+                        "no route for " + rc.request().method() + " "
+                                + rc.request().path(),
+                        null));
+        r.errorHandler(
+                405,
+                rc -> ApiErrors.send(
+                        rc,
+                        405,
+                        "method " + rc.request().method() + " not allowed on "
+                                + rc.request().path(),
+                        null));
         return r;
     }
 
@@ -236,32 +264,44 @@ public final class GatewayVerticle extends VerticleBase {
 
     private void onTrade(Message<TradeReport> message) {
         TradeReport report = message.body();
-        tradeClients.broadcast(trades.append("trade", TradeJournalJson.write(report), report.pairId(),
-                report.executedAtNanos(), null).sseFrame());
+        tradeClients.broadcast(
+                trades.append("trade", TradeJournalJson.write(report), report.pairId(), report.executedAtNanos(), null)
+                        .sseFrame());
     }
 
     /** Control changes travel on the trades stream, so a dashboard sees a kill switch the moment it is on. */
     private void onControlState(Message<JsonObject> message) {
-        tradeClients.broadcast(trades.append("control", message.body().encode(), null, 0, null).sseFrame());
+        tradeClients.broadcast(
+                trades.append("control", message.body().encode(), null, 0, null).sseFrame());
     }
 
     private void onFeedHealth(Message<FeedHealth> message) {
         long now = System.currentTimeMillis();
         board.update(message.body(), now);
-        healthClients.broadcast(feedHealth.append("feed_health", FeedHealthBoard.venueJson(message.body(), now).encode(),
-                null, now * 1_000_000L, null).sseFrame());
+        healthClients.broadcast(feedHealth
+                .append(
+                        "feed_health",
+                        FeedHealthBoard.venueJson(message.body(), now).encode(),
+                        null,
+                        now * 1_000_000L,
+                        null)
+                .sseFrame());
     }
 
     private void health(RoutingContext rc) {
-        json(rc, new JsonObject()
-                .put("status", "UP")
-                .put("mode", config.mode())
-                .put("sseClients", opportunityClients.size())
-                .put("sseClientsDropped", opportunityClients.dropped() + tradeClients.dropped() + healthClients.dropped())
-                .put("opportunitiesBuffered", opportunities.size())
-                .put("lastEventId", opportunities.lastId())
-                .put("pairs", pairsApi.pairs().size())
-                .encode());
+        json(
+                rc,
+                new JsonObject()
+                        .put("status", "UP")
+                        .put("mode", config.mode())
+                        .put("sseClients", opportunityClients.size())
+                        .put(
+                                "sseClientsDropped",
+                                opportunityClients.dropped() + tradeClients.dropped() + healthClients.dropped())
+                        .put("opportunitiesBuffered", opportunities.size())
+                        .put("lastEventId", opportunities.lastId())
+                        .put("pairs", pairsApi.pairs().size())
+                        .encode());
     }
 
     /**
@@ -269,10 +309,13 @@ public final class GatewayVerticle extends VerticleBase {
      * has reported (within 5 s) that it is connected. 503 otherwise, with each check's state.
      */
     private void readiness(RoutingContext rc) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
-        Future<Object> executor = vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "status"), options)
+        DeliveryOptions options =
+                new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
+        Future<Object> executor = vertx.eventBus()
+                .request(Addresses.CONTROL, new JsonObject().put("action", "status"), options)
                 .map(reply -> (Object) "UP");
-        Future<Object> monitor = vertx.eventBus().request(Addresses.MARKETS_QUERY, new JsonObject(), options)
+        Future<Object> monitor = vertx.eventBus()
+                .request(Addresses.MARKETS_QUERY, new JsonObject(), options)
                 .map(reply -> (Object) "UP");
         Future.join(executor, monitor).onComplete(done -> {
             JsonObject feeds = board.json(List.of(), System.currentTimeMillis()).getJsonObject("venues");
@@ -283,14 +326,27 @@ public final class GatewayVerticle extends VerticleBase {
             boolean ready = executor.succeeded() && monitor.succeeded();
             for (String venue : feeds.fieldNames()) {
                 JsonObject feed = feeds.getJsonObject(venue);
-                boolean up = feed.getBoolean("reported") && feed.getBoolean("connected")
+                boolean up = feed.getBoolean("reported")
+                        && feed.getBoolean("connected")
                         && feed.getLong("reportAgeMillis") < 5_000;
-                checks.put(venue + "-feed", up ? "UP" : !feed.getBoolean("reported") ? "DOWN: no health report yet"
-                        : !feed.getBoolean("connected") ? "DOWN: disconnected" : "DOWN: no health report for 5 s");
+                checks.put(
+                        venue + "-feed",
+                        up
+                                ? "UP"
+                                : !feed.getBoolean("reported")
+                                        ? "DOWN: no health report yet"
+                                        : !feed.getBoolean("connected")
+                                                ? "DOWN: disconnected"
+                                                : "DOWN: no health report for 5 s");
                 ready &= up;
             }
             rc.response().setStatusCode(ready ? 200 : 503);
-            json(rc, new JsonObject().put("status", ready ? "READY" : "NOT_READY").put("checks", checks).encode());
+            json(
+                    rc,
+                    new JsonObject()
+                            .put("status", ready ? "READY" : "NOT_READY")
+                            .put("checks", checks)
+                            .encode());
         });
     }
 
@@ -330,10 +386,13 @@ public final class GatewayVerticle extends VerticleBase {
         if (rc.queryParams().contains("limit")) {
             query.put("limit", limit);
         }
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
-        vertx.eventBus().<JsonArray>request(Addresses.TRADES_QUERY, query, options)
+        DeliveryOptions options =
+                new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
+        vertx.eventBus()
+                .<JsonArray>request(Addresses.TRADES_QUERY, query, options)
                 .onSuccess(reply -> json(rc, reply.body().encode()))
-                .onFailure(failure -> ApiErrors.send(rc, 503, "trade executor did not answer: " + describe(failure), null));
+                .onFailure(failure ->
+                        ApiErrors.send(rc, 503, "trade executor did not answer: " + describe(failure), null));
     }
 
     private void announce(RoutingContext rc, int status, PairsChanged change) {
@@ -358,7 +417,11 @@ public final class GatewayVerticle extends VerticleBase {
             } else if (loaded.cause() instanceof PairsFileException e) {
                 ApiErrors.send(rc, 400, e.getMessage(), e.field() == null ? "pairsFile" : e.field());
             } else {
-                ApiErrors.send(rc, 500, "cannot reload the pairs file: " + loaded.cause().getMessage(), null);
+                ApiErrors.send(
+                        rc,
+                        500,
+                        "cannot reload the pairs file: " + loaded.cause().getMessage(),
+                        null);
             }
         });
     }
@@ -395,8 +458,12 @@ public final class GatewayVerticle extends VerticleBase {
 
     private void updateRiskLimits(RoutingContext rc) {
         Map<String, Object> body = JsonBodies.object(rc, false);
-        askControl(rc, new JsonObject().put("action", "risk-limits")
-                .put("riskLimits", new JsonObject(castMap(JsonBodies.plain(body)))), true);
+        askControl(
+                rc,
+                new JsonObject()
+                        .put("action", "risk-limits")
+                        .put("riskLimits", new JsonObject(castMap(JsonBodies.plain(body)))),
+                true);
     }
 
     @SuppressWarnings("unchecked")
@@ -405,16 +472,22 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private void askControl(RoutingContext rc, JsonObject command, boolean limitsOnly) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
-        vertx.eventBus().<JsonObject>request(Addresses.CONTROL, command, options)
-                .onSuccess(reply -> json(rc, (limitsOnly ? reply.body().getJsonObject("riskLimits") : reply.body()).encode()))
+        DeliveryOptions options =
+                new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
+        vertx.eventBus()
+                .<JsonObject>request(Addresses.CONTROL, command, options)
+                .onSuccess(reply ->
+                        json(rc, (limitsOnly ? reply.body().getJsonObject("riskLimits") : reply.body()).encode()))
                 .onFailure(failure -> replyFailure(rc, failure, "trade executor"));
     }
 
     private void ask(RoutingContext rc, String address, JsonObject query, String service) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
-        vertx.eventBus().request(address, query, options)
-                .onSuccess(reply -> json(rc, reply.body() instanceof JsonObject o ? o.encode() : String.valueOf(reply.body())))
+        DeliveryOptions options =
+                new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
+        vertx.eventBus()
+                .request(address, query, options)
+                .onSuccess(reply ->
+                        json(rc, reply.body() instanceof JsonObject o ? o.encode() : String.valueOf(reply.body())))
                 .onFailure(failure -> replyFailure(rc, failure, service));
     }
 
@@ -448,16 +521,26 @@ public final class GatewayVerticle extends VerticleBase {
             }
         }
         if (catalogues == null) {
-            ApiErrors.send(rc, 503, "pair discovery has no catalogue source: the venues' catalogue clients are not "
-                    + "configured in this deployment", null);
+            ApiErrors.send(
+                    rc,
+                    503,
+                    "pair discovery has no catalogue source: the venues' catalogue clients are not "
+                            + "configured in this deployment",
+                    null);
             return;
         }
         double cut = minScore;
-        Future<List<com.doubletime.domain.discovery.MarketListing>> kalshi = catalogues.openMarkets(com.doubletime.domain.Platform.KALSHI);
-        Future<List<com.doubletime.domain.discovery.MarketListing>> polymarket = catalogues.openMarkets(com.doubletime.domain.Platform.POLYMARKET);
+        Future<List<com.doubletime.domain.discovery.MarketListing>> kalshi =
+                catalogues.openMarkets(com.doubletime.domain.Platform.KALSHI);
+        Future<List<com.doubletime.domain.discovery.MarketListing>> polymarket =
+                catalogues.openMarkets(com.doubletime.domain.Platform.POLYMARKET);
         Future.all(kalshi, polymarket).onComplete(done -> {
             if (done.failed()) {
-                ApiErrors.send(rc, 503, "a venue catalogue could not be read: " + done.cause().getMessage(), null);
+                ApiErrors.send(
+                        rc,
+                        503,
+                        "a venue catalogue could not be read: " + done.cause().getMessage(),
+                        null);
                 return;
             }
             java.util.Set<String> paired = new java.util.HashSet<>();
@@ -466,8 +549,10 @@ public final class GatewayVerticle extends VerticleBase {
                 paired.add(p.conditionId());
             });
             JsonArray out = new JsonArray();
-            for (var candidate : com.doubletime.domain.discovery.PairDiscovery.rank(kalshi.result(), polymarket.result(), cut)) {
-                if (paired.contains(candidate.kalshi().id()) || paired.contains(candidate.polymarket().id())) {
+            for (var candidate :
+                    com.doubletime.domain.discovery.PairDiscovery.rank(kalshi.result(), polymarket.result(), cut)) {
+                if (paired.contains(candidate.kalshi().id())
+                        || paired.contains(candidate.polymarket().id())) {
                     continue;
                 }
                 out.add(DiscoveryJson.candidate(candidate));
@@ -475,7 +560,9 @@ public final class GatewayVerticle extends VerticleBase {
                     break;
                 }
             }
-            json(rc, new JsonObject().put("candidates", out).put("minScore", cut).encode());
+            json(
+                    rc,
+                    new JsonObject().put("candidates", out).put("minScore", cut).encode());
         });
     }
 
@@ -505,8 +592,8 @@ public final class GatewayVerticle extends VerticleBase {
         } catch (NumberFormatException e) {
             // falls through to the same answer as an out-of-range number
         }
-        throw new ApiErrors.BadRequest("limit", "limit must be a whole number from 1"
-                + (max == Integer.MAX_VALUE ? "" : " to " + max));
+        throw new ApiErrors.BadRequest(
+                "limit", "limit must be a whole number from 1" + (max == Integer.MAX_VALUE ? "" : " to " + max));
     }
 
     private void failure(RoutingContext rc) {
@@ -525,11 +612,16 @@ public final class GatewayVerticle extends VerticleBase {
             rc.next(); // the router's JSON error handlers answer these
         } else {
             if (failure != null) {
-                LOG.log(System.Logger.Level.ERROR, "gateway: " + rc.request().method() + " " + rc.request().path()
-                        + " failed", failure);
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "gateway: " + rc.request().method() + " " + rc.request().path() + " failed",
+                        failure);
             }
-            ApiErrors.send(rc, rc.statusCode() > 0 ? rc.statusCode() : 500,
-                    failure == null ? "request failed" : "internal error", null);
+            ApiErrors.send(
+                    rc,
+                    rc.statusCode() > 0 ? rc.statusCode() : 500,
+                    failure == null ? "request failed" : "internal error",
+                    null);
         }
     }
 

@@ -20,10 +20,9 @@ final class JsonBodies {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The body as a map; an empty body is an empty object when {@code emptyAllowed}. */
     static Map<String, Object> object(RoutingContext rc, boolean emptyAllowed) {
@@ -52,8 +51,10 @@ final class JsonBodies {
     static void allowOnly(Map<String, ?> object, Set<String> allowed, String prefix) {
         for (String key : object.keySet()) {
             if (!allowed.contains(key)) {
-                throw new ApiErrors.BadRequest(prefix + key, "unknown field '" + prefix + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw new ApiErrors.BadRequest(
+                        prefix + key,
+                        "unknown field '" + prefix + key + "' (known: "
+                                + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
     }

@@ -22,8 +22,11 @@ record OpportunityFilter(String pairId, long sinceNanos, long untilNanos, BigDec
                 throw new ApiErrors.BadRequest("minEdge", "minEdge must be a decimal number of dollars per contract");
             }
         }
-        return new OpportunityFilter(pair == null || pair.isBlank() ? null : pair,
-                time(query, "since", Long.MIN_VALUE), time(query, "until", Long.MAX_VALUE), minEdge);
+        return new OpportunityFilter(
+                pair == null || pair.isBlank() ? null : pair,
+                time(query, "since", Long.MIN_VALUE),
+                time(query, "until", Long.MAX_VALUE),
+                minEdge);
     }
 
     boolean accepts(StreamedEvent event) {
@@ -33,7 +36,8 @@ record OpportunityFilter(String pairId, long sinceNanos, long untilNanos, BigDec
         if (event.atNanos() < sinceNanos || event.atNanos() > untilNanos) {
             return false;
         }
-        return minEdge == null || (event.edgePerContract() != null && event.edgePerContract().compareTo(minEdge) >= 0);
+        return minEdge == null
+                || (event.edgePerContract() != null && event.edgePerContract().compareTo(minEdge) >= 0);
     }
 
     private static long time(MultiMap query, String name, long fallback) {
@@ -43,10 +47,12 @@ record OpportunityFilter(String pairId, long sinceNanos, long untilNanos, BigDec
         }
         try {
             Instant instant = raw.trim().chars().allMatch(Character::isDigit)
-                    ? Instant.ofEpochMilli(Long.parseLong(raw.trim())) : Instant.parse(raw.trim());
+                    ? Instant.ofEpochMilli(Long.parseLong(raw.trim()))
+                    : Instant.parse(raw.trim());
             return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-            throw new ApiErrors.BadRequest(name, name + " must be an ISO-8601 instant (2026-11-25T08:00:00Z) or epoch milliseconds");
+            throw new ApiErrors.BadRequest(
+                    name, name + " must be an ISO-8601 instant (2026-11-25T08:00:00Z) or epoch milliseconds");
         }
     }
 }

@@ -19,11 +19,11 @@ import java.util.Set;
  * publish.
  */
 final class PairsApi {
-    static final Set<String> PAIR_FIELDS = Set.of("id", "description", "kalshi", "polymarket", "polarity", "minEdge",
-            "maxQuantity");
+    static final Set<String> PAIR_FIELDS =
+            Set.of("id", "description", "kalshi", "polymarket", "polarity", "minEdge", "maxQuantity");
     static final Set<String> KALSHI_FIELDS = Set.of("ticker", "takerFeeRate");
-    static final Set<String> POLYMARKET_FIELDS = Set.of("conditionId", "yesTokenId", "noTokenId", "takerFeeRate",
-            "tickSize", "minOrderSize", "negRisk");
+    static final Set<String> POLYMARKET_FIELDS =
+            Set.of("conditionId", "yesTokenId", "noTokenId", "takerFeeRate", "tickSize", "minOrderSize", "negRisk");
 
     private final ConfiguredPairs pairs;
 
@@ -84,7 +84,10 @@ final class PairsApi {
         change.added().forEach(p -> added.add(p.id()));
         JsonArray removed = new JsonArray();
         change.removed().forEach(p -> removed.add(p.id()));
-        return new JsonObject().put("added", added).put("removed", removed).put("pairs", change.pairs().size());
+        return new JsonObject()
+                .put("added", added)
+                .put("removed", removed)
+                .put("pairs", change.pairs().size());
     }
 
     @SuppressWarnings("unchecked")

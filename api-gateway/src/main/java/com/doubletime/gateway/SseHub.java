@@ -98,8 +98,10 @@ final class SseHub {
     private void drop(HttpServerRequest client) {
         clients.remove(client);
         dropped++;
-        LOG.log(System.Logger.Level.WARNING, "dropping slow SSE client " + client.remoteAddress()
-                + ": more than " + maxQueuedBytes + " bytes unsent");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "dropping slow SSE client " + client.remoteAddress() + ": more than " + maxQueuedBytes
+                        + " bytes unsent");
         if (client.version() == HttpVersion.HTTP_2) {
             client.response().reset(); // one stream; the connection may carry others
         } else {

@@ -39,14 +39,25 @@ class DiscoveryIT {
 
     @Test
     void ranksTheTrueMatchWithItsPolarityAndADraftPairAndLeavesNearMissesOut() throws Exception {
-        ApiClient api = start(venue -> Future.succeededFuture(venue == Platform.KALSHI
-                ? List.of(MarketListing.kalshi("KXBTC-150", "Will Bitcoin be above $150,000 on Dec 31, 2026?", DEC31),
-                        MarketListing.kalshi("KXBTC-160", "Will Bitcoin be above $160,000 on Dec 31, 2026?", DEC31))
-                : List.of(MarketListing.polymarket("0xbtc", "Bitcoin below $150k on December 31, 2026?", DEC31, "1", "2"),
-                        MarketListing.polymarket("0xbtcjan", "Bitcoin above $160k on January 31, 2027?",
-                                LocalDate.of(2027, 1, 31), "3", "4"))));
+        ApiClient api = start(venue -> Future.succeededFuture(
+                venue == Platform.KALSHI
+                        ? List.of(
+                                MarketListing.kalshi(
+                                        "KXBTC-150", "Will Bitcoin be above $150,000 on Dec 31, 2026?", DEC31),
+                                MarketListing.kalshi(
+                                        "KXBTC-160", "Will Bitcoin be above $160,000 on Dec 31, 2026?", DEC31))
+                        : List.of(
+                                MarketListing.polymarket(
+                                        "0xbtc", "Bitcoin below $150k on December 31, 2026?", DEC31, "1", "2"),
+                                MarketListing.polymarket(
+                                        "0xbtcjan",
+                                        "Bitcoin above $160k on January 31, 2027?",
+                                        LocalDate.of(2027, 1, 31),
+                                        "3",
+                                        "4"))));
 
-        JsonArray candidates = api.get("/api/discovery/candidates").bodyAsJsonObject().getJsonArray("candidates");
+        JsonArray candidates =
+                api.get("/api/discovery/candidates").bodyAsJsonObject().getJsonArray("candidates");
 
         assertEquals(1, candidates.size(), candidates.encodePrettily());
         JsonObject best = candidates.getJsonObject(0);
@@ -54,7 +65,8 @@ class DiscoveryIT {
         assertEquals("0xbtc", best.getJsonObject("polymarket").getString("conditionId"));
         assertEquals("inverse", best.getString("polarity"));
         assertEquals("inverse", best.getJsonObject("draftPair").getString("polarity"));
-        assertEquals("1", best.getJsonObject("draftPair").getJsonObject("polymarket").getString("yesTokenId"));
+        assertEquals(
+                "1", best.getJsonObject("draftPair").getJsonObject("polymarket").getString("yesTokenId"));
     }
 
     @Test

@@ -28,10 +28,24 @@ class EventRingTest {
         StreamedEvent found = ring.append(Opportunities.found(1));
         StreamedEvent closed = ring.append(Opportunities.closed(1));
 
-        assertEquals(new StreamedEvent(FIRST, "opportunity", OpportunityJson.write(Opportunities.found(1)),
-                Opportunities.PAIR_ID, Opportunities.found(1).detectedAtNanos(), new java.math.BigDecimal("0.022952")), found);
-        assertEquals(new StreamedEvent(FIRST + 1, "opportunity_closed", OpportunityJson.write(Opportunities.closed(1)),
-                Opportunities.PAIR_ID, Opportunities.closed(1).closedAtNanos(), null), closed);
+        assertEquals(
+                new StreamedEvent(
+                        FIRST,
+                        "opportunity",
+                        OpportunityJson.write(Opportunities.found(1)),
+                        Opportunities.PAIR_ID,
+                        Opportunities.found(1).detectedAtNanos(),
+                        new java.math.BigDecimal("0.022952")),
+                found);
+        assertEquals(
+                new StreamedEvent(
+                        FIRST + 1,
+                        "opportunity_closed",
+                        OpportunityJson.write(Opportunities.closed(1)),
+                        Opportunities.PAIR_ID,
+                        Opportunities.closed(1).closedAtNanos(),
+                        null),
+                closed);
         assertEquals("id: 1001\nevent: opportunity_closed\ndata: " + closed.json() + "\n\n", closed.sseFrame());
     }
 

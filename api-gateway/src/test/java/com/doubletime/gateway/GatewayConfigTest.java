@@ -21,20 +21,33 @@ class GatewayConfigTest {
 
     @Test
     void rejectsAnInvalidPortNamingTheField() {
-        assertEquals("gateway.port must be 0 to 65535", assertThrows(IllegalArgumentException.class,
-                () -> GatewayConfig.fromJson(new JsonObject().put("port", 70_000))).getMessage());
+        assertEquals(
+                "gateway.port must be 0 to 65535",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> GatewayConfig.fromJson(new JsonObject().put("port", 70_000)))
+                        .getMessage());
     }
 
     @Test
     void refusesLiveModeWithoutAToken() {
-        assertEquals("gateway.apiToken is required in live mode (set DOUBLE_TIME_API_TOKEN)",
-                assertThrows(IllegalArgumentException.class, () -> GatewayConfig.DEFAULT.withMode("live")).getMessage());
-        assertEquals("live", GatewayConfig.DEFAULT.withApiToken("0123456789abcdef-live", true).withMode("live").mode());
+        assertEquals(
+                "gateway.apiToken is required in live mode (set DOUBLE_TIME_API_TOKEN)",
+                assertThrows(IllegalArgumentException.class, () -> GatewayConfig.DEFAULT.withMode("live"))
+                        .getMessage());
+        assertEquals(
+                "live",
+                GatewayConfig.DEFAULT
+                        .withApiToken("0123456789abcdef-live", true)
+                        .withMode("live")
+                        .mode());
     }
 
     @Test
     void neverPrintsTheToken() {
-        String printed = GatewayConfig.DEFAULT.withApiToken("super-secret-token-value", true).toString();
+        String printed = GatewayConfig.DEFAULT
+                .withApiToken("super-secret-token-value", true)
+                .toString();
 
         org.junit.jupiter.api.Assertions.assertFalse(printed.contains("super-secret"), printed);
     }

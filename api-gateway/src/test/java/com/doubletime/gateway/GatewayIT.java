@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class GatewayIT {
-    private static final GatewayConfig CONFIG = GatewayConfig.DEFAULT.withPort(0)
+    private static final GatewayConfig CONFIG = GatewayConfig.DEFAULT
+            .withPort(0)
             .withKeepAliveInterval(Duration.ofMillis(200))
             .withTradesQueryTimeout(Duration.ofMillis(300));
 
@@ -155,7 +156,9 @@ class GatewayIT {
         SseStream resumed = SseStream.open(http, port, Long.toString(newest - CONFIG.opportunityBuffer()));
 
         for (int i = 1; i <= CONFIG.opportunityBuffer(); i++) {
-            assertEquals(OpportunityJson.write(Opportunities.found(i)), resumed.nextEvent().data());
+            assertEquals(
+                    OpportunityJson.write(Opportunities.found(i)),
+                    resumed.nextEvent().data());
         }
         assertEquals(0, get("/health").bodyAsJsonObject().getInteger("sseClientsDropped"));
     }
@@ -163,7 +166,9 @@ class GatewayIT {
     @Test
     void sseRejectsALastEventIdThatIsNotAnId() throws Exception {
         HttpResponse<Buffer> response = web.get(port, "127.0.0.1", "/api/opportunities/stream")
-                .putHeader("Last-Event-ID", "yesterday").send().await(5, TimeUnit.SECONDS);
+                .putHeader("Last-Event-ID", "yesterday")
+                .send()
+                .await(5, TimeUnit.SECONDS);
 
         assertEquals(400, response.statusCode());
         assertEquals("Last-Event-ID", response.bodyAsJsonObject().getString("field"));
@@ -181,8 +186,11 @@ class GatewayIT {
 
         assertEquals(200, all.statusCode());
         assertEquals("application/json", all.getHeader("Content-Type"));
-        assertEquals("[" + OpportunityJson.write(Opportunities.found(1)) + "," + OpportunityJson.write(Opportunities.closed(1))
-                + "," + OpportunityJson.write(Opportunities.found(2)) + "]", all.bodyAsString());
+        assertEquals(
+                "[" + OpportunityJson.write(Opportunities.found(1)) + ","
+                        + OpportunityJson.write(Opportunities.closed(1)) + ","
+                        + OpportunityJson.write(Opportunities.found(2)) + "]",
+                all.bodyAsString());
         assertEquals("[" + OpportunityJson.write(Opportunities.found(2)) + "]", last.bodyAsString());
     }
 
@@ -191,18 +199,28 @@ class GatewayIT {
         HttpResponse<Buffer> response = get("/api/opportunities?limit=lots");
 
         assertEquals(400, response.statusCode());
-        assertEquals(new JsonObject().put("error", "limit must be a whole number from 1 to 500").put("field", "limit"),
+        assertEquals(
+                new JsonObject()
+                        .put("error", "limit must be a whole number from 1 to 500")
+                        .put("field", "limit"),
                 response.bodyAsJsonObject());
     }
 
     @Test
     void tradesProxiesTheExecutorsAnswer() throws Exception {
-        JsonArray trades = new JsonArray().add(new JsonObject().put("type", "trade").put("tradeId", "t-1")
-                .put("status", "FILLED").put("totalCost", "97.847930"));
-        vertx.eventBus().<JsonObject>consumer(Addresses.TRADES_QUERY, request -> {
-            assertEquals(new JsonObject().put("limit", 5), request.body());
-            request.reply(trades);
-        }).completion().await(5, TimeUnit.SECONDS);
+        JsonArray trades = new JsonArray()
+                .add(new JsonObject()
+                        .put("type", "trade")
+                        .put("tradeId", "t-1")
+                        .put("status", "FILLED")
+                        .put("totalCost", "97.847930"));
+        vertx.eventBus()
+                .<JsonObject>consumer(Addresses.TRADES_QUERY, request -> {
+                    assertEquals(new JsonObject().put("limit", 5), request.body());
+                    request.reply(trades);
+                })
+                .completion()
+                .await(5, TimeUnit.SECONDS);
 
         HttpResponse<Buffer> response = get("/api/trades?limit=5");
 
@@ -215,18 +233,24 @@ class GatewayIT {
         HttpResponse<Buffer> response = get("/api/trades");
 
         assertEquals(503, response.statusCode());
-        assertEquals("trade executor did not answer: no trade executor is running",
+        assertEquals(
+                "trade executor did not answer: no trade executor is running",
                 response.bodyAsJsonObject().getString("error"));
     }
 
     @Test
     void tradesAnswers503WhenTheExecutorDoesNotReplyInTime() throws Exception {
-        vertx.eventBus().consumer(Addresses.TRADES_QUERY, request -> { }).completion().await(5, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .consumer(Addresses.TRADES_QUERY, request -> {})
+                .completion()
+                .await(5, TimeUnit.SECONDS);
 
         HttpResponse<Buffer> response = get("/api/trades");
 
         assertEquals(503, response.statusCode());
-        assertEquals("trade executor did not answer: timed out", response.bodyAsJsonObject().getString("error"));
+        assertEquals(
+                "trade executor did not answer: timed out",
+                response.bodyAsJsonObject().getString("error"));
     }
 
     @Test
@@ -235,6 +259,8 @@ class GatewayIT {
 
         assertEquals(404, response.statusCode());
         assertEquals("application/json", response.getHeader("Content-Type"));
-        assertEquals("no route for GET /api/nothing-here", response.bodyAsJsonObject().getString("error"));
+        assertEquals(
+                "no route for GET /api/nothing-here",
+                response.bodyAsJsonObject().getString("error"));
     }
 }

@@ -46,10 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class OperatorApiIT {
     private static final String TOKEN = "it-token-0123456789abcdef";
-    private static final MarketPair FED = PairsFile.parsePair(com.doubletime.bus.config.PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
+    private static final MarketPair FED =
+            PairsFile.parsePair(com.doubletime.bus.config.PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
 
     @TempDir
     Path dir;
+
     private Vertx vertx;
     private GatewayVerticle gateway;
     private ApiClient api;
@@ -57,27 +59,53 @@ class OperatorApiIT {
     private final BlockingQueue<PairsChanged> pairChanges = new LinkedBlockingQueue<>();
 
     static JsonObject pairJson(String id, String yes, String no) {
-        return new JsonObject().put("id", id).put("description", "test pair " + id)
+        return new JsonObject()
+                .put("id", id)
+                .put("description", "test pair " + id)
                 .put("kalshi", new JsonObject().put("ticker", "KX-" + id).put("takerFeeRate", "0.07"))
-                .put("polymarket", new JsonObject().put("conditionId", "0x" + id).put("yesTokenId", yes)
-                        .put("noTokenId", no).put("takerFeeRate", "0.04"))
-                .put("polarity", "same").put("minEdge", "0.01");
+                .put(
+                        "polymarket",
+                        new JsonObject()
+                                .put("conditionId", "0x" + id)
+                                .put("yesTokenId", yes)
+                                .put("noTokenId", no)
+                                .put("takerFeeRate", "0.04"))
+                .put("polarity", "same")
+                .put("minEdge", "0.01");
     }
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)))).build();
+        vertx = Vertx.builder()
+                .with(new VertxOptions()
+                        .setMetricsOptions(new MicrometerMetricsOptions()
+                                .setEnabled(true)
+                                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+                .build();
         BusCodecs.registerAll(vertx.eventBus());
         Path pairsFile = dir.resolve("pairs.json");
-        Files.writeString(pairsFile, new JsonObject().put("pairs", new JsonArray().add(pairJson("fed", "111", "222"))).encode());
-        vertx.deployVerticle(new TradeExecutorVerticle(new ExecutorConfig(ExecutionMode.PAPER, new BigDecimal("1000"),
-                dir.resolve("trades.jsonl")), List.of(FED))).await(10, TimeUnit.SECONDS);
-        gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withPort(0).withApiToken(TOKEN, true).withMaxBodyBytes(4096)
-                .withPairsFile(pairsFile).withKeepAliveInterval(Duration.ofMillis(300)), List.of(FED));
+        Files.writeString(
+                pairsFile,
+                new JsonObject()
+                        .put("pairs", new JsonArray().add(pairJson("fed", "111", "222")))
+                        .encode());
+        vertx.deployVerticle(new TradeExecutorVerticle(
+                        new ExecutorConfig(ExecutionMode.PAPER, new BigDecimal("1000"), dir.resolve("trades.jsonl")),
+                        List.of(FED)))
+                .await(10, TimeUnit.SECONDS);
+        gateway = new GatewayVerticle(
+                GatewayConfig.DEFAULT
+                        .withPort(0)
+                        .withApiToken(TOKEN, true)
+                        .withMaxBodyBytes(4096)
+                        .withPairsFile(pairsFile)
+                        .withKeepAliveInterval(Duration.ofMillis(300)),
+                List.of(FED));
         vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
-        vertx.eventBus().<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> pairChanges.add(m.body()))
-                .completion().await(5, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> pairChanges.add(m.body()))
+                .completion()
+                .await(5, TimeUnit.SECONDS);
         api = new ApiClient(vertx, gateway.actualPort(), TOKEN);
         http = vertx.createHttpClient();
     }
@@ -105,22 +133,23 @@ class OperatorApiIT {
     @Test
     void aRequestWithoutATokenGets401AndAWrongTokenGets403() throws Exception {
         HttpResponse<Buffer> none = withToken(null).post("/api/control/kill-switch", new JsonObject().put("on", true));
-        HttpResponse<Buffer> wrong = withToken("not-the-token-at-all-xx").post("/api/control/kill-switch",
-                new JsonObject().put("on", true));
+        HttpResponse<Buffer> wrong =
+                withToken("not-the-token-at-all-xx").post("/api/control/kill-switch", new JsonObject().put("on", true));
         HttpResponse<Buffer> readWithout = withToken(null).get("/api/pairs");
 
         assertError(none, 401, "Authorization");
         assertEquals("Bearer realm=\"double-time\"", none.getHeader("WWW-Authenticate"));
         assertError(wrong, 403, "Authorization");
         assertError(readWithout, 401, "Authorization");
-        assertFalse(api.get("/api/control").bodyAsJsonObject().getBoolean("killSwitch"), "neither request did anything");
+        assertFalse(
+                api.get("/api/control").bodyAsJsonObject().getBoolean("killSwitch"), "neither request did anything");
     }
 
     @Test
     void theRightTokenIsAcceptedAndTheStreamsTakeItAsAQueryParameter() throws Exception {
         assertEquals(200, api.get("/api/pairs").statusCode());
-        SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/opportunities/stream?access_token=" + TOKEN,
-                null, null);
+        SseStream stream = SseStream.open(
+                http, gateway.actualPort(), "/api/opportunities/stream?access_token=" + TOKEN, null, null);
         assertEquals(200, stream.response.statusCode());
         assertEquals("text/event-stream", stream.response.getHeader("Content-Type"));
         assertError(withToken(null).get("/api/pairs?access_token=" + TOKEN), 401, "Authorization");
@@ -138,9 +167,13 @@ class OperatorApiIT {
 
     @Test
     void readsCanBeOpenedWhileWritesStillNeedTheToken() throws Exception {
-        vertx.undeploy(vertx.deploymentIDs().stream().filter(id -> true).reduce((a, b) -> b).orElseThrow())
+        vertx.undeploy(vertx.deploymentIDs().stream()
+                        .filter(id -> true)
+                        .reduce((a, b) -> b)
+                        .orElseThrow())
                 .await(10, TimeUnit.SECONDS);
-        GatewayVerticle open = new GatewayVerticle(GatewayConfig.DEFAULT.withPort(0).withApiToken(TOKEN, false), List.of(FED));
+        GatewayVerticle open =
+                new GatewayVerticle(GatewayConfig.DEFAULT.withPort(0).withApiToken(TOKEN, false), List.of(FED));
         vertx.deployVerticle(open).await(10, TimeUnit.SECONDS);
         ApiClient anonymous = new ApiClient(vertx, open.actualPort(), null);
 
@@ -150,8 +183,12 @@ class OperatorApiIT {
 
     @Test
     void noCorsHeadersUnlessConfigured() throws Exception {
-        HttpResponse<Buffer> response = api.web.get(api.port, "127.0.0.1", "/api/pairs").bearerTokenAuthentication(TOKEN)
-                .putHeader("Origin", "https://evil.example").send().await(10, TimeUnit.SECONDS);
+        HttpResponse<Buffer> response = api.web
+                .get(api.port, "127.0.0.1", "/api/pairs")
+                .bearerTokenAuthentication(TOKEN)
+                .putHeader("Origin", "https://evil.example")
+                .send()
+                .await(10, TimeUnit.SECONDS);
 
         assertEquals(200, response.statusCode());
         assertEquals(null, response.getHeader("Access-Control-Allow-Origin"));
@@ -168,20 +205,30 @@ class OperatorApiIT {
 
     @Test
     void anUnknownFieldGets400NamingIt() throws Exception {
-        assertError(api.post("/api/control/kill-switch", new JsonObject().put("on", true).put("force", true)), 400, "force");
+        assertError(
+                api.post(
+                        "/api/control/kill-switch",
+                        new JsonObject().put("on", true).put("force", true)),
+                400,
+                "force");
         JsonObject misspelt = pairJson("new", "3", "4");
         misspelt.getJsonObject("kalshi").put("tickr", "KX");
         assertError(api.post("/api/pairs", misspelt), 400, "kalshi.tickr");
-        assertError(api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxNotional", "5")), 400,
+        assertError(
+                api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxNotional", "5")),
+                400,
                 "maxNotional");
     }
 
     @Test
     void malformedJsonAndTheWrongMediaTypeAreRefused() throws Exception {
-        assertError(api.raw(HttpMethod.POST, "/api/pairs", "application/json", "{\"id\":\"a\",\"id\":\"b\"}"), 400, "body");
+        assertError(
+                api.raw(HttpMethod.POST, "/api/pairs", "application/json", "{\"id\":\"a\",\"id\":\"b\"}"), 400, "body");
         assertError(api.raw(HttpMethod.POST, "/api/pairs", "application/json", "{\"id\":"), 400, "body");
         assertError(api.raw(HttpMethod.POST, "/api/pairs", "text/plain", "{}"), 415, "Content-Type");
-        assertError(api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("dailyLossLimit", 12.5)), 400,
+        assertError(
+                api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("dailyLossLimit", 12.5)),
+                400,
                 "dailyLossLimit");
     }
 
@@ -204,7 +251,9 @@ class OperatorApiIT {
         assertEquals("new", change.added().get(0).id());
         assertEquals(2, change.pairs().size());
         JsonArray listed = api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs");
-        assertEquals(List.of("fed", "new"), listed.stream().map(p -> ((JsonObject) p).getString("id")).toList());
+        assertEquals(
+                List.of("fed", "new"),
+                listed.stream().map(p -> ((JsonObject) p).getString("id")).toList());
     }
 
     @Test
@@ -215,14 +264,23 @@ class OperatorApiIT {
 
         assertEquals(200, removed.statusCode());
         assertEquals(List.of(FED), pairChanges.poll(5, TimeUnit.SECONDS).removed());
-        assertEquals(0, api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").size());
+        assertEquals(
+                0,
+                api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").size());
     }
 
     @Test
     void reloadAppliesTheFileAndAnInvalidFileNamesTheField() throws Exception {
         Path file = dir.resolve("pairs.json");
-        Files.writeString(file, new JsonObject().put("pairs", new JsonArray().add(pairJson("fed", "111", "222"))
-                .add(pairJson("two", "5", "6"))).encode());
+        Files.writeString(
+                file,
+                new JsonObject()
+                        .put(
+                                "pairs",
+                                new JsonArray()
+                                        .add(pairJson("fed", "111", "222"))
+                                        .add(pairJson("two", "5", "6")))
+                        .encode());
 
         HttpResponse<Buffer> reloaded = api.post("/api/pairs/reload", null);
         assertEquals(200, reloaded.statusCode(), reloaded.bodyAsString());
@@ -230,9 +288,13 @@ class OperatorApiIT {
 
         JsonObject broken = pairJson("three", "7", "8");
         broken.getJsonObject("kalshi").remove("ticker");
-        Files.writeString(file, new JsonObject().put("pairs", new JsonArray().add(broken)).encode());
+        Files.writeString(
+                file, new JsonObject().put("pairs", new JsonArray().add(broken)).encode());
         assertError(api.post("/api/pairs/reload", null), 400, "kalshi.ticker");
-        assertEquals(2, api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").size(), "nothing applied");
+        assertEquals(
+                2,
+                api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").size(),
+                "nothing applied");
     }
 
     // --- controls
@@ -241,7 +303,8 @@ class OperatorApiIT {
     void killSwitchTakesEffectAndIsReportedOnTheApiAndTheTradesStream() throws Exception {
         SseStream trades = SseStream.open(http, gateway.actualPort(), "/api/trades/stream", null, TOKEN);
 
-        HttpResponse<Buffer> on = api.post("/api/control/kill-switch", new JsonObject().put("on", true).put("reason", "test"));
+        HttpResponse<Buffer> on = api.post(
+                "/api/control/kill-switch", new JsonObject().put("on", true).put("reason", "test"));
 
         assertEquals(200, on.statusCode(), on.bodyAsString());
         assertTrue(on.bodyAsJsonObject().getBoolean("killSwitch"));
@@ -249,23 +312,31 @@ class OperatorApiIT {
         SseStream.Block event = trades.nextEvent();
         assertEquals("control", event.event());
         assertTrue(new JsonObject(event.data()).getBoolean("killSwitch"));
-        assertFalse(api.post("/api/control/kill-switch", new JsonObject().put("on", false)).bodyAsJsonObject()
+        assertFalse(api.post("/api/control/kill-switch", new JsonObject().put("on", false))
+                .bodyAsJsonObject()
                 .getBoolean("killSwitch"));
     }
 
     @Test
     void pauseResumeAndRiskLimitsRoundTrip() throws Exception {
-        assertEquals("trading is paused", api.post("/api/control/pause", new JsonObject()).bodyAsJsonObject()
-                .getString("blockedBecause"));
+        assertEquals(
+                "trading is paused",
+                api.post("/api/control/pause", new JsonObject())
+                        .bodyAsJsonObject()
+                        .getString("blockedBecause"));
         assertFalse(api.post("/api/control/resume", null).bodyAsJsonObject().getBoolean("paused"));
 
-        HttpResponse<Buffer> patched = api.send(HttpMethod.PATCH, "/api/risk-limits",
+        HttpResponse<Buffer> patched = api.send(
+                HttpMethod.PATCH,
+                "/api/risk-limits",
                 new JsonObject().put("maxNotionalPerTrade", "250.00").put("maxTradesPerMinute", 3));
 
         assertEquals(200, patched.statusCode(), patched.bodyAsString());
         assertEquals("250.00", patched.bodyAsJsonObject().getString("maxNotionalPerTrade"));
         assertEquals(3, api.get("/api/risk-limits").bodyAsJsonObject().getInteger("maxTradesPerMinute"));
-        assertError(api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxTotalExposure", "-1")), 400,
+        assertError(
+                api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxTotalExposure", "-1")),
+                400,
                 "maxTotalExposure");
     }
 
@@ -289,13 +360,23 @@ class OperatorApiIT {
             Thread.sleep(10);
         }
 
-        assertEquals(1, api.get("/api/opportunities?minEdge=0.02").bodyAsJsonArray().size());
-        assertEquals(0, api.get("/api/opportunities?minEdge=0.03").bodyAsJsonArray().size());
-        assertEquals(0, api.get("/api/opportunities?pairId=other").bodyAsJsonArray().size());
-        assertEquals(OpportunityJson.write(Opportunities.closed(1)),
-                api.get("/api/opportunities?since=1764054000129").bodyAsJsonArray().getJsonObject(0).encode());
-        assertEquals(2, api.get("/api/opportunities?since=2025-11-25T00:00:00Z&until=2025-11-25T08:00:00Z")
-                .bodyAsJsonArray().size());
+        assertEquals(
+                1, api.get("/api/opportunities?minEdge=0.02").bodyAsJsonArray().size());
+        assertEquals(
+                0, api.get("/api/opportunities?minEdge=0.03").bodyAsJsonArray().size());
+        assertEquals(
+                0, api.get("/api/opportunities?pairId=other").bodyAsJsonArray().size());
+        assertEquals(
+                OpportunityJson.write(Opportunities.closed(1)),
+                api.get("/api/opportunities?since=1764054000129")
+                        .bodyAsJsonArray()
+                        .getJsonObject(0)
+                        .encode());
+        assertEquals(
+                2,
+                api.get("/api/opportunities?since=2025-11-25T00:00:00Z&until=2025-11-25T08:00:00Z")
+                        .bodyAsJsonArray()
+                        .size());
         assertError(api.get("/api/opportunities?since=yesterday"), 400, "since");
         assertError(api.get("/api/opportunities?minEdge=much"), 400, "minEdge");
     }
@@ -303,8 +384,8 @@ class OperatorApiIT {
     @Test
     void feedHealthIsServedPerVenueAndPerMarketAndStreamed() throws Exception {
         SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/feeds/health/stream", null, TOKEN);
-        FeedHealth kalshi = new FeedHealth(Platform.KALSHI, true, System.currentTimeMillis(), 5, 1200, 2, 1, 0, 3,
-                List.of("KX-fed"), null);
+        FeedHealth kalshi = new FeedHealth(
+                Platform.KALSHI, true, System.currentTimeMillis(), 5, 1200, 2, 1, 0, 3, List.of("KX-fed"), null);
 
         vertx.eventBus().publish(Addresses.FEED_HEALTH, kalshi);
 
@@ -352,16 +433,24 @@ class OperatorApiIT {
 
     @Test
     void metricsExposeTheFeedAndTradingMeters() throws Exception {
-        vertx.eventBus().publish(Addresses.FEED_HEALTH, new FeedHealth(Platform.POLYMARKET, true, 1, 1, 77, 4, 0, 0, 2,
-                List.of(), null));
+        vertx.eventBus()
+                .publish(
+                        Addresses.FEED_HEALTH,
+                        new FeedHealth(Platform.POLYMARKET, true, 1, 1, 77, 4, 0, 0, 2, List.of(), null));
         Thread.sleep(200);
 
         String metrics = api.get("/metrics").bodyAsString();
 
-        for (String meter : List.of("dt_feed_frames_total{venue=\"polymarket\"} 77.0",
-                "dt_feed_malformed_frames_total{venue=\"polymarket\"} 4.0", "dt_feed_gaps_total",
-                "dt_feed_reconnects_total{venue=\"polymarket\"} 2.0", "dt_feed_stale_markets", "dt_orders_total",
-                "dt_fills_total", "dt_trade_rejects_total", "dt_unhedged_exposure_dollars")) {
+        for (String meter : List.of(
+                "dt_feed_frames_total{venue=\"polymarket\"} 77.0",
+                "dt_feed_malformed_frames_total{venue=\"polymarket\"} 4.0",
+                "dt_feed_gaps_total",
+                "dt_feed_reconnects_total{venue=\"polymarket\"} 2.0",
+                "dt_feed_stale_markets",
+                "dt_orders_total",
+                "dt_fills_total",
+                "dt_trade_rejects_total",
+                "dt_unhedged_exposure_dollars")) {
             assertTrue(metrics.contains(meter), meter + " in\n" + metrics);
         }
     }
@@ -375,16 +464,19 @@ class OperatorApiIT {
         for (String route : gateway.apiRoutes()) {
             String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
             String path = route.substring(route.indexOf(' ') + 1);
-            assertTrue(paths.containsKey(path) && paths.getJsonObject(path).containsKey(method),
+            assertTrue(
+                    paths.containsKey(path) && paths.getJsonObject(path).containsKey(method),
                     route + " is not in the OpenAPI document");
         }
-        int documented = paths.stream().mapToInt(e -> ((JsonObject) e.getValue()).size()).sum();
+        int documented =
+                paths.stream().mapToInt(e -> ((JsonObject) e.getValue()).size()).sum();
         assertEquals(gateway.apiRoutes().size(), documented, "the document lists no route the gateway lacks");
     }
 
     @Test
     void pairJsonOfTheApiIsThePairsFileForm() throws Exception {
-        JsonObject listed = api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").getJsonObject(0);
+        JsonObject listed =
+                api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").getJsonObject(0);
 
         assertEquals(new JsonObject(PairJson.toMap(FED)), listed);
         assertEquals(FED, PairsFile.parsePair(com.doubletime.bus.config.PairsLoader.toPlainMap(listed), 0));

@@ -36,24 +36,31 @@ class SlowSseClientIT {
     }
 
     private JsonObject health() throws Exception {
-        return web.get(port, "127.0.0.1", "/health").send().await(5, TimeUnit.SECONDS).bodyAsJsonObject();
+        return web.get(port, "127.0.0.1", "/health")
+                .send()
+                .await(5, TimeUnit.SECONDS)
+                .bodyAsJsonObject();
     }
 
     @Test
     void slowSseClientIsDroppedWhileOthersKeepReceivingEveryEvent() throws Exception {
         BusCodecs.registerAll(vertx.eventBus());
-        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withPort(0)
-                .withSseMaxQueuedBytes(64 * 1024).withKeepAliveInterval(Duration.ofHours(1)));
+        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT
+                .withPort(0)
+                .withSseMaxQueuedBytes(64 * 1024)
+                .withKeepAliveInterval(Duration.ofHours(1)));
         vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
         port = gateway.actualPort();
 
         // a reader that sends its request and then never reads; a small receive buffer fills fast
         NetSocket stalled = vertx.createNetClient(new NetClientOptions().setReceiveBufferSize(4096))
-                .connect(port, "127.0.0.1").await(5, TimeUnit.SECONDS);
+                .connect(port, "127.0.0.1")
+                .await(5, TimeUnit.SECONDS);
         Promise<Void> stalledClosed = Promise.promise();
         stalled.closeHandler(v -> stalledClosed.tryComplete());
         stalled.pause();
-        stalled.write("GET /api/opportunities/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").await(5, TimeUnit.SECONDS);
+        stalled.write("GET /api/opportunities/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .await(5, TimeUnit.SECONDS);
         sseClient = vertx.createHttpClient();
         SseStream healthy = SseStream.open(sseClient, port, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -72,10 +79,12 @@ class SlowSseClientIT {
 
         assertEquals(1, health().getInteger("sseClients"));
         for (int i = 1; i <= published; i++) {
-            assertEquals(OpportunityJson.write(Opportunities.found(i)), healthy.nextEvent().data());
+            assertEquals(
+                    OpportunityJson.write(Opportunities.found(i)),
+                    healthy.nextEvent().data());
         }
         // the server closed the stalled connection: reading what was buffered ends in its close
-        stalled.handler(ignored -> { });
+        stalled.handler(ignored -> {});
         stalled.resume();
         stalledClosed.future().await(10, TimeUnit.SECONDS);
     }

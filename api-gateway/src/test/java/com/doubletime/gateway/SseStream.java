@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** A test client of the SSE endpoint that splits the stream into events and comments as it arrives. */
 final class SseStream {
     /** One SSE block: either a comment, or an event with its fields. */
-    record Block(String comment, String id, String event, String data) {
-    }
+    record Block(String comment, String id, String event, String data) {}
 
     final BlockingQueue<Block> blocks = new LinkedBlockingQueue<>();
     final HttpClientResponse response;

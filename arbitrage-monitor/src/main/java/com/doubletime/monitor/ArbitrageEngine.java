@@ -7,7 +7,9 @@ import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.MarketState;
 import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.OpportunityTracker;
 import com.doubletime.domain.Orderbook;
+import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
 import com.doubletime.domain.event.BookMarkedStale;
@@ -17,8 +19,6 @@ import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.OrderBookDeltaReceived;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
-import com.doubletime.domain.OpportunityTracker;
-import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.format.BookDumpJson;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,9 @@ public final class ArbitrageEngine implements MarketDataListener {
         Orderbook no = books.book(Platform.POLYMARKET, pair.noTokenId());
         PairSlot slot = new PairSlot(new MarketState(pair, kalshi, yes, no));
         pairsById.put(pair.id(), slot);
-        pairsByKalshiTicker.computeIfAbsent(pair.kalshiTicker(), t -> new ArrayList<>()).add(slot);
+        pairsByKalshiTicker
+                .computeIfAbsent(pair.kalshiTicker(), t -> new ArrayList<>())
+                .add(slot);
         pairsByToken.put(pair.yesTokenId(), slot);
         pairsByToken.put(pair.noTokenId(), slot);
     }
@@ -98,7 +100,9 @@ public final class ArbitrageEngine implements MarketDataListener {
     }
 
     public boolean isSubscribed(Platform platform, String instrument) {
-        return platform == Platform.KALSHI ? pairsByKalshiTicker.containsKey(instrument) : pairsByToken.containsKey(instrument);
+        return platform == Platform.KALSHI
+                ? pairsByKalshiTicker.containsKey(instrument)
+                : pairsByToken.containsKey(instrument);
     }
 
     /** Applies the events of one frame as received over the bus, then evaluates. */
@@ -130,7 +134,8 @@ public final class ArbitrageEngine implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
+    public void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         if (books.applyLevel(platform, instrument, side, price, size, absolute, atNanos) != null) {
             touch(platform, instrument);
         }

@@ -14,8 +14,7 @@ import io.vertx.core.json.JsonObject;
  * tradeable number), for the dashboard. Prices are decimal strings; null when a side has no ask.
  */
 final class MarketsView {
-    private MarketsView() {
-    }
+    private MarketsView() {}
 
     static JsonObject json(ArbitrageEngine engine) {
         JsonArray markets = new JsonArray();
@@ -35,9 +34,15 @@ final class MarketsView {
             markets.add(new JsonObject()
                     .put("pairId", pair.id())
                     .put("fresh", state.isFresh())
-                    .put("kalshi", new JsonObject().put("ticker", pair.kalshiTicker()).put("yesAsk", price(kalshiYes))
-                            .put("noAsk", price(kalshiNo)))
-                    .put("polymarket", new JsonObject().put("yesAsk", price(polyYes)).put("noAsk", price(polyNo)))
+                    .put(
+                            "kalshi",
+                            new JsonObject()
+                                    .put("ticker", pair.kalshiTicker())
+                                    .put("yesAsk", price(kalshiYes))
+                                    .put("noAsk", price(kalshiNo)))
+                    .put(
+                            "polymarket",
+                            new JsonObject().put("yesAsk", price(polyYes)).put("noAsk", price(polyNo)))
                     .put("grossEdge", edge));
         }
         return new JsonObject().put("markets", markets);

@@ -12,8 +12,7 @@ import io.vertx.core.json.JsonObject;
  * writer of every book. Options: {@code --help}.
  */
 public final class MonitorMain {
-    private MonitorMain() {
-    }
+    private MonitorMain() {}
 
     public static void main(String[] args) {
         ServiceMain.run("arbitrage-monitor", ServiceMain.options(), args, MonitorMain::deploy);

@@ -27,8 +27,12 @@ final class MonitorMeters {
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
-        found = Counter.builder("dt.opportunities.found").description("opportunities opened").register(registry);
-        closed = Counter.builder("dt.opportunities.closed").description("opportunities closed").register(registry);
+        found = Counter.builder("dt.opportunities.found")
+                .description("opportunities opened")
+                .register(registry);
+        closed = Counter.builder("dt.opportunities.closed")
+                .description("opportunities closed")
+                .register(registry);
         lifetime = Timer.builder("dt.opportunity.lifetime")
                 .description("how long an opportunity stayed open, from its first detection to its close")
                 .publishPercentileHistogram()

@@ -2,6 +2,8 @@ package com.doubletime.monitor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.feed.EpochNanoClock;
+import com.doubletime.bus.metrics.Meters;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
@@ -10,8 +12,6 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
-import com.doubletime.bus.feed.EpochNanoClock;
-import com.doubletime.bus.metrics.Meters;
 import com.doubletime.domain.format.OpportunityJson;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -57,8 +57,8 @@ public final class MonitorVerticle extends VerticleBase {
             meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
         });
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
-        marketsConsumer = vertx.eventBus().consumer(Addresses.MARKETS_QUERY,
-                message -> message.reply(MarketsView.json(engine)));
+        marketsConsumer =
+                vertx.eventBus().consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.json(engine)));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
         return Future.all(consumer.completion(), pairsConsumer.completion(), marketsConsumer.completion());
     }
@@ -73,12 +73,16 @@ public final class MonitorVerticle extends VerticleBase {
                 engine.addPair(added);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "monitor pairs changed: +" + change.added().size() + " -"
-                + change.removed().size() + ", watching " + engine.pairs().size());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "monitor pairs changed: +" + change.added().size() + " -"
+                        + change.removed().size() + ", watching "
+                        + engine.pairs().size());
     }
 
     private void publish(OpportunityEvent event) {
-        boolean first = event instanceof ArbitrageOpportunityFound ? openIds.add(event.id()) : openIds.remove(event.id());
+        boolean first =
+                event instanceof ArbitrageOpportunityFound ? openIds.add(event.id()) : openIds.remove(event.id());
         meters.published(event, first);
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, event);
         LOG.log(System.Logger.Level.INFO, () -> describe(event));
@@ -101,7 +105,8 @@ public final class MonitorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return consumer == null ? Future.succeededFuture()
+        return consumer == null
+                ? Future.succeededFuture()
                 : Future.all(consumer.unregister(), pairsConsumer.unregister(), marketsConsumer.unregister());
     }
 

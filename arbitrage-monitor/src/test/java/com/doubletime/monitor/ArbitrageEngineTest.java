@@ -18,8 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArbitrageEngineTest {
-    private static final MarketPair PAIR = new MarketPair("p", "", "KX", 0, "0xc", "Y", "N", 0, 10_000, 0, false,
-            Polarity.SAME, 0, MarketPair.UNLIMITED);
+    private static final MarketPair PAIR = new MarketPair(
+            "p", "", "KX", 0, "0xc", "Y", "N", 0, 10_000, 0, false, Polarity.SAME, 0, MarketPair.UNLIMITED);
 
     private final List<OpportunityEvent> events = new ArrayList<>();
     private final ArbitrageEngine engine = new ArbitrageEngine(List.of(PAIR), events::add);
@@ -62,7 +62,8 @@ class ArbitrageEngineTest {
         engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.50"), FixedPoint.parse("4"), true, 5);
         engine.onFrameEnd(Platform.POLYMARKET, 5);
         assertEquals(2, events.size());
-        assertEquals(4, ((ArbitrageOpportunityFound) events.get(1)).opportunity().quantity());
+        assertEquals(
+                4, ((ArbitrageOpportunityFound) events.get(1)).opportunity().quantity());
     }
 
     @Test
@@ -87,7 +88,10 @@ class ArbitrageEngineTest {
     void dumpsBooksInVenueTerms() {
         openWindow();
         String dump = engine.dumpBooksJson();
-        assertTrue(dump.contains("\"KX\":{\"yes\":[[\"0.3000\",\"10.00\"]],\"no\":[[\"0.5500\",\"10.00\"]],\"stale\":false}"), dump);
+        assertTrue(
+                dump.contains(
+                        "\"KX\":{\"yes\":[[\"0.3000\",\"10.00\"]],\"no\":[[\"0.5500\",\"10.00\"]],\"stale\":false}"),
+                dump);
         assertTrue(dump.contains("\"N\":{\"bids\":[],\"asks\":[[\"0.50\",\"10\"]],\"stale\":false}"), dump);
     }
 
@@ -116,7 +120,8 @@ class ArbitrageEngineTest {
         engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.49"), FixedPoint.ONE, true, 12);
         engine.onFrameEnd(Platform.POLYMARKET, 12);
 
-        ArbitrageOpportunityFound again = assertInstanceOf(ArbitrageOpportunityFound.class, events.get(events.size() - 1));
+        ArbitrageOpportunityFound again =
+                assertInstanceOf(ArbitrageOpportunityFound.class, events.get(events.size() - 1));
         assertEquals("p:KALSHI_YES_POLYMARKET_NO:2", again.id());
     }
 

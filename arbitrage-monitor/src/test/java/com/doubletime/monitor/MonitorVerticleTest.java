@@ -32,8 +32,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(30)
 class MonitorVerticleTest {
-    private static final MarketPair PAIR = new MarketPair("fed-cut", "", "KX", FixedPoint.parse("0.07"), "0xc", "YES",
-            "NO", 0, FixedPoint.parse("0.01"), 0, false, Polarity.SAME, FixedPoint.parse("0.01"), MarketPair.UNLIMITED);
+    private static final MarketPair PAIR = new MarketPair(
+            "fed-cut",
+            "",
+            "KX",
+            FixedPoint.parse("0.07"),
+            "0xc",
+            "YES",
+            "NO",
+            0,
+            FixedPoint.parse("0.01"),
+            0,
+            false,
+            Polarity.SAME,
+            FixedPoint.parse("0.01"),
+            MarketPair.UNLIMITED);
 
     private final BlockingQueue<OpportunityEvent> opportunities = new LinkedBlockingQueue<>();
     private Vertx vertx;
@@ -42,8 +55,10 @@ class MonitorVerticleTest {
     void deploy(Vertx vertx) throws Exception {
         this.vertx = vertx;
         BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus().<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> opportunities.add(m.body()))
-                .completion().await(5, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> opportunities.add(m.body()))
+                .completion()
+                .await(5, TimeUnit.SECONDS);
         vertx.deployVerticle(new MonitorVerticle(List.of(PAIR))).await(5, TimeUnit.SECONDS);
     }
 
@@ -53,11 +68,33 @@ class MonitorVerticleTest {
 
     /** Kalshi YES ask 0.40 (a NO bid at 0.60) and Polymarket NO ask 0.50: 0.90 + 0.0168 fee < 0.99. */
     private void publishOpenWindow() {
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, 1, List.of(
-                new OrderBookSnapshotReceived(Platform.KALSHI, "KX", levels("0.30", "100"), levels("0.40", "100"), 1))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, 2, List.of(
-                new OrderBookSnapshotReceived(Platform.POLYMARKET, "YES", levels("0.49", "100"), levels("0.75", "100"), 2),
-                new OrderBookSnapshotReceived(Platform.POLYMARKET, "NO", levels("0.45", "100"), levels("0.50", "100"), 2))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                1,
+                                List.of(new OrderBookSnapshotReceived(
+                                        Platform.KALSHI, "KX", levels("0.30", "100"), levels("0.40", "100"), 1))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                2,
+                                List.of(
+                                        new OrderBookSnapshotReceived(
+                                                Platform.POLYMARKET,
+                                                "YES",
+                                                levels("0.49", "100"),
+                                                levels("0.75", "100"),
+                                                2),
+                                        new OrderBookSnapshotReceived(
+                                                Platform.POLYMARKET,
+                                                "NO",
+                                                levels("0.45", "100"),
+                                                levels("0.50", "100"),
+                                                2))));
     }
 
     @Test
@@ -82,8 +119,13 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, 10,
-                List.of(new VenueDisconnected(Platform.POLYMARKET, "closed", 10))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                10,
+                                List.of(new VenueDisconnected(Platform.POLYMARKET, "closed", 10))));
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");
@@ -98,8 +140,10 @@ class MonitorVerticleTest {
 
         String line = MonitorVerticle.describe(event);
 
-        assertEquals("opportunity fed-cut KALSHI_YES_POLYMARKET_NO qty=100 kalshi@0.40 polymarket@0.50 edge=8.320000 "
-                + "(0.083200/contract)", line);
+        assertEquals(
+                "opportunity fed-cut KALSHI_YES_POLYMARKET_NO qty=100 kalshi@0.40 polymarket@0.50 edge=8.320000 "
+                        + "(0.083200/contract)",
+                line);
     }
 
     @Test
@@ -107,13 +151,17 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new com.doubletime.domain.event.PairsChanged(List.of(),
-                List.of(), List.of(PAIR)));
+        vertx.eventBus()
+                .publish(
+                        Addresses.PAIRS_CHANGED,
+                        new com.doubletime.domain.event.PairsChanged(List.of(), List.of(), List.of(PAIR)));
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");
-        io.vertx.core.json.JsonObject markets = vertx.eventBus().<io.vertx.core.json.JsonObject>request(
-                Addresses.MARKETS_QUERY, null).await(5, TimeUnit.SECONDS).body();
+        io.vertx.core.json.JsonObject markets = vertx.eventBus()
+                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+                .await(5, TimeUnit.SECONDS)
+                .body();
         assertEquals(0, markets.getJsonArray("markets").size());
     }
 
@@ -122,8 +170,12 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        io.vertx.core.json.JsonObject market = vertx.eventBus().<io.vertx.core.json.JsonObject>request(
-                Addresses.MARKETS_QUERY, null).await(5, TimeUnit.SECONDS).body().getJsonArray("markets").getJsonObject(0);
+        io.vertx.core.json.JsonObject market = vertx.eventBus()
+                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+                .await(5, TimeUnit.SECONDS)
+                .body()
+                .getJsonArray("markets")
+                .getJsonObject(0);
 
         assertEquals(PAIR.id(), market.getString("pairId"));
         assertTrue(market.getBoolean("fresh"));

@@ -19,21 +19,23 @@ final class BenchInputs {
     final List<String> kalshiSetup = new ArrayList<>();
     /** The initial dump. */
     final List<String> polymarketSetup = new ArrayList<>();
+
     final List<String> kalshiDeltas = new ArrayList<>();
     final List<String> polymarketChanges = new ArrayList<>();
     /** Every frame after the setup, in capture order; {@code true} for Kalshi. */
     final List<String> mixed = new ArrayList<>();
+
     final List<Boolean> mixedIsKalshi = new ArrayList<>();
 
     BenchInputs(int pairCount, int frames, long seed) {
         try {
             CaptureGenerator generator = new CaptureGenerator(pairCount, seed);
-            Map<String, Object> pairsFile = JSON.readValue(generator.pairsJson(), new TypeReference<>() { });
+            Map<String, Object> pairsFile = JSON.readValue(generator.pairsJson(), new TypeReference<>() {});
             pairs = PairsFile.parse(pairsFile);
             StringBuilder capture = new StringBuilder();
             generator.writeCapture(capture, frames, 2_000);
             for (String line : capture.toString().split("\n")) {
-                Map<String, Object> entry = JSON.readValue(line, new TypeReference<>() { });
+                Map<String, Object> entry = JSON.readValue(line, new TypeReference<>() {});
                 Object frame = entry.get("frame");
                 if (frame == null) {
                     continue;

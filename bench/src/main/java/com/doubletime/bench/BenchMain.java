@@ -28,8 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchMain {
     private static final int MEASURED_REPLAYS = 3;
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         int pairs = 100;
@@ -52,14 +51,18 @@ public final class BenchMain {
                 case "--windows" -> windows = Integer.parseInt(args[++i]);
                 case "--warmup-windows" -> warmup = Integer.parseInt(args[++i]);
                 case "--journal-sync" -> journalSync = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --pairs N --frames N --replay-only --jmh-only --signing, or --wire-to-wire [--windows N --warmup-windows N --journal-sync fdatasync|write-only])");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i]
+                                    + " (use --pairs N --frames N --replay-only --jmh-only --signing, or --wire-to-wire [--windows N --warmup-windows N --journal-sync fdatasync|write-only])");
             }
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+                + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         if (wireToWire) {
-            WireToWireBench.run(windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
+            WireToWireBench.run(
+                    windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
             return;
         }
         if (signingOnly) {
@@ -74,8 +77,10 @@ public final class BenchMain {
         }
         if (!replayOnly && !jmhOnly) {
             System.out.println();
-            System.out.println("wire-to-wire, live against the simulators (" + windows + " windows after " + warmup + " warm-up)");
-            WireToWireBench.run(windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
+            System.out.println(
+                    "wire-to-wire, live against the simulators (" + windows + " windows after " + warmup + " warm-up)");
+            WireToWireBench.run(
+                    windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
         }
     }
 
@@ -85,11 +90,18 @@ public final class BenchMain {
             System.out.println("generating " + dir + " (seed 7) ...");
             new CaptureGenerator(pairs, 7).write(dir, frames, 2_000);
         }
-        System.out.println("replay of " + dir.resolve("capture.jsonl") + " (" + Files.size(dir.resolve("capture.jsonl")) / (1 << 20)
-                + " MiB): two warm-up runs, then " + MEASURED_REPLAYS + " measured runs (the replay's summary line each, then"
+        System.out.println("replay of " + dir.resolve("capture.jsonl") + " ("
+                + Files.size(dir.resolve("capture.jsonl")) / (1 << 20)
+                + " MiB): two warm-up runs, then " + MEASURED_REPLAYS
+                + " measured runs (the replay's summary line each, then"
                 + " the replaying thread's CPU time: on a shared machine, wall time also counts waiting for a core)");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        String[] replayArgs = {"--pairs", dir.resolve("pairs.json").toString(), "--capture", dir.resolve("capture.jsonl").toString()};
+        String[] replayArgs = {
+            "--pairs",
+            dir.resolve("pairs.json").toString(),
+            "--capture",
+            dir.resolve("capture.jsonl").toString()
+        };
         ReplayTool.run(replayArgs, discard, discard);
         ReplayTool.run(replayArgs, discard, discard);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -101,7 +113,11 @@ public final class BenchMain {
             String line = summary.toString(StandardCharsets.UTF_8).strip();
             long replayed = Long.parseLong(line.replaceAll("^\\{\"frames\":(\\d+),.*$", "$1"));
             System.out.println(line);
-            System.out.printf(Locale.ROOT, "run %d: %.3f CPU seconds, %,.0f frames per CPU second%n", run, cpuSeconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %.3f CPU seconds, %,.0f frames per CPU second%n",
+                    run,
+                    cpuSeconds,
                     replayed / cpuSeconds);
         }
     }
@@ -111,10 +127,11 @@ public final class BenchMain {
         for (String benchmarks : benchmarkClasses) {
             builder.include(benchmarks);
         }
-        Options options = builder
-                .forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+        Options options = builder.forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xmx2g")
                 .build();
@@ -129,7 +146,12 @@ public final class BenchMain {
             if (alloc == null) {
                 alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
             }
-            System.out.printf(Locale.ROOT, "%-40s %8.1f ± %-5.1f %12.1f%n", name, score, error,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-40s %8.1f ± %-5.1f %12.1f%n",
+                    name,
+                    score,
+                    error,
                     alloc == null ? Double.NaN : alloc.getScore());
         }
     }

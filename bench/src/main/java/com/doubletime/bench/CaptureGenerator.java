@@ -70,9 +70,16 @@ public final class CaptureGenerator {
         for (int i = 0; i < pairs; i++) {
             Market m = markets[i];
             json.append(i == 0 ? "" : ",\n")
-                    .append("{\"id\":\"bench-").append(i).append("\",\"kalshi\":{\"ticker\":\"").append(m.ticker)
-                    .append("\",\"takerFeeRate\":\"0.07\"},\"polymarket\":{\"conditionId\":\"").append(m.conditionId)
-                    .append("\",\"yesTokenId\":\"").append(m.yesToken).append("\",\"noTokenId\":\"").append(m.noToken)
+                    .append("{\"id\":\"bench-")
+                    .append(i)
+                    .append("\",\"kalshi\":{\"ticker\":\"")
+                    .append(m.ticker)
+                    .append("\",\"takerFeeRate\":\"0.07\"},\"polymarket\":{\"conditionId\":\"")
+                    .append(m.conditionId)
+                    .append("\",\"yesTokenId\":\"")
+                    .append(m.yesToken)
+                    .append("\",\"noTokenId\":\"")
+                    .append(m.noToken)
                     .append("\",\"takerFeeRate\":\"0.04\",\"tickSize\":\"0.01\",\"minOrderSize\":\"5\"},")
                     .append("\"polarity\":\"same\",\"minEdge\":\"0.005\",\"maxQuantity\":\"1000\"}");
         }
@@ -82,13 +89,20 @@ public final class CaptureGenerator {
     void writeCapture(Appendable out, long frames, int windowEvery) throws IOException {
         line(out, "kalshi", null, "connected");
         line(out, "polymarket", null, "connected");
-        line(out, "kalshi", "{\"id\":1,\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":1}}", null);
+        line(
+                out,
+                "kalshi",
+                "{\"id\":1,\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":1}}",
+                null);
         for (Market m : markets) {
             line(out, "kalshi", kalshiSnapshot(m), null);
         }
         StringBuilder dump = new StringBuilder("[");
         for (Market m : markets) {
-            dump.append(dump.length() > 1 ? "," : "").append(polymarketBook(m, true)).append(',').append(polymarketBook(m, false));
+            dump.append(dump.length() > 1 ? "," : "")
+                    .append(polymarketBook(m, true))
+                    .append(',')
+                    .append(polymarketBook(m, false));
         }
         line(out, "polymarket", dump.append(']').toString(), null);
         Market window = null;
@@ -132,7 +146,9 @@ public final class CaptureGenerator {
         recvNanos += 1_000 + random.nextInt(49_000);
         out.append("{\"venue\":\"").append(venue).append("\",\"recv_ns\":").append(Long.toString(recvNanos));
         if (frame != null) {
-            out.append(",\"frame\":\"").append(frame.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}\n");
+            out.append(",\"frame\":\"")
+                    .append(frame.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"}\n");
         } else {
             out.append(",\"event\":\"").append(event).append("\"}\n");
         }
@@ -142,19 +158,30 @@ public final class CaptureGenerator {
         StringBuilder yes = new StringBuilder();
         StringBuilder no = new StringBuilder();
         for (int level = DEPTH; level >= 1; level--) { // ascending prices, as the venue sends them
-            yes.append(yes.length() > 0 ? "," : "").append("[\"").append(dollars(m.fair - level, 4)).append("\",\"")
-                    .append(m.kalshiYes[level - 1]).append(".00\"]");
-            no.append(no.length() > 0 ? "," : "").append("[\"").append(dollars(100 - m.fair - level, 4)).append("\",\"")
-                    .append(m.kalshiNo[level - 1]).append(".00\"]");
+            yes.append(yes.length() > 0 ? "," : "")
+                    .append("[\"")
+                    .append(dollars(m.fair - level, 4))
+                    .append("\",\"")
+                    .append(m.kalshiYes[level - 1])
+                    .append(".00\"]");
+            no.append(no.length() > 0 ? "," : "")
+                    .append("[\"")
+                    .append(dollars(100 - m.fair - level, 4))
+                    .append("\",\"")
+                    .append(m.kalshiNo[level - 1])
+                    .append(".00\"]");
         }
-        return "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":" + ++kalshiSeq + ",\"msg\":{\"market_ticker\":\"" + m.ticker
-                + "\",\"market_id\":\"" + m.marketId + "\",\"yes_dollars_fp\":[" + yes + "],\"no_dollars_fp\":[" + no + "]}}";
+        return "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":" + ++kalshiSeq + ",\"msg\":{\"market_ticker\":\""
+                + m.ticker + "\",\"market_id\":\"" + m.marketId + "\",\"yes_dollars_fp\":[" + yes
+                + "],\"no_dollars_fp\":[" + no + "]}}";
     }
 
     private String kalshiDelta(Market m, String side, int priceCents, int delta) {
         long tsMillis = recvNanos / 1_000_000;
-        return "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":" + ++kalshiSeq + ",\"msg\":{\"market_ticker\":\"" + m.ticker
-                + "\",\"market_id\":\"" + m.marketId + "\",\"price_dollars\":\"" + dollars(priceCents, 4) + "\",\"delta_fp\":\""
+        return "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":" + ++kalshiSeq + ",\"msg\":{\"market_ticker\":\""
+                + m.ticker
+                + "\",\"market_id\":\"" + m.marketId + "\",\"price_dollars\":\"" + dollars(priceCents, 4)
+                + "\",\"delta_fp\":\""
                 + delta + ".00\",\"side\":\"" + side + "\",\"ts_ms\":" + tsMillis + "}}";
     }
 
@@ -166,31 +193,45 @@ public final class CaptureGenerator {
             int bidSize = yesToken ? m.polyBids[level - 1] : m.polyAsks[level - 1];
             int askSize = yesToken ? m.polyAsks[level - 1] : m.polyBids[level - 1];
             int fair = yesToken ? m.fair : 100 - m.fair;
-            bids.append(bids.length() > 0 ? "," : "").append("{\"price\":\"").append(dollars(fair - level, 2))
-                    .append("\",\"size\":\"").append(bidSize).append("\"}");
-            asks.append(asks.length() > 0 ? "," : "").append("{\"price\":\"").append(dollars(fair + level, 2))
-                    .append("\",\"size\":\"").append(askSize).append("\"}");
+            bids.append(bids.length() > 0 ? "," : "")
+                    .append("{\"price\":\"")
+                    .append(dollars(fair - level, 2))
+                    .append("\",\"size\":\"")
+                    .append(bidSize)
+                    .append("\"}");
+            asks.append(asks.length() > 0 ? "," : "")
+                    .append("{\"price\":\"")
+                    .append(dollars(fair + level, 2))
+                    .append("\",\"size\":\"")
+                    .append(askSize)
+                    .append("\"}");
         }
-        return "{\"event_type\":\"book\",\"market\":\"" + m.conditionId + "\",\"asset_id\":\"" + (yesToken ? m.yesToken : m.noToken)
-                + "\",\"timestamp\":\"" + recvNanos / 1_000_000 + "\",\"hash\":\"" + hash() + "\",\"bids\":[" + bids + "],\"asks\":["
+        return "{\"event_type\":\"book\",\"market\":\"" + m.conditionId + "\",\"asset_id\":\""
+                + (yesToken ? m.yesToken : m.noToken)
+                + "\",\"timestamp\":\"" + recvNanos / 1_000_000 + "\",\"hash\":\"" + hash() + "\",\"bids\":[" + bids
+                + "],\"asks\":["
                 + asks + "]}";
     }
 
     /** A YES level change and its mirror on the NO token, in one message as the CLOB sends them. */
     private String polymarketChange(Market m, boolean bid, int level, int size) {
         int yesPrice = bid ? m.fair - level : m.fair + level;
-        String yesBest = ",\"best_bid\":\"" + dollars(m.fair - 1, 2) + "\",\"best_ask\":\"" + dollars(m.fair + 1, 2) + "\"";
-        String noBest = ",\"best_bid\":\"" + dollars(100 - m.fair - 1, 2) + "\",\"best_ask\":\"" + dollars(100 - m.fair + 1, 2) + "\"";
+        String yesBest =
+                ",\"best_bid\":\"" + dollars(m.fair - 1, 2) + "\",\"best_ask\":\"" + dollars(m.fair + 1, 2) + "\"";
+        String noBest = ",\"best_bid\":\"" + dollars(100 - m.fair - 1, 2) + "\",\"best_ask\":\""
+                + dollars(100 - m.fair + 1, 2) + "\"";
         return "{\"event_type\":\"price_change\",\"market\":\"" + m.conditionId + "\",\"price_changes\":["
                 + "{\"asset_id\":\"" + m.yesToken + "\",\"price\":\"" + dollars(yesPrice, 2) + "\",\"size\":\"" + size
                 + "\",\"side\":\"" + (bid ? "BUY" : "SELL") + "\",\"hash\":\"" + hash() + "\"" + yesBest + "},"
-                + "{\"asset_id\":\"" + m.noToken + "\",\"price\":\"" + dollars(100 - yesPrice, 2) + "\",\"size\":\"" + size
+                + "{\"asset_id\":\"" + m.noToken + "\",\"price\":\"" + dollars(100 - yesPrice, 2) + "\",\"size\":\""
+                + size
                 + "\",\"side\":\"" + (bid ? "SELL" : "BUY") + "\",\"hash\":\"" + hash() + "\"" + noBest + "}],"
                 + "\"timestamp\":\"" + recvNanos / 1_000_000 + "\"}";
     }
 
     private String hash() {
-        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+        return Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
                 + Integer.toHexString(random.nextInt() | Integer.MIN_VALUE);
     }
 
@@ -227,5 +268,4 @@ public final class CaptureGenerator {
             return sizes;
         }
     }
-
 }

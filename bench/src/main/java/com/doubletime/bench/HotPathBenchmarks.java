@@ -83,11 +83,24 @@ public class HotPathBenchmarks {
         quietPair = engine.state(inputs.pairs.get(0).id());
         openPair = windowState();
         codec = new MarketDataBatchCodec();
-        batch = new MarketDataBatch(Platform.POLYMARKET, 1, List.of(
-                new OrderBookDeltaReceived(Platform.POLYMARKET, inputs.pairs.get(0).yesTokenId(), Side.BID, 450_000, 120_000_000, true, 1),
-                new OrderBookSnapshotReceived(Platform.KALSHI, inputs.pairs.get(1).kalshiTicker(),
-                        new Levels(new long[] {400_000, 390_000}, new long[] {10_000_000, 20_000_000}),
-                        new Levels(new long[] {450_000}, new long[] {5_000_000}), 1)));
+        batch = new MarketDataBatch(
+                Platform.POLYMARKET,
+                1,
+                List.of(
+                        new OrderBookDeltaReceived(
+                                Platform.POLYMARKET,
+                                inputs.pairs.get(0).yesTokenId(),
+                                Side.BID,
+                                450_000,
+                                120_000_000,
+                                true,
+                                1),
+                        new OrderBookSnapshotReceived(
+                                Platform.KALSHI,
+                                inputs.pairs.get(1).kalshiTicker(),
+                                new Levels(new long[] {400_000, 390_000}, new long[] {10_000_000, 20_000_000}),
+                                new Levels(new long[] {450_000}, new long[] {5_000_000}),
+                                1)));
         // realistic level updates: the generated price_changes, decoded once up front
         updateTokens = new String[4096];
         updatePrices = new long[4096];
@@ -114,7 +127,7 @@ public class HotPathBenchmarks {
     }
 
     private MarketState windowState() {
-        ArbitrageEngine scratch = new ArbitrageEngine(inputs.pairs.subList(0, 1), event -> { });
+        ArbitrageEngine scratch = new ArbitrageEngine(inputs.pairs.subList(0, 1), event -> {});
         KalshiBookSession kalshi = new KalshiBookSession(scratch, false, null);
         PolymarketBookSession polymarket = new PolymarketBookSession(scratch);
         inputs.kalshiSetup.forEach(frame -> kalshi.onFrame(frame, 1));
@@ -123,7 +136,14 @@ public class HotPathBenchmarks {
         MarketState state = scratch.state(pair.id());
         long yesAsk = state.polymarketBestAsk(com.doubletime.domain.Outcome.NO);
         // a NO bid that puts Kalshi's YES ask eight cents under the Polymarket NO ask's complement
-        scratch.onLevel(Platform.KALSHI, pair.kalshiTicker(), Side.ASK, FixedPoint.ONE - yesAsk - 80_000, 50 * FixedPoint.ONE, false, 2);
+        scratch.onLevel(
+                Platform.KALSHI,
+                pair.kalshiTicker(),
+                Side.ASK,
+                FixedPoint.ONE - yesAsk - 80_000,
+                50 * FixedPoint.ONE,
+                false,
+                2);
         return state;
     }
 
@@ -161,7 +181,8 @@ public class HotPathBenchmarks {
     @Benchmark
     public long bookApplyAndEvaluate() {
         int i = updateNext++ & (updateTokens.length - 1);
-        engine.onLevel(Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], true, ++clock);
+        engine.onLevel(
+                Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], true, ++clock);
         engine.onFrameEnd(Platform.POLYMARKET, clock);
         return opportunities;
     }

@@ -49,16 +49,31 @@ public class SigningBenchmarks {
     public void setUp() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        kalshi = new KalshiSigner(KalshiCredentials.of("bench", rsa.generateKeyPair().getPrivate()));
-        polymarket = new OrderSigner(ECKeyPair.create(new BigInteger("1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef", 16)));
-        api = new ApiCredentials("00000000-0000-0000-0000-000000000000",
-                Base64.getUrlEncoder().encodeToString(new byte[32]), "passphrase");
+        kalshi = new KalshiSigner(
+                KalshiCredentials.of("bench", rsa.generateKeyPair().getPrivate()));
+        polymarket = new OrderSigner(ECKeyPair.create(
+                new BigInteger("1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef", 16)));
+        api = new ApiCredentials(
+                "00000000-0000-0000-0000-000000000000",
+                Base64.getUrlEncoder().encodeToString(new byte[32]),
+                "passphrase");
     }
 
     private ClobOrder order() {
         long n = ++counter;
-        return new ClobOrder(n & ClobOrder.MAX_SALT, polymarket.address(), polymarket.address(), BigInteger.valueOf(3002),
-                5_300_000, 10_000_000, ClobSide.BUY, SignatureType.EOA, n, ClobOrder.ZERO_BYTES32, ClobOrder.ZERO_BYTES32, 0);
+        return new ClobOrder(
+                n & ClobOrder.MAX_SALT,
+                polymarket.address(),
+                polymarket.address(),
+                BigInteger.valueOf(3002),
+                5_300_000,
+                10_000_000,
+                ClobSide.BUY,
+                SignatureType.EOA,
+                n,
+                ClobOrder.ZERO_BYTES32,
+                ClobOrder.ZERO_BYTES32,
+                0);
     }
 
     /** RSA-PSS 2048 of one order request: the KALSHI-ACCESS-SIGNATURE header. */

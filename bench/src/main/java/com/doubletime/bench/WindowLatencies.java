@@ -44,6 +44,7 @@ final class WindowLatencies implements SimulatorProbe {
     private final Map<Mark, long[]> marks = new LinkedHashMap<>();
     /** HTTP client connections opened, per window (keep-alive check: should be 0 once warm). */
     private final int[] connectionsOpened;
+
     private int current = -1;
     private int lastStep = -1;
 
@@ -149,18 +150,32 @@ final class WindowLatencies implements SimulatorProbe {
     }
 
     /** The distributions of the measured windows; {@code missing} windows lacked a leg (no trade, or a rejection). */
-    record Summary(int measured, int missing, int connectionsOpened, Histogram kalshi, Histogram polymarket,
-                   Histogram bothLegs, Histogram skew, Map<Mark, Histogram> breakdown) {
+    record Summary(
+            int measured,
+            int missing,
+            int connectionsOpened,
+            Histogram kalshi,
+            Histogram polymarket,
+            Histogram bothLegs,
+            Histogram skew,
+            Map<Mark, Histogram> breakdown) {
         String format() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "wire-to-wire: %d windows measured, %d without both legs, "
-                    + "%d HTTP client connections opened during them%n", measured, missing, connectionsOpened));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "wire-to-wire: %d windows measured, %d without both legs, "
+                            + "%d HTTP client connections opened during them%n",
+                    measured,
+                    missing,
+                    connectionsOpened));
             line(out, "kalshi order", kalshi);
             line(out, "polymarket order", polymarket);
             line(out, "both legs (max)", bothLegs);
             line(out, "|skew| between legs", skew);
             List<Map.Entry<Mark, Histogram>> present = new ArrayList<>();
-            breakdown.entrySet().stream().filter(e -> e.getValue().getTotalCount() > 0).forEach(present::add);
+            breakdown.entrySet().stream()
+                    .filter(e -> e.getValue().getTotalCount() > 0)
+                    .forEach(present::add);
             if (!present.isEmpty()) {
                 out.append("  breakdown, each from the opening frames (then the order body at the venue, above):\n");
                 present.forEach(e -> line(out, e.getKey().label, e.getValue()));
@@ -169,8 +184,13 @@ final class WindowLatencies implements SimulatorProbe {
         }
 
         private static void line(StringBuilder out, String name, Histogram h) {
-            out.append(String.format(Locale.ROOT, "  %-30s p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms%n", name,
-                    h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-30s p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms%n",
+                    name,
+                    h.getValueAtPercentile(50) / 1e6,
+                    h.getValueAtPercentile(99) / 1e6,
+                    h.getMaxValue() / 1e6));
         }
     }
 }

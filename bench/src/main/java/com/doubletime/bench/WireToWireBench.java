@@ -2,16 +2,16 @@ package com.doubletime.bench;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.executor.ExecutorConfig;
-import com.doubletime.launcher.EmbeddedStack;
-import com.doubletime.launcher.SimulatorCredentials;
-import com.doubletime.launcher.StackConfig;
 import com.doubletime.executor.JournalSync;
 import com.doubletime.executor.JsonLinesTradeRepository;
 import com.doubletime.executor.TradeRepository;
+import com.doubletime.launcher.EmbeddedStack;
+import com.doubletime.launcher.SimulatorCredentials;
+import com.doubletime.launcher.StackConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.metrics.MetricsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,39 +27,61 @@ import java.util.concurrent.TimeUnit;
 final class WireToWireBench {
     private static final String TOKEN = "wire-to-wire-bench-token-0123456789";
 
-    private WireToWireBench() {
-    }
+    private WireToWireBench() {}
 
     /** @param journalSync the file journal's setting (the default fdatasync, or write-only to see the disk's share) */
-    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis, JournalSync journalSync) throws Exception {
+    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis, JournalSync journalSync)
+            throws Exception {
         int total = warmup + windows;
         Path dir = Files.createTempDirectory("wire-to-wire");
         Path pairs = Files.writeString(dir.resolve("pairs.json"), WireToWireScenario.pairsJson());
-        Path scenario = Files.writeString(dir.resolve("scenario.json"),
-                WireToWireScenario.json(total, 10, 3_000, closeAfterMillis, gapMillis));
+        Path scenario = Files.writeString(
+                dir.resolve("scenario.json"), WireToWireScenario.json(total, 10, 3_000, closeAfterMillis, gapMillis));
         Path journal = dir.resolve("trades.jsonl");
         StackConfig config = new StackConfig(pairs, "127.0.0.1", 0, scenario, 1, 500, 0, journal, null);
         // generous limits: every window is traded, nothing here is the risk gate's business
-        ExecutorConfig executor = ExecutorConfig.fromJson(new JsonObject().put("mode", "live")
-                .put("journalPath", journal.toString()).put("journalSync", journalSync.wireName())
-                .put("riskLimits", new JsonObject().put("maxTradesPerMinute", 100_000).put("maxPositionPerPair", 1_000_000)
-                        .put("maxTotalExposure", "10000000").put("dailyLossLimit", "1000000")));
+        ExecutorConfig executor = ExecutorConfig.fromJson(new JsonObject()
+                .put("mode", "live")
+                .put("journalPath", journal.toString())
+                .put("journalSync", journalSync.wireName())
+                .put(
+                        "riskLimits",
+                        new JsonObject()
+                                .put("maxTradesPerMinute", 100_000)
+                                .put("maxPositionPerPair", 1_000_000)
+                                .put("maxTotalExposure", "10000000")
+                                .put("dailyLossLimit", "1000000")));
         WindowLatencies latencies = new WindowLatencies(total);
         // the breakdown's marks (WireToWireMarks): metrics SPI for the HTTP requests, wrappers for journal and gateways
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
-                .withMetrics(WireToWireMarks.metrics(latencies)).build();
-        vertx.eventBus().consumer(Addresses.OPPORTUNITIES,
-                message -> latencies.mark(WindowLatencies.Mark.OPPORTUNITY, System.nanoTime()));
-        TradeRepository trades = JsonLinesTradeRepository.open(vertx, journal, executor.recentTrades(), executor.journalSync())
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
+                .withMetrics(WireToWireMarks.metrics(latencies))
+                .build();
+        vertx.eventBus()
+                .consumer(
+                        Addresses.OPPORTUNITIES,
+                        message -> latencies.mark(WindowLatencies.Mark.OPPORTUNITY, System.nanoTime()));
+        TradeRepository trades = JsonLinesTradeRepository.open(
+                        vertx, journal, executor.recentTrades(), executor.journalSync())
                 .await(30, TimeUnit.SECONDS);
         EmbeddedStack stack = null;
         try {
-            System.out.printf("wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s)%n", windows,
-                    warmup, closeAfterMillis, gapMillis, journal, journalSync.wireName());
-            stack = EmbeddedStack.start(vertx, config, TOKEN, new EmbeddedStack.Live(executor, SimulatorCredentials.generate(),
-                    simulator -> simulator.probe(latencies), WireToWireMarks.journal(trades, latencies),
-                    gateway -> WireToWireMarks.gateway(gateway, latencies))).await(60, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + total * (closeAfterMillis + gapMillis) / 1000 * 2);
+            System.out.printf(
+                    "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s)%n",
+                    windows, warmup, closeAfterMillis, gapMillis, journal, journalSync.wireName());
+            stack = EmbeddedStack.start(
+                            vertx,
+                            config,
+                            TOKEN,
+                            new EmbeddedStack.Live(
+                                    executor,
+                                    SimulatorCredentials.generate(),
+                                    simulator -> simulator.probe(latencies),
+                                    WireToWireMarks.journal(trades, latencies),
+                                    gateway -> WireToWireMarks.gateway(gateway, latencies)))
+                    .await(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime()
+                    + TimeUnit.SECONDS.toNanos(30 + total * (closeAfterMillis + gapMillis) / 1000 * 2);
             while (latencies.lastStep() < 2 * total - 1 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }

@@ -37,8 +37,7 @@ final class WireToWireMarks {
     private static final String KALSHI_ORDERS = "/portfolio/events/orders";
     private static final String POLYMARKET_ORDER = "/order";
 
-    private WireToWireMarks() {
-    }
+    private WireToWireMarks() {}
 
     /** Metrics that only mark: pass to {@code Vertx.builder().withMetrics(..)} with metrics enabled. */
     static VertxMetricsFactory metrics(WindowLatencies latencies) {
@@ -47,8 +46,8 @@ final class WireToWireMarks {
             public HttpClientMetrics<?, ?, ?> createHttpClientMetrics(HttpClientOptions clientOptions) {
                 return new HttpClientMetrics<HttpRequest, Object, Object>() {
                     @Override
-                    public ClientMetrics<HttpRequest, HttpRequest, HttpResponse> createEndpointMetrics(SocketAddress remote,
-                                                                                                      int maxPoolSize) {
+                    public ClientMetrics<HttpRequest, HttpRequest, HttpResponse> createEndpointMetrics(
+                            SocketAddress remote, int maxPoolSize) {
                         return new ClientMetrics<>() {
                             @Override
                             public HttpRequest requestBegin(String uri, HttpRequest request) {
@@ -74,7 +73,8 @@ final class WireToWireMarks {
             }
 
             @Override
-            public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions serverOptions, SocketAddress local) {
+            public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(
+                    HttpServerOptions serverOptions, SocketAddress local) {
                 return new HttpServerMetrics<Object, Object, Object>() {
                     @Override
                     public Object requestBegin(Object socketMetric, HttpRequest request) {
@@ -110,12 +110,14 @@ final class WireToWireMarks {
             public Future<Void> append(JournalEntry entry) {
                 Future<Void> written = journal.append(entry);
                 return entry instanceof TradeDecision
-                        ? written.onSuccess(done -> latencies.mark(Mark.DECISION_JOURNALED, System.nanoTime())) : written;
+                        ? written.onSuccess(done -> latencies.mark(Mark.DECISION_JOURNALED, System.nanoTime()))
+                        : written;
             }
 
             @Override
             public Future<Void> appendAll(List<JournalEntry> entries) {
-                return journal.appendAll(entries).onSuccess(done -> latencies.mark(Mark.REQUESTS_JOURNALED, System.nanoTime()));
+                return journal.appendAll(entries)
+                        .onSuccess(done -> latencies.mark(Mark.REQUESTS_JOURNALED, System.nanoTime()));
             }
 
             @Override

@@ -16,8 +16,7 @@ final class WireToWireScenario {
     static final String YES_TOKEN = "3001";
     static final String NO_TOKEN = "3002";
 
-    private WireToWireScenario() {
-    }
+    private WireToWireScenario() {}
 
     /** The step index that opens window {@code window}, or -1 when {@code stepIndex} closes one. */
     static int windowOpenedBy(int stepIndex) {
@@ -39,13 +38,19 @@ final class WireToWireScenario {
                 steps.append(",\n");
             }
             long openDelay = k == 0 ? firstDelayMillis : gapMillis;
-            steps.append(String.format(Locale.ROOT,
+            steps.append(String.format(
+                    Locale.ROOT,
                     "    { \"delayMillis\": %d, \"kalshi\": { \"ticker\": \"%s\", \"side\": \"no\", \"price\": \"0.58\", \"delta\": \"%d\" } },%n",
-                    openDelay, TICKER, quantity));
-            steps.append(String.format(Locale.ROOT,
+                    openDelay,
+                    TICKER,
+                    quantity));
+            steps.append(String.format(
+                    Locale.ROOT,
                     "    { \"delayMillis\": %d, \"kalshi\": { \"ticker\": \"%s\", \"side\": \"no\", \"price\": \"0.58\", \"delta\": \"-1000\" },"
                             + " \"polymarket\": [ { \"assetId\": \"%s\", \"side\": \"SELL\", \"price\": \"0.53\", \"size\": \"200\" } ] }",
-                    closeAfterMillis, TICKER, NO_TOKEN));
+                    closeAfterMillis,
+                    TICKER,
+                    NO_TOKEN));
         }
         return """
                 {

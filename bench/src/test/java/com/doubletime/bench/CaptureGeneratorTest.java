@@ -24,19 +24,28 @@ class CaptureGeneratorTest {
     void theSameSeedWritesTheSameCapture() throws Exception {
         new CaptureGenerator(5, 99).write(dir.resolve("a"), 2_000, 100);
         new CaptureGenerator(5, 99).write(dir.resolve("b"), 2_000, 100);
-        assertArrayEquals(Files.readAllBytes(dir.resolve("a/capture.jsonl")), Files.readAllBytes(dir.resolve("b/capture.jsonl")));
-        assertArrayEquals(Files.readAllBytes(dir.resolve("a/pairs.json")), Files.readAllBytes(dir.resolve("b/pairs.json")));
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("a/capture.jsonl")), Files.readAllBytes(dir.resolve("b/capture.jsonl")));
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("a/pairs.json")), Files.readAllBytes(dir.resolve("b/pairs.json")));
     }
 
     @Test
     void theGeneratedCaptureReplaysCleanlyAndOpensWindows() throws Exception {
         new CaptureGenerator(10, 5).write(dir, 20_000, 500);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
-        int code = ReplayTool.run(new String[] {"--pairs", dir.resolve("pairs.json").toString(), "--capture",
-                dir.resolve("capture.jsonl").toString()}, new PrintStream(OutputStream.nullOutputStream()),
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    dir.resolve("pairs.json").toString(),
+                    "--capture",
+                    dir.resolve("capture.jsonl").toString()
+                },
+                new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(summary, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
-        JsonNode result = new ObjectMapper().readTree(summary.toString(StandardCharsets.UTF_8).strip());
+        JsonNode result = new ObjectMapper()
+                .readTree(summary.toString(StandardCharsets.UTF_8).strip());
         assertEquals(20_000 + 1 + 10 + 1, result.get("frames").asLong()); // + subscribed, snapshots, initial dump
         assertEquals(0, result.get("malformed").asLong());
         assertEquals(0, result.get("gaps").asLong());

@@ -59,9 +59,18 @@ class WindowLatenciesTest {
         WindowLatencies.Summary summary = latencies.summary(0);
         assertEquals(1, summary.measured());
         assertEquals(1, summary.connectionsOpened());
-        assertEquals(1, summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getTotalCount());
-        assertEquals(1_000_000, summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getMaxValue(), 1_000);
-        assertEquals(3_000_000, summary.breakdown().get(WindowLatencies.Mark.KALSHI_WRITTEN).getMaxValue(), 3_000);
-        assertEquals(0, summary.breakdown().get(WindowLatencies.Mark.POLYMARKET_WRITTEN).getTotalCount());
+        assertEquals(
+                1, summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getTotalCount());
+        assertEquals(
+                1_000_000,
+                summary.breakdown().get(WindowLatencies.Mark.OPPORTUNITY).getMaxValue(),
+                1_000);
+        assertEquals(
+                3_000_000,
+                summary.breakdown().get(WindowLatencies.Mark.KALSHI_WRITTEN).getMaxValue(),
+                3_000);
+        assertEquals(
+                0,
+                summary.breakdown().get(WindowLatencies.Mark.POLYMARKET_WRITTEN).getTotalCount());
     }
 }

@@ -12,12 +12,14 @@ class WireToWireScenarioTest {
 
     @Test
     void everyWindowIsOneOpeningStepThenOneClosingStep() throws Exception {
-        JsonNode steps = JSON.readTree(WireToWireScenario.json(3, 10, 3000, 300, 200)).get("steps");
+        JsonNode steps =
+                JSON.readTree(WireToWireScenario.json(3, 10, 3000, 300, 200)).get("steps");
         assertEquals(6, steps.size());
         for (int k = 0; k < 3; k++) {
             JsonNode open = steps.get(2 * k);
             assertEquals(k == 0 ? 3000 : 200, open.get("delayMillis").asLong());
-            assertEquals(WireToWireScenario.TICKER, open.get("kalshi").get("ticker").asText());
+            assertEquals(
+                    WireToWireScenario.TICKER, open.get("kalshi").get("ticker").asText());
             assertEquals("no", open.get("kalshi").get("side").asText());
             assertEquals("0.58", open.get("kalshi").get("price").asText());
             assertEquals("10", open.get("kalshi").get("delta").asText());
@@ -35,14 +37,34 @@ class WireToWireScenarioTest {
 
     @Test
     void theOpeningBooksHoldNoWindowAndTheScenarioNamesThePairsTokens() throws Exception {
-        JsonNode initial = JSON.readTree(WireToWireScenario.json(1, 10, 0, 1, 1)).get("initial");
+        JsonNode initial =
+                JSON.readTree(WireToWireScenario.json(1, 10, 0, 1, 1)).get("initial");
         // Kalshi YES ask = 1 - best NO bid = 0.45; with the Polymarket NO ask 0.53 that is 0.98 before fees
-        assertEquals("0.55", initial.get("kalshi").get(WireToWireScenario.TICKER).get("no").get(0).get(0).asText());
-        assertEquals("0.53", initial.get("polymarket").get(WireToWireScenario.NO_TOKEN).get("asks").get(0).get(0).asText());
-        JsonNode pair = JSON.readTree(WireToWireScenario.pairsJson()).get("pairs").get(0);
+        assertEquals(
+                "0.55",
+                initial.get("kalshi")
+                        .get(WireToWireScenario.TICKER)
+                        .get("no")
+                        .get(0)
+                        .get(0)
+                        .asText());
+        assertEquals(
+                "0.53",
+                initial.get("polymarket")
+                        .get(WireToWireScenario.NO_TOKEN)
+                        .get("asks")
+                        .get(0)
+                        .get(0)
+                        .asText());
+        JsonNode pair =
+                JSON.readTree(WireToWireScenario.pairsJson()).get("pairs").get(0);
         assertEquals(WireToWireScenario.TICKER, pair.get("kalshi").get("ticker").asText());
-        assertEquals(WireToWireScenario.YES_TOKEN, pair.get("polymarket").get("yesTokenId").asText());
-        assertEquals(WireToWireScenario.NO_TOKEN, pair.get("polymarket").get("noTokenId").asText());
+        assertEquals(
+                WireToWireScenario.YES_TOKEN,
+                pair.get("polymarket").get("yesTokenId").asText());
+        assertEquals(
+                WireToWireScenario.NO_TOKEN,
+                pair.get("polymarket").get("noTokenId").asText());
     }
 
     @Test

@@ -32,6 +32,5 @@ public final class Addresses {
      */
     public static final String EXECUTION = "dt.execution";
 
-    private Addresses() {
-    }
+    private Addresses() {}
 }

@@ -28,8 +28,7 @@ public final class BusCodecs {
         add(PairsChanged.class, new PairsChangedCodec());
     }
 
-    private BusCodecs() {
-    }
+    private BusCodecs() {}
 
     /** Other modules add the codecs of their own events here, before {@link #registerAll}. */
     public static synchronized void add(Class<?> type, MessageCodec<?, ?> codec) {

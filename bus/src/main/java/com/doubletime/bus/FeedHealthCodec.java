@@ -14,9 +14,15 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
 
     @Override
     protected void write(WireWriter out, FeedHealth health) {
-        out.byteValue(health.venue().ordinal()).bool(health.connected()).longValue(health.lastFrameAtMillis())
-                .longValue(health.lastFrameAgeMillis()).longValue(health.frames()).longValue(health.malformed())
-                .longValue(health.gaps()).longValue(health.duplicates()).longValue(health.reconnects())
+        out.byteValue(health.venue().ordinal())
+                .bool(health.connected())
+                .longValue(health.lastFrameAtMillis())
+                .longValue(health.lastFrameAgeMillis())
+                .longValue(health.frames())
+                .longValue(health.malformed())
+                .longValue(health.gaps())
+                .longValue(health.duplicates())
+                .longValue(health.reconnects())
                 .intValue(health.staleInstruments().size());
         for (String instrument : health.staleInstruments()) {
             out.string(instrument);
@@ -40,7 +46,17 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
         for (int i = 0; i < staleCount; i++) {
             stale.add(in.string());
         }
-        return new FeedHealth(venue, connected, lastFrameAt, lastFrameAge, frames, malformed, gaps, duplicates,
-                reconnects, stale, in.string());
+        return new FeedHealth(
+                venue,
+                connected,
+                lastFrameAt,
+                lastFrameAge,
+                frames,
+                malformed,
+                gaps,
+                duplicates,
+                reconnects,
+                stale,
+                in.string());
     }
 }

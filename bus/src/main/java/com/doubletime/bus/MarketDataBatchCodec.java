@@ -26,19 +26,32 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
 
     @Override
     protected void write(WireWriter out, MarketDataBatch batch) {
-        out.byteValue(batch.platform().ordinal()).longValue(batch.receivedAtNanos()).intValue(batch.events().size());
+        out.byteValue(batch.platform().ordinal())
+                .longValue(batch.receivedAtNanos())
+                .intValue(batch.events().size());
         for (MarketDataEvent event : batch.events()) {
             out.byteValue(event.platform().ordinal());
             if (event instanceof OrderBookSnapshotReceived s) {
-                out.byteValue(SNAPSHOT).string(s.instrument())
-                        .longs(s.bids().prices()).longs(s.bids().sizes())
-                        .longs(s.asks().prices()).longs(s.asks().sizes())
+                out.byteValue(SNAPSHOT)
+                        .string(s.instrument())
+                        .longs(s.bids().prices())
+                        .longs(s.bids().sizes())
+                        .longs(s.asks().prices())
+                        .longs(s.asks().sizes())
                         .longValue(s.receivedAtNanos());
             } else if (event instanceof OrderBookDeltaReceived d) {
-                out.byteValue(DELTA).string(d.instrument()).byteValue(d.side().ordinal()).longValue(d.price())
-                        .longValue(d.size()).bool(d.absolute()).longValue(d.receivedAtNanos());
+                out.byteValue(DELTA)
+                        .string(d.instrument())
+                        .byteValue(d.side().ordinal())
+                        .longValue(d.price())
+                        .longValue(d.size())
+                        .bool(d.absolute())
+                        .longValue(d.receivedAtNanos());
             } else if (event instanceof BookMarkedStale stale) {
-                out.byteValue(STALE).string(stale.instrument()).string(stale.reason()).longValue(stale.atNanos());
+                out.byteValue(STALE)
+                        .string(stale.instrument())
+                        .string(stale.reason())
+                        .longValue(stale.atNanos());
             } else if (event instanceof VenueDisconnected gone) {
                 out.byteValue(DISCONNECTED).string(gone.reason()).longValue(gone.atNanos());
             }
@@ -54,15 +67,28 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
         for (int i = 0; i < count; i++) {
             Platform eventPlatform = Platform.values()[in.byteValue()];
             int tag = in.byteValue();
-            events.add(switch (tag) {
-                case SNAPSHOT -> new OrderBookSnapshotReceived(eventPlatform, in.string(),
-                        new Levels(in.longs(), in.longs()), new Levels(in.longs(), in.longs()), in.longValue());
-                case DELTA -> new OrderBookDeltaReceived(eventPlatform, in.string(), Side.values()[in.byteValue()],
-                        in.longValue(), in.longValue(), in.bool(), in.longValue());
-                case STALE -> new BookMarkedStale(eventPlatform, in.string(), in.string(), in.longValue());
-                case DISCONNECTED -> new VenueDisconnected(eventPlatform, in.string(), in.longValue());
-                default -> throw new IllegalStateException("unknown market-data event tag " + tag);
-            });
+            events.add(
+                    switch (tag) {
+                        case SNAPSHOT ->
+                            new OrderBookSnapshotReceived(
+                                    eventPlatform,
+                                    in.string(),
+                                    new Levels(in.longs(), in.longs()),
+                                    new Levels(in.longs(), in.longs()),
+                                    in.longValue());
+                        case DELTA ->
+                            new OrderBookDeltaReceived(
+                                    eventPlatform,
+                                    in.string(),
+                                    Side.values()[in.byteValue()],
+                                    in.longValue(),
+                                    in.longValue(),
+                                    in.bool(),
+                                    in.longValue());
+                        case STALE -> new BookMarkedStale(eventPlatform, in.string(), in.string(), in.longValue());
+                        case DISCONNECTED -> new VenueDisconnected(eventPlatform, in.string(), in.longValue());
+                        default -> throw new IllegalStateException("unknown market-data event tag " + tag);
+                    });
         }
         return new MarketDataBatch(platform, receivedAt, events);
     }

@@ -30,27 +30,47 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
     protected void write(WireWriter out, OpportunityEvent event) {
         if (event instanceof ArbitrageOpportunityFound found) {
             Opportunity o = found.opportunity();
-            out.byteValue(FOUND).string(found.id()).longValue(found.detectedAtNanos())
-                    .string(o.pairId()).byteValue(o.direction().ordinal()).longValue(o.quantity());
+            out.byteValue(FOUND)
+                    .string(found.id())
+                    .longValue(found.detectedAtNanos())
+                    .string(o.pairId())
+                    .byteValue(o.direction().ordinal())
+                    .longValue(o.quantity());
             leg(out, o.kalshi());
             leg(out, o.polymarket());
-            out.decimal(o.totalCost()).decimal(o.edge()).decimal(o.edgePerContract())
-                    .longValue(o.kalshiBookNanos()).longValue(o.polymarketBookNanos());
+            out.decimal(o.totalCost())
+                    .decimal(o.edge())
+                    .decimal(o.edgePerContract())
+                    .longValue(o.kalshiBookNanos())
+                    .longValue(o.polymarketBookNanos());
         } else {
             ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
-            out.byteValue(CLOSED).string(closed.id()).string(closed.pairId()).byteValue(closed.direction().ordinal())
-                    .longValue(closed.lifetimeNanos()).longValue(closed.closedAtNanos());
+            out.byteValue(CLOSED)
+                    .string(closed.id())
+                    .string(closed.pairId())
+                    .byteValue(closed.direction().ordinal())
+                    .longValue(closed.lifetimeNanos())
+                    .longValue(closed.closedAtNanos());
         }
     }
 
     private static void leg(WireWriter out, Leg leg) {
-        out.byteValue(leg.platform().ordinal()).byteValue(leg.outcome().ordinal()).string(leg.instrument())
-                .longValue(leg.limitPrice()).decimal(leg.cost()).decimal(leg.fee());
+        out.byteValue(leg.platform().ordinal())
+                .byteValue(leg.outcome().ordinal())
+                .string(leg.instrument())
+                .longValue(leg.limitPrice())
+                .decimal(leg.cost())
+                .decimal(leg.fee());
     }
 
     private static Leg leg(WireReader in) {
-        return new Leg(Platform.values()[in.byteValue()], Outcome.values()[in.byteValue()], in.string(), in.longValue(),
-                in.decimal(), in.decimal());
+        return new Leg(
+                Platform.values()[in.byteValue()],
+                Outcome.values()[in.byteValue()],
+                in.string(),
+                in.longValue(),
+                in.decimal(),
+                in.decimal());
     }
 
     @Override
@@ -59,11 +79,20 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
         if (tag == FOUND) {
             String id = in.string();
             long detectedAt = in.longValue();
-            Opportunity o = new Opportunity(in.string(), Direction.values()[in.byteValue()], in.longValue(), leg(in), leg(in),
-                    in.decimal(), in.decimal(), in.decimal(), in.longValue(), in.longValue());
+            Opportunity o = new Opportunity(
+                    in.string(),
+                    Direction.values()[in.byteValue()],
+                    in.longValue(),
+                    leg(in),
+                    leg(in),
+                    in.decimal(),
+                    in.decimal(),
+                    in.decimal(),
+                    in.longValue(),
+                    in.longValue());
             return new ArbitrageOpportunityFound(id, o, detectedAt);
         }
-        return new ArbitrageOpportunityClosed(in.string(), in.string(), Direction.values()[in.byteValue()], in.longValue(),
-                in.longValue());
+        return new ArbitrageOpportunityClosed(
+                in.string(), in.string(), Direction.values()[in.byteValue()], in.longValue(), in.longValue());
     }
 }

@@ -28,10 +28,20 @@ public final class PairsChangedCodec extends RecordCodec<PairsChanged> {
     private static void writePairs(WireWriter out, List<MarketPair> pairs) {
         out.intValue(pairs.size());
         for (MarketPair p : pairs) {
-            out.string(p.id()).string(p.description()).string(p.kalshiTicker()).longValue(p.kalshiTakerFeeRate())
-                    .string(p.conditionId()).string(p.yesTokenId()).string(p.noTokenId())
-                    .longValue(p.polymarketTakerFeeRate()).longValue(p.tickSize()).longValue(p.minOrderSize())
-                    .bool(p.negRisk()).byteValue(p.polarity().ordinal()).longValue(p.minEdge()).longValue(p.maxQuantity());
+            out.string(p.id())
+                    .string(p.description())
+                    .string(p.kalshiTicker())
+                    .longValue(p.kalshiTakerFeeRate())
+                    .string(p.conditionId())
+                    .string(p.yesTokenId())
+                    .string(p.noTokenId())
+                    .longValue(p.polymarketTakerFeeRate())
+                    .longValue(p.tickSize())
+                    .longValue(p.minOrderSize())
+                    .bool(p.negRisk())
+                    .byteValue(p.polarity().ordinal())
+                    .longValue(p.minEdge())
+                    .longValue(p.maxQuantity());
         }
     }
 
@@ -39,9 +49,21 @@ public final class PairsChangedCodec extends RecordCodec<PairsChanged> {
         int count = in.intValue();
         List<MarketPair> pairs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pairs.add(new MarketPair(in.string(), in.string(), in.string(), in.longValue(), in.string(), in.string(),
-                    in.string(), in.longValue(), in.longValue(), in.longValue(), in.bool(),
-                    Polarity.values()[in.byteValue()], in.longValue(), in.longValue()));
+            pairs.add(new MarketPair(
+                    in.string(),
+                    in.string(),
+                    in.string(),
+                    in.longValue(),
+                    in.string(),
+                    in.string(),
+                    in.string(),
+                    in.longValue(),
+                    in.longValue(),
+                    in.longValue(),
+                    in.bool(),
+                    Polarity.values()[in.byteValue()],
+                    in.longValue(),
+                    in.longValue()));
         }
         return pairs;
     }

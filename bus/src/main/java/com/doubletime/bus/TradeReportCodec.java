@@ -21,25 +21,49 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
 
     @Override
     protected void write(WireWriter out, TradeReport t) {
-        out.string(t.tradeId()).string(t.opportunityId()).string(t.pairId()).byteValue(t.direction().ordinal())
-                .byteValue(t.mode().ordinal()).byteValue(t.status().ordinal());
+        out.string(t.tradeId())
+                .string(t.opportunityId())
+                .string(t.pairId())
+                .byteValue(t.direction().ordinal())
+                .byteValue(t.mode().ordinal())
+                .byteValue(t.status().ordinal());
         leg(out, t.kalshi());
         leg(out, t.polymarket());
-        out.decimal(t.totalCost()).decimal(t.realisedEdge()).string(t.reason())
-                .longValue(t.detectedAtNanos()).longValue(t.decidedAtNanos()).longValue(t.executedAtNanos());
+        out.decimal(t.totalCost())
+                .decimal(t.realisedEdge())
+                .string(t.reason())
+                .longValue(t.detectedAtNanos())
+                .longValue(t.decidedAtNanos())
+                .longValue(t.executedAtNanos());
     }
 
     @Override
     protected TradeReport read(WireReader in) {
-        return new TradeReport(in.string(), in.string(), in.string(), Direction.values()[in.byteValue()],
-                ExecutionMode.values()[in.byteValue()], TradeStatus.values()[in.byteValue()], leg(in), leg(in),
-                in.decimal(), in.decimal(), in.string(), in.longValue(), in.longValue(), in.longValue());
+        return new TradeReport(
+                in.string(),
+                in.string(),
+                in.string(),
+                Direction.values()[in.byteValue()],
+                ExecutionMode.values()[in.byteValue()],
+                TradeStatus.values()[in.byteValue()],
+                leg(in),
+                leg(in),
+                in.decimal(),
+                in.decimal(),
+                in.string(),
+                in.longValue(),
+                in.longValue(),
+                in.longValue());
     }
 
     private static void leg(WireWriter out, LegFill leg) {
         LegOrder order = leg.order();
-        out.byteValue(order.platform().ordinal()).byteValue(order.outcome().ordinal()).string(order.instrument())
-                .longValue(order.limitPrice()).longValue(leg.requestedQuantity()).longValue(leg.filledQuantity())
+        out.byteValue(order.platform().ordinal())
+                .byteValue(order.outcome().ordinal())
+                .string(order.instrument())
+                .longValue(order.limitPrice())
+                .longValue(leg.requestedQuantity())
+                .longValue(leg.filledQuantity())
                 .intValue(leg.levels().size());
         for (LevelFill level : leg.levels()) {
             out.longValue(level.price()).longValue(level.size());
@@ -48,8 +72,8 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
     }
 
     private static LegFill leg(WireReader in) {
-        LegOrder order = new LegOrder(Platform.values()[in.byteValue()], Outcome.values()[in.byteValue()], in.string(),
-                in.longValue());
+        LegOrder order = new LegOrder(
+                Platform.values()[in.byteValue()], Outcome.values()[in.byteValue()], in.string(), in.longValue());
         long requested = in.longValue();
         long filled = in.longValue();
         int count = in.intValue();

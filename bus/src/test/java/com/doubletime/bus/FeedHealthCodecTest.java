@@ -19,8 +19,18 @@ class FeedHealthCodecTest {
 
     @Test
     void roundTripsThroughTheClusterWireFormat() {
-        FeedHealth health = new FeedHealth(Platform.KALSHI, true, 1764054000123L, 12, 1_000, 2, 3, 4, 5,
-                List.of("A", "B"), "error 10: channel error");
+        FeedHealth health = new FeedHealth(
+                Platform.KALSHI,
+                true,
+                1764054000123L,
+                12,
+                1_000,
+                2,
+                3,
+                4,
+                5,
+                List.of("A", "B"),
+                "error 10: channel error");
         FeedHealth noError = new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null);
 
         for (FeedHealth value : List.of(health, noError)) {
@@ -40,8 +50,10 @@ class FeedHealthCodecTest {
             FeedHealth health = new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null);
 
             Promise<FeedHealth> delivered = Promise.promise();
-            vertx.eventBus().<FeedHealth>consumer(Addresses.FEED_HEALTH, m -> delivered.tryComplete(m.body()))
-                    .completion().await(5, TimeUnit.SECONDS);
+            vertx.eventBus()
+                    .<FeedHealth>consumer(Addresses.FEED_HEALTH, m -> delivered.tryComplete(m.body()))
+                    .completion()
+                    .await(5, TimeUnit.SECONDS);
 
             vertx.eventBus().publish(Addresses.FEED_HEALTH, health);
 

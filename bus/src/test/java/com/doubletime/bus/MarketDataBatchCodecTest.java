@@ -20,13 +20,20 @@ class MarketDataBatchCodecTest {
 
     @Test
     void everyKindOfEventSurvivesTheClusterWireFormat() {
-        MarketDataBatch batch = new MarketDataBatch(Platform.KALSHI, 1_764_000_000_123_456_789L, List.of(
-                new OrderBookSnapshotReceived(Platform.KALSHI, "KXFED-26DEC-C25",
-                        new Levels(new long[] {410_000, 400_000}, new long[] {1_500_000_000, 20_000_000}),
-                        new Levels(new long[0], new long[0]), 1_764_000_000_000_000_001L),
-                new OrderBookDeltaReceived(Platform.KALSHI, "KXFED-26DEC-C25", Side.BID, 580_000, -7_000_000, false, 2L),
-                new BookMarkedStale(Platform.KALSHI, "KXRAIN-26DEC-NYC", "seq gap on sid 3", 3L),
-                new VenueDisconnected(Platform.KALSHI, "idle 30000 ms", 4L)));
+        MarketDataBatch batch = new MarketDataBatch(
+                Platform.KALSHI,
+                1_764_000_000_123_456_789L,
+                List.of(
+                        new OrderBookSnapshotReceived(
+                                Platform.KALSHI,
+                                "KXFED-26DEC-C25",
+                                new Levels(new long[] {410_000, 400_000}, new long[] {1_500_000_000, 20_000_000}),
+                                new Levels(new long[0], new long[0]),
+                                1_764_000_000_000_000_001L),
+                        new OrderBookDeltaReceived(
+                                Platform.KALSHI, "KXFED-26DEC-C25", Side.BID, 580_000, -7_000_000, false, 2L),
+                        new BookMarkedStale(Platform.KALSHI, "KXRAIN-26DEC-NYC", "seq gap on sid 3", 3L),
+                        new VenueDisconnected(Platform.KALSHI, "idle 30000 ms", 4L)));
 
         Buffer buffer = Buffer.buffer().appendString("pre");
         codec.encodeToWire(buffer, batch);
@@ -37,9 +44,17 @@ class MarketDataBatchCodecTest {
 
     @Test
     void polymarketAbsoluteLevelsAndEmptyBatchesToo() {
-        MarketDataBatch batch = new MarketDataBatch(Platform.POLYMARKET, 9L, List.of(
-                new OrderBookDeltaReceived(Platform.POLYMARKET, "71321045679252212594626385532706912750332728571942532289631379312455583992563",
-                        Side.ASK, 10_000, 0, true, 9L)));
+        MarketDataBatch batch = new MarketDataBatch(
+                Platform.POLYMARKET,
+                9L,
+                List.of(new OrderBookDeltaReceived(
+                        Platform.POLYMARKET,
+                        "71321045679252212594626385532706912750332728571942532289631379312455583992563",
+                        Side.ASK,
+                        10_000,
+                        0,
+                        true,
+                        9L)));
         MarketDataBatch empty = new MarketDataBatch(Platform.POLYMARKET, 10L, List.of());
 
         Buffer buffer = Buffer.buffer();

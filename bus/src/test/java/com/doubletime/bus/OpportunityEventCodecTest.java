@@ -22,24 +22,51 @@ class OpportunityEventCodecTest {
 
     @Test
     void aFoundOpportunityKeepsItsExactMoneyOverTheWire() {
-        Opportunity opportunity = new Opportunity("fed-dec", Direction.KALSHI_NO_POLYMARKET_YES, 171,
-                new Leg(Platform.KALSHI, Outcome.NO, "KXFED-26DEC-C25", 280_000, new BigDecimal("47.880000"), new BigDecimal("2.10")),
-                new Leg(Platform.POLYMARKET, Outcome.YES, "7132104567925221259462638553270691275033272857194253228937931245",
-                        680_000, new BigDecimal("116.280000"), new BigDecimal("0.00001")),
-                new BigDecimal("166.26001"), new BigDecimal("4.73999"), new BigDecimal("0.027719"), 11L, 12L);
-        ArbitrageOpportunityFound found = new ArbitrageOpportunityFound("fed-dec:KALSHI_NO_POLYMARKET_YES:1", opportunity,
-                1_764_000_000_000_000_000L);
+        Opportunity opportunity = new Opportunity(
+                "fed-dec",
+                Direction.KALSHI_NO_POLYMARKET_YES,
+                171,
+                new Leg(
+                        Platform.KALSHI,
+                        Outcome.NO,
+                        "KXFED-26DEC-C25",
+                        280_000,
+                        new BigDecimal("47.880000"),
+                        new BigDecimal("2.10")),
+                new Leg(
+                        Platform.POLYMARKET,
+                        Outcome.YES,
+                        "7132104567925221259462638553270691275033272857194253228937931245",
+                        680_000,
+                        new BigDecimal("116.280000"),
+                        new BigDecimal("0.00001")),
+                new BigDecimal("166.26001"),
+                new BigDecimal("4.73999"),
+                new BigDecimal("0.027719"),
+                11L,
+                12L);
+        ArbitrageOpportunityFound found = new ArbitrageOpportunityFound(
+                "fed-dec:KALSHI_NO_POLYMARKET_YES:1", opportunity, 1_764_000_000_000_000_000L);
 
         assertEquals(found, roundTrip(foundCodec, found));
         // BigDecimal equality includes the scale: "2.10" must not come back as "2.1"
-        assertEquals(new BigDecimal("2.10"), ((ArbitrageOpportunityFound) roundTrip(foundCodec, found)).opportunity().kalshi().fee());
+        assertEquals(
+                new BigDecimal("2.10"),
+                ((ArbitrageOpportunityFound) roundTrip(foundCodec, found))
+                        .opportunity()
+                        .kalshi()
+                        .fee());
         assertSame(found, foundCodec.transform(found));
     }
 
     @Test
     void aClosedOpportunityToo() {
-        ArbitrageOpportunityClosed closed = new ArbitrageOpportunityClosed("rain:KALSHI_YES_POLYMARKET_NO:3", "rain",
-                Direction.KALSHI_YES_POLYMARKET_NO, 2_500_000_000L, 1_764_000_002_500_000_000L);
+        ArbitrageOpportunityClosed closed = new ArbitrageOpportunityClosed(
+                "rain:KALSHI_YES_POLYMARKET_NO:3",
+                "rain",
+                Direction.KALSHI_YES_POLYMARKET_NO,
+                2_500_000_000L,
+                1_764_000_002_500_000_000L);
 
         assertEquals(closed, roundTrip(closedCodec, closed));
     }

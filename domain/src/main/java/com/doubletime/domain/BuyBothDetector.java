@@ -17,8 +17,7 @@ public final class BuyBothDetector {
     private static final int POLYMARKET_FEE_DECIMALS = 5;
     private static final int EDGE_PER_CONTRACT_DECIMALS = 6;
 
-    private BuyBothDetector() {
-    }
+    private BuyBothDetector() {}
 
     /** Evaluates both directions' legs for a pair; null when there is no opportunity or a book is not fresh. */
     public static Opportunity evaluate(MarketState state, Direction direction) {
@@ -31,8 +30,13 @@ public final class BuyBothDetector {
         AskLadder kalshiAsks = state.kalshi().asks(kalshiOutcome);
         AskLadder polymarketAsks = state.polymarket().asks(polymarketOutcome);
 
-        long profitable = profitableSize(kalshiAsks, polymarketAsks, pair.kalshiTakerFeeRate(),
-                pair.polymarketTakerFeeRate(), pair.minEdge(), pair.maxQuantity());
+        long profitable = profitableSize(
+                kalshiAsks,
+                polymarketAsks,
+                pair.kalshiTakerFeeRate(),
+                pair.polymarketTakerFeeRate(),
+                pair.minEdge(),
+                pair.maxQuantity());
         long quantity = FixedPoint.wholeUnitsDown(profitable);
         if (quantity <= 0 || quantity * ONE < pair.minOrderSize()) {
             return null;
@@ -41,23 +45,36 @@ public final class BuyBothDetector {
         BigDecimal polymarketRate = FixedPoint.toBigDecimal(pair.polymarketTakerFeeRate());
         LegPrice kalshiLeg = priceLeg(kalshiAsks, quantity * ONE);
         LegPrice polymarketLeg = priceLeg(polymarketAsks, quantity * ONE);
-        BigDecimal kalshiFee = kalshiRate.multiply(kalshiLeg.feeBase).setScale(KALSHI_FEE_DECIMALS, RoundingMode.CEILING);
-        BigDecimal polymarketFee = polymarketRate.multiply(polymarketLeg.feeBase)
-                .setScale(POLYMARKET_FEE_DECIMALS, RoundingMode.CEILING);
-        BigDecimal totalCost = kalshiLeg.cost.add(kalshiFee).add(polymarketLeg.cost).add(polymarketFee);
+        BigDecimal kalshiFee =
+                kalshiRate.multiply(kalshiLeg.feeBase).setScale(KALSHI_FEE_DECIMALS, RoundingMode.CEILING);
+        BigDecimal polymarketFee =
+                polymarketRate.multiply(polymarketLeg.feeBase).setScale(POLYMARKET_FEE_DECIMALS, RoundingMode.CEILING);
+        BigDecimal totalCost =
+                kalshiLeg.cost.add(kalshiFee).add(polymarketLeg.cost).add(polymarketFee);
         BigDecimal edge = BigDecimal.valueOf(quantity).subtract(totalCost);
         if (edge.signum() <= 0) {
             return null;
         }
-        BigDecimal edgePerContract = edge.divide(BigDecimal.valueOf(quantity), EDGE_PER_CONTRACT_DECIMALS, RoundingMode.FLOOR);
+        BigDecimal edgePerContract =
+                edge.divide(BigDecimal.valueOf(quantity), EDGE_PER_CONTRACT_DECIMALS, RoundingMode.FLOOR);
         return new Opportunity(
                 pair.id(),
                 direction,
                 quantity,
-                new Leg(Platform.KALSHI, kalshiOutcome, pair.kalshiTicker(), kalshiLeg.worstPrice, kalshiLeg.cost, kalshiFee),
-                new Leg(Platform.POLYMARKET, polymarketOutcome,
+                new Leg(
+                        Platform.KALSHI,
+                        kalshiOutcome,
+                        pair.kalshiTicker(),
+                        kalshiLeg.worstPrice,
+                        kalshiLeg.cost,
+                        kalshiFee),
+                new Leg(
+                        Platform.POLYMARKET,
+                        polymarketOutcome,
                         polymarketOutcome == Outcome.YES ? pair.yesTokenId() : pair.noTokenId(),
-                        polymarketLeg.worstPrice, polymarketLeg.cost, polymarketFee),
+                        polymarketLeg.worstPrice,
+                        polymarketLeg.cost,
+                        polymarketFee),
                 totalCost,
                 edge,
                 edgePerContract,
@@ -73,8 +90,13 @@ public final class BuyBothDetector {
      * <p>Costs are compared in units of 10⁻¹⁸ dollars so the comparison is exact: a price (10⁻⁶) times
      * 10¹² and a rate (10⁻⁶) × k (10⁻⁶) × (1 − k) (10⁻⁶) land on the same scale and stay below 2⁶³.
      */
-    static long profitableSize(AskLadder kalshi, AskLadder polymarket, long kalshiRate, long polymarketRate,
-                               long minEdge, long maxQuantity) {
+    static long profitableSize(
+            AskLadder kalshi,
+            AskLadder polymarket,
+            long kalshiRate,
+            long polymarketRate,
+            long minEdge,
+            long maxQuantity) {
         long limit = Math.multiplyExact(ONE - minEdge, 1_000_000_000_000L);
         int k = 0;
         int m = 0;
@@ -84,9 +106,8 @@ public final class BuyBothDetector {
         while (k < kalshi.levelCount() && m < polymarket.levelCount()) {
             long kp = kalshi.price(k);
             long mp = polymarket.price(m);
-            long marginal = (kp + mp) * 1_000_000_000_000L
-                    + kalshiRate * kp * (ONE - kp)
-                    + polymarketRate * mp * (ONE - mp);
+            long marginal =
+                    (kp + mp) * 1_000_000_000_000L + kalshiRate * kp * (ONE - kp) + polymarketRate * mp * (ONE - mp);
             if (marginal > limit) {
                 break;
             }
@@ -126,6 +147,5 @@ public final class BuyBothDetector {
         return new LegPrice(cost, feeBase, worst);
     }
 
-    private record LegPrice(BigDecimal cost, BigDecimal feeBase, long worstPrice) {
-    }
+    private record LegPrice(BigDecimal cost, BigDecimal feeBase, long worstPrice) {}
 }

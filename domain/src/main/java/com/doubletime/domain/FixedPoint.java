@@ -16,8 +16,7 @@ public final class FixedPoint {
     /** One dollar, one contract, or a rate of 1. */
     public static final long ONE = 1_000_000L;
 
-    private FixedPoint() {
-    }
+    private FixedPoint() {}
 
     public static long parse(CharSequence text) {
         char[] chars = text.toString().toCharArray();
@@ -62,7 +61,8 @@ public final class FixedPoint {
                     fraction = fraction * 10 + digit;
                     fractionDigits++;
                 } else if (digit != 0) {
-                    throw new NumberFormatException("more than " + DECIMALS + " decimals: " + new String(text, offset, length));
+                    throw new NumberFormatException(
+                            "more than " + DECIMALS + " decimals: " + new String(text, offset, length));
                 }
                 digits++;
                 i++;

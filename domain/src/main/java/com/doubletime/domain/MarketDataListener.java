@@ -9,7 +9,8 @@ public interface MarketDataListener {
     void onSnapshot(Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos);
 
     /** {@code absolute}: {@code size} replaces the level; otherwise it is a signed change. */
-    void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos);
+    void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos);
 
     void onStale(Platform platform, String instrument, String reason, long atNanos);
 

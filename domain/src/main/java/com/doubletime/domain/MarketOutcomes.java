@@ -21,7 +21,8 @@ public final class MarketOutcomes {
     }
 
     public static MarketOutcomes kalshi(Orderbook yesTermsBook) {
-        return new MarketOutcomes(yesTermsBook, yesTermsBook, yesTermsBook.asks(), new MirroredLadder(yesTermsBook.bids()));
+        return new MarketOutcomes(
+                yesTermsBook, yesTermsBook, yesTermsBook.asks(), new MirroredLadder(yesTermsBook.bids()));
     }
 
     public static MarketOutcomes polymarket(Orderbook yesToken, Orderbook noToken) {

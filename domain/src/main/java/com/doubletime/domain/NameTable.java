@@ -13,6 +13,7 @@ public final class NameTable {
     private String[] names = new String[256];
     /** The names' characters again, so a lookup compares arrays (a vectorised intrinsic), not charAt by charAt. */
     private char[][] spellings = new char[256][];
+
     private int[] hashes = new int[256];
     private int size;
     private char[] lastSpelling;

@@ -24,7 +24,8 @@ public final class OpportunityTracker {
                 return null;
             }
             slots[direction.ordinal()] = null;
-            return new ArbitrageOpportunityClosed(current.id, pairId, direction, nowNanos - current.openedAtNanos, nowNanos);
+            return new ArbitrageOpportunityClosed(
+                    current.id, pairId, direction, nowNanos - current.openedAtNanos, nowNanos);
         }
         if (current == null) {
             String id = pairId + ":" + direction.name() + ":" + ++opened;
@@ -49,8 +50,8 @@ public final class OpportunityTracker {
             for (Direction direction : Direction.values()) {
                 Open open = slots[direction.ordinal()];
                 if (open != null) {
-                    closed.add(new ArbitrageOpportunityClosed(open.id, pairId, direction, nowNanos - open.openedAtNanos,
-                            nowNanos));
+                    closed.add(new ArbitrageOpportunityClosed(
+                            open.id, pairId, direction, nowNanos - open.openedAtNanos, nowNanos));
                 }
             }
         }

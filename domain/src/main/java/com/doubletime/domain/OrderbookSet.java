@@ -33,15 +33,16 @@ public final class OrderbookSet implements MarketDataListener {
         return books(platform).values();
     }
 
-    public Orderbook applySnapshot(Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
+    public Orderbook applySnapshot(
+            Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
         Orderbook book = book(platform, instrument);
         book.applySnapshot(bids, asks, atNanos);
         return book;
     }
 
     /** Returns the book changed, or null when the change was ignored. */
-    public Orderbook applyLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute,
-                                long atNanos) {
+    public Orderbook applyLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         Orderbook book = books(platform).get(instrument);
         if (book == null || !book.snapshotReceived()) {
             return null; // a change to a book we never saw whole means nothing
@@ -74,7 +75,8 @@ public final class OrderbookSet implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
+    public void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         applyLevel(platform, instrument, side, price, size, absolute, atNanos);
     }
 
@@ -96,7 +98,11 @@ public final class OrderbookSet implements MarketDataListener {
     /** Applies one event received over the bus. */
     public void apply(MarketDataEvent event) {
         if (event instanceof OrderBookSnapshotReceived s) {
-            applySnapshot(s.platform(), s.instrument(), scratchBids.copyFrom(s.bids()), scratchAsks.copyFrom(s.asks()),
+            applySnapshot(
+                    s.platform(),
+                    s.instrument(),
+                    scratchBids.copyFrom(s.bids()),
+                    scratchAsks.copyFrom(s.asks()),
                     s.receivedAtNanos());
         } else if (event instanceof OrderBookDeltaReceived d) {
             applyLevel(d.platform(), d.instrument(), d.side(), d.price(), d.size(), d.absolute(), d.receivedAtNanos());

@@ -15,8 +15,7 @@ public final class PairsFile {
     private static final long DEFAULT_KALSHI_FEE_RATE = 70_000; // 0.07
     private static final long DEFAULT_TICK = 10_000; // 0.01
 
-    private PairsFile() {
-    }
+    private PairsFile() {}
 
     public static List<MarketPair> parse(Map<String, ?> root) {
         if (root == null) {
@@ -46,8 +45,9 @@ public final class PairsFile {
             if (!ids.add(pair.id())) {
                 throw new PairsFileException(pair.id(), "id", "duplicate pair id");
             }
-            for (String[] token : new String[][] {{"polymarket.yesTokenId", pair.yesTokenId()},
-                    {"polymarket.noTokenId", pair.noTokenId()}}) {
+            for (String[] token : new String[][] {
+                {"polymarket.yesTokenId", pair.yesTokenId()}, {"polymarket.noTokenId", pair.noTokenId()}
+            }) {
                 if (!tokens.add(token[1])) {
                     throw new PairsFileException(pair.id(), token[0], "token id " + token[1] + " is listed twice");
                 }
@@ -73,7 +73,8 @@ public final class PairsFile {
         Polarity parsedPolarity = switch (polarity) {
             case "same" -> Polarity.SAME;
             case "inverse" -> Polarity.INVERSE;
-            default -> throw new PairsFileException(label, "polarity", "must be 'same' or 'inverse', got '" + polarity + "'");
+            default ->
+                throw new PairsFileException(label, "polarity", "must be 'same' or 'inverse', got '" + polarity + "'");
         };
         String yes = poly.requiredString("yesTokenId");
         String no = poly.requiredString("noTokenId");
@@ -164,7 +165,9 @@ public final class PairsFile {
                 throw new PairsFileException(label, prefix + name, "must be a decimal string");
             }
             try {
-                String text = value instanceof Number n ? new java.math.BigDecimal(n.toString()).toPlainString() : ((String) value).trim();
+                String text = value instanceof Number n
+                        ? new java.math.BigDecimal(n.toString()).toPlainString()
+                        : ((String) value).trim();
                 return FixedPoint.parse(text);
             } catch (NumberFormatException e) {
                 throw new PairsFileException(label, prefix + name, "is not a decimal: '" + value + "'");

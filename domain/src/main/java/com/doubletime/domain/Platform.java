@@ -1,7 +1,8 @@
 package com.doubletime.domain;
 
 public enum Platform {
-    KALSHI, POLYMARKET;
+    KALSHI,
+    POLYMARKET;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

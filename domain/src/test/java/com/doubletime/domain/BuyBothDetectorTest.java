@@ -17,10 +17,28 @@ class BuyBothDetectorTest {
         return FixedPoint.parse(decimal);
     }
 
-    private static MarketPair pair(Polarity polarity, String kalshiRate, String polyRate, String minEdge, String maxQuantity,
-                                   String minOrderSize) {
-        return new MarketPair("p", "", "KX", d(kalshiRate), "0xc", "YES", "NO", d(polyRate), d("0.01"), d(minOrderSize),
-                false, polarity, d(minEdge), maxQuantity == null ? MarketPair.UNLIMITED : d(maxQuantity));
+    private static MarketPair pair(
+            Polarity polarity,
+            String kalshiRate,
+            String polyRate,
+            String minEdge,
+            String maxQuantity,
+            String minOrderSize) {
+        return new MarketPair(
+                "p",
+                "",
+                "KX",
+                d(kalshiRate),
+                "0xc",
+                "YES",
+                "NO",
+                d(polyRate),
+                d("0.01"),
+                d(minOrderSize),
+                false,
+                polarity,
+                d(minEdge),
+                maxQuantity == null ? MarketPair.UNLIMITED : d(maxQuantity));
     }
 
     /** Kalshi book from venue terms: YES bids and NO bids as [price, size] pairs. */
@@ -49,7 +67,8 @@ class BuyBothDetectorTest {
     }
 
     private static void assertMoney(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
+        assertEquals(
+                0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 
     @Test
@@ -57,7 +76,8 @@ class BuyBothDetectorTest {
         kalshiBook(new String[][] {{"0.30", "10"}}, new String[][] {{"0.58", "120"}});
         tokenAsks(no, new String[] {"0.53", "200"});
         tokenAsks(yes, new String[] {"0.60", "100"});
-        Opportunity o = evaluate(pair(Polarity.SAME, "0.07", "0.04", "0.01", "500", "5"), Direction.KALSHI_YES_POLYMARKET_NO);
+        Opportunity o =
+                evaluate(pair(Polarity.SAME, "0.07", "0.04", "0.01", "500", "5"), Direction.KALSHI_YES_POLYMARKET_NO);
         assertNotNull(o);
         assertEquals(120, o.quantity());
         assertEquals(d("0.42"), o.kalshi().limitPrice());
@@ -151,7 +171,8 @@ class BuyBothDetectorTest {
         // blocks cost 0.90 then 0.98 per pair: with minEdge 0.05 only the first is taken
         Opportunity o = evaluate(pair(Polarity.SAME, "0", "0", "0.05", null, "0"), Direction.KALSHI_YES_POLYMARKET_NO);
         assertEquals(10, o.quantity());
-        Opportunity none = evaluate(pair(Polarity.SAME, "0", "0", "0.11", null, "0"), Direction.KALSHI_YES_POLYMARKET_NO);
+        Opportunity none =
+                evaluate(pair(Polarity.SAME, "0", "0", "0.11", null, "0"), Direction.KALSHI_YES_POLYMARKET_NO);
         assertNull(none);
     }
 

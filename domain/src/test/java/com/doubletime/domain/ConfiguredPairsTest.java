@@ -20,7 +20,8 @@ class ConfiguredPairsTest {
 
         PairsChanged change = pairs.add(pair("b", "3", "4"));
 
-        assertEquals(List.of("a", "b"), change.pairs().stream().map(MarketPair::id).toList());
+        assertEquals(
+                List.of("a", "b"), change.pairs().stream().map(MarketPair::id).toList());
         assertEquals(List.of(pair("b", "3", "4")), change.added());
         assertEquals(List.of(), change.removed());
     }

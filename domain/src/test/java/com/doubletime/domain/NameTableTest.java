@@ -21,7 +21,8 @@ class NameTableTest {
         String text = "18522968893557414017071291988391161414403971282747678777822710600030889655768";
         char[] padded = ("ab" + text + "cd").toCharArray();
         for (int length = 0; length <= text.length(); length++) {
-            assertEquals(text.substring(0, length).hashCode(), NameTable.stringHash(padded, 2, length), "length " + length);
+            assertEquals(
+                    text.substring(0, length).hashCode(), NameTable.stringHash(padded, 2, length), "length " + length);
         }
     }
 

@@ -13,8 +13,21 @@ import org.junit.jupiter.api.Test;
 class PairsFileTest {
     static Map<String, Object> pair(String id, String yes, String no) {
         Map<String, Object> kalshi = new HashMap<>(Map.of("ticker", "KX-" + id, "takerFeeRate", "0.07"));
-        Map<String, Object> poly = new HashMap<>(Map.of("conditionId", "0xabc", "yesTokenId", yes, "noTokenId", no,
-                "takerFeeRate", "0.04", "tickSize", "0.01", "minOrderSize", "5", "negRisk", false));
+        Map<String, Object> poly = new HashMap<>(Map.of(
+                "conditionId",
+                "0xabc",
+                "yesTokenId",
+                yes,
+                "noTokenId",
+                no,
+                "takerFeeRate",
+                "0.04",
+                "tickSize",
+                "0.01",
+                "minOrderSize",
+                "5",
+                "negRisk",
+                false));
         Map<String, Object> pair = new HashMap<>();
         pair.put("id", id);
         pair.put("kalshi", kalshi);
@@ -31,7 +44,8 @@ class PairsFileTest {
 
     @Test
     void readsEveryFieldOfTheContractExample() {
-        MarketPair pair = PairsFile.parse(Map.of("pairs", List.of(pair("fed", "111", "222")))).get(0);
+        MarketPair pair = PairsFile.parse(Map.of("pairs", List.of(pair("fed", "111", "222"))))
+                .get(0);
         assertEquals("fed", pair.id());
         assertEquals("KX-fed", pair.kalshiTicker());
         assertEquals(70_000, pair.kalshiTakerFeeRate());
@@ -76,7 +90,8 @@ class PairsFileTest {
 
     @Test
     void rejectsADuplicateIdNamingThePair() {
-        PairsFileException e = assertThrows(PairsFileException.class,
+        PairsFileException e = assertThrows(
+                PairsFileException.class,
                 () -> PairsFile.parse(Map.of("pairs", List.of(pair("a", "1", "2"), pair("a", "3", "4")))));
         assertEquals("a", e.pairId());
         assertEquals("id", e.field());
@@ -84,7 +99,8 @@ class PairsFileTest {
 
     @Test
     void rejectsATokenListedTwiceAcrossPairs() {
-        PairsFileException e = assertThrows(PairsFileException.class,
+        PairsFileException e = assertThrows(
+                PairsFileException.class,
                 () -> PairsFile.parse(Map.of("pairs", List.of(pair("a", "1", "2"), pair("b", "2", "3")))));
         assertEquals("b", e.pairId());
         assertEquals("polymarket.yesTokenId", e.field());
@@ -120,8 +136,14 @@ class PairsFileTest {
 
     @Test
     void rejectsAFileWithoutAPairsList() {
-        assertEquals("pairs", assertThrows(PairsFileException.class, () -> PairsFile.parse(Map.of("pair", List.of()))).field());
-        assertEquals("pairs", assertThrows(PairsFileException.class, () -> PairsFile.parse(Map.of("pairs", "x"))).field());
+        assertEquals(
+                "pairs",
+                assertThrows(PairsFileException.class, () -> PairsFile.parse(Map.of("pair", List.of())))
+                        .field());
+        assertEquals(
+                "pairs",
+                assertThrows(PairsFileException.class, () -> PairsFile.parse(Map.of("pairs", "x")))
+                        .field());
     }
 
     @Test

@@ -6,15 +6,15 @@ package com.doubletime.simulator;
  */
 final class KalshiBook {
 
-  private final PriceLevels yes = new PriceLevels();
-  private final PriceLevels no = new PriceLevels();
+    private final PriceLevels yes = new PriceLevels();
+    private final PriceLevels no = new PriceLevels();
 
-  PriceLevels bids(KalshiSide side) {
-    return side == KalshiSide.YES ? yes : no;
-  }
+    PriceLevels bids(KalshiSide side) {
+        return side == KalshiSide.YES ? yes : no;
+    }
 
-  /** Best YES bid + best NO bid below one dollar; an empty side counts as zero. */
-  boolean isCrossed() {
-    return yes.highest(0) + no.highest(0) >= FixedPoint.ONE_DOLLAR;
-  }
+    /** Best YES bid + best NO bid below one dollar; an empty side counts as zero. */
+    boolean isCrossed() {
+        return yes.highest(0) + no.highest(0) >= FixedPoint.ONE_DOLLAR;
+    }
 }

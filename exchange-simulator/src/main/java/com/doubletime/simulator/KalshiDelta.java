@@ -6,5 +6,4 @@ package com.doubletime.simulator;
  * @param price NO-side prices are in NO terms; servers convert for {@code use_yes_price}
  * @param delta signed size change (fixed-point)
  */
-record KalshiDelta(String ticker, KalshiSide side, long price, long delta) {
-}
+record KalshiDelta(String ticker, KalshiSide side, long price, long delta) {}

@@ -28,276 +28,339 @@ import java.util.function.LongSupplier;
  */
 final class KalshiExchange {
 
-  private static final long MICROS_PER_DOLLAR = 1_000_000;
+    private static final long MICROS_PER_DOLLAR = 1_000_000;
 
-  private final SimulatedBooks books;
-  private final LongSupplier clockMillis;
-  private final Map<String, JsonObject> ordersById = new LinkedHashMap<>();
-  private final Map<String, String> orderIdByClientId = new HashMap<>();
-  private final List<JsonObject> fills = new ArrayList<>();
-  private final Map<String, Long> positionByTicker = new LinkedHashMap<>();
-  private final Map<String, Long> feesByTicker = new HashMap<>();
-  private long cashMicros;
-  private long orderCounter;
-  private long fillCounter;
+    private final SimulatedBooks books;
+    private final LongSupplier clockMillis;
+    private final Map<String, JsonObject> ordersById = new LinkedHashMap<>();
+    private final Map<String, String> orderIdByClientId = new HashMap<>();
+    private final List<JsonObject> fills = new ArrayList<>();
+    private final Map<String, Long> positionByTicker = new LinkedHashMap<>();
+    private final Map<String, Long> feesByTicker = new HashMap<>();
+    private long cashMicros;
+    private long orderCounter;
+    private long fillCounter;
 
-  KalshiExchange(SimulatedBooks books, BigDecimal startingBalance, LongSupplier clockMillis) {
-    this.books = books;
-    this.clockMillis = clockMillis;
-    this.cashMicros = startingBalance.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
-  }
+    KalshiExchange(SimulatedBooks books, BigDecimal startingBalance, LongSupplier clockMillis) {
+        this.books = books;
+        this.clockMillis = clockMillis;
+        this.cashMicros =
+                startingBalance.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
+    }
 
-  /** {@code POST /portfolio/events/orders}: the 201 body, or a {@link KalshiRestError}. */
-  JsonObject createOrder(JsonObject body) {
-    String ticker = string(body, "ticker");
-    String clientOrderId = string(body, "client_order_id");
-    String side = string(body, "side");
-    String timeInForce = string(body, "time_in_force");
-    string(body, "self_trade_prevention_type");
-    if (!side.equals("bid") && !side.equals("ask")) {
-      throw invalid("side must be bid or ask");
+    /** {@code POST /portfolio/events/orders}: the 201 body, or a {@link KalshiRestError}. */
+    JsonObject createOrder(JsonObject body) {
+        String ticker = string(body, "ticker");
+        String clientOrderId = string(body, "client_order_id");
+        String side = string(body, "side");
+        String timeInForce = string(body, "time_in_force");
+        string(body, "self_trade_prevention_type");
+        if (!side.equals("bid") && !side.equals("ask")) {
+            throw invalid("side must be bid or ask");
+        }
+        if (!List.of("immediate_or_cancel", "fill_or_kill", "good_till_canceled")
+                .contains(timeInForce)) {
+            throw invalid("time_in_force must be fill_or_kill, good_till_canceled or immediate_or_cancel");
+        }
+        long price = decimal(body, "price", true);
+        long count = decimal(body, "count", false);
+        if (price <= 0 || price >= FixedPoint.ONE_DOLLAR || price % FixedPoint.CENT != 0) {
+            throw invalid("price must be a whole cent strictly between 0 and 1 on this market");
+        }
+        if (count <= 0) {
+            throw invalid("count must be positive");
+        }
+        if (books.kalshi(ticker) == null) {
+            throw new KalshiRestError(404, "market_not_found", "market " + ticker + " not found");
+        }
+        if (orderIdByClientId.containsKey(clientOrderId)) {
+            throw new KalshiRestError(409, "order_already_exists", "an order with this client_order_id already exists");
+        }
+        boolean bid = side.equals("bid");
+        long worstCost = count * (bid ? price : FixedPoint.ONE_DOLLAR - price)
+                + KalshiFees.roundUpToCent(KalshiFees.tradeFee(count, price))
+                        .movePointRight(6)
+                        .longValueExact();
+        if (worstCost > cashMicros) {
+            throw new KalshiRestError(400, "insufficient_balance", "insufficient balance");
+        }
+        KalshiBook book = books.kalshi(ticker);
+        // the liquidity this order can take: NO bids for a bid (YES asks at 1 − q), YES bids for an ask
+        KalshiSide takes = bid ? KalshiSide.NO : KalshiSide.YES;
+        List<long[]> matches = match(book.bids(takes).ascending(), bid, price, count);
+        long matched = matches.stream().mapToLong(m -> m[1]).sum();
+        if (timeInForce.equals("fill_or_kill") && matched < count) {
+            matches = List.of();
+            matched = 0;
+        }
+        String orderId = "sim-" + (++orderCounter);
+        long now = clockMillis.getAsLong();
+        BigDecimal runningFee = BigDecimal.ZERO;
+        BigDecimal chargedFee = BigDecimal.ZERO;
+        long costMicros = 0;
+        long yesNotional = 0;
+        for (long[] match : matches) {
+            long bookPrice = match[0];
+            long take = match[1];
+            long yesPrice = bid ? FixedPoint.ONE_DOLLAR - bookPrice : bookPrice;
+            books.applyKalshi(ticker, takes, bookPrice, -take);
+            runningFee = runningFee.add(KalshiFees.tradeFee(take, yesPrice));
+            BigDecimal fee = KalshiFees.roundUpToCent(runningFee).subtract(chargedFee);
+            chargedFee = chargedFee.add(fee);
+            long cost = take * (bid ? yesPrice : FixedPoint.ONE_DOLLAR - yesPrice);
+            costMicros += cost;
+            yesNotional += take * yesPrice;
+            settle(ticker, bid, yesPrice, take, fee);
+            fills.add(fill(orderId, clientOrderId, ticker, bid, yesPrice, take, fee, now));
+        }
+        long remaining = 0;
+        if (timeInForce.equals("good_till_canceled") && count > matched) {
+            remaining = count - matched;
+            // rests as a bid on its own ladder: a YES bid at p, or (ask) a NO bid at 1 − p
+            books.applyKalshi(
+                    ticker,
+                    bid ? KalshiSide.YES : KalshiSide.NO,
+                    bid ? price : FixedPoint.ONE_DOLLAR - price,
+                    remaining);
+        }
+        String status = remaining > 0 ? "resting" : matched == count ? "executed" : "canceled";
+        JsonObject order = new JsonObject()
+                .put("order_id", orderId)
+                .put("client_order_id", clientOrderId)
+                .put("ticker", ticker)
+                .put("status", status)
+                .put("outcome_side", bid ? "yes" : "no")
+                .put("book_side", side)
+                .put("yes_price_dollars", FixedPoint.kalshiPrice(price))
+                .put("no_price_dollars", FixedPoint.kalshiPrice(FixedPoint.ONE_DOLLAR - price))
+                .put("fill_count_fp", FixedPoint.kalshiSize(matched))
+                .put("remaining_count_fp", FixedPoint.kalshiSize(remaining))
+                .put("initial_count_fp", FixedPoint.kalshiSize(count))
+                .put("taker_fill_cost_dollars", dollars6(costMicros))
+                .put("maker_fill_cost_dollars", "0.000000")
+                .put("taker_fees_dollars", chargedFee.setScale(6).toPlainString())
+                .put("maker_fees_dollars", "0.000000")
+                .put("time_in_force", timeInForce)
+                .put("self_trade_prevention_type", body.getString("self_trade_prevention_type"))
+                .put("created_time", Instant.ofEpochMilli(now).toString());
+        ordersById.put(orderId, order);
+        orderIdByClientId.put(clientOrderId, orderId);
+        JsonObject created = new JsonObject()
+                .put("order_id", orderId)
+                .put("client_order_id", clientOrderId)
+                .put("fill_count", FixedPoint.kalshiSize(matched))
+                .put("remaining_count", FixedPoint.kalshiSize(remaining))
+                .put("ts_ms", now);
+        if (matched > 0) {
+            // YES terms, like every V2 price; the fee per contract
+            created.put(
+                    "average_fill_price",
+                    BigDecimal.valueOf(yesNotional, 6)
+                            .divide(BigDecimal.valueOf(matched, 2), 4, RoundingMode.HALF_UP)
+                            .toPlainString());
+            created.put(
+                    "average_fee_paid",
+                    chargedFee
+                            .divide(BigDecimal.valueOf(matched, 2), 6, RoundingMode.HALF_UP)
+                            .toPlainString());
+        }
+        return created;
     }
-    if (!List.of("immediate_or_cancel", "fill_or_kill", "good_till_canceled").contains(timeInForce)) {
-      throw invalid("time_in_force must be fill_or_kill, good_till_canceled or immediate_or_cancel");
-    }
-    long price = decimal(body, "price", true);
-    long count = decimal(body, "count", false);
-    if (price <= 0 || price >= FixedPoint.ONE_DOLLAR || price % FixedPoint.CENT != 0) {
-      throw invalid("price must be a whole cent strictly between 0 and 1 on this market");
-    }
-    if (count <= 0) {
-      throw invalid("count must be positive");
-    }
-    if (books.kalshi(ticker) == null) {
-      throw new KalshiRestError(404, "market_not_found", "market " + ticker + " not found");
-    }
-    if (orderIdByClientId.containsKey(clientOrderId)) {
-      throw new KalshiRestError(409, "order_already_exists", "an order with this client_order_id already exists");
-    }
-    boolean bid = side.equals("bid");
-    long worstCost = count * (bid ? price : FixedPoint.ONE_DOLLAR - price)
-        + KalshiFees.roundUpToCent(KalshiFees.tradeFee(count, price)).movePointRight(6).longValueExact();
-    if (worstCost > cashMicros) {
-      throw new KalshiRestError(400, "insufficient_balance", "insufficient balance");
-    }
-    KalshiBook book = books.kalshi(ticker);
-    // the liquidity this order can take: NO bids for a bid (YES asks at 1 − q), YES bids for an ask
-    KalshiSide takes = bid ? KalshiSide.NO : KalshiSide.YES;
-    List<long[]> matches = match(book.bids(takes).ascending(), bid, price, count);
-    long matched = matches.stream().mapToLong(m -> m[1]).sum();
-    if (timeInForce.equals("fill_or_kill") && matched < count) {
-      matches = List.of();
-      matched = 0;
-    }
-    String orderId = "sim-" + (++orderCounter);
-    long now = clockMillis.getAsLong();
-    BigDecimal runningFee = BigDecimal.ZERO;
-    BigDecimal chargedFee = BigDecimal.ZERO;
-    long costMicros = 0;
-    long yesNotional = 0;
-    for (long[] match : matches) {
-      long bookPrice = match[0];
-      long take = match[1];
-      long yesPrice = bid ? FixedPoint.ONE_DOLLAR - bookPrice : bookPrice;
-      books.applyKalshi(ticker, takes, bookPrice, -take);
-      runningFee = runningFee.add(KalshiFees.tradeFee(take, yesPrice));
-      BigDecimal fee = KalshiFees.roundUpToCent(runningFee).subtract(chargedFee);
-      chargedFee = chargedFee.add(fee);
-      long cost = take * (bid ? yesPrice : FixedPoint.ONE_DOLLAR - yesPrice);
-      costMicros += cost;
-      yesNotional += take * yesPrice;
-      settle(ticker, bid, yesPrice, take, fee);
-      fills.add(fill(orderId, clientOrderId, ticker, bid, yesPrice, take, fee, now));
-    }
-    long remaining = 0;
-    if (timeInForce.equals("good_till_canceled") && count > matched) {
-      remaining = count - matched;
-      // rests as a bid on its own ladder: a YES bid at p, or (ask) a NO bid at 1 − p
-      books.applyKalshi(ticker, bid ? KalshiSide.YES : KalshiSide.NO, bid ? price : FixedPoint.ONE_DOLLAR - price,
-          remaining);
-    }
-    String status = remaining > 0 ? "resting" : matched == count ? "executed" : "canceled";
-    JsonObject order = new JsonObject()
-        .put("order_id", orderId).put("client_order_id", clientOrderId).put("ticker", ticker).put("status", status)
-        .put("outcome_side", bid ? "yes" : "no").put("book_side", side)
-        .put("yes_price_dollars", FixedPoint.kalshiPrice(price))
-        .put("no_price_dollars", FixedPoint.kalshiPrice(FixedPoint.ONE_DOLLAR - price))
-        .put("fill_count_fp", FixedPoint.kalshiSize(matched)).put("remaining_count_fp", FixedPoint.kalshiSize(remaining))
-        .put("initial_count_fp", FixedPoint.kalshiSize(count))
-        .put("taker_fill_cost_dollars", dollars6(costMicros)).put("maker_fill_cost_dollars", "0.000000")
-        .put("taker_fees_dollars", chargedFee.setScale(6).toPlainString()).put("maker_fees_dollars", "0.000000")
-        .put("time_in_force", timeInForce)
-        .put("self_trade_prevention_type", body.getString("self_trade_prevention_type"))
-        .put("created_time", Instant.ofEpochMilli(now).toString());
-    ordersById.put(orderId, order);
-    orderIdByClientId.put(clientOrderId, orderId);
-    JsonObject created = new JsonObject().put("order_id", orderId).put("client_order_id", clientOrderId)
-        .put("fill_count", FixedPoint.kalshiSize(matched)).put("remaining_count", FixedPoint.kalshiSize(remaining))
-        .put("ts_ms", now);
-    if (matched > 0) {
-      // YES terms, like every V2 price; the fee per contract
-      created.put("average_fill_price", BigDecimal.valueOf(yesNotional, 6)
-          .divide(BigDecimal.valueOf(matched, 2), 4, RoundingMode.HALF_UP).toPlainString());
-      created.put("average_fee_paid", chargedFee.divide(BigDecimal.valueOf(matched, 2), 6, RoundingMode.HALF_UP)
-          .toPlainString());
-    }
-    return created;
-  }
 
-  /** Levels to take, best first, up to {@code count}: {price on the book, size}. */
-  private static List<long[]> match(NavigableMap<Long, Long> ladder, boolean bid, long limit, long count) {
-    List<long[]> matches = new ArrayList<>();
-    long left = count;
-    for (Map.Entry<Long, Long> level : ladder.descendingMap().entrySet()) {
-      long yesPrice = bid ? FixedPoint.ONE_DOLLAR - level.getKey() : level.getKey();
-      boolean crosses = bid ? yesPrice <= limit : yesPrice >= limit;
-      if (!crosses || left == 0) {
-        break;
-      }
-      long take = Math.min(left, level.getValue());
-      matches.add(new long[] {level.getKey(), take});
-      left -= take;
+    /** Levels to take, best first, up to {@code count}: {price on the book, size}. */
+    private static List<long[]> match(NavigableMap<Long, Long> ladder, boolean bid, long limit, long count) {
+        List<long[]> matches = new ArrayList<>();
+        long left = count;
+        for (Map.Entry<Long, Long> level : ladder.descendingMap().entrySet()) {
+            long yesPrice = bid ? FixedPoint.ONE_DOLLAR - level.getKey() : level.getKey();
+            boolean crosses = bid ? yesPrice <= limit : yesPrice >= limit;
+            if (!crosses || left == 0) {
+                break;
+            }
+            long take = Math.min(left, level.getValue());
+            matches.add(new long[] {level.getKey(), take});
+            left -= take;
+        }
+        return matches;
     }
-    return matches;
-  }
 
-  /** Cash and signed position after one fill; closing the opposite side first pays out $1 per pair. */
-  private void settle(String ticker, boolean bid, long yesPrice, long take, BigDecimal fee) {
-    long position = positionByTicker.getOrDefault(ticker, 0L);
-    if (bid) {
-      long closing = Math.min(take, Math.max(0, -position));
-      cashMicros += closing * (FixedPoint.ONE_DOLLAR - yesPrice) - (take - closing) * yesPrice;
-      position += take;
-    } else {
-      long closing = Math.min(take, Math.max(0, position));
-      cashMicros += closing * yesPrice - (take - closing) * (FixedPoint.ONE_DOLLAR - yesPrice);
-      position -= take;
+    /** Cash and signed position after one fill; closing the opposite side first pays out $1 per pair. */
+    private void settle(String ticker, boolean bid, long yesPrice, long take, BigDecimal fee) {
+        long position = positionByTicker.getOrDefault(ticker, 0L);
+        if (bid) {
+            long closing = Math.min(take, Math.max(0, -position));
+            cashMicros += closing * (FixedPoint.ONE_DOLLAR - yesPrice) - (take - closing) * yesPrice;
+            position += take;
+        } else {
+            long closing = Math.min(take, Math.max(0, position));
+            cashMicros += closing * yesPrice - (take - closing) * (FixedPoint.ONE_DOLLAR - yesPrice);
+            position -= take;
+        }
+        long feeMicros = fee.movePointRight(6).longValueExact();
+        cashMicros -= feeMicros;
+        positionByTicker.put(ticker, position);
+        feesByTicker.merge(ticker, feeMicros, Long::sum);
     }
-    long feeMicros = fee.movePointRight(6).longValueExact();
-    cashMicros -= feeMicros;
-    positionByTicker.put(ticker, position);
-    feesByTicker.merge(ticker, feeMicros, Long::sum);
-  }
 
-  private JsonObject fill(String orderId, String clientOrderId, String ticker, boolean bid, long yesPrice, long take,
-                          BigDecimal fee, long nowMillis) {
-    String id = "fill-" + (++fillCounter);
-    return new JsonObject().put("fill_id", id).put("trade_id", id).put("order_id", orderId)
-        .put("client_order_id", clientOrderId).put("ticker", ticker).put("market_ticker", ticker)
-        .put("count_fp", FixedPoint.kalshiSize(take))
-        .put("yes_price_dollars", FixedPoint.kalshiPrice(yesPrice))
-        .put("no_price_dollars", FixedPoint.kalshiPrice(FixedPoint.ONE_DOLLAR - yesPrice))
-        .put("is_taker", true).put("fee_cost", fee.setScale(4).toPlainString())
-        // an ask is reported as a NO purchase (GOTCHAS #1 saw a YES sale come back with outcome_side=no)
-        .put("outcome_side", bid ? "yes" : "no").put("book_side", bid ? "bid" : "ask")
-        .put("created_time", Instant.ofEpochMilli(nowMillis).toString()).put("ts", nowMillis / 1000)
-        .put("exchange_index", 0);
-  }
-
-  /** {@code DELETE /portfolio/events/orders/{id}}: removes a resting remainder from the book. */
-  JsonObject cancel(String orderId) {
-    JsonObject order = ordersById.get(orderId);
-    if (order == null || !"resting".equals(order.getString("status"))) {
-      throw new KalshiRestError(404, "not_found", "order " + orderId + " not found or not resting");
+    private JsonObject fill(
+            String orderId,
+            String clientOrderId,
+            String ticker,
+            boolean bid,
+            long yesPrice,
+            long take,
+            BigDecimal fee,
+            long nowMillis) {
+        String id = "fill-" + (++fillCounter);
+        return new JsonObject()
+                .put("fill_id", id)
+                .put("trade_id", id)
+                .put("order_id", orderId)
+                .put("client_order_id", clientOrderId)
+                .put("ticker", ticker)
+                .put("market_ticker", ticker)
+                .put("count_fp", FixedPoint.kalshiSize(take))
+                .put("yes_price_dollars", FixedPoint.kalshiPrice(yesPrice))
+                .put("no_price_dollars", FixedPoint.kalshiPrice(FixedPoint.ONE_DOLLAR - yesPrice))
+                .put("is_taker", true)
+                .put("fee_cost", fee.setScale(4).toPlainString())
+                // an ask is reported as a NO purchase (GOTCHAS #1 saw a YES sale come back with outcome_side=no)
+                .put("outcome_side", bid ? "yes" : "no")
+                .put("book_side", bid ? "bid" : "ask")
+                .put("created_time", Instant.ofEpochMilli(nowMillis).toString())
+                .put("ts", nowMillis / 1000)
+                .put("exchange_index", 0);
     }
-    long remaining = FixedPoint.parseSize(order.getString("remaining_count_fp"));
-    boolean bid = "bid".equals(order.getString("book_side"));
-    long price = FixedPoint.parsePrice(order.getString("yes_price_dollars"));
-    KalshiSide side = bid ? KalshiSide.YES : KalshiSide.NO;
-    long bookPrice = bid ? price : FixedPoint.ONE_DOLLAR - price;
-    long resting = Math.min(remaining, books.kalshi(order.getString("ticker")).bids(side).size(bookPrice));
-    if (resting > 0) {
-      books.applyKalshi(order.getString("ticker"), side, bookPrice, -resting);
+
+    /** {@code DELETE /portfolio/events/orders/{id}}: removes a resting remainder from the book. */
+    JsonObject cancel(String orderId) {
+        JsonObject order = ordersById.get(orderId);
+        if (order == null || !"resting".equals(order.getString("status"))) {
+            throw new KalshiRestError(404, "not_found", "order " + orderId + " not found or not resting");
+        }
+        long remaining = FixedPoint.parseSize(order.getString("remaining_count_fp"));
+        boolean bid = "bid".equals(order.getString("book_side"));
+        long price = FixedPoint.parsePrice(order.getString("yes_price_dollars"));
+        KalshiSide side = bid ? KalshiSide.YES : KalshiSide.NO;
+        long bookPrice = bid ? price : FixedPoint.ONE_DOLLAR - price;
+        long resting = Math.min(
+                remaining, books.kalshi(order.getString("ticker")).bids(side).size(bookPrice));
+        if (resting > 0) {
+            books.applyKalshi(order.getString("ticker"), side, bookPrice, -resting);
+        }
+        order.put("status", "canceled").put("remaining_count_fp", FixedPoint.kalshiSize(0));
+        return new JsonObject()
+                .put("order_id", orderId)
+                .put("client_order_id", order.getString("client_order_id"))
+                .put("reduced_by", FixedPoint.kalshiSize(remaining))
+                .put("ts_ms", clockMillis.getAsLong());
     }
-    order.put("status", "canceled").put("remaining_count_fp", FixedPoint.kalshiSize(0));
-    return new JsonObject().put("order_id", orderId).put("client_order_id", order.getString("client_order_id"))
-        .put("reduced_by", FixedPoint.kalshiSize(remaining)).put("ts_ms", clockMillis.getAsLong());
-  }
 
-  JsonObject order(String orderId) {
-    JsonObject order = ordersById.get(orderId);
-    if (order == null) {
-      throw new KalshiRestError(404, "not_found", "order " + orderId + " not found");
+    JsonObject order(String orderId) {
+        JsonObject order = ordersById.get(orderId);
+        if (order == null) {
+            throw new KalshiRestError(404, "not_found", "order " + orderId + " not found");
+        }
+        return new JsonObject().put("order", order.copy());
     }
-    return new JsonObject().put("order", order.copy());
-  }
 
-  /**
-   * {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3): newest first, {@code limit}
-   * per page, the cursor an opaque offset ({@code ""} on the last page).
-   */
-  JsonObject orders(String ticker, String status, int limit, int offset) {
-    List<JsonObject> matching = new ArrayList<>();
-    List<JsonObject> all = new ArrayList<>(ordersById.values());
-    for (int i = all.size() - 1; i >= 0; i--) {
-      JsonObject order = all.get(i);
-      if ((ticker == null || ticker.equals(order.getString("ticker")))
-          && (status == null || status.equals(order.getString("status")))) {
-        matching.add(order);
-      }
+    /**
+     * {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3): newest first, {@code limit}
+     * per page, the cursor an opaque offset ({@code ""} on the last page).
+     */
+    JsonObject orders(String ticker, String status, int limit, int offset) {
+        List<JsonObject> matching = new ArrayList<>();
+        List<JsonObject> all = new ArrayList<>(ordersById.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonObject order = all.get(i);
+            if ((ticker == null || ticker.equals(order.getString("ticker")))
+                    && (status == null || status.equals(order.getString("status")))) {
+                matching.add(order);
+            }
+        }
+        JsonArray page = new JsonArray();
+        matching.stream().skip(offset).limit(limit).forEach(order -> page.add(order.copy()));
+        int next = offset + page.size();
+        return new JsonObject()
+                .put("orders", page)
+                .put(
+                        "cursor",
+                        next < matching.size()
+                                ? java.util.Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(Integer.toString(next)
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                : "");
     }
-    JsonArray page = new JsonArray();
-    matching.stream().skip(offset).limit(limit).forEach(order -> page.add(order.copy()));
-    int next = offset + page.size();
-    return new JsonObject().put("orders", page).put("cursor", next < matching.size()
-        ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(next).getBytes(
-            java.nio.charset.StandardCharsets.UTF_8)) : "");
-  }
 
-  /** Newest first, optionally filtered by ticker and order id; one page (the simulator keeps few). */
-  JsonObject fills(String ticker, String orderId) {
-    JsonArray page = new JsonArray();
-    for (int i = fills.size() - 1; i >= 0; i--) {
-      JsonObject fill = fills.get(i);
-      if ((ticker == null || ticker.equals(fill.getString("ticker")))
-          && (orderId == null || orderId.equals(fill.getString("order_id")))) {
-        page.add(fill.copy());
-      }
+    /** Newest first, optionally filtered by ticker and order id; one page (the simulator keeps few). */
+    JsonObject fills(String ticker, String orderId) {
+        JsonArray page = new JsonArray();
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            JsonObject fill = fills.get(i);
+            if ((ticker == null || ticker.equals(fill.getString("ticker")))
+                    && (orderId == null || orderId.equals(fill.getString("order_id")))) {
+                page.add(fill.copy());
+            }
+        }
+        return new JsonObject().put("fills", page).put("cursor", "");
     }
-    return new JsonObject().put("fills", page).put("cursor", "");
-  }
 
-  JsonObject positions() {
-    JsonArray markets = new JsonArray();
-    positionByTicker.forEach((ticker, position) -> markets.add(new JsonObject().put("ticker", ticker)
-        .put("position_fp", FixedPoint.kalshiSize(position))
-        .put("fees_paid_dollars", BigDecimal.valueOf(feesByTicker.getOrDefault(ticker, 0L), 6)
-            .setScale(4, RoundingMode.UP).toPlainString())
-        .put("last_updated_ts", Instant.ofEpochMilli(clockMillis.getAsLong()).toString())));
-    return new JsonObject().put("market_positions", markets).put("event_positions", new JsonArray()).put("cursor", "");
-  }
-
-  /** {@code balance} in integer cents (rounded down), {@code balance_dollars} to the centi-cent. */
-  JsonObject balance() {
-    return new JsonObject().put("balance", Math.floorDiv(cashMicros, MICROS_PER_DOLLAR / 100))
-        .put("portfolio_value", 0)
-        .put("balance_dollars", BigDecimal.valueOf(cashMicros, 6).setScale(4, RoundingMode.DOWN).toPlainString())
-        .put("updated_ts", clockMillis.getAsLong() / 1000);
-  }
-
-  private static String dollars6(long micros) {
-    return BigDecimal.valueOf(micros, 6).toPlainString();
-  }
-
-  private static String string(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw invalid(field + " is required");
+    JsonObject positions() {
+        JsonArray markets = new JsonArray();
+        positionByTicker.forEach((ticker, position) -> markets.add(new JsonObject()
+                .put("ticker", ticker)
+                .put("position_fp", FixedPoint.kalshiSize(position))
+                .put(
+                        "fees_paid_dollars",
+                        BigDecimal.valueOf(feesByTicker.getOrDefault(ticker, 0L), 6)
+                                .setScale(4, RoundingMode.UP)
+                                .toPlainString())
+                .put(
+                        "last_updated_ts",
+                        Instant.ofEpochMilli(clockMillis.getAsLong()).toString())));
+        return new JsonObject()
+                .put("market_positions", markets)
+                .put("event_positions", new JsonArray())
+                .put("cursor", "");
     }
-    return text;
-  }
 
-  /** V2 wants strings; a JSON number is refused like the venue's schema would. */
-  private static long decimal(JsonObject body, String field, boolean price) {
-    String text = string(body, field);
-    try {
-      return price ? FixedPoint.parsePrice(text) : FixedPoint.parseSize(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(field + ": " + e.getMessage());
+    /** {@code balance} in integer cents (rounded down), {@code balance_dollars} to the centi-cent. */
+    JsonObject balance() {
+        return new JsonObject()
+                .put("balance", Math.floorDiv(cashMicros, MICROS_PER_DOLLAR / 100))
+                .put("portfolio_value", 0)
+                .put(
+                        "balance_dollars",
+                        BigDecimal.valueOf(cashMicros, 6)
+                                .setScale(4, RoundingMode.DOWN)
+                                .toPlainString())
+                .put("updated_ts", clockMillis.getAsLong() / 1000);
     }
-  }
 
-  private static KalshiRestError invalid(String message) {
-    return new KalshiRestError(400, "invalid_order", message);
-  }
+    private static String dollars6(long micros) {
+        return BigDecimal.valueOf(micros, 6).toPlainString();
+    }
+
+    private static String string(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw invalid(field + " is required");
+        }
+        return text;
+    }
+
+    /** V2 wants strings; a JSON number is refused like the venue's schema would. */
+    private static long decimal(JsonObject body, String field, boolean price) {
+        String text = string(body, field);
+        try {
+            return price ? FixedPoint.parsePrice(text) : FixedPoint.parseSize(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + ": " + e.getMessage());
+        }
+    }
+
+    private static KalshiRestError invalid(String message) {
+        return new KalshiRestError(400, "invalid_order", message);
+    }
 }

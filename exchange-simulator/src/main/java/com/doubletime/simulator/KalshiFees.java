@@ -11,22 +11,23 @@ import java.math.RoundingMode;
  */
 final class KalshiFees {
 
-  static final BigDecimal TAKER_RATE = new BigDecimal("0.07");
+    static final BigDecimal TAKER_RATE = new BigDecimal("0.07");
 
-  private KalshiFees() {
-  }
+    private KalshiFees() {}
 
-  /**
-   * Σ count × P × (1 − P) × rate, unrounded, for count in hundredths of a contract and P in the
-   * simulator's price scale.
-   */
-  static BigDecimal tradeFee(long count, long price) {
-    BigDecimal p = BigDecimal.valueOf(price, FixedPoint.PRICE_SCALE);
-    return TAKER_RATE.multiply(BigDecimal.valueOf(count, FixedPoint.SIZE_SCALE)).multiply(p)
-        .multiply(BigDecimal.ONE.subtract(p));
-  }
+    /**
+     * Σ count × P × (1 − P) × rate, unrounded, for count in hundredths of a contract and P in the
+     * simulator's price scale.
+     */
+    static BigDecimal tradeFee(long count, long price) {
+        BigDecimal p = BigDecimal.valueOf(price, FixedPoint.PRICE_SCALE);
+        return TAKER_RATE
+                .multiply(BigDecimal.valueOf(count, FixedPoint.SIZE_SCALE))
+                .multiply(p)
+                .multiply(BigDecimal.ONE.subtract(p));
+    }
 
-  static BigDecimal roundUpToCent(BigDecimal fee) {
-    return fee.setScale(2, RoundingMode.CEILING);
-  }
+    static BigDecimal roundUpToCent(BigDecimal fee) {
+        return fee.setScale(2, RoundingMode.CEILING);
+    }
 }

@@ -18,118 +18,151 @@ import java.util.Set;
  */
 final class KalshiServer {
 
-  static final String WS_PATH = "/trade-api/ws/v2";
-  static final String REST_BASE = "/trade-api/v2";
+    static final String WS_PATH = "/trade-api/ws/v2";
+    static final String REST_BASE = "/trade-api/v2";
 
-  private final Vertx vertx;
-  private final SimulatedBooks books;
-  private final Runnable onSubscribed;
-  private final long heartbeatMillis;
-  private final Set<KalshiConnection> connections = new LinkedHashSet<>();
-  private final List<SimulatedMarket> markets;
-  private final KalshiFaults faults;
-  private final KalshiAuth auth;
-  private final KalshiExchange exchange;
-  private final SimulatorCatalogue catalogue;
-  private HttpServer server;
-  private long heartbeatTimer = -1;
-  private ProbeSlot probe = new ProbeSlot();
+    private final Vertx vertx;
+    private final SimulatedBooks books;
+    private final Runnable onSubscribed;
+    private final long heartbeatMillis;
+    private final Set<KalshiConnection> connections = new LinkedHashSet<>();
+    private final List<SimulatedMarket> markets;
+    private final KalshiFaults faults;
+    private final KalshiAuth auth;
+    private final KalshiExchange exchange;
+    private final SimulatorCatalogue catalogue;
+    private HttpServer server;
+    private long heartbeatTimer = -1;
+    private ProbeSlot probe = new ProbeSlot();
 
-  KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
-               long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults) {
-    this(vertx, books, markets, onSubscribed, heartbeatMillis, options, faults, null);
-  }
-
-  /** @param catalogue what {@code GET /markets} says about the listed markets (pair discovery), or null */
-  KalshiServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, Runnable onSubscribed,
-               long heartbeatMillis, KalshiSimulatorOptions options, KalshiFaults faults, SimulatorCatalogue catalogue) {
-    this.catalogue = catalogue;
-    this.vertx = vertx;
-    this.books = books;
-    this.markets = List.copyOf(markets);
-    this.onSubscribed = onSubscribed;
-    this.heartbeatMillis = heartbeatMillis;
-    this.faults = faults;
-    this.auth = options.authPublicKey() == null ? null
-        : new KalshiAuth(options.authPublicKey(), options.maxClockSkewMillis(), System::currentTimeMillis);
-    this.exchange = new KalshiExchange(books, options.startingBalance(), System::currentTimeMillis);
-    // the switches act on this event loop; they are flipped from test threads
-    var context = vertx.getOrCreateContext();
-    faults.onDrop(() -> context.runOnContext(v -> List.copyOf(connections).forEach(KalshiConnection::drop)));
-    faults.onEndSubscriptions(() -> context.runOnContext(v ->
-        List.copyOf(connections).forEach(KalshiConnection::endSubscriptions)));
-  }
-
-  /** The latency probe the order endpoint reports to; set before {@link #listen}. */
-  void probe(ProbeSlot probe) {
-    this.probe = probe;
-  }
-
-  /** Starts listening and returns the bound port. */
-  Future<Integer> listen(String host, int port) {
-    Router router = Router.router(vertx);
-    router.get(WS_PATH).handler(this::acceptWebSocket);
-    new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue).probe(probe).mount(router, REST_BASE);
-    router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
-    server = vertx.createHttpServer().requestHandler(router);
-    return server.listen(port, host).map(listening -> {
-      heartbeatTimer = vertx.setPeriodic(heartbeatMillis,
-          id -> List.copyOf(connections).forEach(KalshiConnection::heartbeat));
-      return listening.actualPort();
-    });
-  }
-
-  void onDelta(KalshiDelta delta) {
-    long now = System.currentTimeMillis();
-    List.copyOf(connections).forEach(connection -> connection.publish(delta, now));
-  }
-
-  Future<Void> close() {
-    if (heartbeatTimer >= 0) {
-      vertx.cancelTimer(heartbeatTimer);
+    KalshiServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            Runnable onSubscribed,
+            long heartbeatMillis,
+            KalshiSimulatorOptions options,
+            KalshiFaults faults) {
+        this(vertx, books, markets, onSubscribed, heartbeatMillis, options, faults, null);
     }
-    return server == null ? Future.succeededFuture() : server.close();
-  }
 
-  private void acceptWebSocket(RoutingContext context) {
-    if (!context.request().canUpgradeToWebSocket()) {
-      context.response().setStatusCode(400).end("WebSocket upgrade required");
-      return;
+    /** @param catalogue what {@code GET /markets} says about the listed markets (pair discovery), or null */
+    KalshiServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            Runnable onSubscribed,
+            long heartbeatMillis,
+            KalshiSimulatorOptions options,
+            KalshiFaults faults,
+            SimulatorCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.vertx = vertx;
+        this.books = books;
+        this.markets = List.copyOf(markets);
+        this.onSubscribed = onSubscribed;
+        this.heartbeatMillis = heartbeatMillis;
+        this.faults = faults;
+        this.auth = options.authPublicKey() == null
+                ? null
+                : new KalshiAuth(options.authPublicKey(), options.maxClockSkewMillis(), System::currentTimeMillis);
+        this.exchange = new KalshiExchange(books, options.startingBalance(), System::currentTimeMillis);
+        // the switches act on this event loop; they are flipped from test threads
+        var context = vertx.getOrCreateContext();
+        faults.onDrop(() -> context.runOnContext(v -> List.copyOf(connections).forEach(KalshiConnection::drop)));
+        faults.onEndSubscriptions(
+                () -> context.runOnContext(v -> List.copyOf(connections).forEach(KalshiConnection::endSubscriptions)));
     }
-    // every connection must be signed, public channels included (kalshi.md §1)
-    String refused = auth == null ? null : auth.check("GET", context.request().path(), context.request().headers());
-    if (refused != null) {
-      context.response().setStatusCode(401).putHeader("content-type", "application/json")
-          .end(new KalshiRestError(401, "authentication_error", refused).body().encode());
-      return;
-    }
-    context.request().toWebSocket().onSuccess(socket -> {
-      KalshiConnection connection = new KalshiConnection(socket, books, onSubscribed, faults);
-      connections.add(connection);
-      socket.textMessageHandler(connection::onText);
-      socket.closeHandler(closed -> connections.remove(connection));
-    });
-  }
 
-  private void orderbook(RoutingContext context) {
-    String ticker = context.pathParam("ticker");
-    KalshiBook book = books.kalshi(ticker);
-    if (book == null) {
-      context.response().setStatusCode(404).putHeader("content-type", "application/json")
-          .end(KalshiFrames.notFound("market " + ticker + " not found").encode());
-      return;
+    /** The latency probe the order endpoint reports to; set before {@link #listen}. */
+    void probe(ProbeSlot probe) {
+        this.probe = probe;
     }
-    int depth;
-    try {
-      String depthParam = context.request().getParam("depth");
-      depth = depthParam == null ? 0 : Integer.parseInt(depthParam);
-    } catch (NumberFormatException e) {
-      context.response().setStatusCode(400).putHeader("content-type", "application/json")
-          .end(new JsonObject().put("error", new JsonObject()
-              .put("code", "invalid_parameters").put("message", "depth must be an integer")).encode());
-      return;
+
+    /** Starts listening and returns the bound port. */
+    Future<Integer> listen(String host, int port) {
+        Router router = Router.router(vertx);
+        router.get(WS_PATH).handler(this::acceptWebSocket);
+        new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue)
+                .probe(probe)
+                .mount(router, REST_BASE);
+        router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
+        server = vertx.createHttpServer().requestHandler(router);
+        return server.listen(port, host).map(listening -> {
+            heartbeatTimer = vertx.setPeriodic(
+                    heartbeatMillis, id -> List.copyOf(connections).forEach(KalshiConnection::heartbeat));
+            return listening.actualPort();
+        });
     }
-    context.response().putHeader("content-type", "application/json")
-        .end(KalshiFrames.restOrderbook(book, depth).encode());
-  }
+
+    void onDelta(KalshiDelta delta) {
+        long now = System.currentTimeMillis();
+        List.copyOf(connections).forEach(connection -> connection.publish(delta, now));
+    }
+
+    Future<Void> close() {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void acceptWebSocket(RoutingContext context) {
+        if (!context.request().canUpgradeToWebSocket()) {
+            context.response().setStatusCode(400).end("WebSocket upgrade required");
+            return;
+        }
+        // every connection must be signed, public channels included (kalshi.md §1)
+        String refused = auth == null
+                ? null
+                : auth.check("GET", context.request().path(), context.request().headers());
+        if (refused != null) {
+            context.response()
+                    .setStatusCode(401)
+                    .putHeader("content-type", "application/json")
+                    .end(new KalshiRestError(401, "authentication_error", refused)
+                            .body()
+                            .encode());
+            return;
+        }
+        context.request().toWebSocket().onSuccess(socket -> {
+            KalshiConnection connection = new KalshiConnection(socket, books, onSubscribed, faults);
+            connections.add(connection);
+            socket.textMessageHandler(connection::onText);
+            socket.closeHandler(closed -> connections.remove(connection));
+        });
+    }
+
+    private void orderbook(RoutingContext context) {
+        String ticker = context.pathParam("ticker");
+        KalshiBook book = books.kalshi(ticker);
+        if (book == null) {
+            context.response()
+                    .setStatusCode(404)
+                    .putHeader("content-type", "application/json")
+                    .end(KalshiFrames.notFound("market " + ticker + " not found")
+                            .encode());
+            return;
+        }
+        int depth;
+        try {
+            String depthParam = context.request().getParam("depth");
+            depth = depthParam == null ? 0 : Integer.parseInt(depthParam);
+        } catch (NumberFormatException e) {
+            context.response()
+                    .setStatusCode(400)
+                    .putHeader("content-type", "application/json")
+                    .end(new JsonObject()
+                            .put(
+                                    "error",
+                                    new JsonObject()
+                                            .put("code", "invalid_parameters")
+                                            .put("message", "depth must be an integer"))
+                            .encode());
+            return;
+        }
+        context.response()
+                .putHeader("content-type", "application/json")
+                .end(KalshiFrames.restOrderbook(book, depth).encode());
+    }
 }

@@ -8,15 +8,15 @@ import java.util.Objects;
  */
 public record PolymarketAccount(String address, String apiKey, String secret, String passphrase, String funder) {
 
-  public PolymarketAccount {
-    Objects.requireNonNull(address, "address");
-    Objects.requireNonNull(apiKey, "apiKey");
-    Objects.requireNonNull(secret, "secret");
-    Objects.requireNonNull(passphrase, "passphrase");
-  }
+    public PolymarketAccount {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(passphrase, "passphrase");
+    }
 
-  @Override
-  public String toString() {
-    return "PolymarketAccount[address=" + address + ", apiKey=" + apiKey + ", funder=" + funder + "]";
-  }
+    @Override
+    public String toString() {
+        return "PolymarketAccount[address=" + address + ", apiKey=" + apiKey + ", funder=" + funder + "]";
+    }
 }

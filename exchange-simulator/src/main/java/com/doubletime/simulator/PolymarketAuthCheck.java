@@ -17,46 +17,54 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class PolymarketAuthCheck {
 
-  /** Assumed tolerance; the real value is undocumented. */
-  static final long MAX_SKEW_SECONDS = 300;
+    /** Assumed tolerance; the real value is undocumented. */
+    static final long MAX_SKEW_SECONDS = 300;
 
-  private PolymarketAuthCheck() {
-  }
+    private PolymarketAuthCheck() {}
 
-  /** The account when every header checks out, else null. */
-  static PolymarketAccount verify(Map<String, PolymarketAccount> accountsByKey, MultiMap headers, String method,
-      String path, String body, long nowSeconds) {
-    PolymarketAccount account = accountsByKey.get(String.valueOf(headers.get("POLY_API_KEY")));
-    String timestamp = headers.get("POLY_TIMESTAMP");
-    String signature = headers.get("POLY_SIGNATURE");
-    if (account == null || timestamp == null || signature == null
-        || !account.passphrase().equals(headers.get("POLY_PASSPHRASE"))
-        || !account.address().equalsIgnoreCase(String.valueOf(headers.get("POLY_ADDRESS")))) {
-      return null;
+    /** The account when every header checks out, else null. */
+    static PolymarketAccount verify(
+            Map<String, PolymarketAccount> accountsByKey,
+            MultiMap headers,
+            String method,
+            String path,
+            String body,
+            long nowSeconds) {
+        PolymarketAccount account = accountsByKey.get(String.valueOf(headers.get("POLY_API_KEY")));
+        String timestamp = headers.get("POLY_TIMESTAMP");
+        String signature = headers.get("POLY_SIGNATURE");
+        if (account == null
+                || timestamp == null
+                || signature == null
+                || !account.passphrase().equals(headers.get("POLY_PASSPHRASE"))
+                || !account.address().equalsIgnoreCase(String.valueOf(headers.get("POLY_ADDRESS")))) {
+            return null;
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (Math.abs(nowSeconds - ts) > MAX_SKEW_SECONDS) {
+            return null;
+        }
+        String expected = hmac(account.secret(), timestamp + method + path + (body == null ? "" : body));
+        return MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))
+                ? account
+                : null;
     }
-    long ts;
-    try {
-      ts = Long.parseLong(timestamp);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    if (Math.abs(nowSeconds - ts) > MAX_SKEW_SECONDS) {
-      return null;
-    }
-    String expected = hmac(account.secret(), timestamp + method + path + (body == null ? "" : body));
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-        signature.getBytes(StandardCharsets.US_ASCII)) ? account : null;
-  }
 
-  static String hmac(String secret, String message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      String padded = secret.replace('+', '-').replace('/', '_');
-      padded += "=".repeat((4 - padded.length() % 4) % 4);
-      mac.init(new SecretKeySpec(Base64.getUrlDecoder().decode(padded), "HmacSHA256"));
-      return Base64.getUrlEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return "";
+    static String hmac(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            String padded = secret.replace('+', '-').replace('/', '_');
+            padded += "=".repeat((4 - padded.length() % 4) % 4);
+            mac.init(new SecretKeySpec(Base64.getUrlDecoder().decode(padded), "HmacSHA256"));
+            return Base64.getUrlEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return "";
+        }
     }
-  }
 }

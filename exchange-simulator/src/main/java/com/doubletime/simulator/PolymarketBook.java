@@ -3,30 +3,31 @@ package com.doubletime.simulator;
 /** The book of one Polymarket outcome token. */
 final class PolymarketBook {
 
-  /** Top-of-book sentinels the venue sends for an empty side. */
-  static final long NO_BID = 0;
-  static final long NO_ASK = FixedPoint.ONE_DOLLAR;
+    /** Top-of-book sentinels the venue sends for an empty side. */
+    static final long NO_BID = 0;
 
-  private final PriceLevels bids = new PriceLevels();
-  private final PriceLevels asks = new PriceLevels();
+    static final long NO_ASK = FixedPoint.ONE_DOLLAR;
 
-  PriceLevels levels(PolymarketSide side) {
-    return side == PolymarketSide.BUY ? bids : asks;
-  }
+    private final PriceLevels bids = new PriceLevels();
+    private final PriceLevels asks = new PriceLevels();
 
-  PriceLevels bids() {
-    return bids;
-  }
+    PriceLevels levels(PolymarketSide side) {
+        return side == PolymarketSide.BUY ? bids : asks;
+    }
 
-  PriceLevels asks() {
-    return asks;
-  }
+    PriceLevels bids() {
+        return bids;
+    }
 
-  long bestBid() {
-    return bids.highest(NO_BID);
-  }
+    PriceLevels asks() {
+        return asks;
+    }
 
-  long bestAsk() {
-    return asks.lowest(NO_ASK);
-  }
+    long bestBid() {
+        return bids.highest(NO_BID);
+    }
+
+    long bestAsk() {
+        return asks.lowest(NO_ASK);
+    }
 }

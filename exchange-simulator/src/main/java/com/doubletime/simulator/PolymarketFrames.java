@@ -11,88 +11,87 @@ import java.util.Set;
  */
 final class PolymarketFrames {
 
-  // the simulator only quotes; these are the usual values of a binary market on the CLOB
-  static final String MIN_ORDER_SIZE = "5";
-  static final String TICK_SIZE = "0.01";
-  static final String LAST_TRADE_PRICE = "0.5";
+    // the simulator only quotes; these are the usual values of a binary market on the CLOB
+    static final String MIN_ORDER_SIZE = "5";
+    static final String TICK_SIZE = "0.01";
+    static final String LAST_TRADE_PRICE = "0.5";
 
-  private PolymarketFrames() {
-  }
+    private PolymarketFrames() {}
 
-  /**
-   * The REST {@code /book} summary. Its hash follows the official algorithm: SHA-1 of the compact JSON
-   * with these keys in this order and {@code "hash":""}.
-   */
-  static JsonObject summary(String conditionId, String assetId, PolymarketBook book, long timestampMillis) {
-    JsonObject summary = new JsonObject()
-        .put("market", conditionId)
-        .put("asset_id", assetId)
-        .put("timestamp", Long.toString(timestampMillis))
-        .put("hash", "")
-        .put("bids", levels(book.bids().ascending()))
-        .put("asks", levels(book.asks().ascending().descendingMap()))
-        .put("min_order_size", MIN_ORDER_SIZE)
-        .put("tick_size", TICK_SIZE)
-        .put("neg_risk", false)
-        .put("last_trade_price", LAST_TRADE_PRICE);
-    return summary.put("hash", summaryHash(summary));
-  }
-
-  /**
-   * The official {@code /book} hash: SHA-1 (lower-case hex) of the summary's compact JSON, keys in the
-   * summary's order, with {@code "hash":""}.
-   */
-  static String summaryHash(JsonObject summary) {
-    return Sha1.hex(summary.copy().put("hash", "").encode());
-  }
-
-  /** The WebSocket {@code book} event, carrying the same hash as the REST summary of that moment. */
-  static JsonObject book(String conditionId, String assetId, PolymarketBook book, long timestampMillis) {
-    JsonObject summary = summary(conditionId, assetId, book, timestampMillis);
-    return new JsonObject()
-        .put("event_type", "book")
-        .put("market", conditionId)
-        .put("asset_id", assetId)
-        .put("timestamp", summary.getString("timestamp"))
-        .put("hash", summary.getString("hash"))
-        .put("bids", summary.getJsonArray("bids"))
-        .put("asks", summary.getJsonArray("asks"));
-  }
-
-  /** The changes of {@code change} on assets in {@code assets}, or null when none concern them. */
-  static JsonObject priceChange(PolymarketPriceChange change, Set<String> assets, long timestampMillis) {
-    JsonArray entries = new JsonArray();
-    for (PolymarketLevelChange level : change.changes()) {
-      if (assets.contains(level.assetId())) {
-        entries.add(new JsonObject()
-            .put("asset_id", level.assetId())
-            .put("price", FixedPoint.polymarketPrice(level.price()))
-            .put("size", FixedPoint.polymarketSize(level.size()))
-            .put("side", level.side().name())
-            .put("hash", level.orderHash())
-            .put("best_bid", FixedPoint.polymarketPrice(level.bestBid()))
-            .put("best_ask", FixedPoint.polymarketPrice(level.bestAsk())));
-      }
+    /**
+     * The REST {@code /book} summary. Its hash follows the official algorithm: SHA-1 of the compact JSON
+     * with these keys in this order and {@code "hash":""}.
+     */
+    static JsonObject summary(String conditionId, String assetId, PolymarketBook book, long timestampMillis) {
+        JsonObject summary = new JsonObject()
+                .put("market", conditionId)
+                .put("asset_id", assetId)
+                .put("timestamp", Long.toString(timestampMillis))
+                .put("hash", "")
+                .put("bids", levels(book.bids().ascending()))
+                .put("asks", levels(book.asks().ascending().descendingMap()))
+                .put("min_order_size", MIN_ORDER_SIZE)
+                .put("tick_size", TICK_SIZE)
+                .put("neg_risk", false)
+                .put("last_trade_price", LAST_TRADE_PRICE);
+        return summary.put("hash", summaryHash(summary));
     }
-    if (entries.isEmpty()) {
-      return null;
+
+    /**
+     * The official {@code /book} hash: SHA-1 (lower-case hex) of the summary's compact JSON, keys in the
+     * summary's order, with {@code "hash":""}.
+     */
+    static String summaryHash(JsonObject summary) {
+        return Sha1.hex(summary.copy().put("hash", "").encode());
     }
-    return new JsonObject()
-        .put("event_type", "price_change")
-        .put("market", change.conditionId())
-        .put("price_changes", entries)
-        .put("timestamp", Long.toString(timestampMillis));
-  }
 
-  static JsonObject error(String message) {
-    return new JsonObject().put("error", message);
-  }
+    /** The WebSocket {@code book} event, carrying the same hash as the REST summary of that moment. */
+    static JsonObject book(String conditionId, String assetId, PolymarketBook book, long timestampMillis) {
+        JsonObject summary = summary(conditionId, assetId, book, timestampMillis);
+        return new JsonObject()
+                .put("event_type", "book")
+                .put("market", conditionId)
+                .put("asset_id", assetId)
+                .put("timestamp", summary.getString("timestamp"))
+                .put("hash", summary.getString("hash"))
+                .put("bids", summary.getJsonArray("bids"))
+                .put("asks", summary.getJsonArray("asks"));
+    }
 
-  private static JsonArray levels(Map<Long, Long> inOrder) {
-    JsonArray levels = new JsonArray();
-    inOrder.forEach((price, size) -> levels.add(new JsonObject()
-        .put("price", FixedPoint.polymarketPrice(price))
-        .put("size", FixedPoint.polymarketSize(size))));
-    return levels;
-  }
+    /** The changes of {@code change} on assets in {@code assets}, or null when none concern them. */
+    static JsonObject priceChange(PolymarketPriceChange change, Set<String> assets, long timestampMillis) {
+        JsonArray entries = new JsonArray();
+        for (PolymarketLevelChange level : change.changes()) {
+            if (assets.contains(level.assetId())) {
+                entries.add(new JsonObject()
+                        .put("asset_id", level.assetId())
+                        .put("price", FixedPoint.polymarketPrice(level.price()))
+                        .put("size", FixedPoint.polymarketSize(level.size()))
+                        .put("side", level.side().name())
+                        .put("hash", level.orderHash())
+                        .put("best_bid", FixedPoint.polymarketPrice(level.bestBid()))
+                        .put("best_ask", FixedPoint.polymarketPrice(level.bestAsk())));
+            }
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        return new JsonObject()
+                .put("event_type", "price_change")
+                .put("market", change.conditionId())
+                .put("price_changes", entries)
+                .put("timestamp", Long.toString(timestampMillis));
+    }
+
+    static JsonObject error(String message) {
+        return new JsonObject().put("error", message);
+    }
+
+    private static JsonArray levels(Map<Long, Long> inOrder) {
+        JsonArray levels = new JsonArray();
+        inOrder.forEach((price, size) -> levels.add(new JsonObject()
+                .put("price", FixedPoint.polymarketPrice(price))
+                .put("size", FixedPoint.polymarketSize(size))));
+        return levels;
+    }
 }

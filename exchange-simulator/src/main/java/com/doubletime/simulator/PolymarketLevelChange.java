@@ -6,6 +6,5 @@ package com.doubletime.simulator;
  *
  * @param orderHash 40-hex hash of the (simulated) order that caused the change
  */
-record PolymarketLevelChange(String assetId, PolymarketSide side, long price, long size, String orderHash,
-                             long bestBid, long bestAsk) {
-}
+record PolymarketLevelChange(
+        String assetId, PolymarketSide side, long price, long size, String orderHash, long bestBid, long bestAsk) {}

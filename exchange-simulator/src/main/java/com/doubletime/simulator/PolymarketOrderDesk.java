@@ -28,280 +28,324 @@ import java.util.regex.Pattern;
  */
 final class PolymarketOrderDesk {
 
-  /** An answer: HTTP status, JSON body, optional Retry-After seconds. */
-  record Reply(int status, JsonObject body, Integer retryAfter) {
-    static Reply error(int status, String message) {
-      return new Reply(status, PolymarketFrames.error(message), null);
+    /** An answer: HTTP status, JSON body, optional Retry-After seconds. */
+    record Reply(int status, JsonObject body, Integer retryAfter) {
+        static Reply error(int status, String message) {
+            return new Reply(status, PolymarketFrames.error(message), null);
+        }
     }
-  }
 
-  private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
-  private static final Pattern BYTES32 = Pattern.compile("0x[0-9a-fA-F]{64}");
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final long MICRO = 1_000_000;
-  /** Simulator price scale 4 → micro, size scale 2 → micro. */
-  private static final long PRICE_TO_MICRO = 100;
-  private static final long SIZE_TO_MICRO = 10_000;
-  static final long DELAY_MILLIS = 300;
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+    private static final Pattern BYTES32 = Pattern.compile("0x[0-9a-fA-F]{64}");
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final long MICRO = 1_000_000;
+    /** Simulator price scale 4 → micro, size scale 2 → micro. */
+    private static final long PRICE_TO_MICRO = 100;
 
-  private final Vertx vertx;
-  private final SimulatedBooks books;
-  private final Map<String, String> complementByToken = new LinkedHashMap<>();
-  private final PolymarketFaults faults;
-  private final long chainId;
-  private final Map<String, JsonObject> orders = new LinkedHashMap<>();
-  private final Map<String, Map<String, Long>> positionsByMaker = new LinkedHashMap<>();
-  private long trades;
+    private static final long SIZE_TO_MICRO = 10_000;
+    static final long DELAY_MILLIS = 300;
 
-  PolymarketOrderDesk(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketFaults faults,
-      long chainId) {
-    this.vertx = vertx;
-    this.books = books;
-    this.faults = faults;
-    this.chainId = chainId;
-    for (SimulatedMarket market : markets) {
-      complementByToken.put(market.yesTokenId(), market.noTokenId());
-      complementByToken.put(market.noTokenId(), market.yesTokenId());
-    }
-  }
+    private final Vertx vertx;
+    private final SimulatedBooks books;
+    private final Map<String, String> complementByToken = new LinkedHashMap<>();
+    private final PolymarketFaults faults;
+    private final long chainId;
+    private final Map<String, JsonObject> orders = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> positionsByMaker = new LinkedHashMap<>();
+    private long trades;
 
-  /** Before authentication: the rate limiter and the restarting engine answer first. */
-  Reply gate() {
-    if (faults.takeRateLimited()) {
-      return new Reply(429, PolymarketFrames.error("Too Many Requests"), faults.retryAfterSeconds());
+    PolymarketOrderDesk(
+            Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketFaults faults, long chainId) {
+        this.vertx = vertx;
+        this.books = books;
+        this.faults = faults;
+        this.chainId = chainId;
+        for (SimulatedMarket market : markets) {
+            complementByToken.put(market.yesTokenId(), market.noTokenId());
+            complementByToken.put(market.noTokenId(), market.yesTokenId());
+        }
     }
-    if (faults.takeTooEarly()) {
-      return new Reply(425, PolymarketFrames.error("Too Early: the matching engine is restarting"),
-          faults.retryAfterSeconds());
-    }
-    return null;
-  }
 
-  Reply place(PolymarketAccount account, String bodyText) {
-    JsonObject body;
-    try {
-      body = new JsonObject(bodyText);
-    } catch (DecodeException | ClassCastException e) {
-      return Reply.error(400, "Invalid order payload");
+    /** Before authentication: the rate limiter and the restarting engine answer first. */
+    Reply gate() {
+        if (faults.takeRateLimited()) {
+            return new Reply(429, PolymarketFrames.error("Too Many Requests"), faults.retryAfterSeconds());
+        }
+        if (faults.takeTooEarly()) {
+            return new Reply(
+                    425,
+                    PolymarketFrames.error("Too Early: the matching engine is restarting"),
+                    faults.retryAfterSeconds());
+        }
+        return null;
     }
-    JsonObject order = body.getValue("order") instanceof JsonObject o ? o : null;
-    if (order == null) {
-      return Reply.error(400, "Invalid order payload");
-    }
-    if (order.containsKey("nonce") || order.containsKey("feeRateBps") || order.containsKey("taker")) {
-      return Reply.error(400, "invalid order version, please use the latest clob-client");
-    }
-    String malformed = malformed(body, order);
-    if (malformed != null) {
-      return Reply.error(400, "Invalid order payload: " + malformed);
-    }
-    if (!account.apiKey().equals(body.getString("owner"))) {
-      return Reply.error(400, "the order owner has to be the owner of the API KEY");
-    }
-    int type = order.getInteger("signatureType");
-    String signer = order.getString("signer");
-    String maker = order.getString("maker");
-    boolean bound = type == 3
-        ? account.funder() != null && signer.equalsIgnoreCase(account.funder()) && maker.equalsIgnoreCase(signer)
-        : signer.equalsIgnoreCase(account.address());
-    if (!bound) {
-      return Reply.error(400, "the order signer address has to be the address of the API KEY");
-    }
-    String tokenId = order.getString("tokenId");
-    if (books.polymarket(tokenId) == null) {
-      return Reply.error(400, "Invalid order payload: unknown token id " + tokenId);
-    }
-    String recovered = PolymarketSignatureCheck.orderSigner(order, chainId);
-    boolean makerOk = type == 0 ? maker.equalsIgnoreCase(signer)
-        : type == 3 || account.funder() != null && maker.equalsIgnoreCase(account.funder());
-    if (recovered == null || !recovered.equalsIgnoreCase(account.address()) || !makerOk) {
-      return Reply.error(400, "invalid signature");
-    }
-    String hash = PolymarketSignatureCheck.orderHash(order, chainId);
-    if (orders.containsKey(hash)) {
-      return Reply.error(400, "order " + hash + " is invalid. Duplicated.");
-    }
-    String orderType = body.getString("orderType");
-    if (!orderType.equals("FOK") && !orderType.equals("FAK")) {
-      return Reply.error(400, "Invalid order payload: the simulator takes FOK and FAK orders only");
-    }
-    boolean buy = "BUY".equals(order.getString("side"));
-    long makerAmount = Long.parseLong(order.getString("makerAmount"));
-    long takerAmount = Long.parseLong(order.getString("takerAmount"));
-    if (makerAmount % 10_000 != 0 || takerAmount % 100 != 0) {
-      return Reply.error(400, "invalid amounts, the market " + (buy ? "buy" : "sell") + " orders maker amount "
-          + "supports a max accuracy of 2 decimals, taker amount a max of 4 decimals");
-    }
-    long shares = buy ? takerAmount : makerAmount;
-    long minimum = Long.parseLong(PolymarketFrames.MIN_ORDER_SIZE) * MICRO;
-    if (shares < minimum) {
-      return Reply.error(400, "order " + hash + " is invalid. Size (" + decimal(shares) + ") lower than the minimum: "
-          + PolymarketFrames.MIN_ORDER_SIZE);
-    }
-    JsonObject record = new JsonObject().put("id", hash).put("status", "LIVE").put("owner", account.apiKey())
-        .put("maker_address", maker).put("market", books.conditionId(tokenId)).put("asset_id", tokenId)
-        .put("side", order.getString("side")).put("original_size", decimal(shares)).put("size_matched", "0")
-        .put("price", decimal(limitPriceMicro(buy, makerAmount, takerAmount))).put("associate_trades", new JsonArray())
-        .put("outcome", "").put("created_at", System.currentTimeMillis() / 1000)
-        .put("expiration", order.getString("expiration")).put("order_type", orderType);
-    if (faults.takeDelayed()) {
-      record.put("status", "DELAYED");
-      orders.put(hash, record);
-      // sports-style matching delay: decided later, reported through GET /data/order
-      vertx.setTimer(DELAY_MILLIS, id -> match(record, buy, makerAmount, takerAmount, orderType));
-      return new Reply(200, response(hash, "delayed", "", "", List.of()), null);
-    }
-    orders.put(hash, record);
-    return match(record, buy, makerAmount, takerAmount, orderType);
-  }
 
-  private Reply match(JsonObject record, boolean buy, long makerAmount, long takerAmount, String orderType) {
-    String hash = record.getString("id");
-    String tokenId = record.getString("asset_id");
-    PolymarketBook book = books.polymarket(tokenId);
-    long wanted = buy ? takerAmount : makerAmount;
-    NavigableMap<Long, Long> levels = buy ? book.asks().ascending() : book.bids().ascending().descendingMap();
-    List<long[]> fills = new ArrayList<>(); // price (scale 4), shares (micro)
-    long available = 0;
-    for (Map.Entry<Long, Long> level : levels.entrySet()) {
-      long priceMicro = level.getKey() * PRICE_TO_MICRO;
-      boolean acceptable = buy
-          ? BigInteger.valueOf(priceMicro).multiply(BigInteger.valueOf(takerAmount))
-              .compareTo(BigInteger.valueOf(makerAmount).multiply(BigInteger.valueOf(MICRO))) <= 0
-          : BigInteger.valueOf(priceMicro).multiply(BigInteger.valueOf(makerAmount))
-              .compareTo(BigInteger.valueOf(takerAmount).multiply(BigInteger.valueOf(MICRO))) >= 0;
-      if (!acceptable || available >= wanted) {
-        break;
-      }
-      long take = Math.min(wanted - available, level.getValue() * SIZE_TO_MICRO);
-      fills.add(new long[] {level.getKey(), take});
-      available += take;
+    Reply place(PolymarketAccount account, String bodyText) {
+        JsonObject body;
+        try {
+            body = new JsonObject(bodyText);
+        } catch (DecodeException | ClassCastException e) {
+            return Reply.error(400, "Invalid order payload");
+        }
+        JsonObject order = body.getValue("order") instanceof JsonObject o ? o : null;
+        if (order == null) {
+            return Reply.error(400, "Invalid order payload");
+        }
+        if (order.containsKey("nonce") || order.containsKey("feeRateBps") || order.containsKey("taker")) {
+            return Reply.error(400, "invalid order version, please use the latest clob-client");
+        }
+        String malformed = malformed(body, order);
+        if (malformed != null) {
+            return Reply.error(400, "Invalid order payload: " + malformed);
+        }
+        if (!account.apiKey().equals(body.getString("owner"))) {
+            return Reply.error(400, "the order owner has to be the owner of the API KEY");
+        }
+        int type = order.getInteger("signatureType");
+        String signer = order.getString("signer");
+        String maker = order.getString("maker");
+        boolean bound = type == 3
+                ? account.funder() != null
+                        && signer.equalsIgnoreCase(account.funder())
+                        && maker.equalsIgnoreCase(signer)
+                : signer.equalsIgnoreCase(account.address());
+        if (!bound) {
+            return Reply.error(400, "the order signer address has to be the address of the API KEY");
+        }
+        String tokenId = order.getString("tokenId");
+        if (books.polymarket(tokenId) == null) {
+            return Reply.error(400, "Invalid order payload: unknown token id " + tokenId);
+        }
+        String recovered = PolymarketSignatureCheck.orderSigner(order, chainId);
+        boolean makerOk = type == 0
+                ? maker.equalsIgnoreCase(signer)
+                : type == 3 || account.funder() != null && maker.equalsIgnoreCase(account.funder());
+        if (recovered == null || !recovered.equalsIgnoreCase(account.address()) || !makerOk) {
+            return Reply.error(400, "invalid signature");
+        }
+        String hash = PolymarketSignatureCheck.orderHash(order, chainId);
+        if (orders.containsKey(hash)) {
+            return Reply.error(400, "order " + hash + " is invalid. Duplicated.");
+        }
+        String orderType = body.getString("orderType");
+        if (!orderType.equals("FOK") && !orderType.equals("FAK")) {
+            return Reply.error(400, "Invalid order payload: the simulator takes FOK and FAK orders only");
+        }
+        boolean buy = "BUY".equals(order.getString("side"));
+        long makerAmount = Long.parseLong(order.getString("makerAmount"));
+        long takerAmount = Long.parseLong(order.getString("takerAmount"));
+        if (makerAmount % 10_000 != 0 || takerAmount % 100 != 0) {
+            return Reply.error(
+                    400,
+                    "invalid amounts, the market " + (buy ? "buy" : "sell") + " orders maker amount "
+                            + "supports a max accuracy of 2 decimals, taker amount a max of 4 decimals");
+        }
+        long shares = buy ? takerAmount : makerAmount;
+        long minimum = Long.parseLong(PolymarketFrames.MIN_ORDER_SIZE) * MICRO;
+        if (shares < minimum) {
+            return Reply.error(
+                    400,
+                    "order " + hash + " is invalid. Size (" + decimal(shares) + ") lower than the minimum: "
+                            + PolymarketFrames.MIN_ORDER_SIZE);
+        }
+        JsonObject record = new JsonObject()
+                .put("id", hash)
+                .put("status", "LIVE")
+                .put("owner", account.apiKey())
+                .put("maker_address", maker)
+                .put("market", books.conditionId(tokenId))
+                .put("asset_id", tokenId)
+                .put("side", order.getString("side"))
+                .put("original_size", decimal(shares))
+                .put("size_matched", "0")
+                .put("price", decimal(limitPriceMicro(buy, makerAmount, takerAmount)))
+                .put("associate_trades", new JsonArray())
+                .put("outcome", "")
+                .put("created_at", System.currentTimeMillis() / 1000)
+                .put("expiration", order.getString("expiration"))
+                .put("order_type", orderType);
+        if (faults.takeDelayed()) {
+            record.put("status", "DELAYED");
+            orders.put(hash, record);
+            // sports-style matching delay: decided later, reported through GET /data/order
+            vertx.setTimer(DELAY_MILLIS, id -> match(record, buy, makerAmount, takerAmount, orderType));
+            return new Reply(200, response(hash, "delayed", "", "", List.of()), null);
+        }
+        orders.put(hash, record);
+        return match(record, buy, makerAmount, takerAmount, orderType);
     }
-    if (available == 0 || orderType.equals("FOK") && available < wanted) {
-      record.put("status", "CANCELED");
-      String message = orderType.equals("FOK")
-          ? "order couldn't be fully filled. FOK orders are fully filled or killed."
-          : "no orders found to match with FAK order. FAK orders are partially filled or killed if no match is found.";
-      return Reply.error(400, message);
-    }
-    List<PolymarketLevelUpdate> updates = new ArrayList<>();
-    BigDecimal usdc = BigDecimal.ZERO;
-    PolymarketSide bookSide = buy ? PolymarketSide.SELL : PolymarketSide.BUY;
-    String complement = complementByToken.get(tokenId);
-    List<String> tradeIds = new ArrayList<>();
-    for (long[] fill : fills) {
-      long before = book.levels(bookSide).size(fill[0]);
-      // sizes are kept to 2 decimals: a partial take leaves the level rounded down
-      long after = Math.max(0, (before * SIZE_TO_MICRO - fill[1]) / SIZE_TO_MICRO);
-      updates.add(new PolymarketLevelUpdate(tokenId, bookSide, fill[0], after));
-      PolymarketBook other = complement == null ? null : books.polymarket(complement);
-      long mirrorPrice = FixedPoint.ONE_DOLLAR - fill[0];
-      if (other != null && other.levels(bookSide.opposite()).size(mirrorPrice) == before) {
-        // the complement token mirrors this level (bid at p = ask at 1 − p), as on the real CLOB
-        updates.add(new PolymarketLevelUpdate(complement, bookSide.opposite(), mirrorPrice, after));
-      }
-      usdc = usdc.add(BigDecimal.valueOf(fill[0], 4).multiply(BigDecimal.valueOf(fill[1], 6)));
-      tradeIds.add("sim-trade-" + ++trades);
-    }
-    books.applyPolymarket(updates);
-    record.put("status", "MATCHED").put("size_matched", decimal(available))
-        .put("associate_trades", new JsonArray(tradeIds));
-    positionsByMaker.computeIfAbsent(record.getString("maker_address").toLowerCase(), m -> new LinkedHashMap<>())
-        .merge(tokenId, buy ? available : -available, Long::sum);
-    String shares = decimal(available);
-    String cash = usdc.stripTrailingZeros().toPlainString();
-    // amounts as decimal strings: BUY makes pUSD and takes shares, SELL the other way round
-    return new Reply(200, response(hash, "matched", buy ? cash : shares, buy ? shares : cash, tradeIds), null);
-  }
 
-  Reply order(String hash) {
-    JsonObject record = orders.get(hash);
-    return record == null ? Reply.error(404, "order not found") : new Reply(200, record.copy(), null);
-  }
+    private Reply match(JsonObject record, boolean buy, long makerAmount, long takerAmount, String orderType) {
+        String hash = record.getString("id");
+        String tokenId = record.getString("asset_id");
+        PolymarketBook book = books.polymarket(tokenId);
+        long wanted = buy ? takerAmount : makerAmount;
+        NavigableMap<Long, Long> levels =
+                buy ? book.asks().ascending() : book.bids().ascending().descendingMap();
+        List<long[]> fills = new ArrayList<>(); // price (scale 4), shares (micro)
+        long available = 0;
+        for (Map.Entry<Long, Long> level : levels.entrySet()) {
+            long priceMicro = level.getKey() * PRICE_TO_MICRO;
+            boolean acceptable = buy
+                    ? BigInteger.valueOf(priceMicro)
+                                    .multiply(BigInteger.valueOf(takerAmount))
+                                    .compareTo(BigInteger.valueOf(makerAmount).multiply(BigInteger.valueOf(MICRO)))
+                            <= 0
+                    : BigInteger.valueOf(priceMicro)
+                                    .multiply(BigInteger.valueOf(makerAmount))
+                                    .compareTo(BigInteger.valueOf(takerAmount).multiply(BigInteger.valueOf(MICRO)))
+                            >= 0;
+            if (!acceptable || available >= wanted) {
+                break;
+            }
+            long take = Math.min(wanted - available, level.getValue() * SIZE_TO_MICRO);
+            fills.add(new long[] {level.getKey(), take});
+            available += take;
+        }
+        if (available == 0 || orderType.equals("FOK") && available < wanted) {
+            record.put("status", "CANCELED");
+            String message = orderType.equals("FOK")
+                    ? "order couldn't be fully filled. FOK orders are fully filled or killed."
+                    : "no orders found to match with FAK order. FAK orders are partially filled or killed if no match is found.";
+            return Reply.error(400, message);
+        }
+        List<PolymarketLevelUpdate> updates = new ArrayList<>();
+        BigDecimal usdc = BigDecimal.ZERO;
+        PolymarketSide bookSide = buy ? PolymarketSide.SELL : PolymarketSide.BUY;
+        String complement = complementByToken.get(tokenId);
+        List<String> tradeIds = new ArrayList<>();
+        for (long[] fill : fills) {
+            long before = book.levels(bookSide).size(fill[0]);
+            // sizes are kept to 2 decimals: a partial take leaves the level rounded down
+            long after = Math.max(0, (before * SIZE_TO_MICRO - fill[1]) / SIZE_TO_MICRO);
+            updates.add(new PolymarketLevelUpdate(tokenId, bookSide, fill[0], after));
+            PolymarketBook other = complement == null ? null : books.polymarket(complement);
+            long mirrorPrice = FixedPoint.ONE_DOLLAR - fill[0];
+            if (other != null && other.levels(bookSide.opposite()).size(mirrorPrice) == before) {
+                // the complement token mirrors this level (bid at p = ask at 1 − p), as on the real CLOB
+                updates.add(new PolymarketLevelUpdate(complement, bookSide.opposite(), mirrorPrice, after));
+            }
+            usdc = usdc.add(BigDecimal.valueOf(fill[0], 4).multiply(BigDecimal.valueOf(fill[1], 6)));
+            tradeIds.add("sim-trade-" + ++trades);
+        }
+        books.applyPolymarket(updates);
+        record.put("status", "MATCHED")
+                .put("size_matched", decimal(available))
+                .put("associate_trades", new JsonArray(tradeIds));
+        positionsByMaker
+                .computeIfAbsent(record.getString("maker_address").toLowerCase(), m -> new LinkedHashMap<>())
+                .merge(tokenId, buy ? available : -available, Long::sum);
+        String shares = decimal(available);
+        String cash = usdc.stripTrailingZeros().toPlainString();
+        // amounts as decimal strings: BUY makes pUSD and takes shares, SELL the other way round
+        return new Reply(200, response(hash, "matched", buy ? cash : shares, buy ? shares : cash, tradeIds), null);
+    }
 
-  /** FOK/FAK orders never rest, so nothing is ever open to cancel. */
-  Reply cancel(String bodyText) {
-    String hash;
-    try {
-      hash = new JsonObject(bodyText).getString("orderID");
-    } catch (RuntimeException e) {
-      return Reply.error(400, "Invalid payload");
+    Reply order(String hash) {
+        JsonObject record = orders.get(hash);
+        return record == null ? Reply.error(404, "order not found") : new Reply(200, record.copy(), null);
     }
-    if (hash == null) {
-      return Reply.error(400, "Invalid payload");
-    }
-    String reason = orders.containsKey(hash) ? "the order is not open (matched, killed or canceled)"
-        : "order not found";
-    return new Reply(200, new JsonObject().put("canceled", new JsonArray())
-        .put("not_canceled", new JsonObject().put(hash, reason)), null);
-  }
 
-  /** Data-API-like positions of a maker address: {@code [{asset, size, outcome}]}. */
-  JsonArray positions(String user, Set<String> yesTokens) {
-    JsonArray out = new JsonArray();
-    positionsByMaker.getOrDefault(user == null ? "" : user.toLowerCase(), Map.of()).forEach((token, size) -> {
-      if (size != 0) {
-        out.add(new JsonObject().put("asset", token).put("size", decimal(size))
-            .put("outcome", yesTokens.contains(token) ? "Yes" : "No"));
-      }
-    });
-    return out;
-  }
+    /** FOK/FAK orders never rest, so nothing is ever open to cancel. */
+    Reply cancel(String bodyText) {
+        String hash;
+        try {
+            hash = new JsonObject(bodyText).getString("orderID");
+        } catch (RuntimeException e) {
+            return Reply.error(400, "Invalid payload");
+        }
+        if (hash == null) {
+            return Reply.error(400, "Invalid payload");
+        }
+        String reason =
+                orders.containsKey(hash) ? "the order is not open (matched, killed or canceled)" : "order not found";
+        return new Reply(
+                200,
+                new JsonObject()
+                        .put("canceled", new JsonArray())
+                        .put("not_canceled", new JsonObject().put(hash, reason)),
+                null);
+    }
 
-  private static JsonObject response(String hash, String status, String making, String taking, List<String> trades) {
-    return new JsonObject().put("success", true).put("errorMsg", "").put("orderID", hash).put("status", status)
-        .put("makingAmount", making).put("takingAmount", taking)
-        .put("transactionsHashes", new JsonArray()).put("tradeIDs", new JsonArray(trades));
-  }
+    /** Data-API-like positions of a maker address: {@code [{asset, size, outcome}]}. */
+    JsonArray positions(String user, Set<String> yesTokens) {
+        JsonArray out = new JsonArray();
+        positionsByMaker
+                .getOrDefault(user == null ? "" : user.toLowerCase(), Map.of())
+                .forEach((token, size) -> {
+                    if (size != 0) {
+                        out.add(new JsonObject()
+                                .put("asset", token)
+                                .put("size", decimal(size))
+                                .put("outcome", yesTokens.contains(token) ? "Yes" : "No"));
+                    }
+                });
+        return out;
+    }
 
-  /** Strict V2 typing (polymarket.md §3.2); returns what is wrong, or null. */
-  private static String malformed(JsonObject body, JsonObject order) {
-    if (!(body.getValue("owner") instanceof String) || !(body.getValue("orderType") instanceof String)) {
-      return "owner and orderType must be strings";
+    private static JsonObject response(String hash, String status, String making, String taking, List<String> trades) {
+        return new JsonObject()
+                .put("success", true)
+                .put("errorMsg", "")
+                .put("orderID", hash)
+                .put("status", status)
+                .put("makingAmount", making)
+                .put("takingAmount", taking)
+                .put("transactionsHashes", new JsonArray())
+                .put("tradeIDs", new JsonArray(trades));
     }
-    if (!(order.getValue("salt") instanceof Number salt) || salt instanceof Double || salt instanceof Float) {
-      return "salt must be an integer JSON number";
-    }
-    for (String field : new String[] {"tokenId", "makerAmount", "takerAmount", "timestamp", "expiration"}) {
-      if (!(order.getValue(field) instanceof String text) || !DECIMAL.matcher(text).matches()) {
-        return field + " must be a decimal string";
-      }
-    }
-    if (!"BUY".equals(order.getValue("side")) && !"SELL".equals(order.getValue("side"))) {
-      return "side must be BUY or SELL";
-    }
-    if (!(order.getValue("signatureType") instanceof Integer type) || type < 0 || type > 3) {
-      return "signatureType must be 0..3";
-    }
-    for (String field : new String[] {"metadata", "builder"}) {
-      if (!(order.getValue(field) instanceof String text) || !BYTES32.matcher(text).matches()) {
-        return field + " must be a 0x bytes32";
-      }
-    }
-    for (String field : new String[] {"maker", "signer"}) {
-      if (!(order.getValue(field) instanceof String text) || !ADDRESS.matcher(text).matches()) {
-        return field + " must be an address";
-      }
-    }
-    if (!(order.getValue("signature") instanceof String signature) || !signature.startsWith("0x")) {
-      return "signature must be 0x hex";
-    }
-    try {
-      Long.parseLong(order.getString("makerAmount"));
-      Long.parseLong(order.getString("takerAmount"));
-    } catch (NumberFormatException e) {
-      return "amount out of range";
-    }
-    return null;
-  }
 
-  private static long limitPriceMicro(boolean buy, long makerAmount, long takerAmount) {
-    BigInteger cash = BigInteger.valueOf(buy ? makerAmount : takerAmount).multiply(BigInteger.valueOf(MICRO));
-    return cash.divide(BigInteger.valueOf(buy ? takerAmount : makerAmount)).longValue();
-  }
+    /** Strict V2 typing (polymarket.md §3.2); returns what is wrong, or null. */
+    private static String malformed(JsonObject body, JsonObject order) {
+        if (!(body.getValue("owner") instanceof String) || !(body.getValue("orderType") instanceof String)) {
+            return "owner and orderType must be strings";
+        }
+        if (!(order.getValue("salt") instanceof Number salt) || salt instanceof Double || salt instanceof Float) {
+            return "salt must be an integer JSON number";
+        }
+        for (String field : new String[] {"tokenId", "makerAmount", "takerAmount", "timestamp", "expiration"}) {
+            if (!(order.getValue(field) instanceof String text)
+                    || !DECIMAL.matcher(text).matches()) {
+                return field + " must be a decimal string";
+            }
+        }
+        if (!"BUY".equals(order.getValue("side")) && !"SELL".equals(order.getValue("side"))) {
+            return "side must be BUY or SELL";
+        }
+        if (!(order.getValue("signatureType") instanceof Integer type) || type < 0 || type > 3) {
+            return "signatureType must be 0..3";
+        }
+        for (String field : new String[] {"metadata", "builder"}) {
+            if (!(order.getValue(field) instanceof String text)
+                    || !BYTES32.matcher(text).matches()) {
+                return field + " must be a 0x bytes32";
+            }
+        }
+        for (String field : new String[] {"maker", "signer"}) {
+            if (!(order.getValue(field) instanceof String text)
+                    || !ADDRESS.matcher(text).matches()) {
+                return field + " must be an address";
+            }
+        }
+        if (!(order.getValue("signature") instanceof String signature) || !signature.startsWith("0x")) {
+            return "signature must be 0x hex";
+        }
+        try {
+            Long.parseLong(order.getString("makerAmount"));
+            Long.parseLong(order.getString("takerAmount"));
+        } catch (NumberFormatException e) {
+            return "amount out of range";
+        }
+        return null;
+    }
 
-  private static String decimal(long micros) {
-    BigDecimal value = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
-    return value.signum() == 0 ? "0" : value.toPlainString();
-  }
+    private static long limitPriceMicro(boolean buy, long makerAmount, long takerAmount) {
+        BigInteger cash = BigInteger.valueOf(buy ? makerAmount : takerAmount).multiply(BigInteger.valueOf(MICRO));
+        return cash.divide(BigInteger.valueOf(buy ? takerAmount : makerAmount)).longValue();
+    }
+
+    private static String decimal(long micros) {
+        BigDecimal value = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+        return value.signum() == 0 ? "0" : value.toPlainString();
+    }
 }

@@ -23,244 +23,305 @@ import java.util.Set;
  */
 final class PolymarketServer {
 
-  static final String WS_PATH = "/ws/market";
-  /** How often the server looks for a requested connection drop. */
-  private static final long FAULT_POLL_MILLIS = 20;
-  /** pUSD balance reported to every account, in 6-decimal base units. */
-  static final String BALANCE = "1000000000000";
+    static final String WS_PATH = "/ws/market";
+    /** How often the server looks for a requested connection drop. */
+    private static final long FAULT_POLL_MILLIS = 20;
+    /** pUSD balance reported to every account, in 6-decimal base units. */
+    static final String BALANCE = "1000000000000";
 
-  private final Vertx vertx;
-  private final SimulatedBooks books;
-  private final List<SimulatedMarket> markets;
-  private final PolymarketVenue venue;
-  private final PolymarketFaults faults;
-  private final PolymarketOrderDesk desk;
-  private final Runnable onSubscribed;
-  private final SimulatorCatalogue catalogue;
-  private final Set<PolymarketConnection> connections = new LinkedHashSet<>();
-  private HttpServer server;
-  private long faultTimer = -1;
-  private int dropsSeen;
-  private ProbeSlot probe = new ProbeSlot();
+    private final Vertx vertx;
+    private final SimulatedBooks books;
+    private final List<SimulatedMarket> markets;
+    private final PolymarketVenue venue;
+    private final PolymarketFaults faults;
+    private final PolymarketOrderDesk desk;
+    private final Runnable onSubscribed;
+    private final SimulatorCatalogue catalogue;
+    private final Set<PolymarketConnection> connections = new LinkedHashSet<>();
+    private HttpServer server;
+    private long faultTimer = -1;
+    private int dropsSeen;
+    private ProbeSlot probe = new ProbeSlot();
 
-  PolymarketServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketVenue venue,
-      Runnable onSubscribed) {
-    this(vertx, books, markets, venue, onSubscribed, null);
-  }
-
-  /** @param catalogue what the Gamma {@code /markets} says about the listed markets (pair discovery), or null */
-  PolymarketServer(Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketVenue venue,
-      Runnable onSubscribed, SimulatorCatalogue catalogue) {
-    this.catalogue = catalogue;
-    this.vertx = vertx;
-    this.books = books;
-    this.markets = markets;
-    this.venue = venue;
-    this.faults = venue.faults();
-    this.desk = new PolymarketOrderDesk(vertx, books, markets, faults, PolymarketVenue.CHAIN_ID);
-    this.onSubscribed = onSubscribed;
-  }
-
-  /** The latency probe {@code POST /order} reports to; set before {@link #listen}. */
-  void probe(ProbeSlot probe) {
-    this.probe = probe;
-  }
-
-  /** Starts listening and returns the bound port. */
-  Future<Integer> listen(String host, int port) {
-    Router router = Router.router(vertx);
-    router.get(WS_PATH).handler(this::acceptWebSocket);
-    router.get("/book").handler(this::book);
-    router.get("/tick-size").handler(context -> json(context, 200,
-        new JsonObject().put("minimum_tick_size", Double.parseDouble(PolymarketFrames.TICK_SIZE))));
-    router.get("/time").handler(context -> context.response().end(Long.toString(nowSeconds())));
-    router.get("/markets").handler(this::gammaMarkets);
-    router.get("/positions").handler(context -> json(context, 200, null,
-        desk.positions(context.request().getParam("user"), yesTokens()).encode()));
-    router.get("/auth/derive-api-key").handler(this::deriveApiKey);
-    router.route("/order").handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    router.post("/order").handler(this::probeOrder);
-    router.post("/order").handler(this::postOrder);
-    router.delete("/order").handler(context -> authenticated(context, account -> reply(context, desk.cancel(body(context)))));
-    router.get("/data/order/:hash").handler(context -> authenticated(context,
-        account -> reply(context, desk.order(context.pathParam("hash")))));
-    router.get("/balance-allowance").handler(context -> authenticated(context, account -> json(context, 200,
-        new JsonObject().put("balance", BALANCE).put("allowances", new JsonObject()))));
-    server = vertx.createHttpServer().requestHandler(router);
-    faultTimer = vertx.setPeriodic(FAULT_POLL_MILLIS, id -> pollFaults());
-    return server.listen(port, host).map(HttpServer::actualPort);
-  }
-
-  void onPriceChange(PolymarketPriceChange change) {
-    if (faults.takeLostPriceChange()) {
-      return; // lost in transit: clients' books silently diverge until their next check
+    PolymarketServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            PolymarketVenue venue,
+            Runnable onSubscribed) {
+        this(vertx, books, markets, venue, onSubscribed, null);
     }
-    int malformed = faults.takeMalformedFrames();
-    long now = System.currentTimeMillis();
-    List.copyOf(connections).forEach(connection -> {
-      for (int i = 0; i < malformed; i++) {
-        connection.sendMalformed(i);
-      }
-      connection.publish(change, now);
-    });
-  }
 
-  Future<Void> close() {
-    if (faultTimer != -1) {
-      vertx.cancelTimer(faultTimer);
+    /** @param catalogue what the Gamma {@code /markets} says about the listed markets (pair discovery), or null */
+    PolymarketServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            PolymarketVenue venue,
+            Runnable onSubscribed,
+            SimulatorCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.vertx = vertx;
+        this.books = books;
+        this.markets = markets;
+        this.venue = venue;
+        this.faults = venue.faults();
+        this.desk = new PolymarketOrderDesk(vertx, books, markets, faults, PolymarketVenue.CHAIN_ID);
+        this.onSubscribed = onSubscribed;
     }
-    return server == null ? Future.succeededFuture() : server.close();
-  }
 
-  private void pollFaults() {
-    int drops = faults.dropRequests();
-    if (drops != dropsSeen) {
-      dropsSeen = drops;
-      List.copyOf(connections).forEach(PolymarketConnection::dropWithoutCloseFrame);
+    /** The latency probe {@code POST /order} reports to; set before {@link #listen}. */
+    void probe(ProbeSlot probe) {
+        this.probe = probe;
     }
-  }
 
-  private void acceptWebSocket(RoutingContext context) {
-    HttpServerRequest request = context.request();
-    if (!request.canUpgradeToWebSocket()) {
-      context.response().setStatusCode(400).end("WebSocket upgrade required");
-      return;
+    /** Starts listening and returns the bound port. */
+    Future<Integer> listen(String host, int port) {
+        Router router = Router.router(vertx);
+        router.get(WS_PATH).handler(this::acceptWebSocket);
+        router.get("/book").handler(this::book);
+        router.get("/tick-size")
+                .handler(context -> json(
+                        context,
+                        200,
+                        new JsonObject().put("minimum_tick_size", Double.parseDouble(PolymarketFrames.TICK_SIZE))));
+        router.get("/time").handler(context -> context.response().end(Long.toString(nowSeconds())));
+        router.get("/markets").handler(this::gammaMarkets);
+        router.get("/positions")
+                .handler(context -> json(
+                        context,
+                        200,
+                        null,
+                        desk.positions(context.request().getParam("user"), yesTokens())
+                                .encode()));
+        router.get("/auth/derive-api-key").handler(this::deriveApiKey);
+        router.route("/order").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.post("/order").handler(this::probeOrder);
+        router.post("/order").handler(this::postOrder);
+        router.delete("/order")
+                .handler(context -> authenticated(context, account -> reply(context, desk.cancel(body(context)))));
+        router.get("/data/order/:hash")
+                .handler(context ->
+                        authenticated(context, account -> reply(context, desk.order(context.pathParam("hash")))));
+        router.get("/balance-allowance")
+                .handler(context -> authenticated(
+                        context,
+                        account -> json(
+                                context,
+                                200,
+                                new JsonObject().put("balance", BALANCE).put("allowances", new JsonObject()))));
+        server = vertx.createHttpServer().requestHandler(router);
+        faultTimer = vertx.setPeriodic(FAULT_POLL_MILLIS, id -> pollFaults());
+        return server.listen(port, host).map(HttpServer::actualPort);
     }
-    HttpConnection tcp = request.connection();
-    request.toWebSocket().onSuccess(socket -> {
-      PolymarketConnection connection = new PolymarketConnection(socket, tcp, books, faults,
-          faults.registerConnection(), onSubscribed);
-      connections.add(connection);
-      socket.textMessageHandler(connection::onText);
-      socket.closeHandler(closed -> connections.remove(connection));
-    });
-  }
 
-  private void book(RoutingContext context) {
-    String tokenId = context.request().getParam("token_id");
-    PolymarketBook book = tokenId == null ? null : books.polymarket(tokenId);
-    if (tokenId == null || tokenId.isBlank()) {
-      json(context, 400, PolymarketFrames.error("Invalid token id"));
-    } else if (book == null) {
-      json(context, 404, PolymarketFrames.error("No orderbook exists for the requested token id"));
-    } else {
-      json(context, 200, PolymarketFrames.summary(books.conditionId(tokenId), tokenId, book,
-          System.currentTimeMillis()));
+    void onPriceChange(PolymarketPriceChange change) {
+        if (faults.takeLostPriceChange()) {
+            return; // lost in transit: clients' books silently diverge until their next check
+        }
+        int malformed = faults.takeMalformedFrames();
+        long now = System.currentTimeMillis();
+        List.copyOf(connections).forEach(connection -> {
+            for (int i = 0; i < malformed; i++) {
+                connection.sendMalformed(i);
+            }
+            connection.publish(change, now);
+        });
     }
-  }
 
-  private void gammaMarkets(RoutingContext context) {
-    Set<String> conditions = new HashSet<>(context.queryParam("condition_ids"));
-    Set<String> tokens = new HashSet<>(context.queryParam("clob_token_ids"));
-    if (catalogue == null) {
-      json(context, 200, null, PolymarketGamma.markets(markets, conditions, tokens).encode());
-      return;
+    Future<Void> close() {
+        if (faultTimer != -1) {
+            vertx.cancelTimer(faultTimer);
+        }
+        return server == null ? Future.succeededFuture() : server.close();
     }
-    try {
-      json(context, 200, null, PolymarketGamma.markets(markets, catalogue, conditions, tokens,
-          context.request().getParam("active"), context.request().getParam("closed"),
-          intParam(context, "limit", Integer.MAX_VALUE), intParam(context, "offset", 0)).encode());
-    } catch (NumberFormatException e) {
-      json(context, 400, PolymarketFrames.error("limit and offset must be non-negative integers"));
+
+    private void pollFaults() {
+        int drops = faults.dropRequests();
+        if (drops != dropsSeen) {
+            dropsSeen = drops;
+            List.copyOf(connections).forEach(PolymarketConnection::dropWithoutCloseFrame);
+        }
     }
-  }
 
-  private static int intParam(RoutingContext context, String name, int otherwise) {
-    String value = context.request().getParam(name);
-    int parsed = value == null ? otherwise : Integer.parseInt(value.trim());
-    if (parsed < 0) {
-      throw new NumberFormatException(name);
+    private void acceptWebSocket(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!request.canUpgradeToWebSocket()) {
+            context.response().setStatusCode(400).end("WebSocket upgrade required");
+            return;
+        }
+        HttpConnection tcp = request.connection();
+        request.toWebSocket().onSuccess(socket -> {
+            PolymarketConnection connection =
+                    new PolymarketConnection(socket, tcp, books, faults, faults.registerConnection(), onSubscribed);
+            connections.add(connection);
+            socket.textMessageHandler(connection::onText);
+            socket.closeHandler(closed -> connections.remove(connection));
+        });
     }
-    return parsed;
-  }
 
-  private void deriveApiKey(RoutingContext context) {
-    var headers = context.request().headers();
-    String address = headers.get("POLY_ADDRESS");
-    String timestamp = headers.get("POLY_TIMESTAMP");
-    String nonce = headers.get("POLY_NONCE") == null ? "0" : headers.get("POLY_NONCE");
-    String signature = headers.get("POLY_SIGNATURE");
-    String signer = address == null || timestamp == null || signature == null ? null
-        : PolymarketSignatureCheck.clobAuthSigner(address, timestamp, nonce, signature, PolymarketVenue.CHAIN_ID);
-    long nonceValue;
-    try {
-      nonceValue = Long.parseLong(nonce);
-    } catch (NumberFormatException e) {
-      nonceValue = -1;
+    private void book(RoutingContext context) {
+        String tokenId = context.request().getParam("token_id");
+        PolymarketBook book = tokenId == null ? null : books.polymarket(tokenId);
+        if (tokenId == null || tokenId.isBlank()) {
+            json(context, 400, PolymarketFrames.error("Invalid token id"));
+        } else if (book == null) {
+            json(context, 404, PolymarketFrames.error("No orderbook exists for the requested token id"));
+        } else {
+            json(
+                    context,
+                    200,
+                    PolymarketFrames.summary(books.conditionId(tokenId), tokenId, book, System.currentTimeMillis()));
+        }
     }
-    if (signer == null || !signer.equalsIgnoreCase(address) || nonceValue < 0) {
-      json(context, 401, PolymarketFrames.error("Invalid L1 Request headers"));
-      return;
+
+    private void gammaMarkets(RoutingContext context) {
+        Set<String> conditions = new HashSet<>(context.queryParam("condition_ids"));
+        Set<String> tokens = new HashSet<>(context.queryParam("clob_token_ids"));
+        if (catalogue == null) {
+            json(
+                    context,
+                    200,
+                    null,
+                    PolymarketGamma.markets(markets, conditions, tokens).encode());
+            return;
+        }
+        try {
+            json(
+                    context,
+                    200,
+                    null,
+                    PolymarketGamma.markets(
+                                    markets,
+                                    catalogue,
+                                    conditions,
+                                    tokens,
+                                    context.request().getParam("active"),
+                                    context.request().getParam("closed"),
+                                    intParam(context, "limit", Integer.MAX_VALUE),
+                                    intParam(context, "offset", 0))
+                            .encode());
+        } catch (NumberFormatException e) {
+            json(context, 400, PolymarketFrames.error("limit and offset must be non-negative integers"));
+        }
     }
-    PolymarketAccount account = venue.derive(address, nonceValue, null);
-    json(context, 200, new JsonObject().put("apiKey", account.apiKey()).put("secret", account.secret())
-        .put("passphrase", account.passphrase()));
-  }
 
-  /** The latency probe sees an order as soon as its body is in, before faults, authentication and matching. */
-  private void probeOrder(RoutingContext context) {
-    SimulatorProbe installed = probe.get();
-    if (installed != SimulatorProbe.NONE) {
-      long now = System.nanoTime();
-      String salt = null;
-      try {
-        JsonObject order = context.body().asJsonObject().getJsonObject("order");
-        salt = order == null || order.getValue("salt") == null ? null : order.getValue("salt").toString();
-      } catch (RuntimeException malformed) {
-        // postOrder answers it
-      }
-      installed.orderReceived(SimulatorProbe.Venue.POLYMARKET, salt, now);
+    private static int intParam(RoutingContext context, String name, int otherwise) {
+        String value = context.request().getParam(name);
+        int parsed = value == null ? otherwise : Integer.parseInt(value.trim());
+        if (parsed < 0) {
+            throw new NumberFormatException(name);
+        }
+        return parsed;
     }
-    context.next();
-  }
 
-  private void postOrder(RoutingContext context) {
-    PolymarketOrderDesk.Reply gated = desk.gate();
-    if (gated != null) {
-      reply(context, gated);
-      return;
+    private void deriveApiKey(RoutingContext context) {
+        var headers = context.request().headers();
+        String address = headers.get("POLY_ADDRESS");
+        String timestamp = headers.get("POLY_TIMESTAMP");
+        String nonce = headers.get("POLY_NONCE") == null ? "0" : headers.get("POLY_NONCE");
+        String signature = headers.get("POLY_SIGNATURE");
+        String signer = address == null || timestamp == null || signature == null
+                ? null
+                : PolymarketSignatureCheck.clobAuthSigner(
+                        address, timestamp, nonce, signature, PolymarketVenue.CHAIN_ID);
+        long nonceValue;
+        try {
+            nonceValue = Long.parseLong(nonce);
+        } catch (NumberFormatException e) {
+            nonceValue = -1;
+        }
+        if (signer == null || !signer.equalsIgnoreCase(address) || nonceValue < 0) {
+            json(context, 401, PolymarketFrames.error("Invalid L1 Request headers"));
+            return;
+        }
+        PolymarketAccount account = venue.derive(address, nonceValue, null);
+        json(
+                context,
+                200,
+                new JsonObject()
+                        .put("apiKey", account.apiKey())
+                        .put("secret", account.secret())
+                        .put("passphrase", account.passphrase()));
     }
-    authenticated(context, account -> reply(context, desk.place(account, body(context))));
-  }
 
-  private void authenticated(RoutingContext context, java.util.function.Consumer<PolymarketAccount> handler) {
-    HttpServerRequest request = context.request();
-    PolymarketAccount account = PolymarketAuthCheck.verify(venue.accountsByKey(), request.headers(),
-        request.method().name(), request.path(), body(context), nowSeconds());
-    if (account == null) {
-      json(context, 401, PolymarketFrames.error("Unauthorized/Invalid api key"));
-      return;
+    /** The latency probe sees an order as soon as its body is in, before faults, authentication and matching. */
+    private void probeOrder(RoutingContext context) {
+        SimulatorProbe installed = probe.get();
+        if (installed != SimulatorProbe.NONE) {
+            long now = System.nanoTime();
+            String salt = null;
+            try {
+                JsonObject order = context.body().asJsonObject().getJsonObject("order");
+                salt = order == null || order.getValue("salt") == null
+                        ? null
+                        : order.getValue("salt").toString();
+            } catch (RuntimeException malformed) {
+                // postOrder answers it
+            }
+            installed.orderReceived(SimulatorProbe.Venue.POLYMARKET, salt, now);
+        }
+        context.next();
     }
-    handler.accept(account);
-  }
 
-  private static String body(RoutingContext context) {
-    return context.body() == null || context.body().buffer() == null || context.body().length() == 0 ? null
-        : context.body().asString();
-  }
-
-  private Set<String> yesTokens() {
-    Set<String> yes = new HashSet<>();
-    markets.forEach(market -> yes.add(market.yesTokenId()));
-    return yes;
-  }
-
-  private static void reply(RoutingContext context, PolymarketOrderDesk.Reply reply) {
-    if (reply.retryAfter() != null) {
-      context.response().putHeader("Retry-After", Integer.toString(reply.retryAfter()));
+    private void postOrder(RoutingContext context) {
+        PolymarketOrderDesk.Reply gated = desk.gate();
+        if (gated != null) {
+            reply(context, gated);
+            return;
+        }
+        authenticated(context, account -> reply(context, desk.place(account, body(context))));
     }
-    json(context, reply.status(), reply.body());
-  }
 
-  private static void json(RoutingContext context, int status, JsonObject body) {
-    json(context, status, body, body.encode());
-  }
+    private void authenticated(RoutingContext context, java.util.function.Consumer<PolymarketAccount> handler) {
+        HttpServerRequest request = context.request();
+        PolymarketAccount account = PolymarketAuthCheck.verify(
+                venue.accountsByKey(),
+                request.headers(),
+                request.method().name(),
+                request.path(),
+                body(context),
+                nowSeconds());
+        if (account == null) {
+            json(context, 401, PolymarketFrames.error("Unauthorized/Invalid api key"));
+            return;
+        }
+        handler.accept(account);
+    }
 
-  private static void json(RoutingContext context, int status, JsonObject ignored, String text) {
-    context.response().setStatusCode(status).putHeader("content-type", "application/json").end(text);
-  }
+    private static String body(RoutingContext context) {
+        return context.body() == null
+                        || context.body().buffer() == null
+                        || context.body().length() == 0
+                ? null
+                : context.body().asString();
+    }
 
-  private static long nowSeconds() {
-    return System.currentTimeMillis() / 1000;
-  }
+    private Set<String> yesTokens() {
+        Set<String> yes = new HashSet<>();
+        markets.forEach(market -> yes.add(market.yesTokenId()));
+        return yes;
+    }
+
+    private static void reply(RoutingContext context, PolymarketOrderDesk.Reply reply) {
+        if (reply.retryAfter() != null) {
+            context.response().putHeader("Retry-After", Integer.toString(reply.retryAfter()));
+        }
+        json(context, reply.status(), reply.body());
+    }
+
+    private static void json(RoutingContext context, int status, JsonObject body) {
+        json(context, status, body, body.encode());
+    }
+
+    private static void json(RoutingContext context, int status, JsonObject ignored, String text) {
+        context.response()
+                .setStatusCode(status)
+                .putHeader("content-type", "application/json")
+                .end(text);
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
 }

@@ -10,53 +10,53 @@ import java.util.TreeMap;
  */
 final class PriceLevels {
 
-  private final TreeMap<Long, Long> sizeByPrice = new TreeMap<>();
+    private final TreeMap<Long, Long> sizeByPrice = new TreeMap<>();
 
-  long size(long price) {
-    return sizeByPrice.getOrDefault(price, 0L);
-  }
-
-  /** Sets an absolute size; zero or less removes the level. */
-  void set(long price, long size) {
-    if (size > 0) {
-      sizeByPrice.put(price, size);
-    } else {
-      sizeByPrice.remove(price);
+    long size(long price) {
+        return sizeByPrice.getOrDefault(price, 0L);
     }
-  }
 
-  /**
-   * Adds a signed change and returns the change actually applied: a level cannot go below zero,
-   * so removing more than rests only removes what rests.
-   */
-  long add(long price, long delta) {
-    long before = size(price);
-    long after = Math.max(0, before + delta);
-    set(price, after);
-    return after - before;
-  }
+    /** Sets an absolute size; zero or less removes the level. */
+    void set(long price, long size) {
+        if (size > 0) {
+            sizeByPrice.put(price, size);
+        } else {
+            sizeByPrice.remove(price);
+        }
+    }
 
-  boolean isEmpty() {
-    return sizeByPrice.isEmpty();
-  }
+    /**
+     * Adds a signed change and returns the change actually applied: a level cannot go below zero,
+     * so removing more than rests only removes what rests.
+     */
+    long add(long price, long delta) {
+        long before = size(price);
+        long after = Math.max(0, before + delta);
+        set(price, after);
+        return after - before;
+    }
 
-  /** Highest price, or {@code absent} when the side is empty. */
-  long highest(long absent) {
-    return sizeByPrice.isEmpty() ? absent : sizeByPrice.lastKey();
-  }
+    boolean isEmpty() {
+        return sizeByPrice.isEmpty();
+    }
 
-  /** Lowest price, or {@code absent} when the side is empty. */
-  long lowest(long absent) {
-    return sizeByPrice.isEmpty() ? absent : sizeByPrice.firstKey();
-  }
+    /** Highest price, or {@code absent} when the side is empty. */
+    long highest(long absent) {
+        return sizeByPrice.isEmpty() ? absent : sizeByPrice.lastKey();
+    }
 
-  /** Read-only view, ascending by price. */
-  NavigableMap<Long, Long> ascending() {
-    return Collections.unmodifiableNavigableMap(sizeByPrice);
-  }
+    /** Lowest price, or {@code absent} when the side is empty. */
+    long lowest(long absent) {
+        return sizeByPrice.isEmpty() ? absent : sizeByPrice.firstKey();
+    }
 
-  @Override
-  public String toString() {
-    return sizeByPrice.toString();
-  }
+    /** Read-only view, ascending by price. */
+    NavigableMap<Long, Long> ascending() {
+        return Collections.unmodifiableNavigableMap(sizeByPrice);
+    }
+
+    @Override
+    public String toString() {
+        return sizeByPrice.toString();
+    }
 }

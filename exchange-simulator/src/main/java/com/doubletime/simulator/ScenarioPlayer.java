@@ -8,69 +8,69 @@ import io.vertx.core.Vertx;
  */
 final class ScenarioPlayer {
 
-  private final Vertx vertx;
-  private final SimulatedBooks books;
-  private final Scenario scenario;
-  private final ProbeSlot probe;
-  private boolean kalshiSubscribed;
-  private boolean polymarketSubscribed;
-  private boolean started;
-  private long timerId = -1;
+    private final Vertx vertx;
+    private final SimulatedBooks books;
+    private final Scenario scenario;
+    private final ProbeSlot probe;
+    private boolean kalshiSubscribed;
+    private boolean polymarketSubscribed;
+    private boolean started;
+    private long timerId = -1;
 
-  ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario) {
-    this(vertx, books, scenario, new ProbeSlot());
-  }
-
-  ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario, ProbeSlot probe) {
-    this.probe = probe;
-    this.vertx = vertx;
-    this.books = books;
-    this.scenario = scenario;
-  }
-
-  void onKalshiSubscribed() {
-    kalshiSubscribed = true;
-    startWhenBothSubscribed();
-  }
-
-  void onPolymarketSubscribed() {
-    polymarketSubscribed = true;
-    startWhenBothSubscribed();
-  }
-
-  void stop() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
+    ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario) {
+        this(vertx, books, scenario, new ProbeSlot());
     }
-  }
 
-  private void startWhenBothSubscribed() {
-    if (!started && kalshiSubscribed && polymarketSubscribed) {
-      started = true;
-      schedule(0);
+    ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario, ProbeSlot probe) {
+        this.probe = probe;
+        this.vertx = vertx;
+        this.books = books;
+        this.scenario = scenario;
     }
-  }
 
-  private void schedule(int index) {
-    if (index >= scenario.steps().size()) {
-      timerId = -1;
-      return; // the books stay as the last step left them
+    void onKalshiSubscribed() {
+        kalshiSubscribed = true;
+        startWhenBothSubscribed();
     }
-    Scenario.Step step = scenario.steps().get(index);
-    // a Vert.x timer needs at least 1 ms; it also lets the subscription's snapshot frames go out first
-    timerId = vertx.setTimer(Math.max(1, step.delayMillis()), id -> {
-      play(step);
-      probe.get().stepSent(index, System.nanoTime());
-      schedule(index + 1);
-    });
-  }
 
-  private void play(Scenario.Step step) {
-    for (KalshiDelta delta : step.kalshi()) {
-      books.applyKalshi(delta.ticker(), delta.side(), delta.price(), delta.delta());
+    void onPolymarketSubscribed() {
+        polymarketSubscribed = true;
+        startWhenBothSubscribed();
     }
-    if (!step.polymarket().isEmpty()) {
-      books.applyPolymarket(step.polymarket());
+
+    void stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
     }
-  }
+
+    private void startWhenBothSubscribed() {
+        if (!started && kalshiSubscribed && polymarketSubscribed) {
+            started = true;
+            schedule(0);
+        }
+    }
+
+    private void schedule(int index) {
+        if (index >= scenario.steps().size()) {
+            timerId = -1;
+            return; // the books stay as the last step left them
+        }
+        Scenario.Step step = scenario.steps().get(index);
+        // a Vert.x timer needs at least 1 ms; it also lets the subscription's snapshot frames go out first
+        timerId = vertx.setTimer(Math.max(1, step.delayMillis()), id -> {
+            play(step);
+            probe.get().stepSent(index, System.nanoTime());
+            schedule(index + 1);
+        });
+    }
+
+    private void play(Scenario.Step step) {
+        for (KalshiDelta delta : step.kalshi()) {
+            books.applyKalshi(delta.ticker(), delta.side(), delta.price(), delta.delta());
+        }
+        if (!step.polymarket().isEmpty()) {
+            books.applyPolymarket(step.polymarket());
+        }
+    }
 }

@@ -20,46 +20,77 @@ import java.util.Set;
  * @param catalogue          titles, close dates and strikes of the listed markets, plus extra listed markets, served
  *                           on Kalshi {@code GET /markets} and Gamma {@code /markets} for pair discovery; null = none
  */
-public record SimulatorConfig(String host, int kalshiPort, int polymarketPort, List<SimulatedMarket> markets,
-                              long seed, long stepIntervalMillis, int windowEveryNSteps, Path scenarioFile,
-                              SimulatorCatalogue catalogue) {
+public record SimulatorConfig(
+        String host,
+        int kalshiPort,
+        int polymarketPort,
+        List<SimulatedMarket> markets,
+        long seed,
+        long stepIntervalMillis,
+        int windowEveryNSteps,
+        Path scenarioFile,
+        SimulatorCatalogue catalogue) {
 
-  /** Without a catalogue. */
-  public SimulatorConfig(String host, int kalshiPort, int polymarketPort, List<SimulatedMarket> markets, long seed,
-                         long stepIntervalMillis, int windowEveryNSteps, Path scenarioFile) {
-    this(host, kalshiPort, polymarketPort, markets, seed, stepIntervalMillis, windowEveryNSteps, scenarioFile, null);
-  }
-
-  public static final String LOOPBACK = "127.0.0.1";
-
-  public SimulatorConfig {
-    Objects.requireNonNull(host, "host");
-    markets = List.copyOf(Objects.requireNonNull(markets, "markets"));
-    if (kalshiPort < 0 || polymarketPort < 0) {
-      throw new IllegalArgumentException("ports must be 0 (random) or positive");
+    /** Without a catalogue. */
+    public SimulatorConfig(
+            String host,
+            int kalshiPort,
+            int polymarketPort,
+            List<SimulatedMarket> markets,
+            long seed,
+            long stepIntervalMillis,
+            int windowEveryNSteps,
+            Path scenarioFile) {
+        this(
+                host,
+                kalshiPort,
+                polymarketPort,
+                markets,
+                seed,
+                stepIntervalMillis,
+                windowEveryNSteps,
+                scenarioFile,
+                null);
     }
-    if (windowEveryNSteps < 0) {
-      throw new IllegalArgumentException("windowEveryNSteps must be 0 (never) or positive");
-    }
-    Set<String> tickers = new HashSet<>();
-    Set<String> tokens = new HashSet<>();
-    for (SimulatedMarket market : markets) {
-      if (!tickers.add(market.kalshiTicker())) {
-        throw new IllegalArgumentException("Kalshi ticker listed twice: " + market.kalshiTicker());
-      }
-      if (!tokens.add(market.yesTokenId()) || !tokens.add(market.noTokenId())) {
-        throw new IllegalArgumentException("market " + market.kalshiTicker() + ": token id listed twice");
-      }
-    }
-  }
 
-  public SimulatorConfig withCatalogue(SimulatorCatalogue catalogue) {
-    return new SimulatorConfig(host, kalshiPort, polymarketPort, markets, seed, stepIntervalMillis, windowEveryNSteps,
-        scenarioFile, catalogue);
-  }
+    public static final String LOOPBACK = "127.0.0.1";
 
-  /** Loopback, random ports, a step every 500 ms and a window every 20 steps. */
-  public static SimulatorConfig randomWalk(List<SimulatedMarket> markets, long seed) {
-    return new SimulatorConfig(LOOPBACK, 0, 0, markets, seed, 500, 20, null);
-  }
+    public SimulatorConfig {
+        Objects.requireNonNull(host, "host");
+        markets = List.copyOf(Objects.requireNonNull(markets, "markets"));
+        if (kalshiPort < 0 || polymarketPort < 0) {
+            throw new IllegalArgumentException("ports must be 0 (random) or positive");
+        }
+        if (windowEveryNSteps < 0) {
+            throw new IllegalArgumentException("windowEveryNSteps must be 0 (never) or positive");
+        }
+        Set<String> tickers = new HashSet<>();
+        Set<String> tokens = new HashSet<>();
+        for (SimulatedMarket market : markets) {
+            if (!tickers.add(market.kalshiTicker())) {
+                throw new IllegalArgumentException("Kalshi ticker listed twice: " + market.kalshiTicker());
+            }
+            if (!tokens.add(market.yesTokenId()) || !tokens.add(market.noTokenId())) {
+                throw new IllegalArgumentException("market " + market.kalshiTicker() + ": token id listed twice");
+            }
+        }
+    }
+
+    public SimulatorConfig withCatalogue(SimulatorCatalogue catalogue) {
+        return new SimulatorConfig(
+                host,
+                kalshiPort,
+                polymarketPort,
+                markets,
+                seed,
+                stepIntervalMillis,
+                windowEveryNSteps,
+                scenarioFile,
+                catalogue);
+    }
+
+    /** Loopback, random ports, a step every 500 ms and a window every 20 steps. */
+    public static SimulatorConfig randomWalk(List<SimulatedMarket> markets, long seed) {
+        return new SimulatorConfig(LOOPBACK, 0, 0, markets, seed, 500, 20, null);
+    }
 }

@@ -9,26 +9,27 @@ package com.doubletime.simulator;
  */
 public interface SimulatorProbe {
 
-  /** The venue an order reached. */
-  enum Venue { KALSHI, POLYMARKET }
-
-  /** Does nothing: the default. */
-  SimulatorProbe NONE = new SimulatorProbe() {
-    @Override
-    public void stepSent(int stepIndex, long nanoTime) {
+    /** The venue an order reached. */
+    enum Venue {
+        KALSHI,
+        POLYMARKET
     }
 
-    @Override
-    public void orderReceived(Venue venue, String clientOrderId, long nanoTime) {
-    }
-  };
+    /** Does nothing: the default. */
+    SimulatorProbe NONE = new SimulatorProbe() {
+        @Override
+        public void stepSent(int stepIndex, long nanoTime) {}
 
-  /** Scenario step {@code stepIndex} (0-based) has been played and its frames written to the sockets. */
-  void stepSent(int stepIndex, long nanoTime);
+        @Override
+        public void orderReceived(Venue venue, String clientOrderId, long nanoTime) {}
+    };
 
-  /**
-   * An order create request arrived. {@code clientOrderId} is Kalshi's {@code client_order_id}, or the
-   * Polymarket order's {@code salt} (the CLOB has no client id); null when the body does not carry it.
-   */
-  void orderReceived(Venue venue, String clientOrderId, long nanoTime);
+    /** Scenario step {@code stepIndex} (0-based) has been played and its frames written to the sockets. */
+    void stepSent(int stepIndex, long nanoTime);
+
+    /**
+     * An order create request arrived. {@code clientOrderId} is Kalshi's {@code client_order_id}, or the
+     * Polymarket order's {@code salt} (the CLOB has no client id); null when the body does not carry it.
+     */
+    void orderReceived(Venue venue, String clientOrderId, long nanoTime);
 }

@@ -9,108 +9,121 @@ import io.vertx.core.VerticleBase;
  */
 final class SimulatorVerticle extends VerticleBase implements BookListener {
 
-  private final SimulatorConfig config;
-  private final Scenario scenario;
-  private final long heartbeatMillis;
-  private final KalshiSimulatorOptions kalshiOptions;
-  private final KalshiFaults kalshiFaults;
-  private KalshiServer kalshi;
-  private PolymarketServer polymarket;
-  /** Accounts and fault switches of the Polymarket venue; exists before start so tests can reach it. */
-  private final PolymarketVenue polymarketVenue = new PolymarketVenue();
-  /** The latency probe; exists before start so it can be installed at any time. */
-  private final ProbeSlot probe = new ProbeSlot();
-  private ScenarioPlayer player;
-  private long walkTimer = -1;
-  private volatile int kalshiPort;
-  private volatile int polymarketPort;
+    private final SimulatorConfig config;
+    private final Scenario scenario;
+    private final long heartbeatMillis;
+    private final KalshiSimulatorOptions kalshiOptions;
+    private final KalshiFaults kalshiFaults;
+    private KalshiServer kalshi;
+    private PolymarketServer polymarket;
+    /** Accounts and fault switches of the Polymarket venue; exists before start so tests can reach it. */
+    private final PolymarketVenue polymarketVenue = new PolymarketVenue();
+    /** The latency probe; exists before start so it can be installed at any time. */
+    private final ProbeSlot probe = new ProbeSlot();
 
-  /** {@code scenario} null means random walk. */
-  SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis) {
-    this(config, scenario, heartbeatMillis, KalshiSimulatorOptions.DEFAULT, new KalshiFaults());
-  }
+    private ScenarioPlayer player;
+    private long walkTimer = -1;
+    private volatile int kalshiPort;
+    private volatile int polymarketPort;
 
-  SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis, KalshiSimulatorOptions kalshiOptions,
-                    KalshiFaults kalshiFaults) {
-    this.config = config;
-    this.scenario = scenario;
-    this.heartbeatMillis = heartbeatMillis;
-    this.kalshiOptions = kalshiOptions;
-    this.kalshiFaults = kalshiFaults;
-  }
-
-  @Override
-  public Future<?> start() {
-    SimulatedBooks books = new SimulatedBooks(config.markets());
-    RandomWalk walk = null;
-    Runnable onKalshiSubscribed = () -> { };
-    Runnable onPolymarketSubscribed = () -> { };
-    // the opening books are written before the listener is attached: they reach clients as snapshots
-    if (scenario != null) {
-      scenario.openBooks(books);
-      player = new ScenarioPlayer(vertx, books, scenario, probe);
-      onKalshiSubscribed = player::onKalshiSubscribed;
-      onPolymarketSubscribed = player::onPolymarketSubscribed;
-    } else {
-      walk = new RandomWalk(books, config.markets(), config.seed(), config.windowEveryNSteps());
+    /** {@code scenario} null means random walk. */
+    SimulatorVerticle(SimulatorConfig config, Scenario scenario, long heartbeatMillis) {
+        this(config, scenario, heartbeatMillis, KalshiSimulatorOptions.DEFAULT, new KalshiFaults());
     }
-    books.listener(this);
-    kalshi = new KalshiServer(vertx, books, config.markets(), onKalshiSubscribed, heartbeatMillis, kalshiOptions,
-        kalshiFaults, config.catalogue());
-    polymarket = new PolymarketServer(vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed,
-        config.catalogue());
-    kalshi.probe(probe);
-    polymarket.probe(probe);
-    RandomWalk walking = walk;
-    return Future.all(kalshi.listen(config.host(), config.kalshiPort()),
-            polymarket.listen(config.host(), config.polymarketPort()))
-        .onSuccess(ports -> {
-          kalshiPort = ports.resultAt(0);
-          polymarketPort = ports.resultAt(1);
-          if (walking != null && config.stepIntervalMillis() > 0) {
-            walkTimer = vertx.setPeriodic(config.stepIntervalMillis(), id -> walking.step());
-          }
-        })
-        .onFailure(failure -> {
-          kalshi.close();
-          polymarket.close();
-        });
-  }
 
-  @Override
-  public Future<?> stop() {
-    if (walkTimer >= 0) {
-      vertx.cancelTimer(walkTimer);
+    SimulatorVerticle(
+            SimulatorConfig config,
+            Scenario scenario,
+            long heartbeatMillis,
+            KalshiSimulatorOptions kalshiOptions,
+            KalshiFaults kalshiFaults) {
+        this.config = config;
+        this.scenario = scenario;
+        this.heartbeatMillis = heartbeatMillis;
+        this.kalshiOptions = kalshiOptions;
+        this.kalshiFaults = kalshiFaults;
     }
-    if (player != null) {
-      player.stop();
+
+    @Override
+    public Future<?> start() {
+        SimulatedBooks books = new SimulatedBooks(config.markets());
+        RandomWalk walk = null;
+        Runnable onKalshiSubscribed = () -> {};
+        Runnable onPolymarketSubscribed = () -> {};
+        // the opening books are written before the listener is attached: they reach clients as snapshots
+        if (scenario != null) {
+            scenario.openBooks(books);
+            player = new ScenarioPlayer(vertx, books, scenario, probe);
+            onKalshiSubscribed = player::onKalshiSubscribed;
+            onPolymarketSubscribed = player::onPolymarketSubscribed;
+        } else {
+            walk = new RandomWalk(books, config.markets(), config.seed(), config.windowEveryNSteps());
+        }
+        books.listener(this);
+        kalshi = new KalshiServer(
+                vertx,
+                books,
+                config.markets(),
+                onKalshiSubscribed,
+                heartbeatMillis,
+                kalshiOptions,
+                kalshiFaults,
+                config.catalogue());
+        polymarket = new PolymarketServer(
+                vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed, config.catalogue());
+        kalshi.probe(probe);
+        polymarket.probe(probe);
+        RandomWalk walking = walk;
+        return Future.all(
+                        kalshi.listen(config.host(), config.kalshiPort()),
+                        polymarket.listen(config.host(), config.polymarketPort()))
+                .onSuccess(ports -> {
+                    kalshiPort = ports.resultAt(0);
+                    polymarketPort = ports.resultAt(1);
+                    if (walking != null && config.stepIntervalMillis() > 0) {
+                        walkTimer = vertx.setPeriodic(config.stepIntervalMillis(), id -> walking.step());
+                    }
+                })
+                .onFailure(failure -> {
+                    kalshi.close();
+                    polymarket.close();
+                });
     }
-    return Future.all(kalshi.close(), polymarket.close());
-  }
 
-  @Override
-  public void onKalshiDelta(KalshiDelta delta) {
-    kalshi.onDelta(delta);
-  }
+    @Override
+    public Future<?> stop() {
+        if (walkTimer >= 0) {
+            vertx.cancelTimer(walkTimer);
+        }
+        if (player != null) {
+            player.stop();
+        }
+        return Future.all(kalshi.close(), polymarket.close());
+    }
 
-  @Override
-  public void onPolymarketPriceChange(PolymarketPriceChange change) {
-    polymarket.onPriceChange(change);
-  }
+    @Override
+    public void onKalshiDelta(KalshiDelta delta) {
+        kalshi.onDelta(delta);
+    }
 
-  int kalshiPort() {
-    return kalshiPort;
-  }
+    @Override
+    public void onPolymarketPriceChange(PolymarketPriceChange change) {
+        polymarket.onPriceChange(change);
+    }
 
-  int polymarketPort() {
-    return polymarketPort;
-  }
+    int kalshiPort() {
+        return kalshiPort;
+    }
 
-  ProbeSlot probe() {
-    return probe;
-  }
+    int polymarketPort() {
+        return polymarketPort;
+    }
 
-  PolymarketVenue polymarketVenue() {
-    return polymarketVenue;
-  }
+    ProbeSlot probe() {
+        return probe;
+    }
+
+    PolymarketVenue polymarketVenue() {
+        return polymarketVenue;
+    }
 }

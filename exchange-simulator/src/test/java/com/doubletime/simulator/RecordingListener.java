@@ -6,19 +6,19 @@ import java.util.List;
 /** Records every book change in order. */
 final class RecordingListener implements BookListener {
 
-  final List<Object> events = new ArrayList<>();
-  final List<KalshiDelta> kalshiDeltas = new ArrayList<>();
-  final List<PolymarketPriceChange> polymarketChanges = new ArrayList<>();
+    final List<Object> events = new ArrayList<>();
+    final List<KalshiDelta> kalshiDeltas = new ArrayList<>();
+    final List<PolymarketPriceChange> polymarketChanges = new ArrayList<>();
 
-  @Override
-  public void onKalshiDelta(KalshiDelta delta) {
-    events.add(delta);
-    kalshiDeltas.add(delta);
-  }
+    @Override
+    public void onKalshiDelta(KalshiDelta delta) {
+        events.add(delta);
+        kalshiDeltas.add(delta);
+    }
 
-  @Override
-  public void onPolymarketPriceChange(PolymarketPriceChange change) {
-    events.add(change);
-    polymarketChanges.add(change);
-  }
+    @Override
+    public void onPolymarketPriceChange(PolymarketPriceChange change) {
+        events.add(change);
+        polymarketChanges.add(change);
+    }
 }

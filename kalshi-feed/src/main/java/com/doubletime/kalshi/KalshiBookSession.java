@@ -21,7 +21,14 @@ import java.util.Set;
  */
 public final class KalshiBookSession {
     /** What became of a frame; the live feed acts on gaps and counts the rest. */
-    public enum Outcome { APPLIED, CONTROL, DUPLICATE, GAP, MALFORMED, IGNORED }
+    public enum Outcome {
+        APPLIED,
+        CONTROL,
+        DUPLICATE,
+        GAP,
+        MALFORMED,
+        IGNORED
+    }
 
     /** Told when a subscription's books need a fresh snapshot. */
     public interface ResyncListener {
@@ -146,10 +153,17 @@ public final class KalshiBookSession {
             }
             listener.onSnapshot(Platform.KALSHI, message.marketTicker(), bids, asks, at);
         } else if ("yes".equals(message.side())) {
-            listener.onLevel(Platform.KALSHI, message.marketTicker(), Side.BID, message.price(), message.delta(), false, at);
+            listener.onLevel(
+                    Platform.KALSHI, message.marketTicker(), Side.BID, message.price(), message.delta(), false, at);
         } else {
-            listener.onLevel(Platform.KALSHI, message.marketTicker(), Side.ASK, yesAskPrice(message.price()), message.delta(),
-                    false, at);
+            listener.onLevel(
+                    Platform.KALSHI,
+                    message.marketTicker(),
+                    Side.ASK,
+                    yesAskPrice(message.price()),
+                    message.delta(),
+                    false,
+                    at);
         }
         return Outcome.APPLIED;
     }

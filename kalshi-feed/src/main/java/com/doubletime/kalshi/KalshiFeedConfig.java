@@ -19,8 +19,14 @@ import java.util.List;
  * @param reconnectMaxMillis     cap of the reconnect delay
  * @param recordFile             capture file (contracts §2) to append every frame to, or {@code null}
  */
-public record KalshiFeedConfig(String wsUrl, List<String> tickers, boolean useYesPrice, long idleTimeoutMillis,
-                               long reconnectInitialMillis, long reconnectMaxMillis, Path recordFile) {
+public record KalshiFeedConfig(
+        String wsUrl,
+        List<String> tickers,
+        boolean useYesPrice,
+        long idleTimeoutMillis,
+        long reconnectInitialMillis,
+        long reconnectMaxMillis,
+        Path recordFile) {
     public static final String PRODUCTION_WS_URL = "wss://external-api-ws.kalshi.com/trade-api/ws/v2";
     public static final String DEMO_WS_URL = "wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2";
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
@@ -51,8 +57,14 @@ public record KalshiFeedConfig(String wsUrl, List<String> tickers, boolean useYe
 
     /** Defaults: {@code use_yes_price} false, 30 s idle timeout, reconnect 1 s → 60 s, no recording. */
     public static KalshiFeedConfig of(String wsUrl, List<String> tickers) {
-        return new KalshiFeedConfig(wsUrl, tickers, false, DEFAULT_IDLE_TIMEOUT_MILLIS,
-                DEFAULT_RECONNECT_INITIAL_MILLIS, DEFAULT_RECONNECT_MAX_MILLIS, null);
+        return new KalshiFeedConfig(
+                wsUrl,
+                tickers,
+                false,
+                DEFAULT_IDLE_TIMEOUT_MILLIS,
+                DEFAULT_RECONNECT_INITIAL_MILLIS,
+                DEFAULT_RECONNECT_MAX_MILLIS,
+                null);
     }
 
     /**
@@ -67,30 +79,33 @@ public record KalshiFeedConfig(String wsUrl, List<String> tickers, boolean useYe
             tickers.add(ticker instanceof String s ? s : null);
         }
         String record = json.getString("recordFile");
-        return new KalshiFeedConfig(json.getString("wsUrl", PRODUCTION_WS_URL), tickers,
-                json.getBoolean("useYesPrice", false), json.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS),
+        return new KalshiFeedConfig(
+                json.getString("wsUrl", PRODUCTION_WS_URL),
+                tickers,
+                json.getBoolean("useYesPrice", false),
+                json.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS),
                 json.getLong("reconnectInitialMillis", DEFAULT_RECONNECT_INITIAL_MILLIS),
                 json.getLong("reconnectMaxMillis", DEFAULT_RECONNECT_MAX_MILLIS),
                 record == null || record.isBlank() ? null : Path.of(record));
     }
 
     public KalshiFeedConfig withUseYesPrice(boolean value) {
-        return new KalshiFeedConfig(wsUrl, tickers, value, idleTimeoutMillis, reconnectInitialMillis,
-                reconnectMaxMillis, recordFile);
+        return new KalshiFeedConfig(
+                wsUrl, tickers, value, idleTimeoutMillis, reconnectInitialMillis, reconnectMaxMillis, recordFile);
     }
 
     public KalshiFeedConfig withIdleTimeoutMillis(long value) {
-        return new KalshiFeedConfig(wsUrl, tickers, useYesPrice, value, reconnectInitialMillis, reconnectMaxMillis,
-                recordFile);
+        return new KalshiFeedConfig(
+                wsUrl, tickers, useYesPrice, value, reconnectInitialMillis, reconnectMaxMillis, recordFile);
     }
 
     public KalshiFeedConfig withReconnect(long initialMillis, long maxMillis) {
-        return new KalshiFeedConfig(wsUrl, tickers, useYesPrice, idleTimeoutMillis, initialMillis, maxMillis,
-                recordFile);
+        return new KalshiFeedConfig(
+                wsUrl, tickers, useYesPrice, idleTimeoutMillis, initialMillis, maxMillis, recordFile);
     }
 
     public KalshiFeedConfig withRecordFile(Path value) {
-        return new KalshiFeedConfig(wsUrl, tickers, useYesPrice, idleTimeoutMillis, reconnectInitialMillis,
-                reconnectMaxMillis, value);
+        return new KalshiFeedConfig(
+                wsUrl, tickers, useYesPrice, idleTimeoutMillis, reconnectInitialMillis, reconnectMaxMillis, value);
     }
 }

@@ -28,13 +28,18 @@ import java.util.function.Function;
 public final class KalshiFeedMain {
     static final String FEED = "kalshi";
     public static final List<Option> OPTIONS = ServiceMain.feedOptions(
-            new Option("--ws-url", "KALSHI_WS_URL", "kalshi.wsUrl", Kind.STRING, "Kalshi WebSocket (default: production)"),
-            new Option("--record", "KALSHI_RECORD_FILE", "kalshi.recordFile", Kind.STRING, "capture file (contracts §2)"),
-            new Option("--idle-timeout-millis", "KALSHI_IDLE_TIMEOUT_MILLIS", "kalshi.idleTimeoutMillis", Kind.LONG,
+            new Option(
+                    "--ws-url", "KALSHI_WS_URL", "kalshi.wsUrl", Kind.STRING, "Kalshi WebSocket (default: production)"),
+            new Option(
+                    "--record", "KALSHI_RECORD_FILE", "kalshi.recordFile", Kind.STRING, "capture file (contracts §2)"),
+            new Option(
+                    "--idle-timeout-millis",
+                    "KALSHI_IDLE_TIMEOUT_MILLIS",
+                    "kalshi.idleTimeoutMillis",
+                    Kind.LONG,
                     "silence after which the link counts as dead"));
 
-    private KalshiFeedMain() {
-    }
+    private KalshiFeedMain() {}
 
     public static void main(String[] args) {
         ServiceMain.run("kalshi-feed", OPTIONS, args, KalshiFeedMain::deploy);
@@ -42,24 +47,32 @@ public final class KalshiFeedMain {
 
     static Future<?> deploy(Vertx vertx, JsonObject config) {
         JsonObject section = config.getJsonObject("kalshi", new JsonObject());
-        Function<List<String>, KalshiFeedConfig> configFor =
-                tickers -> KalshiFeedConfig.fromJson(section.copy().put("tickers", new JsonArray(List.copyOf(tickers))));
+        Function<List<String>, KalshiFeedConfig> configFor = tickers ->
+                KalshiFeedConfig.fromJson(section.copy().put("tickers", new JsonArray(List.copyOf(tickers))));
         Function<String, MultiMap> handshake = KalshiHandshake.fromEnvironment(System.getenv());
-        return PairsLoader.load(vertx, ServiceMain.pairsFile(config)).<Void>compose(pairs -> {
-            KalshiFeedConfig all = configFor.apply(tickers(pairs)); // validated before anything connects
-            if (!vertx.isClustered()) {
-                return vertx.deployVerticle(new KalshiFeedVerticle(all, handshake)).mapEmpty();
-            }
-            ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
-            AssignedMarkets<KalshiFeedVerticle> feed = new AssignedMarkets<>(vertx,
-                    share -> new KalshiFeedVerticle(configFor.apply(share), handshake).sharingVenue(),
-                    KalshiFeedVerticle::changeTickers);
-            MarketLeaseVerticle leases = new MarketLeaseVerticle(FEED, scaleOut.instanceId(), all.tickers(),
-                    scaleOut.timing(), feed);
-            return vertx.deployVerticle(leases).compose(id -> vertx.eventBus()
-                    .<PairsChanged>consumer(Addresses.PAIRS_CHANGED, message -> leases.markets(tickers(message.body().pairs())))
-                    .completion());
-        }).mapEmpty();
+        return PairsLoader.load(vertx, ServiceMain.pairsFile(config))
+                .<Void>compose(pairs -> {
+                    KalshiFeedConfig all = configFor.apply(tickers(pairs)); // validated before anything connects
+                    if (!vertx.isClustered()) {
+                        return vertx.deployVerticle(new KalshiFeedVerticle(all, handshake))
+                                .mapEmpty();
+                    }
+                    ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
+                    AssignedMarkets<KalshiFeedVerticle> feed = new AssignedMarkets<>(
+                            vertx,
+                            share -> new KalshiFeedVerticle(configFor.apply(share), handshake).sharingVenue(),
+                            KalshiFeedVerticle::changeTickers);
+                    MarketLeaseVerticle leases = new MarketLeaseVerticle(
+                            FEED, scaleOut.instanceId(), all.tickers(), scaleOut.timing(), feed);
+                    return vertx.deployVerticle(leases)
+                            .compose(id -> vertx.eventBus()
+                                    .<PairsChanged>consumer(
+                                            Addresses.PAIRS_CHANGED,
+                                            message -> leases.markets(
+                                                    tickers(message.body().pairs())))
+                                    .completion());
+                })
+                .mapEmpty();
     }
 
     static List<String> tickers(List<MarketPair> pairs) {

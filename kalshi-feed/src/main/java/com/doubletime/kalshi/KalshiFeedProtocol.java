@@ -6,8 +6,8 @@ import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,8 +118,9 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         if (message.type() == KalshiMessage.Type.SUBSCRIBED) {
             if (pendingSubscribes.remove(message.id()) || CHANNEL.equals(message.channel())) {
                 activeSids.add(message.sid());
-                LOG.log(System.Logger.Level.INFO, "kalshi subscribed: sid " + message.sid() + " for " + tickers.size()
-                        + " tickers");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "kalshi subscribed: sid " + message.sid() + " for " + tickers.size() + " tickers");
             }
         } else if (message.type() == KalshiMessage.Type.ERROR) {
             onError(message);
@@ -164,7 +165,8 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         removed.removeAll(wanted);
         tickers = wanted;
         if (!removed.isEmpty()) {
-            removed.forEach(ticker -> listener.onStale(Platform.KALSHI, ticker, "assigned to another feed instance", atNanos));
+            removed.forEach(
+                    ticker -> listener.onStale(Platform.KALSHI, ticker, "assigned to another feed instance", atNanos));
             listener.onFrameEnd(Platform.KALSHI, atNanos);
         }
         if (!open || (added.isEmpty() && removed.isEmpty())) {
@@ -174,7 +176,8 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
             long sid = activeSids.iterator().next();
             if (tickers.isEmpty()) {
                 activeSids.clear();
-                link.send(command(nextCommandId++, "unsubscribe", new JsonObject().put("sids", new JsonArray().add(sid))));
+                link.send(command(
+                        nextCommandId++, "unsubscribe", new JsonObject().put("sids", new JsonArray().add(sid))));
                 return;
             }
             updateMarkets(sid, added, "add_markets");
@@ -190,10 +193,13 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
 
     private void updateMarkets(long sid, List<String> changed, String action) {
         if (!changed.isEmpty()) {
-            link.send(command(nextCommandId++, "update_subscription", new JsonObject()
-                    .put("sids", new JsonArray().add(sid))
-                    .put("market_tickers", new JsonArray(List.copyOf(changed)))
-                    .put("action", action)));
+            link.send(command(
+                    nextCommandId++,
+                    "update_subscription",
+                    new JsonObject()
+                            .put("sids", new JsonArray().add(sid))
+                            .put("market_tickers", new JsonArray(List.copyOf(changed)))
+                            .put("action", action)));
         }
     }
 
@@ -208,6 +214,10 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
     }
 
     private static String command(long id, String cmd, JsonObject params) {
-        return new JsonObject().put("id", id).put("cmd", cmd).put("params", params).encode();
+        return new JsonObject()
+                .put("id", id)
+                .put("cmd", cmd)
+                .put("params", params)
+                .encode();
     }
 }

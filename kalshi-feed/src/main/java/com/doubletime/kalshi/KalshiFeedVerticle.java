@@ -71,23 +71,35 @@ public final class KalshiFeedVerticle extends VerticleBase {
                 : vertx.executeBlocking(() -> CaptureWriter.open(config.recordFile()));
         return opened.map(writer -> {
             capture = writer;
-            connection = new FeedConnection(vertx, Platform.KALSHI, config.wsUrl(), config.idleTimeoutMillis(),
-                    new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), handshakeHeaders,
-                    writer, new EpochNanoClock());
+            connection = new FeedConnection(
+                    vertx,
+                    Platform.KALSHI,
+                    config.wsUrl(),
+                    config.idleTimeoutMillis(),
+                    new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()),
+                    handshakeHeaders,
+                    writer,
+                    new EpochNanoClock());
             Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus());
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);
                 toBus.accept(batch);
             });
-            MarketDataListener listener = sharedVenue
-                    ? new SharedVenueListener(publisher, () -> protocol.tickers()) : publisher;
+            MarketDataListener listener =
+                    sharedVenue ? new SharedVenueListener(publisher, () -> protocol.tickers()) : publisher;
             protocol = new KalshiFeedProtocol(config, listener, connection);
             connection.start(protocol);
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
             if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
-                vertx.eventBus().<PairsChanged>consumer(Addresses.PAIRS_CHANGED, message -> protocol.changeTickers(
-                        message.body().pairs().stream().map(MarketPair::kalshiTicker).distinct().toList(),
-                        connection.clock().nowNanos()));
+                vertx.eventBus()
+                        .<PairsChanged>consumer(
+                                Addresses.PAIRS_CHANGED,
+                                message -> protocol.changeTickers(
+                                        message.body().pairs().stream()
+                                                .map(MarketPair::kalshiTicker)
+                                                .distinct()
+                                                .toList(),
+                                        connection.clock().nowNanos()));
             }
             return null;
         });
@@ -119,9 +131,18 @@ public final class KalshiFeedVerticle extends VerticleBase {
     /** The feed's health now. Call it on the verticle's event loop. */
     FeedHealth health() {
         KalshiBookSession session = protocol.session();
-        return new FeedHealth(Platform.KALSHI, connection.connected(), connection.lastFrameAtMillis(),
-                connection.lastFrameAgeMillis(), session.frames(), session.malformed(), session.gaps(),
-                session.duplicates(), connection.reconnects(), freshness.staleInstruments(), connection.lastError());
+        return new FeedHealth(
+                Platform.KALSHI,
+                connection.connected(),
+                connection.lastFrameAtMillis(),
+                connection.lastFrameAgeMillis(),
+                session.frames(),
+                session.malformed(),
+                session.gaps(),
+                session.duplicates(),
+                connection.reconnects(),
+                freshness.staleInstruments(),
+                connection.lastError());
     }
 
     /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
@@ -136,10 +157,12 @@ public final class KalshiFeedVerticle extends VerticleBase {
                 publishHealth();
             }
             CaptureWriter writer = capture;
-            return writer == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-                writer.close();
-                return null;
-            });
+            return writer == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(() -> {
+                        writer.close();
+                        return null;
+                    });
         });
     }
 }

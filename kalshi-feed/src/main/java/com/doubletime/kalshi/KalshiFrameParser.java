@@ -1,12 +1,11 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.NameTable;
 import com.doubletime.bus.feed.FrameFields;
-import com.doubletime.bus.feed.MalformedFrameException;
-import com.doubletime.domain.LevelBuffer;
 import com.doubletime.bus.feed.JsonTokenizer;
 import com.doubletime.bus.feed.JsonTokenizer.Token;
+import com.doubletime.bus.feed.MalformedFrameException;
+import com.doubletime.domain.LevelBuffer;
+import com.doubletime.domain.NameTable;
 
 /**
  * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with
@@ -73,7 +72,8 @@ public final class KalshiFrameParser {
             String field = parser.currentName();
             Token value = parser.next();
             switch (field) {
-                case "market_ticker" -> message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
+                case "market_ticker" ->
+                    message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
                 case "price_dollars" -> message.price = FrameFields.decimal(parser, value, "price_dollars");
@@ -144,8 +144,7 @@ public final class KalshiFrameParser {
                     throw new MalformedFrameException("orderbook_delta side is neither yes nor no: " + message.side);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -7,7 +7,15 @@ import com.doubletime.domain.LevelBuffer;
  * the next parse.
  */
 public final class KalshiMessage {
-    public enum Type { ORDERBOOK_SNAPSHOT, ORDERBOOK_DELTA, SUBSCRIBED, OK, ERROR, UNSUBSCRIBED, OTHER }
+    public enum Type {
+        ORDERBOOK_SNAPSHOT,
+        ORDERBOOK_DELTA,
+        SUBSCRIBED,
+        OK,
+        ERROR,
+        UNSUBSCRIBED,
+        OTHER
+    }
 
     /** Marks an absent numeric field. */
     public static final long ABSENT = Long.MIN_VALUE;

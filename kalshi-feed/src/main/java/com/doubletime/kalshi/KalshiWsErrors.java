@@ -6,6 +6,7 @@ import java.util.Map;
 final class KalshiWsErrors {
     /** Codes after which the subscription is gone and must be made again. */
     static final long CHANNEL_ERROR = 10;
+
     static final long BUFFER_OVERFLOW = 25;
 
     private static final Map<Long, String> MEANINGS = Map.ofEntries(
@@ -35,8 +36,7 @@ final class KalshiWsErrors {
             Map.entry(27L, "too many requests"),
             Map.entry(28L, "underlying tickers required"));
 
-    private KalshiWsErrors() {
-    }
+    private KalshiWsErrors() {}
 
     static String meaning(long code) {
         return MEANINGS.getOrDefault(code, "unknown error code");

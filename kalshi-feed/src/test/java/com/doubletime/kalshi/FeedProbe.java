@@ -39,9 +39,23 @@ final class FeedProbe {
     FeedProbe(Vertx vertx, List<SimulatedMarket> markets) {
         BusCodecs.registerAll(vertx.eventBus());
         this.tickers = markets.stream().map(SimulatedMarket::kalshiTicker).toList();
-        List<MarketPair> pairs = markets.stream().map(m -> new MarketPair(m.kalshiTicker(), "", m.kalshiTicker(),
-                70_000, m.conditionId(), m.yesTokenId(), m.noTokenId(), 0, 10_000, 0, false,
-                m.inverse() ? Polarity.INVERSE : Polarity.SAME, 0, MarketPair.UNLIMITED)).toList();
+        List<MarketPair> pairs = markets.stream()
+                .map(m -> new MarketPair(
+                        m.kalshiTicker(),
+                        "",
+                        m.kalshiTicker(),
+                        70_000,
+                        m.conditionId(),
+                        m.yesTokenId(),
+                        m.noTokenId(),
+                        0,
+                        10_000,
+                        0,
+                        false,
+                        m.inverse() ? Polarity.INVERSE : Polarity.SAME,
+                        0,
+                        MarketPair.UNLIMITED))
+                .toList();
         engine = new ArbitrageEngine(pairs, event -> {
             if (event instanceof ArbitrageOpportunityFound found) {
                 opportunities++;
@@ -54,9 +68,15 @@ final class FeedProbe {
         // every Polymarket token offered at 0.01 in size: the Kalshi side alone decides
         for (SimulatedMarket market : markets) {
             for (String token : List.of(market.yesTokenId(), market.noTokenId())) {
-                engine.apply(new MarketDataBatch(Platform.POLYMARKET, 1, List.of(new OrderBookSnapshotReceived(
-                        Platform.POLYMARKET, token, Levels.EMPTY, new Levels(new long[] {10_000},
-                        new long[] {1_000_000 * FixedPoint.ONE}), 1))));
+                engine.apply(new MarketDataBatch(
+                        Platform.POLYMARKET,
+                        1,
+                        List.of(new OrderBookSnapshotReceived(
+                                Platform.POLYMARKET,
+                                token,
+                                Levels.EMPTY,
+                                new Levels(new long[] {10_000}, new long[] {1_000_000 * FixedPoint.ONE}),
+                                1))));
             }
         }
         vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, message -> apply(message.body()));
@@ -82,12 +102,16 @@ final class FeedProbe {
 
     synchronized TreeMap<Long, Long> bids(String ticker) {
         Orderbook book = engine.book(Platform.KALSHI, ticker);
-        return book == null ? new TreeMap<>() : SignedSimulator.levels(book.bids().toLevels(), false);
+        return book == null
+                ? new TreeMap<>()
+                : SignedSimulator.levels(book.bids().toLevels(), false);
     }
 
     synchronized TreeMap<Long, Long> asks(String ticker) {
         Orderbook book = engine.book(Platform.KALSHI, ticker);
-        return book == null ? new TreeMap<>() : SignedSimulator.levels(book.asks().toLevels(), false);
+        return book == null
+                ? new TreeMap<>()
+                : SignedSimulator.levels(book.asks().toLevels(), false);
     }
 
     synchronized List<String> violations() {
@@ -113,8 +137,10 @@ final class FeedProbe {
 
     /** Whether {@code ticker}'s book was marked stale (gap, ended subscription or disconnect) after {@code mark}. */
     synchronized boolean markedStaleSince(int mark, String ticker) {
-        return events.subList(mark, events.size()).stream().anyMatch(e -> e instanceof VenueDisconnected
-                || e instanceof BookMarkedStale stale && stale.instrument().equals(ticker));
+        return events.subList(mark, events.size()).stream()
+                .anyMatch(e -> e instanceof VenueDisconnected
+                        || e instanceof BookMarkedStale stale
+                                && stale.instrument().equals(ticker));
     }
 
     List<String> tickers() {

@@ -16,22 +16,25 @@ import org.junit.jupiter.api.Test;
 class KalshiBookSessionTest {
     private final OrderbookSet books = new OrderbookSet();
     private final List<String> resyncs = new ArrayList<>();
-    private final KalshiBookSession session = new KalshiBookSession(books, false,
-            (sid, tickers) -> resyncs.add(sid + ":" + String.join(",", tickers)));
+    private final KalshiBookSession session =
+            new KalshiBookSession(books, false, (sid, tickers) -> resyncs.add(sid + ":" + String.join(",", tickers)));
 
     private static long d(String decimal) {
         return FixedPoint.parse(decimal);
     }
 
     private static String snapshot(String ticker, int sid, int seq, String yes, String no) {
-        return "{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\"" + ticker
+        return "{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
+                + ticker
                 + "\",\"market_id\":\"m\"" + (yes == null ? "" : ",\"yes_dollars_fp\":" + yes)
                 + (no == null ? "" : ",\"no_dollars_fp\":" + no) + "}}";
     }
 
     private static String delta(String ticker, int sid, int seq, String price, String delta, String side) {
-        return "{\"type\":\"orderbook_delta\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\"" + ticker
-                + "\",\"market_id\":\"m\",\"price_dollars\":\"" + price + "\",\"delta_fp\":\"" + delta + "\",\"side\":\"" + side
+        return "{\"type\":\"orderbook_delta\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
+                + ticker
+                + "\",\"market_id\":\"m\",\"price_dollars\":\"" + price + "\",\"delta_fp\":\"" + delta
+                + "\",\"side\":\"" + side
                 + "\",\"ts_ms\":1}}";
     }
 
@@ -59,7 +62,8 @@ class KalshiBookSessionTest {
     @Test
     void appliesSignedDeltasAndRemovesLevelsAtZero() {
         session.onFrame(snapshot("T", 1, 1, "[[\"0.9600\",\"54.00\"]]", null), 1);
-        assertEquals(KalshiBookSession.Outcome.APPLIED, session.onFrame(delta("T", 1, 2, "0.9600", "-20.50", "yes"), 2));
+        assertEquals(
+                KalshiBookSession.Outcome.APPLIED, session.onFrame(delta("T", 1, 2, "0.9600", "-20.50", "yes"), 2));
         assertEquals(d("33.5"), book("T").bids().size(0));
         session.onFrame(delta("T", 1, 3, "0.9600", "-33.50", "yes"), 3);
         assertTrue(book("T").bids().isEmpty());
@@ -109,7 +113,9 @@ class KalshiBookSessionTest {
         assertTrue(book("A").isStale());
         session.onConnected(3);
         // a new connection starts its sids afresh: seq 1 after seq 7 is not a duplicate
-        assertEquals(KalshiBookSession.Outcome.APPLIED, session.onFrame(snapshot("A", 1, 1, "[[\"0.50\",\"10\"]]", null), 4));
+        assertEquals(
+                KalshiBookSession.Outcome.APPLIED,
+                session.onFrame(snapshot("A", 1, 1, "[[\"0.50\",\"10\"]]", null), 4));
         assertTrue(book("A").isFresh());
     }
 
@@ -125,7 +131,9 @@ class KalshiBookSessionTest {
     @Test
     void terminalChannelErrorsMakeTheSubscriptionStale() {
         session.onFrame(snapshot("A", 3, 1, "[[\"0.50\",\"10\"]]", null), 1);
-        session.onFrame("{\"id\":0,\"sid\":3,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}", 2);
+        session.onFrame(
+                "{\"id\":0,\"sid\":3,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}",
+                2);
         assertTrue(book("A").isStale());
     }
 }

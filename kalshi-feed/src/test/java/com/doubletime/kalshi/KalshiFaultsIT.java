@@ -59,11 +59,13 @@ class KalshiFaultsIT {
 
     @ParameterizedTest(name = "use_yes_price={0}")
     @ValueSource(booleans = {false, true})
-    void feedEndsWithTheSimulatorsBooksThroughEveryFaultAndNeverTradesOnAStaleBook(boolean useYesPrice,
-                                                                                  @TempDir Path dir) throws Exception {
+    void feedEndsWithTheSimulatorsBooksThroughEveryFaultAndNeverTradesOnAStaleBook(
+            boolean useYesPrice, @TempDir Path dir) throws Exception {
         Path capture = dir.resolve("kalshi.jsonl");
         KalshiFeedConfig config = KalshiFeedConfig.of(kalshi.simulator.kalshiWsUrl(), SignedSimulator.TICKERS)
-                .withUseYesPrice(useYesPrice).withReconnect(50, 500).withRecordFile(capture);
+                .withUseYesPrice(useYesPrice)
+                .withReconnect(50, 500)
+                .withRecordFile(capture);
         String deployment = vertx.deployVerticle(new KalshiFeedVerticle(config, kalshi.handshake()))
                 .await(10, TimeUnit.SECONDS);
         awaitSameBooks("start");
@@ -79,7 +81,8 @@ class KalshiFaultsIT {
         faults.answerSlowly(0);
 
         FeedHealth health = awaitHealth();
-        assertTrue(health.gaps() >= 1 && health.duplicates() >= 3 && health.malformed() >= 2 && health.reconnects() >= 1,
+        assertTrue(
+                health.gaps() >= 1 && health.duplicates() >= 3 && health.malformed() >= 2 && health.reconnects() >= 1,
                 health.toString());
         assertEquals(List.of(), probe.violations());
         assertTrue(probe.opportunities() > 0, "fresh books did show opportunities");
@@ -100,7 +103,9 @@ class KalshiFaultsIT {
         awaitSameBooks(name);
         if (losesData) {
             for (String ticker : SignedSimulator.TICKERS) {
-                assertTrue(probe.markedStaleSince(mark, ticker), name + ": " + ticker + " was marked stale until resynced");
+                assertTrue(
+                        probe.markedStaleSince(mark, ticker),
+                        name + ": " + ticker + " was marked stale until resynced");
             }
         }
     }
@@ -109,27 +114,68 @@ class KalshiFaultsIT {
     private void moveBooks() throws Exception {
         for (String ticker : SignedSimulator.TICKERS) {
             orders++;
-            OrderResult rest = place(new OrderRequest("rest-" + orders, Platform.KALSHI, ticker, Outcome.YES,
-                    OrderAction.BUY, 10_000L * (1 + orders % 20), 1_000_000, null), "good_till_canceled");
+            OrderResult rest = place(
+                    new OrderRequest(
+                            "rest-" + orders,
+                            Platform.KALSHI,
+                            ticker,
+                            Outcome.YES,
+                            OrderAction.BUY,
+                            10_000L * (1 + orders % 20),
+                            1_000_000,
+                            null),
+                    "good_till_canceled");
             assertEquals(OrderStatus.RESTING, rest.status(), rest.toString());
-            OrderResult take = kalshi.gateway.place(new OrderRequest("take-" + orders, Platform.KALSHI, ticker,
-                    Outcome.YES, OrderAction.BUY, 990_000, 1_000_000, TimeInForce.IMMEDIATE_OR_CANCEL))
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            OrderResult take = kalshi.gateway
+                    .place(new OrderRequest(
+                            "take-" + orders,
+                            Platform.KALSHI,
+                            ticker,
+                            Outcome.YES,
+                            OrderAction.BUY,
+                            990_000,
+                            1_000_000,
+                            TimeInForce.IMMEDIATE_OR_CANCEL))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
             assertEquals(OrderStatus.FILLED, take.status(), take.toString());
         }
     }
 
     /** The gateway sends only IOC/FOK (arbitrage legs never rest): a resting order goes through the client. */
     private OrderResult place(OrderRequest order, String timeInForce) throws Exception {
-        JsonObject body = com.doubletime.kalshi.order.KalshiV2Order.from(new OrderRequest(order.clientOrderId(),
-                order.platform(), order.instrument(), order.outcome(), order.action(), order.limitPrice(),
-                order.quantity(), TimeInForce.IMMEDIATE_OR_CANCEL), "taker_at_cross").toJson()
+        JsonObject body = com.doubletime.kalshi.order.KalshiV2Order.from(
+                        new OrderRequest(
+                                order.clientOrderId(),
+                                order.platform(),
+                                order.instrument(),
+                                order.outcome(),
+                                order.action(),
+                                order.limitPrice(),
+                                order.quantity(),
+                                TimeInForce.IMMEDIATE_OR_CANCEL),
+                        "taker_at_cross")
+                .toJson()
                 .put("time_in_force", timeInForce);
-        JsonObject created = kalshi.rest.request(io.vertx.core.http.HttpMethod.POST, "/portfolio/events/orders", null, body,
-                com.doubletime.kalshi.rest.KalshiRestClient.Bucket.WRITE, 10).await(30, TimeUnit.SECONDS);
-        return new OrderResult(order.clientOrderId(), created.getString("order_id"),
+        JsonObject created = kalshi.rest
+                .request(
+                        io.vertx.core.http.HttpMethod.POST,
+                        "/portfolio/events/orders",
+                        null,
+                        body,
+                        com.doubletime.kalshi.rest.KalshiRestClient.Bucket.WRITE,
+                        10)
+                .await(30, TimeUnit.SECONDS);
+        return new OrderResult(
+                order.clientOrderId(),
+                created.getString("order_id"),
                 "0.00".equals(created.getString("remaining_count")) ? OrderStatus.UNFILLED : OrderStatus.RESTING,
-                0, 0, -1, java.math.BigDecimal.ZERO, null, null);
+                0,
+                0,
+                -1,
+                java.math.BigDecimal.ZERO,
+                null,
+                null);
     }
 
     private void awaitSameBooks(String phase) throws Exception {
@@ -158,7 +204,10 @@ class KalshiFaultsIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             FeedHealth health = probe.health();
-            if (health != null && health.connected() && health.staleInstruments().isEmpty() && health.reconnects() >= 1) {
+            if (health != null
+                    && health.connected()
+                    && health.staleInstruments().isEmpty()
+                    && health.reconnects() >= 1) {
                 return health;
             }
             Thread.sleep(50);
@@ -167,7 +216,8 @@ class KalshiFaultsIT {
     }
 
     /** The capture through the same session and book rules the replay tool uses. */
-    private static TreeMap<String, List<TreeMap<Long, Long>>> replay(Path capture, boolean useYesPrice) throws Exception {
+    private static TreeMap<String, List<TreeMap<Long, Long>>> replay(Path capture, boolean useYesPrice)
+            throws Exception {
         OrderbookSet books = new OrderbookSet();
         KalshiBookSession session = new KalshiBookSession(books, useYesPrice, null);
         for (String line : Files.readAllLines(capture, StandardCharsets.UTF_8)) {
@@ -184,8 +234,11 @@ class KalshiFaultsIT {
         TreeMap<String, List<TreeMap<Long, Long>>> result = new TreeMap<>();
         for (String ticker : SignedSimulator.TICKERS) {
             var book = books.find(Platform.KALSHI, ticker);
-            result.put(ticker, List.of(SignedSimulator.levels(book.bids().toLevels(), false),
-                    SignedSimulator.levels(book.asks().toLevels(), false)));
+            result.put(
+                    ticker,
+                    List.of(
+                            SignedSimulator.levels(book.bids().toLevels(), false),
+                            SignedSimulator.levels(book.asks().toLevels(), false)));
         }
         return result;
     }

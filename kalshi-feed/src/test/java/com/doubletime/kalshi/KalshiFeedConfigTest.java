@@ -27,15 +27,19 @@ class KalshiFeedConfigTest {
                 + "\"tickers\":[\"T\"],\"useYesPrice\":true,\"idleTimeoutMillis\":5000,\"reconnectInitialMillis\":10,"
                 + "\"reconnectMaxMillis\":20,\"recordFile\":\"/tmp/k.jsonl\"}"));
 
-        assertEquals(new KalshiFeedConfig("ws://127.0.0.1:9/x", List.of("T"), true, 5_000, 10, 20,
-                Path.of("/tmp/k.jsonl")), config);
+        assertEquals(
+                new KalshiFeedConfig("ws://127.0.0.1:9/x", List.of("T"), true, 5_000, 10, 20, Path.of("/tmp/k.jsonl")),
+                config);
     }
 
     @Test
     void rejectsMissingTickersAndNonWebSocketUrls() {
-        assertThrows(IllegalArgumentException.class, () -> KalshiFeedConfig.of(KalshiFeedConfig.DEMO_WS_URL, List.of()));
+        assertThrows(
+                IllegalArgumentException.class, () -> KalshiFeedConfig.of(KalshiFeedConfig.DEMO_WS_URL, List.of()));
         assertThrows(IllegalArgumentException.class, () -> KalshiFeedConfig.of("https://example.com", List.of("T")));
-        assertThrows(IllegalArgumentException.class,
-                () -> KalshiFeedConfig.of(KalshiFeedConfig.DEMO_WS_URL, List.of("T")).withReconnect(100, 10));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiFeedConfig.of(KalshiFeedConfig.DEMO_WS_URL, List.of("T"))
+                        .withReconnect(100, 10));
     }
 }

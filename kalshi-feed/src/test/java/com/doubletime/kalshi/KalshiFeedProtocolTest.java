@@ -1,9 +1,9 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.FakeLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.bus.feed.FakeLink;
 import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BookMarkedStale;
@@ -32,12 +32,16 @@ class KalshiFeedProtocolTest {
     void subscribesToTheOrderBookChannelWithUseYesPriceSentExplicitly() {
         protocol.onOpen(1);
 
-        assertEquals(List.of("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\"],"
-                + "\"market_tickers\":[\"FED-23DEC-T3.00\",\"OTHER\"],\"use_yes_price\":false}}"), link.sent);
+        assertEquals(
+                List.of("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\"],"
+                        + "\"market_tickers\":[\"FED-23DEC-T3.00\",\"OTHER\"],\"use_yes_price\":false}}"),
+                link.sent);
 
         protocol = protocol(true);
         protocol.onOpen(1);
-        assertEquals(Boolean.TRUE, new JsonObject(link.sent.get(1)).getJsonObject("params").getBoolean("use_yes_price"));
+        assertEquals(
+                Boolean.TRUE,
+                new JsonObject(link.sent.get(1)).getJsonObject("params").getBoolean("use_yes_price"));
     }
 
     @Test
@@ -47,11 +51,16 @@ class KalshiFeedProtocolTest {
 
         protocol.changeTickers(List.of(TICKER, "NEW"), 3);
 
-        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
-                + "\"market_tickers\":[\"NEW\"],\"action\":\"add_markets\"}}"), new JsonObject(link.sent.get(1)));
-        assertEquals(new JsonObject("{\"id\":3,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
-                + "\"market_tickers\":[\"OTHER\"],\"action\":\"delete_markets\"}}"), new JsonObject(link.sent.get(2)));
-        assertEquals(List.of(new BookMarkedStale(Platform.KALSHI, "OTHER", "assigned to another feed instance", 3)),
+        assertEquals(
+                new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                        + "\"market_tickers\":[\"NEW\"],\"action\":\"add_markets\"}}"),
+                new JsonObject(link.sent.get(1)));
+        assertEquals(
+                new JsonObject("{\"id\":3,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                        + "\"market_tickers\":[\"OTHER\"],\"action\":\"delete_markets\"}}"),
+                new JsonObject(link.sent.get(2)));
+        assertEquals(
+                List.of(new BookMarkedStale(Platform.KALSHI, "OTHER", "assigned to another feed instance", 3)),
                 batches.get(0).events());
         assertEquals(List.of(), link.reconnects);
     }
@@ -62,7 +71,8 @@ class KalshiFeedProtocolTest {
         protocol.onText(subscribed(1, 7), 2);
 
         protocol.changeTickers(List.of(), 3);
-        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[7]}}"),
+        assertEquals(
+                new JsonObject("{\"id\":2,\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[7]}}"),
                 new JsonObject(link.sent.get(1)));
 
         protocol.onClosed("gone", 4);
@@ -70,8 +80,12 @@ class KalshiFeedProtocolTest {
         assertEquals(2, link.sent.size(), "an empty market_tickers would mean every market");
 
         protocol.changeTickers(List.of("LATER"), 6);
-        assertEquals(List.of("LATER"), new JsonObject(link.sent.get(2)).getJsonObject("params")
-                .getJsonArray("market_tickers").getList());
+        assertEquals(
+                List.of("LATER"),
+                new JsonObject(link.sent.get(2))
+                        .getJsonObject("params")
+                        .getJsonArray("market_tickers")
+                        .getList());
     }
 
     @Test
@@ -80,8 +94,12 @@ class KalshiFeedProtocolTest {
         assertEquals(List.of(), link.sent);
 
         protocol.onOpen(2);
-        assertEquals(List.of("ONLY"), new JsonObject(link.sent.get(0)).getJsonObject("params")
-                .getJsonArray("market_tickers").getList());
+        assertEquals(
+                List.of("ONLY"),
+                new JsonObject(link.sent.get(0))
+                        .getJsonObject("params")
+                        .getJsonArray("market_tickers")
+                        .getList());
     }
 
     @Test
@@ -91,7 +109,8 @@ class KalshiFeedProtocolTest {
         protocol.onText(snapshot(7, 1), 3);
 
         assertEquals(1, batches.size());
-        OrderBookSnapshotReceived snapshot = (OrderBookSnapshotReceived) batches.get(0).events().get(0);
+        OrderBookSnapshotReceived snapshot =
+                (OrderBookSnapshotReceived) batches.get(0).events().get(0);
         assertEquals(TICKER, snapshot.instrument());
         assertEquals(1, link.healthy);
         assertEquals(List.of(7L), List.copyOf(protocol.activeSids()));
@@ -105,8 +124,10 @@ class KalshiFeedProtocolTest {
 
         protocol.onText(delta(7, 3), 4);
 
-        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
-                + "\"market_tickers\":[\"FED-23DEC-T3.00\"],\"action\":\"get_snapshot\"}}"), new JsonObject(link.sent.get(1)));
+        assertEquals(
+                new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                        + "\"market_tickers\":[\"FED-23DEC-T3.00\"],\"action\":\"get_snapshot\"}}"),
+                new JsonObject(link.sent.get(1)));
         assertTrue(batches.get(1).events().get(0) instanceof BookMarkedStale);
     }
 
@@ -116,7 +137,9 @@ class KalshiFeedProtocolTest {
         protocol.onText(subscribed(1, 7), 2);
         protocol.onText(snapshot(7, 1), 3);
 
-        protocol.onText("{\"id\":0,\"sid\":7,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}", 4);
+        protocol.onText(
+                "{\"id\":0,\"sid\":7,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}",
+                4);
 
         JsonObject again = new JsonObject(link.sent.get(1));
         assertEquals("subscribe", again.getString("cmd"));
@@ -142,7 +165,8 @@ class KalshiFeedProtocolTest {
         for (int i = 0; i <= KalshiFeedProtocol.MAX_RESUBSCRIBES; i++) {
             long sid = 10 + i;
             protocol.onText(subscribed(i + 1, sid), 2);
-            protocol.onText("{\"sid\":" + sid + ",\"type\":\"error\",\"msg\":{\"code\":10,\"msg\":\"Channel error\"}}", 3);
+            protocol.onText(
+                    "{\"sid\":" + sid + ",\"type\":\"error\",\"msg\":{\"code\":10,\"msg\":\"Channel error\"}}", 3);
         }
 
         assertEquals(1 + KalshiFeedProtocol.MAX_RESUBSCRIBES, link.sent.size());
@@ -156,7 +180,8 @@ class KalshiFeedProtocolTest {
         protocol.onText("{\"id\":123,\"type\":\"error\",\"msg\":{\"code\":7,\"msg\":\"Unknown subscription ID\"}}", 2);
 
         assertEquals(1, link.sent.size());
-        assertEquals("kalshi error 7 (unknown subscription id): Unknown subscription ID [command 123]", link.errors.get(0));
+        assertEquals(
+                "kalshi error 7 (unknown subscription id): Unknown subscription ID [command 123]", link.errors.get(0));
     }
 
     @Test
@@ -178,7 +203,9 @@ class KalshiFeedProtocolTest {
 
         protocol.onClosed("closed by peer", 5);
 
-        assertEquals(List.of(new VenueDisconnected(Platform.KALSHI, "closed by peer", 5)), batches.get(0).events());
+        assertEquals(
+                List.of(new VenueDisconnected(Platform.KALSHI, "closed by peer", 5)),
+                batches.get(0).events());
     }
 
     @Test
@@ -197,12 +224,14 @@ class KalshiFeedProtocolTest {
     }
 
     static String subscribed(long id, long sid) {
-        return "{\"id\":" + id + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":" + sid + "}}";
+        return "{\"id\":" + id + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":" + sid
+                + "}}";
     }
 
     static String snapshot(long sid, long seq) {
         return "{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
-                + TICKER + "\",\"market_id\":\"9b0f6b43\",\"yes_dollars_fp\":[[\"0.0800\",\"300.00\"],[\"0.2200\",\"333.00\"]],"
+                + TICKER
+                + "\",\"market_id\":\"9b0f6b43\",\"yes_dollars_fp\":[[\"0.0800\",\"300.00\"],[\"0.2200\",\"333.00\"]],"
                 + "\"no_dollars_fp\":[[\"0.5400\",\"20.00\"],[\"0.5600\",\"146.00\"]]}}";
     }
 

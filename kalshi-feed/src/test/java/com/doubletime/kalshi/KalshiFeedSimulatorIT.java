@@ -40,9 +40,11 @@ class KalshiFeedSimulatorIT {
         BlockingQueue<FeedHealth> health = new LinkedBlockingQueue<>();
         vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> batches.add(m.body()));
         vertx.eventBus().<FeedHealth>consumer(Addresses.FEED_HEALTH, m -> health.add(m.body()));
-        ExchangeSimulator simulator = ExchangeSimulator.start(vertx,
-                new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 42, 20, 0, null)).await(10, TimeUnit.SECONDS);
-        List<String> tickers = MARKETS.stream().map(SimulatedMarket::kalshiTicker).toList();
+        ExchangeSimulator simulator = ExchangeSimulator.start(
+                        vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 42, 20, 0, null))
+                .await(10, TimeUnit.SECONDS);
+        List<String> tickers =
+                MARKETS.stream().map(SimulatedMarket::kalshiTicker).toList();
         vertx.deployVerticle(new KalshiFeedVerticle(KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)))
                 .await(5, TimeUnit.SECONDS);
 

@@ -1,6 +1,5 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.WsTestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.feed.WsTestServer;
 import com.doubletime.domain.Levels;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
@@ -51,6 +51,7 @@ class KalshiFeedVerticleIT {
     private final BlockingQueue<FeedHealth> health = new LinkedBlockingQueue<>();
     /** The fake Kalshi's one live connection: its sid (the connection's number) and seq counter. */
     private final AtomicLong sid = new AtomicLong();
+
     private final AtomicLong seq = new AtomicLong();
     private Vertx vertx;
     private WsTestServer kalshi;
@@ -81,13 +82,14 @@ class KalshiFeedVerticleIT {
                 ws.writeTextMessage(snapshot(sid.get(), seq.incrementAndGet(), "0.5600"));
             }
             case "update_subscription" -> ws.writeTextMessage(snapshot(sid.get(), seq.incrementAndGet(), "0.5700"));
-            default -> { }
+            default -> {}
         }
     }
 
     private static String snapshot(long sid, long seq, String bestNo) {
         return "{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\""
-                + TICKER + "\",\"market_id\":\"9b0f6b43\",\"yes_dollars_fp\":[[\"0.0800\",\"300.00\"],[\"0.2200\",\"333.00\"]],"
+                + TICKER
+                + "\",\"market_id\":\"9b0f6b43\",\"yes_dollars_fp\":[[\"0.0800\",\"300.00\"],[\"0.2200\",\"333.00\"]],"
                 + "\"no_dollars_fp\":[[\"0.5400\",\"20.00\"],[\"" + bestNo + "\",\"146.00\"]]}}";
     }
 
@@ -132,11 +134,14 @@ class KalshiFeedVerticleIT {
         deploy(config());
 
         JsonObject subscribe = new JsonObject(kalshi.nextMessage());
-        assertEquals(new JsonObject("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\"],"
-                + "\"market_tickers\":[\"" + TICKER + "\"],\"use_yes_price\":false}}"), subscribe);
+        assertEquals(
+                new JsonObject("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\"],"
+                        + "\"market_tickers\":[\"" + TICKER + "\"],\"use_yes_price\":false}}"),
+                subscribe);
         MarketDataBatch batch = nextBatch(e -> e instanceof OrderBookSnapshotReceived);
         assertEquals(Platform.KALSHI, batch.platform());
-        OrderBookSnapshotReceived snapshot = (OrderBookSnapshotReceived) batch.events().get(0);
+        OrderBookSnapshotReceived snapshot =
+                (OrderBookSnapshotReceived) batch.events().get(0);
         assertEquals(TICKER, snapshot.instrument());
         assertEquals(new Levels(new long[] {80_000, 220_000}, new long[] {300_000_000, 333_000_000}), snapshot.bids());
         // NO bids at 0.54 and 0.56 are YES asks at 0.46 and 0.44
@@ -154,8 +159,10 @@ class KalshiFeedVerticleIT {
         kalshi.send(delta(1, seq.incrementAndGet()));
 
         MarketDataBatch batch = nextBatch(e -> e instanceof OrderBookDeltaReceived);
-        assertEquals(List.of(new OrderBookDeltaReceived(Platform.KALSHI, TICKER, Side.BID, 220_000, -33_000_000, false,
-                batch.receivedAtNanos())), batch.events());
+        assertEquals(
+                List.of(new OrderBookDeltaReceived(
+                        Platform.KALSHI, TICKER, Side.BID, 220_000, -33_000_000, false, batch.receivedAtNanos())),
+                batch.events());
     }
 
     @Test
@@ -166,12 +173,14 @@ class KalshiFeedVerticleIT {
 
         kalshi.send(delta(1, seq.addAndGet(3))); // seq 2 and 3 never arrive
 
-        assertEquals(new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[1],"
-                + "\"market_tickers\":[\"" + TICKER + "\"],\"action\":\"get_snapshot\"}}"), new JsonObject(kalshi.nextMessage()));
+        assertEquals(
+                new JsonObject("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[1],"
+                        + "\"market_tickers\":[\"" + TICKER + "\"],\"action\":\"get_snapshot\"}}"),
+                new JsonObject(kalshi.nextMessage()));
         MarketDataBatch stale = nextBatch(e -> e instanceof BookMarkedStale);
         assertEquals(TICKER, ((BookMarkedStale) stale.events().get(0)).instrument());
-        OrderBookSnapshotReceived resync = (OrderBookSnapshotReceived) nextBatch(e -> e instanceof OrderBookSnapshotReceived)
-                .events().get(0);
+        OrderBookSnapshotReceived resync = (OrderBookSnapshotReceived)
+                nextBatch(e -> e instanceof OrderBookSnapshotReceived).events().get(0);
         assertEquals(430_000, resync.asks().prices()[1], "the fresh snapshot (best NO bid 0.57)");
     }
 
@@ -191,7 +200,8 @@ class KalshiFeedVerticleIT {
         assertEquals("subscribe", again.getString("cmd"));
         assertEquals(1L, again.getLong("id"), "command ids restart on a new connection");
         nextBatch(e -> e instanceof OrderBookSnapshotReceived);
-        FeedHealth report = nextHealth(h -> h.connected() && h.staleInstruments().isEmpty());
+        FeedHealth report =
+                nextHealth(h -> h.connected() && h.staleInstruments().isEmpty());
         assertTrue(report.reconnects() >= 1);
     }
 
@@ -200,10 +210,11 @@ class KalshiFeedVerticleIT {
         AtomicLong calls = new AtomicLong();
         List<String> paths = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(new KalshiFeedVerticle(config(), path -> {
-            paths.add(path);
-            return MultiMap.caseInsensitiveMultiMap()
-                    .add("KALSHI-ACCESS-TIMESTAMP", Long.toString(calls.incrementAndGet()));
-        })).await(5, TimeUnit.SECONDS);
+                    paths.add(path);
+                    return MultiMap.caseInsensitiveMultiMap()
+                            .add("KALSHI-ACCESS-TIMESTAMP", Long.toString(calls.incrementAndGet()));
+                }))
+                .await(5, TimeUnit.SECONDS);
 
         assertEquals("1", kalshi.nextConnection().headers().get("KALSHI-ACCESS-TIMESTAMP"));
         kalshi.drop();
@@ -222,7 +233,8 @@ class KalshiFeedVerticleIT {
         nextBatch(e -> e instanceof VenueDisconnected);
 
         kalshi.nextConnection();
-        FeedHealth report = nextHealth(h -> h.lastError() != null && h.lastError().contains("no frame for 400 ms"));
+        FeedHealth report =
+                nextHealth(h -> h.lastError() != null && h.lastError().contains("no frame for 400 ms"));
         assertTrue(report.reconnects() >= 1);
     }
 
@@ -237,7 +249,9 @@ class KalshiFeedVerticleIT {
 
         vertx.undeploy(id).await(5, TimeUnit.SECONDS);
 
-        List<JsonObject> lines = Files.readAllLines(capture, StandardCharsets.UTF_8).stream().map(JsonObject::new).toList();
+        List<JsonObject> lines = Files.readAllLines(capture, StandardCharsets.UTF_8).stream()
+                .map(JsonObject::new)
+                .toList();
         assertEquals(5, lines.size(), lines.toString());
         assertEquals("connected", lines.get(0).getString("event"));
         assertTrue(lines.get(1).getString("frame").contains("\"type\":\"subscribed\""));
@@ -275,7 +289,8 @@ class KalshiFeedVerticleIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        deploy(KalshiFeedConfig.of("ws://127.0.0.1:" + closedPort + PATH, List.of(TICKER)).withReconnect(20, 50));
+        deploy(KalshiFeedConfig.of("ws://127.0.0.1:" + closedPort + PATH, List.of(TICKER))
+                .withReconnect(20, 50));
 
         FeedHealth report = nextHealth(h -> h.reconnects() >= 2);
 

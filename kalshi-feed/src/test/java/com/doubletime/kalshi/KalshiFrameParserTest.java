@@ -1,9 +1,9 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.MalformedFrameException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.FixedPoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,16 +59,18 @@ class KalshiFrameParserTest {
 
     @Test
     void acceptsDecimalsSentAsJsonNumbers() throws Exception {
-        KalshiMessage m = parser.parse("{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":5,\"msg\":{\"market_ticker\":\"T\","
-                + "\"market_id\":\"x\",\"price_dollars\":0.42,\"delta_fp\":-3.5,\"side\":\"no\"}}");
+        KalshiMessage m =
+                parser.parse("{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":5,\"msg\":{\"market_ticker\":\"T\","
+                        + "\"market_id\":\"x\",\"price_dollars\":0.42,\"delta_fp\":-3.5,\"side\":\"no\"}}");
         assertEquals(d("0.42"), m.price());
         assertEquals(d("-3.5"), m.delta());
     }
 
     @Test
     void doesNotDependOnFieldOrder() throws Exception {
-        KalshiMessage m = parser.parse("{\"msg\":{\"yes_dollars_fp\":[[\"0.1\",\"1\"]],\"market_ticker\":\"T\"},\"seq\":9,"
-                + "\"type\":\"orderbook_snapshot\",\"sid\":3}");
+        KalshiMessage m =
+                parser.parse("{\"msg\":{\"yes_dollars_fp\":[[\"0.1\",\"1\"]],\"market_ticker\":\"T\"},\"seq\":9,"
+                        + "\"type\":\"orderbook_snapshot\",\"sid\":3}");
         assertEquals(KalshiMessage.Type.ORDERBOOK_SNAPSHOT, m.type());
         assertEquals(3, m.sid());
     }
@@ -89,15 +91,20 @@ class KalshiFrameParserTest {
     @Test
     void rejectsMalformedFrames() {
         for (String frame : new String[] {
-                "", "not json", "[1,2]", "{\"type\":\"orderbook_delta\"", "{\"sid\":1}",
-                // the pre-2026 integer format is gone: a delta without price_dollars is not usable
-                "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price\":96,\"delta\":-54,\"side\":\"yes\"}}",
-                "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price_dollars\":\"1.5\",\"delta_fp\":\"1\",\"side\":\"yes\"}}",
-                "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price_dollars\":\"0.5\",\"delta_fp\":\"1\",\"side\":\"maybe\"}}",
-                "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"msg\":{\"market_ticker\":\"T\"}}",
-                "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":\"T\",\"yes_dollars_fp\":[[\"0.5\"]]}}",
-                "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":\"T\",\"yes_dollars_fp\":[[\"abc\",\"1\"]]}}",
-                "{\"type\":\"ok\"} trailing"}) {
+            "",
+            "not json",
+            "[1,2]",
+            "{\"type\":\"orderbook_delta\"",
+            "{\"sid\":1}",
+            // the pre-2026 integer format is gone: a delta without price_dollars is not usable
+            "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price\":96,\"delta\":-54,\"side\":\"yes\"}}",
+            "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price_dollars\":\"1.5\",\"delta_fp\":\"1\",\"side\":\"yes\"}}",
+            "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":2,\"msg\":{\"market_ticker\":\"T\",\"price_dollars\":\"0.5\",\"delta_fp\":\"1\",\"side\":\"maybe\"}}",
+            "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"msg\":{\"market_ticker\":\"T\"}}",
+            "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":\"T\",\"yes_dollars_fp\":[[\"0.5\"]]}}",
+            "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":\"T\",\"yes_dollars_fp\":[[\"abc\",\"1\"]]}}",
+            "{\"type\":\"ok\"} trailing"
+        }) {
             assertThrows(MalformedFrameException.class, () -> parser.parse(frame), frame);
         }
     }

@@ -63,7 +63,8 @@ class KalshiSignedSimulatorIT {
     }
 
     private KalshiFeedConfig feedConfig() {
-        return KalshiFeedConfig.of(kalshi.simulator.kalshiWsUrl(), SignedSimulator.TICKERS).withReconnect(50, 200);
+        return KalshiFeedConfig.of(kalshi.simulator.kalshiWsUrl(), SignedSimulator.TICKERS)
+                .withReconnect(50, 200);
     }
 
     private FeedHealth awaitHealth(Predicate<FeedHealth> wanted) throws InterruptedException {
@@ -80,9 +81,11 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void signedHandshakeIsAcceptedAndEveryBookArrives() throws Exception {
-        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), kalshi.handshake())).await(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), kalshi.handshake()))
+                .await(10, TimeUnit.SECONDS);
 
-        FeedHealth health = awaitHealth(h -> h.connected() && h.staleInstruments().isEmpty());
+        FeedHealth health =
+                awaitHealth(h -> h.connected() && h.staleInstruments().isEmpty());
 
         assertEquals(0, health.malformed());
         for (String ticker : SignedSimulator.TICKERS) {
@@ -105,9 +108,10 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void handshakeSignedByAnotherKeyIsRejected() throws Exception {
-        KalshiSigner stranger = new KalshiSigner(KalshiCredentials.fromPem("test-key-id",
-                TestKeys.pkcs1Pem(TestKeys.generate())));
-        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), new KalshiHandshake(stranger))).await(10, TimeUnit.SECONDS);
+        KalshiSigner stranger =
+                new KalshiSigner(KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs1Pem(TestKeys.generate())));
+        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), new KalshiHandshake(stranger)))
+                .await(10, TimeUnit.SECONDS);
 
         FeedHealth health = awaitHealth(h -> h.reconnects() >= 2);
 
@@ -117,9 +121,11 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void handshakeWithAnOldTimestampIsRejected() throws Exception {
-        KalshiSigner late = new KalshiSigner(KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs1Pem(TestKeys.pair())),
+        KalshiSigner late = new KalshiSigner(
+                KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs1Pem(TestKeys.pair())),
                 () -> System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(5));
-        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), new KalshiHandshake(late))).await(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(new KalshiFeedVerticle(feedConfig(), new KalshiHandshake(late)))
+                .await(10, TimeUnit.SECONDS);
 
         FeedHealth health = awaitHealth(h -> h.reconnects() >= 2);
 
@@ -129,17 +135,27 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void restWithABadKeyFailsWithAClearCredentialOrClockError() throws Exception {
-        KalshiSigner stranger = new KalshiSigner(KalshiCredentials.fromPem("test-key-id",
-                TestKeys.pkcs8Pem(TestKeys.generate())));
-        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
+        KalshiSigner stranger =
+                new KalshiSigner(KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs8Pem(TestKeys.generate())));
+        KalshiRestClient rest =
+                new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> rest.orderbook(FED, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class,
+                () -> rest.orderbook(FED, 0)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS));
 
         KalshiAuthException auth = assertInstanceOf(KalshiAuthException.class, failure.getCause());
-        assertTrue(auth.getMessage().contains("KALSHI_API_KEY_ID") && auth.getMessage().contains("clock"), auth.getMessage());
-        OrderResult order = new com.doubletime.kalshi.order.KalshiOrderGateway(rest).place(buy(Outcome.YES, 990_000, "c-401"))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(
+                auth.getMessage().contains("KALSHI_API_KEY_ID")
+                        && auth.getMessage().contains("clock"),
+                auth.getMessage());
+        OrderResult order = new com.doubletime.kalshi.order.KalshiOrderGateway(rest)
+                .place(buy(Outcome.YES, 990_000, "c-401"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         assertEquals(OrderStatus.REJECTED, order.status());
         assertEquals("authentication_error", order.rejectCode());
         rest.close();
@@ -149,14 +165,23 @@ class KalshiSignedSimulatorIT {
     void marketsAreReadAcrossCursorPages() throws Exception {
         List<KalshiMarket> all = kalshi.rest.markets(Map.of()).await(10, TimeUnit.SECONDS);
         var firstPage = kalshi.rest.get("/markets", Map.of("limit", "1")).await(10, TimeUnit.SECONDS);
-        var secondPage = kalshi.rest.get("/markets", Map.of("limit", "1", "cursor", firstPage.getString("cursor")))
+        var secondPage = kalshi.rest
+                .get("/markets", Map.of("limit", "1", "cursor", firstPage.getString("cursor")))
                 .await(10, TimeUnit.SECONDS);
 
-        assertEquals(SignedSimulator.TICKERS, all.stream().map(KalshiMarket::ticker).toList());
+        assertEquals(
+                SignedSimulator.TICKERS, all.stream().map(KalshiMarket::ticker).toList());
         assertEquals(FED, firstPage.getJsonArray("markets").getJsonObject(0).getString("ticker"));
-        assertEquals(SignedSimulator.TICKERS.get(1), secondPage.getJsonArray("markets").getJsonObject(0).getString("ticker"));
+        assertEquals(
+                SignedSimulator.TICKERS.get(1),
+                secondPage.getJsonArray("markets").getJsonObject(0).getString("ticker"));
         assertEquals("", secondPage.getString("cursor"));
-        assertEquals(0, kalshi.rest.markets(Map.of("status", "settled")).await(10, TimeUnit.SECONDS).size());
+        assertEquals(
+                0,
+                kalshi.rest
+                        .markets(Map.of("status", "settled"))
+                        .await(10, TimeUnit.SECONDS)
+                        .size());
     }
 
     @Test
@@ -174,8 +199,13 @@ class KalshiSignedSimulatorIT {
     void rateLimitingLongerThanTheRetriesFailsWithATooManyRequestsError() throws Exception {
         kalshi.simulator.kalshiFaults().rateLimitNextRequests(6);
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> kalshi.rest.orderbook(FED, 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class,
+                () -> kalshi.rest
+                        .orderbook(FED, 0)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS));
 
         assertInstanceOf(KalshiRateLimitedException.class, failure.getCause());
         assertEquals(6, kalshi.rest.rateLimited());
@@ -183,12 +213,16 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void aSlowAnswerPastTheTimeoutLeavesAnOrderUnknownNotRejected() throws Exception {
-        KalshiRestClient impatient = new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl())
-                .withRequestTimeoutMillis(300), kalshi.signer);
+        KalshiRestClient impatient = new KalshiRestClient(
+                vertx,
+                KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()).withRequestTimeoutMillis(300),
+                kalshi.signer);
         kalshi.simulator.kalshiFaults().answerSlowly(2_000);
 
         OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(impatient)
-                .place(buy(Outcome.YES, 990_000, "slow-1")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .place(buy(Outcome.YES, 990_000, "slow-1"))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
 
         assertEquals(OrderStatus.UNKNOWN, result.status());
         kalshi.simulator.kalshiFaults().answerSlowly(0);
@@ -198,13 +232,21 @@ class KalshiSignedSimulatorIT {
     @Test
     void ordersOfEachIntentFillAgainstTheBookAndShowInFillsPositionsAndBalance() throws Exception {
         KalshiRestOrderbook before = kalshi.orderbook(FED);
-        BigDecimal cashBefore = kalshi.gateway.balance().toCompletableFuture().get(10, TimeUnit.SECONDS).available();
+        BigDecimal cashBefore = kalshi.gateway
+                .balance()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .available();
 
         // buy YES: takes the best YES ask (1 − best NO bid) for one contract
-        OrderResult yes = kalshi.gateway.place(buy(Outcome.YES, 990_000, "buy-yes-1")).toCompletableFuture()
+        OrderResult yes = kalshi.gateway
+                .place(buy(Outcome.YES, 990_000, "buy-yes-1"))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         // buy NO: takes the best NO ask (1 − best YES bid)
-        OrderResult no = kalshi.gateway.place(buy(Outcome.NO, 990_000, "buy-no-1")).toCompletableFuture()
+        OrderResult no = kalshi.gateway
+                .place(buy(Outcome.NO, 990_000, "buy-no-1"))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
 
         long bestNoBid = before.noBids().prices()[before.noBids().count() - 1];
@@ -213,7 +255,8 @@ class KalshiSignedSimulatorIT {
         assertEquals(1_000_000 - bestNoBid, yes.averagePrice(), "paid the YES ask");
         assertEquals(OrderStatus.FILLED, no.status(), no.toString());
         assertEquals(1_000_000 - bestYesBid, no.averagePrice(), "paid the NO ask, in NO terms");
-        List<VenueFill> fills = kalshi.gateway.fills(FED, null).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<VenueFill> fills =
+                kalshi.gateway.fills(FED, null).toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(2, fills.size());
         assertEquals(Outcome.NO, fills.get(0).outcome());
         assertEquals(OrderAction.BUY, fills.get(0).action());
@@ -221,20 +264,37 @@ class KalshiSignedSimulatorIT {
         assertEquals(Outcome.YES, fills.get(1).outcome());
         BigDecimal fees = fills.stream().map(VenueFill::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
         // one YES and one NO net to a flat position; cash paid both prices and both fees
-        List<VenuePosition> positions = kalshi.gateway.positions().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<VenuePosition> positions =
+                kalshi.gateway.positions().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(List.of(), positions);
-        BigDecimal cashAfter = kalshi.gateway.balance().toCompletableFuture().get(10, TimeUnit.SECONDS).available();
+        BigDecimal cashAfter = kalshi.gateway
+                .balance()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .available();
         BigDecimal paid = com.doubletime.domain.FixedPoint.toBigDecimal(yes.averagePrice() + no.averagePrice())
                 .subtract(BigDecimal.ONE);
         assertEquals(0, cashBefore.subtract(cashAfter).compareTo(paid.add(fees)), cashBefore + " → " + cashAfter);
-        assertEquals(OrderStatus.FILLED, kalshi.gateway.status(yes.venueOrderId()).toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).status());
+        assertEquals(
+                OrderStatus.FILLED,
+                kalshi.gateway
+                        .status(yes.venueOrderId())
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .status());
     }
 
     @Test
     void fillOrKillBeyondTheBookIsUnfilledAndADuplicateClientOrderIdIsUnknown() throws Exception {
-        OrderRequest huge = new OrderRequest("fok-1", Platform.KALSHI, FED, Outcome.YES, OrderAction.BUY, 990_000,
-                5_000L * 1_000_000, TimeInForce.FILL_OR_KILL); // more than the book holds, within the cash
+        OrderRequest huge = new OrderRequest(
+                "fok-1",
+                Platform.KALSHI,
+                FED,
+                Outcome.YES,
+                OrderAction.BUY,
+                990_000,
+                5_000L * 1_000_000,
+                TimeInForce.FILL_OR_KILL); // more than the book holds, within the cash
 
         OrderResult result = kalshi.gateway.place(huge).toCompletableFuture().get(10, TimeUnit.SECONDS);
         OrderResult again = kalshi.gateway.place(huge).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -246,22 +306,40 @@ class KalshiSignedSimulatorIT {
 
     @Test
     void anOrderIsFoundByItsClientOrderIdAcrossSignedCursorPagesAndAMissingOneIsUnfilled() throws Exception {
-        OrderResult first = kalshi.gateway.place(buy(Outcome.YES, 990_000, "find-1")).toCompletableFuture()
+        OrderResult first = kalshi.gateway
+                .place(buy(Outcome.YES, 990_000, "find-1"))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        kalshi.gateway.place(buy(Outcome.NO, 990_000, "find-2")).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        OrderRequest other = new OrderRequest("find-other", Platform.KALSHI, SignedSimulator.TICKERS.get(1), Outcome.YES,
-                OrderAction.BUY, 990_000, 1_000_000, TimeInForce.IMMEDIATE_OR_CANCEL);
+        kalshi.gateway
+                .place(buy(Outcome.NO, 990_000, "find-2"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        OrderRequest other = new OrderRequest(
+                "find-other",
+                Platform.KALSHI,
+                SignedSimulator.TICKERS.get(1),
+                Outcome.YES,
+                OrderAction.BUY,
+                990_000,
+                1_000_000,
+                TimeInForce.IMMEDIATE_OR_CANCEL);
         kalshi.gateway.place(other).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         // the simulator's listing: newest first, by ticker, one order a page, the cursor empty on the last page
-        var page1 = kalshi.rest.get("/portfolio/orders", Map.of("ticker", FED, "limit", "1")).await(10, TimeUnit.SECONDS);
-        var page2 = kalshi.rest.get("/portfolio/orders", Map.of("ticker", FED, "limit", "1",
-                "cursor", page1.getString("cursor"))).await(10, TimeUnit.SECONDS);
+        var page1 = kalshi.rest
+                .get("/portfolio/orders", Map.of("ticker", FED, "limit", "1"))
+                .await(10, TimeUnit.SECONDS);
+        var page2 = kalshi.rest
+                .get("/portfolio/orders", Map.of("ticker", FED, "limit", "1", "cursor", page1.getString("cursor")))
+                .await(10, TimeUnit.SECONDS);
         assertEquals("find-2", page1.getJsonArray("orders").getJsonObject(0).getString("client_order_id"));
         assertEquals("find-1", page2.getJsonArray("orders").getJsonObject(0).getString("client_order_id"));
         assertEquals("", page2.getString("cursor"));
 
-        OrderResult found = kalshi.gateway.findByClientOrderId("find-1", FED).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        OrderResult found = kalshi.gateway
+                .findByClientOrderId("find-1", FED)
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         assertEquals(OrderStatus.FILLED, found.status(), found.toString());
         assertEquals(first.venueOrderId(), found.venueOrderId());
         assertEquals("find-1", found.clientOrderId());
@@ -269,9 +347,13 @@ class KalshiSignedSimulatorIT {
         assertEquals(first.averagePrice(), found.averagePrice());
 
         // on another ticker, or never sent: the listing was read in full and holds no such order
-        OrderResult elsewhere = kalshi.gateway.findByClientOrderId("find-other", FED).toCompletableFuture()
+        OrderResult elsewhere = kalshi.gateway
+                .findByClientOrderId("find-other", FED)
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        OrderResult never = kalshi.gateway.findByClientOrderId("never-sent", FED).toCompletableFuture()
+        OrderResult never = kalshi.gateway
+                .findByClientOrderId("never-sent", FED)
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         assertEquals(OrderStatus.UNFILLED, elsewhere.status());
         assertEquals(OrderStatus.UNFILLED, never.status());
@@ -280,19 +362,24 @@ class KalshiSignedSimulatorIT {
 
         // the listing failing (rate limited past the retries) says nothing: UNKNOWN, not UNFILLED
         kalshi.simulator.kalshiFaults().rateLimitNextRequests(6);
-        OrderResult failed = kalshi.gateway.findByClientOrderId("find-1", FED).toCompletableFuture()
+        OrderResult failed = kalshi.gateway
+                .findByClientOrderId("find-1", FED)
+                .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         assertEquals(OrderStatus.UNKNOWN, failed.status(), failed.toString());
     }
 
     @Test
     void lookupWithABadKeyIsUnknown() throws Exception {
-        KalshiSigner stranger = new KalshiSigner(KalshiCredentials.fromPem("test-key-id",
-                TestKeys.pkcs8Pem(TestKeys.generate())));
-        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
+        KalshiSigner stranger =
+                new KalshiSigner(KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs8Pem(TestKeys.generate())));
+        KalshiRestClient rest =
+                new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
 
-        OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(rest).findByClientOrderId("any", FED)
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(rest)
+                .findByClientOrderId("any", FED)
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         assertEquals(OrderStatus.UNKNOWN, result.status());
         assertEquals("authentication_error", result.rejectCode());
@@ -300,7 +387,14 @@ class KalshiSignedSimulatorIT {
     }
 
     private static OrderRequest buy(Outcome outcome, long price, String clientOrderId) {
-        return new OrderRequest(clientOrderId, Platform.KALSHI, FED, outcome, OrderAction.BUY, price, 1_000_000,
+        return new OrderRequest(
+                clientOrderId,
+                Platform.KALSHI,
+                FED,
+                outcome,
+                OrderAction.BUY,
+                price,
+                1_000_000,
                 TimeInForce.IMMEDIATE_OR_CANCEL);
     }
 

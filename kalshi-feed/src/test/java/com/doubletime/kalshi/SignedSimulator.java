@@ -26,7 +26,8 @@ final class SignedSimulator {
     static final List<SimulatedMarket> MARKETS = List.of(
             new SimulatedMarket("KXFED-26DEC-C25", "0xaa", "101", "102", false),
             new SimulatedMarket("KXCPI-26DEC-T3.0", "0xbb", "201", "202", true));
-    static final List<String> TICKERS = MARKETS.stream().map(SimulatedMarket::kalshiTicker).toList();
+    static final List<String> TICKERS =
+            MARKETS.stream().map(SimulatedMarket::kalshiTicker).toList();
 
     final ExchangeSimulator simulator;
     final KalshiSigner signer;
@@ -43,12 +44,18 @@ final class SignedSimulator {
     /** Books that stay still unless orders move them. */
     static SignedSimulator start(Vertx vertx) throws Exception {
         KeyPair keys = TestKeys.pair();
-        ExchangeSimulator simulator = ExchangeSimulator.start(vertx,
-                new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 7, 0, 0, null),
-                KalshiSimulatorOptions.DEFAULT.withAuth(keys.getPublic())).await(10, TimeUnit.SECONDS);
+        ExchangeSimulator simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 7, 0, 0, null),
+                        KalshiSimulatorOptions.DEFAULT.withAuth(keys.getPublic()))
+                .await(10, TimeUnit.SECONDS);
         KalshiSigner signer = new KalshiSigner(KalshiCredentials.fromPem("test-key-id", TestKeys.pkcs8Pem(keys)));
-        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(simulator.kalshiRestUrl())
-                .withTier(KalshiRateTier.PREMIER).withRetries(5, 20, 200), signer);
+        KalshiRestClient rest = new KalshiRestClient(
+                vertx,
+                KalshiRestConfig.of(simulator.kalshiRestUrl())
+                        .withTier(KalshiRateTier.PREMIER)
+                        .withRetries(5, 20, 200),
+                signer);
         return new SignedSimulator(simulator, signer, rest);
     }
 

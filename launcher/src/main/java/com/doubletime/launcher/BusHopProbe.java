@@ -31,8 +31,7 @@ import org.HdrHistogram.Histogram;
 public final class BusHopProbe {
     private static final String ADDRESS = "dt.probe.hop";
 
-    private BusHopProbe() {
-    }
+    private BusHopProbe() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 3 && args[0].equals("echo")) {
@@ -43,9 +42,17 @@ public final class BusHopProbe {
         int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         String name = "dt-hop-" + ProcessHandle.current().pid();
         int port = ClusterLauncher.freePortBlock();
-        Process monitorSide = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), BusHopProbe.class.getName(), "echo", name,
-                Integer.toString(port)).inheritIO().start();
+        Process monitorSide = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BusHopProbe.class.getName(),
+                        "echo",
+                        name,
+                        Integer.toString(port))
+                .inheritIO()
+                .start();
         Vertx vertx = null;
         try {
             vertx = ServiceNode.start(settings(name, port)).await(2, TimeUnit.MINUTES);
@@ -67,7 +74,9 @@ public final class BusHopProbe {
 
     private static void echo(String name, int port) throws Exception {
         Vertx vertx = ServiceNode.start(settings(name, port)).await(2, TimeUnit.MINUTES);
-        vertx.eventBus().<MarketDataBatch>consumer(ADDRESS, message -> message.reply(message.body())).completion()
+        vertx.eventBus()
+                .<MarketDataBatch>consumer(ADDRESS, message -> message.reply(message.body()))
+                .completion()
                 .await(30, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -81,11 +90,20 @@ public final class BusHopProbe {
 
     private static void measure(Vertx vertx, int rounds, int perRound) throws Exception {
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(5_000);
-        MarketDataBatch delta = new MarketDataBatch(Platform.KALSHI, 1L, List.of(new OrderBookDeltaReceived(
-                Platform.KALSHI, "KXFEDDECISION-26DEC-C25", Side.BID, 410_000, 25_000_000, false, 1L)));
-        MarketDataBatch snapshot = new MarketDataBatch(Platform.POLYMARKET, 1L, List.of(new OrderBookSnapshotReceived(
-                Platform.POLYMARKET, "71321045679252212594626385532706912750332728571942532289631379312455583992563",
-                levels(20), levels(20), 1L)));
+        MarketDataBatch delta = new MarketDataBatch(
+                Platform.KALSHI,
+                1L,
+                List.of(new OrderBookDeltaReceived(
+                        Platform.KALSHI, "KXFEDDECISION-26DEC-C25", Side.BID, 410_000, 25_000_000, false, 1L)));
+        MarketDataBatch snapshot = new MarketDataBatch(
+                Platform.POLYMARKET,
+                1L,
+                List.of(new OrderBookSnapshotReceived(
+                        Platform.POLYMARKET,
+                        "71321045679252212594626385532706912750332728571942532289631379312455583992563",
+                        levels(20),
+                        levels(20),
+                        1L)));
         // first replies wait for partition migration after the join (stack-notes gotcha 10)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -106,12 +124,19 @@ public final class BusHopProbe {
                 long started = System.nanoTime();
                 run(vertx, batch, options, perRound, rtt);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("round %d %-22s n=%d  round trip p50 %6.1f µs  p99 %7.1f µs  p99.9 %7.1f µs  max %8.1f µs"
-                                + "  => one hop p50 %5.1f µs, p99 %6.1f µs  (%.0f msg/s)%n", round,
-                        batch == delta ? "delta (1 level)" : "snapshot (2x20 levels)", rtt.getTotalCount(),
-                        rtt.getValueAtPercentile(50) / 1e3, rtt.getValueAtPercentile(99) / 1e3,
-                        rtt.getValueAtPercentile(99.9) / 1e3, rtt.getMaxValue() / 1e3,
-                        rtt.getValueAtPercentile(50) / 2e3, rtt.getValueAtPercentile(99) / 2e3, perRound / seconds);
+                System.out.printf(
+                        "round %d %-22s n=%d  round trip p50 %6.1f µs  p99 %7.1f µs  p99.9 %7.1f µs  max %8.1f µs"
+                                + "  => one hop p50 %5.1f µs, p99 %6.1f µs  (%.0f msg/s)%n",
+                        round,
+                        batch == delta ? "delta (1 level)" : "snapshot (2x20 levels)",
+                        rtt.getTotalCount(),
+                        rtt.getValueAtPercentile(50) / 1e3,
+                        rtt.getValueAtPercentile(99) / 1e3,
+                        rtt.getValueAtPercentile(99.9) / 1e3,
+                        rtt.getMaxValue() / 1e3,
+                        rtt.getValueAtPercentile(50) / 2e3,
+                        rtt.getValueAtPercentile(99) / 2e3,
+                        perRound / seconds);
             }
         }
     }
@@ -124,8 +149,8 @@ public final class BusHopProbe {
         done.future().await(10, TimeUnit.MINUTES);
     }
 
-    private static void next(Vertx vertx, MarketDataBatch batch, DeliveryOptions options, int left, Histogram rtt,
-                             Promise<Void> done) {
+    private static void next(
+            Vertx vertx, MarketDataBatch batch, DeliveryOptions options, int left, Histogram rtt, Promise<Void> done) {
         if (left == 0) {
             done.complete();
             return;

@@ -53,6 +53,7 @@ final class CaptureLineReader {
     private boolean hasFrame;
     /** Holds the other string values: they may come after the frame, so they cannot share its buffer. */
     private char[] value = new char[64];
+
     private String venue;
     private String event;
     private long recvNanos;
@@ -259,11 +260,13 @@ final class CaptureLineReader {
             return false;
         }
         long venueWord = (long) LONGS.get(in, i + 8);
-        if (venueWord == KALSHI_VALUE && (long) LONGS.get(in, i + 16) == KALSHI_RECV_NS
+        if (venueWord == KALSHI_VALUE
+                && (long) LONGS.get(in, i + 16) == KALSHI_RECV_NS
                 && (int) INTS.get(in, i + 24) == KALSHI_RECV_NS_END) {
             venue = KALSHI;
             i += 28;
-        } else if (venueWord == POLYMARKET_VALUE && (long) LONGS.get(in, i + 16) == POLYMARKET_RECV_NS
+        } else if (venueWord == POLYMARKET_VALUE
+                && (long) LONGS.get(in, i + 16) == POLYMARKET_RECV_NS
                 && (long) LONGS.get(in, i + 24) == POLYMARKET_RECV_NS_END) {
             venue = POLYMARKET;
             i += 32;
@@ -382,9 +385,13 @@ final class CaptureLineReader {
             return false;
         }
         if (is(keyStart, keyEnd, VENUE)) {
-            venue = is(value, length, KALSHI) ? KALSHI : is(value, length, POLYMARKET) ? POLYMARKET : new String(value, 0, length);
+            venue = is(value, length, KALSHI)
+                    ? KALSHI
+                    : is(value, length, POLYMARKET) ? POLYMARKET : new String(value, 0, length);
         } else if (is(keyStart, keyEnd, EVENT)) {
-            event = is(value, length, CONNECTED) ? CONNECTED : is(value, length, DISCONNECTED) ? DISCONNECTED : new String(value, 0, length);
+            event = is(value, length, CONNECTED)
+                    ? CONNECTED
+                    : is(value, length, DISCONNECTED) ? DISCONNECTED : new String(value, 0, length);
         } else if (is(keyStart, keyEnd, RECV_NS)) {
             return parseNanos(value, length);
         }
@@ -508,7 +515,10 @@ final class CaptureLineReader {
                 if (second < low || second > high || !isContinuation(in[i + 1]) || !isContinuation(in[i + 2])) {
                     return false;
                 }
-                int codePoint = ((lead & 0x07) << 18) | ((second & 0x3F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F);
+                int codePoint = ((lead & 0x07) << 18)
+                        | ((second & 0x3F) << 12)
+                        | ((in[i + 1] & 0x3F) << 6)
+                        | (in[i + 2] & 0x3F);
                 i += 3;
                 out[written++] = Character.highSurrogate(codePoint);
                 out[written++] = Character.lowSurrogate(codePoint);
@@ -641,7 +651,10 @@ final class CaptureLineReader {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "venue" -> venue = token == JsonToken.VALUE_STRING ? parser.getText().intern() : null;
+                    case "venue" ->
+                        venue = token == JsonToken.VALUE_STRING
+                                ? parser.getText().intern()
+                                : null;
                     case "event" -> event = token == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "frame" -> {
                         if (token == JsonToken.VALUE_STRING) {

@@ -30,8 +30,17 @@ public final class ClusterLauncher implements AutoCloseable {
      * @param logDir          where each process's output goes
      * @param javaOptions     JVM options for every process (heap size)
      */
-    public record Plan(Path root, Path pairsFile, int gatewayPort, int kalshiInstances, long seed, long stepMillis,
-                       int windowEvery, Path journal, Path logDir, List<String> javaOptions) {
+    public record Plan(
+            Path root,
+            Path pairsFile,
+            int gatewayPort,
+            int kalshiInstances,
+            long seed,
+            long stepMillis,
+            int windowEvery,
+            Path journal,
+            Path logDir,
+            List<String> javaOptions) {
         public Plan {
             if (kalshiInstances < 1) {
                 throw new IllegalArgumentException("kalshiInstances must be at least 1");
@@ -80,26 +89,55 @@ public final class ClusterLauncher implements AutoCloseable {
     private void spawnAll() throws IOException {
         Files.createDirectories(plan.logDir());
         String pairs = plan.pairsFile().toAbsolutePath().toString();
-        spawn("exchange-simulator", "exchange-simulator", List.of("--pairs", pairs,
-                "--kalshi-port", Integer.toString(kalshiPort), "--polymarket-port", Integer.toString(polymarketPort),
-                "--seed", Long.toString(plan.seed()), "--step-millis", Long.toString(plan.stepMillis()),
-                "--window-every", Integer.toString(plan.windowEvery())));
+        spawn(
+                "exchange-simulator",
+                "exchange-simulator",
+                List.of(
+                        "--pairs",
+                        pairs,
+                        "--kalshi-port",
+                        Integer.toString(kalshiPort),
+                        "--polymarket-port",
+                        Integer.toString(polymarketPort),
+                        "--seed",
+                        Long.toString(plan.seed()),
+                        "--step-millis",
+                        Long.toString(plan.stepMillis()),
+                        "--window-every",
+                        Integer.toString(plan.windowEvery())));
         spawn("arbitrage-monitor", "arbitrage-monitor", clustered(List.of()));
-        spawn("trade-executor", "trade-executor",
+        spawn(
+                "trade-executor",
+                "trade-executor",
                 clustered(List.of("--journal", plan.journal().toAbsolutePath().toString())));
         spawn("api-gateway", "api-gateway", clustered(List.of("--port", Integer.toString(plan.gatewayPort()))));
         for (int i = 1; i <= plan.kalshiInstances(); i++) {
-            spawn("kalshi-feed-" + i, "kalshi-feed", clustered(List.of("--ws-url", kalshiWsUrl(),
-                    "--instance-id", "kalshi-" + i)));
+            spawn(
+                    "kalshi-feed-" + i,
+                    "kalshi-feed",
+                    clustered(List.of("--ws-url", kalshiWsUrl(), "--instance-id", "kalshi-" + i)));
         }
-        spawn("polymarket-feed", "polymarket-feed", clustered(List.of("--ws-url", polymarketWsUrl(),
-                "--instance-id", "polymarket-1")));
+        spawn(
+                "polymarket-feed",
+                "polymarket-feed",
+                clustered(List.of("--ws-url", polymarketWsUrl(), "--instance-id", "polymarket-1")));
     }
 
     private List<String> clustered(List<String> own) {
-        List<String> args = new ArrayList<>(List.of("--cluster", "--cluster-name", clusterName,
-                "--members", "127.0.0.1", "--interfaces", "127.0.0.1", "--cluster-port", Integer.toString(hazelcastPort),
-                "--bus-host", "127.0.0.1", "--pairs", plan.pairsFile().toAbsolutePath().toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--cluster",
+                "--cluster-name",
+                clusterName,
+                "--members",
+                "127.0.0.1",
+                "--interfaces",
+                "127.0.0.1",
+                "--cluster-port",
+                Integer.toString(hazelcastPort),
+                "--bus-host",
+                "127.0.0.1",
+                "--pairs",
+                plan.pairsFile().toAbsolutePath().toString()));
         args.addAll(own);
         return args;
     }
@@ -107,7 +145,8 @@ public final class ClusterLauncher implements AutoCloseable {
     private void spawn(String name, String module, List<String> args) throws IOException {
         Path jar = plan.root().resolve(module).resolve("target").resolve(module + "-app.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IOException("no " + jar.toAbsolutePath().normalize() + ": build first (mvn -B -DskipTests install)");
+            throw new IOException(
+                    "no " + jar.toAbsolutePath().normalize() + ": build first (mvn -B -DskipTests install)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -116,11 +155,13 @@ public final class ClusterLauncher implements AutoCloseable {
         command.add(jar.toAbsolutePath().normalize().toString());
         command.addAll(args);
         Path log = plan.logDir().resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         // the layered options read these too: a developer's shell must not reconfigure the child processes
-        env.keySet().removeIf(key -> key.startsWith("DT_") || key.startsWith("KALSHI_WS") || key.startsWith("POLYMARKET_WS"));
+        env.keySet()
+                .removeIf(
+                        key -> key.startsWith("DT_") || key.startsWith("KALSHI_WS") || key.startsWith("POLYMARKET_WS"));
         services.add(new Service(name, builder.start(), log));
     }
 
@@ -145,7 +186,9 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     public Service service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
@@ -165,8 +208,9 @@ public final class ClusterLauncher implements AutoCloseable {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, service.name() + " did not stop within " + GRACE_SECONDS
-                            + " s: killing it");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            service.name() + " did not stop within " + GRACE_SECONDS + " s: killing it");
                     service.process().destroyForcibly();
                     service.process().waitFor(5, TimeUnit.SECONDS);
                 }

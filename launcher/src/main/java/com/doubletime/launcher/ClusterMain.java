@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * feed instances by default), until Ctrl-C, which stops them all.
  */
 public final class ClusterMain {
-    private ClusterMain() {
-    }
+    private ClusterMain() {}
 
     public static void main(String[] args) throws Exception {
         ClusterLauncher.Plan plan;
@@ -18,21 +17,27 @@ public final class ClusterMain {
             plan = plan(args);
         } catch (IllegalArgumentException e) {
             System.err.println("cluster: " + e.getMessage());
-            System.err.println("usage: ./double-time cluster [--pairs FILE] [--port 8080] [--kalshi-instances 2] [--seed N]"
-                    + " [--step-millis N] [--window-every N] [--journal FILE] [--logs DIR] [--heap 256m]");
+            System.err.println(
+                    "usage: ./double-time cluster [--pairs FILE] [--port 8080] [--kalshi-instances 2] [--seed N]"
+                            + " [--step-millis N] [--window-every N] [--journal FILE] [--logs DIR] [--heap 256m]");
             System.exit(2);
             return;
         }
         ClusterLauncher cluster = ClusterLauncher.start(plan);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping every process ...");
-            cluster.close();
-            stopped.countDown();
-        }, "cluster-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("stopping every process ...");
+                            cluster.close();
+                            stopped.countDown();
+                        },
+                        "cluster-stop"));
         System.out.println("Double Time cluster '" + cluster.clusterName() + "' starting (PAPER mode, loopback only):");
-        cluster.services().forEach(s -> System.out.println("  " + String.format("%-20s", s.name()) + " pid "
-                + s.process().pid() + "  log " + s.log().toAbsolutePath().normalize()));
+        cluster.services()
+                .forEach(s -> System.out.println("  " + String.format("%-20s", s.name()) + " pid "
+                        + s.process().pid() + "  log "
+                        + s.log().toAbsolutePath().normalize()));
         System.out.println("  Kalshi simulator     " + cluster.kalshiWsUrl());
         System.out.println("  Polymarket simulator " + cluster.polymarketWsUrl());
         System.out.println("  gateway              " + cluster.gatewayUrl() + "/health  (joins in ~10-30 s)");
@@ -42,7 +47,8 @@ public final class ClusterMain {
         while (stopped.getCount() > 0) {
             ClusterLauncher.Service exited = cluster.firstExited();
             if (exited != null) {
-                System.out.println(exited.name() + " exited (" + exited.process().exitValue() + "); see " + exited.log());
+                System.out.println(
+                        exited.name() + " exited (" + exited.process().exitValue() + "); see " + exited.log());
                 System.exit(1); // the shutdown hook stops the rest
             }
             Thread.sleep(1_000);
@@ -78,7 +84,16 @@ public final class ClusterMain {
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new ClusterLauncher.Plan(Path.of("."), pairs, port, kalshi, seed, step, windowEvery, journal, logs,
+        return new ClusterLauncher.Plan(
+                Path.of("."),
+                pairs,
+                port,
+                kalshi,
+                seed,
+                step,
+                windowEvery,
+                journal,
+                logs,
                 List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 }

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** The {@code ./double-time} entry point: picks the subcommand, nothing else. */
 public final class DoubleTime {
-    private DoubleTime() {
-    }
+    private DoubleTime() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];

@@ -32,8 +32,7 @@ public final class EmbeddedMain {
     /** The {@code run} flag for live trading against the simulators. */
     public static final String LIVE_AGAINST_SIMULATORS = "--live-against-simulators";
 
-    private EmbeddedMain() {
-    }
+    private EmbeddedMain() {}
 
     public static void main(String[] args) throws Exception {
         Running running;
@@ -73,36 +72,60 @@ public final class EmbeddedMain {
         if (live && !options.contains("--journal")) {
             // the simulators start empty every run, so a live journal from an earlier run could never reconcile
             options.add("--journal");
-            options.add(java.nio.file.Path.of("data", "live-sim-" + System.currentTimeMillis() + ".jsonl").toString());
+            options.add(java.nio.file.Path.of("data", "live-sim-" + System.currentTimeMillis() + ".jsonl")
+                    .toString());
         }
         StackConfig config = StackConfig.fromArgs(options.toArray(String[]::new));
         ApiToken token = ApiToken.resolve(env);
-        EmbeddedStack.Live liveOptions = live ? new EmbeddedStack.Live(com.doubletime.executor.ExecutorConfig.fromJson(
-                new io.vertx.core.json.JsonObject().put("mode", "live").put("journalPath", config.journalPath().toString())),
-                SimulatorCredentials.generate(), null) : null;
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-                .setEnabled(true).setJvmMetricsEnabled(true)
-                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)))).build();
+        EmbeddedStack.Live liveOptions = live
+                ? new EmbeddedStack.Live(
+                        com.doubletime.executor.ExecutorConfig.fromJson(new io.vertx.core.json.JsonObject()
+                                .put("mode", "live")
+                                .put("journalPath", config.journalPath().toString())),
+                        SimulatorCredentials.generate(),
+                        null)
+                : null;
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions()
+                        .setMetricsOptions(new MicrometerMetricsOptions()
+                                .setEnabled(true)
+                                .setJvmMetricsEnabled(true)
+                                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+                .build();
         EmbeddedStack stack;
         try {
-            stack = EmbeddedStack.start(vertx, config, token.value(), liveOptions).await(60, TimeUnit.SECONDS);
+            stack = EmbeddedStack.start(vertx, config, token.value(), liveOptions)
+                    .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw e;
         }
         Running running = new Running(vertx, stack, config);
         String gateway = running.gatewayUrl();
-        LOG.log(System.Logger.Level.INFO, live
-                ? "Double Time is running in LIVE mode AGAINST THE LOCAL SIMULATORS (keys generated for this run, "
-                + "signatures checked; no real venue, no network)"
-                : "Double Time is running in PAPER mode (no credentials, no network)");
+        LOG.log(
+                System.Logger.Level.INFO,
+                live
+                        ? "Double Time is running in LIVE mode AGAINST THE LOCAL SIMULATORS (keys generated for this run, "
+                                + "signatures checked; no real venue, no network)"
+                        : "Double Time is running in PAPER mode (no credentials, no network)");
         for (MarketPair pair : stack.pairs()) {
-            LOG.log(System.Logger.Level.INFO, "  pair " + pair.id() + ": Kalshi " + pair.kalshiTicker() + " ~ Polymarket "
-                    + pair.conditionId().substring(0, Math.min(12, pair.conditionId().length())) + "… (" + pair.polarity() + ")");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "  pair " + pair.id() + ": Kalshi " + pair.kalshiTicker() + " ~ Polymarket "
+                            + pair.conditionId()
+                                    .substring(
+                                            0, Math.min(12, pair.conditionId().length())) + "… (" + pair.polarity()
+                            + ")");
         }
-        LOG.log(System.Logger.Level.INFO, "  Kalshi simulator      " + stack.simulator().kalshiWsUrl());
-        LOG.log(System.Logger.Level.INFO, "  Polymarket simulator  " + stack.simulator().polymarketWsUrl());
-        LOG.log(System.Logger.Level.INFO, "  journal               " + config.journalPath().toAbsolutePath());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "  Kalshi simulator      " + stack.simulator().kalshiWsUrl());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "  Polymarket simulator  " + stack.simulator().polymarketWsUrl());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "  journal               " + config.journalPath().toAbsolutePath());
         LOG.log(System.Logger.Level.INFO, "  dashboard             " + gateway + "/dashboard/");
         LOG.log(System.Logger.Level.INFO, "  gateway               " + gateway + "/health");
         LOG.log(System.Logger.Level.INFO, "  opportunities (SSE)   " + gateway + "/api/opportunities/stream");
@@ -110,8 +133,9 @@ public final class EmbeddedMain {
         LOG.log(System.Logger.Level.INFO, "  API                   " + gateway + "/api/openapi.json");
         if (token.generated()) {
             // shown once, on purpose: the console's owner is the one who may use the API (see README "Operating")
-            LOG.log(System.Logger.Level.INFO, "  API token (generated for this run; set DOUBLE_TIME_API_TOKEN to choose one): "
-                    + token.value());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "  API token (generated for this run; set DOUBLE_TIME_API_TOKEN to choose one): " + token.value());
         } else {
             LOG.log(System.Logger.Level.INFO, "  API token             from DOUBLE_TIME_API_TOKEN (not shown)");
         }

@@ -37,8 +37,13 @@ public final class EmbeddedStack {
     private final List<MarketPair> pairs;
     private final SimulatorCredentials.Gateways venues;
 
-    private EmbeddedStack(Vertx vertx, ExchangeSimulator simulator, List<String> deployments, GatewayVerticle gateway,
-                          List<MarketPair> pairs, SimulatorCredentials.Gateways venues) {
+    private EmbeddedStack(
+            Vertx vertx,
+            ExchangeSimulator simulator,
+            List<String> deployments,
+            GatewayVerticle gateway,
+            List<MarketPair> pairs,
+            SimulatorCredentials.Gateways venues) {
         this.vertx = vertx;
         this.simulator = simulator;
         this.deployments = deployments;
@@ -56,18 +61,22 @@ public final class EmbeddedStack {
      * it); {@code gateways} wraps each order gateway when not null. Both exist for instrumentation (the
      * wire-to-wire benchmark times the journal and the hand-over to each gateway), not for behaviour.
      */
-    public record Live(ExecutorConfig executor, SimulatorCredentials credentials,
-                       java.util.function.Consumer<ExchangeSimulator> beforeFeeds,
-                       com.doubletime.executor.TradeRepository journal,
-                       java.util.function.UnaryOperator<com.doubletime.domain.order.VenueOrderGateway> gateways) {
+    public record Live(
+            ExecutorConfig executor,
+            SimulatorCredentials credentials,
+            java.util.function.Consumer<ExchangeSimulator> beforeFeeds,
+            com.doubletime.executor.TradeRepository journal,
+            java.util.function.UnaryOperator<com.doubletime.domain.order.VenueOrderGateway> gateways) {
         public Live {
             if (executor.mode() != ExecutionMode.LIVE) {
                 throw new IllegalArgumentException("the executor of a live stack must be in live mode");
             }
         }
 
-        public Live(ExecutorConfig executor, SimulatorCredentials credentials,
-                    java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
+        public Live(
+                ExecutorConfig executor,
+                SimulatorCredentials credentials,
+                java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
             this(executor, credentials, beforeFeeds, null, null);
         }
     }
@@ -89,11 +98,20 @@ public final class EmbeddedStack {
         }
         BusCodecs.registerAll(vertx.eventBus());
         return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> {
-            SimulatorConfig simulation = new SimulatorConfig(config.host(), 0, 0, simulatedMarkets(pairs), config.seed(),
-                    config.stepIntervalMillis(), config.windowEveryNSteps(), config.scenarioFile())
+            SimulatorConfig simulation = new SimulatorConfig(
+                            config.host(),
+                            0,
+                            0,
+                            simulatedMarkets(pairs),
+                            config.seed(),
+                            config.stepIntervalMillis(),
+                            config.windowEveryNSteps(),
+                            config.scenarioFile())
                     .withCatalogue(com.doubletime.simulator.SimulatorCatalogue.demo());
-            Future<ExchangeSimulator> started = live == null ? ExchangeSimulator.start(vertx, simulation)
-                    : ExchangeSimulator.start(vertx, simulation, live.credentials().kalshiOptions());
+            Future<ExchangeSimulator> started = live == null
+                    ? ExchangeSimulator.start(vertx, simulation)
+                    : ExchangeSimulator.start(
+                            vertx, simulation, live.credentials().kalshiOptions());
             return started.compose(simulator -> {
                 if (live != null && live.beforeFeeds() != null) {
                     live.beforeFeeds().accept(simulator);
@@ -103,33 +121,63 @@ public final class EmbeddedStack {
         });
     }
 
-    private static Future<EmbeddedStack> deploy(Vertx vertx, StackConfig config, List<MarketPair> pairs,
-                                                 ExchangeSimulator simulator, String apiToken, Live live) {
+    private static Future<EmbeddedStack> deploy(
+            Vertx vertx,
+            StackConfig config,
+            List<MarketPair> pairs,
+            ExchangeSimulator simulator,
+            String apiToken,
+            Live live) {
         List<String> deployments = new ArrayList<>();
-        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.DEFAULT.withHost(config.host())
-                .withPort(config.gatewayPort()).withApiToken(apiToken, true).withMode(live == null ? "paper" : "live")
-                .withPairsFile(config.pairsFile()), pairs);
+        GatewayVerticle gateway = new GatewayVerticle(
+                GatewayConfig.DEFAULT
+                        .withHost(config.host())
+                        .withPort(config.gatewayPort())
+                        .withApiToken(apiToken, true)
+                        .withMode(live == null ? "paper" : "live")
+                        .withPairsFile(config.pairsFile()),
+                pairs);
         gateway.withCatalogues(VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
-        ExecutorConfig executor = live != null ? live.executor()
+        ExecutorConfig executor = live != null
+                ? live.executor()
                 : new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
-        SimulatorCredentials.Gateways venues = live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
-        TradeExecutorVerticle executorVerticle = venues == null ? new TradeExecutorVerticle(executor, pairs)
-                : new TradeExecutorVerticle(executor, pairs, live.journal(), live.gateways() == null ? venues.venues()
-                        : venues.venues().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                                e -> live.gateways().apply(e.getValue()))));
+        SimulatorCredentials.Gateways venues =
+                live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
+        TradeExecutorVerticle executorVerticle = venues == null
+                ? new TradeExecutorVerticle(executor, pairs)
+                : new TradeExecutorVerticle(
+                        executor,
+                        pairs,
+                        live.journal(),
+                        live.gateways() == null
+                                ? venues.venues()
+                                : venues.venues().entrySet().stream()
+                                        .collect(java.util.stream.Collectors.toMap(
+                                                Map.Entry::getKey,
+                                                e -> live.gateways().apply(e.getValue()))));
         KalshiFeedVerticle kalshiFeed;
-        List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
-        List<String> tokens = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId())).toList();
+        List<String> tickers =
+                pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
+        List<String> tokens = pairs.stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId()))
+                .toList();
         KalshiFeedConfig kalshi = KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)
-                .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("kalshi.jsonl"));
+                .withRecordFile(
+                        config.recordDir() == null ? null : config.recordDir().resolve("kalshi.jsonl"));
         PolymarketFeedConfig polymarket = PolymarketFeedConfig.of(simulator.polymarketWsUrl(), tokens)
-                .withRecordFile(config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
-        kalshiFeed = live == null ? new KalshiFeedVerticle(kalshi) : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
-        return vertx.deployVerticle(new MonitorVerticle(pairs)).andThen(r -> r.map(deployments::add))
+                .withRecordFile(
+                        config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
+        kalshiFeed = live == null
+                ? new KalshiFeedVerticle(kalshi)
+                : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
+        return vertx.deployVerticle(new MonitorVerticle(pairs))
+                .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(executorVerticle))
                 .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(gateway)).andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(kalshiFeed)).andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(gateway))
+                .andThen(r -> r.map(deployments::add))
+                .compose(id -> vertx.deployVerticle(kalshiFeed))
+                .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
                 .andThen(r -> r.map(deployments::add))
                 .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
@@ -138,8 +186,10 @@ public final class EmbeddedStack {
                     for (String id : deployments) {
                         undeployed = undeployed.eventually(() -> vertx.undeploy(id));
                     }
-                    return undeployed.eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
-                            .eventually(simulator::stop).transform(ignored -> Future.failedFuture(failure));
+                    return undeployed
+                            .eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
+                            .eventually(simulator::stop)
+                            .transform(ignored -> Future.failedFuture(failure));
                 });
     }
 
@@ -147,8 +197,14 @@ public final class EmbeddedStack {
     static List<SimulatedMarket> simulatedMarkets(List<MarketPair> pairs) {
         Map<String, SimulatedMarket> markets = new LinkedHashMap<>();
         for (MarketPair pair : pairs) {
-            markets.putIfAbsent(pair.kalshiTicker(), new SimulatedMarket(pair.kalshiTicker(), pair.conditionId(),
-                    pair.yesTokenId(), pair.noTokenId(), pair.polarity() == Polarity.INVERSE));
+            markets.putIfAbsent(
+                    pair.kalshiTicker(),
+                    new SimulatedMarket(
+                            pair.kalshiTicker(),
+                            pair.conditionId(),
+                            pair.yesTokenId(),
+                            pair.noTokenId(),
+                            pair.polarity() == Polarity.INVERSE));
         }
         return List.copyOf(markets.values());
     }
@@ -171,7 +227,8 @@ public final class EmbeddedStack {
             String id = deployments.get(i);
             undeployed = undeployed.compose(v -> vertx.undeploy(id));
         }
-        return undeployed.eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
+        return undeployed
+                .eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
                 .eventually(simulator::stop);
     }
 }

@@ -35,6 +35,7 @@ public final class ReplayTool {
      * line grows the buffer.
      */
     static final int CHUNK_BYTES = 1 << 17;
+
     private final ArbitrageEngine engine;
     private final KalshiBookSession kalshi;
     private final PolymarketBookSession polymarket;
@@ -75,7 +76,8 @@ public final class ReplayTool {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
             stderr.println("replay: " + e.getMessage());
-            stderr.println("usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]");
+            stderr.println(
+                    "usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]");
             return 2;
         }
         List<MarketPair> pairs;
@@ -95,7 +97,8 @@ public final class ReplayTool {
         Writer out = arguments.out == null
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
-        ReplayTool replay = new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
+        ReplayTool replay =
+                new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
         try (InputStream capture = Files.newInputStream(arguments.capture)) {
             replay.reader.readLines(capture, CHUNK_BYTES, replay::onRead);
@@ -133,7 +136,8 @@ public final class ReplayTool {
     private void onRead(boolean captureLine) {
         String venue = captureLine ? reader.venue() : null;
         boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
-        if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue)) || (!reader.hasFrame() && reader.event() == null)) {
+        if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue))
+                || (!reader.hasFrame() && reader.event() == null)) {
             frames++;
             malformedLines++;
             return;

@@ -53,7 +53,8 @@ public final class SimulatorCredentials {
             do {
                 random.nextBytes(secp); // any non-zero 32 bytes below the curve order; a top byte < 0xff keeps it below
             } while (secp[0] == (byte) 0xff || allZero(secp));
-            return new SimulatorCredentials(rsa.generateKeyPair(), "0x" + HexFormat.of().formatHex(secp));
+            return new SimulatorCredentials(
+                    rsa.generateKeyPair(), "0x" + HexFormat.of().formatHex(secp));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships RSA", e);
         }
@@ -91,13 +92,17 @@ public final class SimulatorCredentials {
     public Gateways gateways(Vertx vertx, ExchangeSimulator simulator, List<MarketPair> pairs) {
         KalshiSigner signer = kalshiSigner();
         signer.sign(System.currentTimeMillis(), "POST", "/trade-api/v2/portfolio/events/orders");
-        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(simulator.kalshiRestUrl())
-                .withTier(KalshiRateTier.PREMIER), signer);
+        KalshiRestClient rest = new KalshiRestClient(
+                vertx, KalshiRestConfig.of(simulator.kalshiRestUrl()).withTier(KalshiRateTier.PREMIER), signer);
         String clob = simulator.polymarketRestUrl();
-        PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(vertx, PolymarketGatewayConfig.of(clob, clob),
-                PolymarketCredentials.fromEnvironment(polymarketEnvironment()), PolymarketMarketCatalog.of(pairs));
+        PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(
+                vertx,
+                PolymarketGatewayConfig.of(clob, clob),
+                PolymarketCredentials.fromEnvironment(polymarketEnvironment()),
+                PolymarketMarketCatalog.of(pairs));
         polymarket.warmUpSigner();
-        return new Gateways(Map.of(Platform.KALSHI, new KalshiOrderGateway(rest), Platform.POLYMARKET, polymarket), rest);
+        return new Gateways(
+                Map.of(Platform.KALSHI, new KalshiOrderGateway(rest), Platform.POLYMARKET, polymarket), rest);
     }
 
     private static boolean allZero(byte[] bytes) {

@@ -10,12 +10,21 @@ import java.nio.file.Path;
  * @param scenarioFile a scripted simulator scenario, or null for the seeded random walk
  * @param recordDir    directory for kalshi.jsonl / polymarket.jsonl captures (contracts §2), or null
  */
-public record StackConfig(Path pairsFile, String host, int gatewayPort, Path scenarioFile, long seed,
-                          long stepIntervalMillis, int windowEveryNSteps, Path journalPath, Path recordDir) {
+public record StackConfig(
+        Path pairsFile,
+        String host,
+        int gatewayPort,
+        Path scenarioFile,
+        long seed,
+        long stepIntervalMillis,
+        int windowEveryNSteps,
+        Path journalPath,
+        Path recordDir) {
     public static final Path DEFAULT_PAIRS = Path.of("config", "pairs.example.json");
 
     public static StackConfig defaults() {
-        return new StackConfig(DEFAULT_PAIRS, "127.0.0.1", 8080, null, 42, 500, 20, Path.of("data", "trades.jsonl"), null);
+        return new StackConfig(
+                DEFAULT_PAIRS, "127.0.0.1", 8080, null, 42, 500, 20, Path.of("data", "trades.jsonl"), null);
     }
 
     /** Reads {@code --pairs --host --port --scenario --seed --step-millis --window-every --journal --record}. */

@@ -34,19 +34,30 @@ public final class VenueCatalogues implements CatalogueSource {
 
     /** Unsigned reads of the simulators' catalogues (the simulated Kalshi accepts them unless auth is on). */
     public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
-        return new VenueCatalogues(new KalshiRestClient(vertx, KalshiRestConfig.of(simulator.kalshiRestUrl())
-                .withRequestTimeoutMillis(TIMEOUT_MILLIS), null),
+        return new VenueCatalogues(
+                new KalshiRestClient(
+                        vertx,
+                        KalshiRestConfig.of(simulator.kalshiRestUrl()).withRequestTimeoutMillis(TIMEOUT_MILLIS),
+                        null),
                 GammaClient.create(vertx, simulator.polymarketRestUrl(), TIMEOUT_MILLIS));
     }
 
     @Override
     public Future<List<MarketListing>> openMarkets(Platform venue) {
         return switch (venue) {
-            case KALSHI -> kalshi.markets(Map.of("status", "open")).map(markets -> markets.stream()
-                    .filter(m -> m.marketType() == null || "binary".equals(m.marketType()))
-                    .map(KalshiMarket::listing).toList());
-            case POLYMARKET -> gamma.openMarkets().map(markets -> markets.stream().filter(GammaMarket::tradable)
-                    .map(GammaMarket::listing).filter(Objects::nonNull).toList());
+            case KALSHI ->
+                kalshi.markets(Map.of("status", "open"))
+                        .map(markets -> markets.stream()
+                                .filter(m -> m.marketType() == null || "binary".equals(m.marketType()))
+                                .map(KalshiMarket::listing)
+                                .toList());
+            case POLYMARKET ->
+                gamma.openMarkets()
+                        .map(markets -> markets.stream()
+                                .filter(GammaMarket::tradable)
+                                .map(GammaMarket::listing)
+                                .filter(Objects::nonNull)
+                                .toList());
         };
     }
 }

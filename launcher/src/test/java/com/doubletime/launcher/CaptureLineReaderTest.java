@@ -26,7 +26,9 @@ class CaptureLineReaderTest {
 
     @Test
     void readsAFrameLineUnescapingTheFrame() {
-        assertTrue(reader.read("{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456789,\"frame\":\"{\\\"type\\\":\\\"ok\\\",\\\"x\\\":\\\"a\\\\\\\\b\\\\u00e9\\\"}\"}"));
+        assertTrue(
+                reader.read(
+                        "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456789,\"frame\":\"{\\\"type\\\":\\\"ok\\\",\\\"x\\\":\\\"a\\\\\\\\b\\\\u00e9\\\"}\"}"));
         assertSame(CaptureLineReader.KALSHI, reader.venue());
         assertEquals(1764054000123456789L, reader.recvNanos());
         assertEquals("{\"type\":\"ok\",\"x\":\"a\\\\b\\u00e9\"}", frame());
@@ -108,7 +110,8 @@ class CaptureLineReaderTest {
     void decodesTwoThreeAndFourByteUtf8InAFrameIncludingSurrogatePairs() {
         // é, €, a snowman and an emoji, raw in the capture as the feeds write them
         String text = "caf\u00e9 \u20ac5 \u2603 \ud83d\ude00 end";
-        assertTrue(readBytes("{\"venue\":\"polymarket\",\"recv_ns\":7,\"frame\":\"{\\\"m\\\":\\\"" + text + "\\\"}\"}"));
+        assertTrue(
+                readBytes("{\"venue\":\"polymarket\",\"recv_ns\":7,\"frame\":\"{\\\"m\\\":\\\"" + text + "\\\"}\"}"));
         assertSame(CaptureLineReader.POLYMARKET, reader.venue());
         assertEquals(7, reader.recvNanos());
         assertEquals("{\"m\":\"" + text + "\"}", frame());
@@ -139,7 +142,9 @@ class CaptureLineReaderTest {
         for (byte[] sequence : invalid) {
             byte[] line = concat("{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"0123456789", sequence, "abc\"}");
             assertFalse(readBytes(line), Arrays.toString(sequence));
-            assertFalse(readBytes(concat("{\"venue\":\"kal", sequence, "shi\",\"recv_ns\":1,\"frame\":\"x\"}")), Arrays.toString(sequence));
+            assertFalse(
+                    readBytes(concat("{\"venue\":\"kal", sequence, "shi\",\"recv_ns\":1,\"frame\":\"x\"}")),
+                    Arrays.toString(sequence));
             assertTrue(readBytes("{\"venue\":\"kalshi\",\"recv_ns\":2,\"frame\":\"ok\"}"));
             assertEquals("ok", frame());
             assertEquals(2, reader.recvNanos());
@@ -162,8 +167,25 @@ class CaptureLineReaderTest {
     void decodesLikeJacksonWhereverEscapesAndMultiByteCharactersFallInTheLine() throws IOException {
         ObjectMapper json = new ObjectMapper();
         Random random = new Random(42);
-        String[] pieces = {"a", "0", " ", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9", "\\ud83d\\ude00", "\u00e9", "\u20ac",
-            "\ud83d\ude00", "{", "}", ":", ","};
+        String[] pieces = {
+            "a",
+            "0",
+            " ",
+            "\\\"",
+            "\\\\",
+            "\\/",
+            "\\n",
+            "\\t",
+            "\\u00e9",
+            "\\ud83d\\ude00",
+            "\u00e9",
+            "\u20ac",
+            "\ud83d\ude00",
+            "{",
+            "}",
+            ":",
+            ","
+        };
         for (int round = 0; round < 2000; round++) {
             StringBuilder value = new StringBuilder();
             int count = random.nextInt(40);
@@ -195,7 +217,8 @@ class CaptureLineReaderTest {
 
     @Test
     void acceptsWhitespaceAfterTheClosingBraceButNothingElse() throws IOException {
-        String capture = CONNECTED + " \t \r\n" + CONNECTED + " x\n" + CONNECTED + "}\n" + CONNECTED + "\u000b\n" + CONNECTED + " \t";
+        String capture = CONNECTED + " \t \r\n" + CONNECTED + " x\n" + CONNECTED + "}\n" + CONNECTED + "\u000b\n"
+                + CONNECTED + " \t";
         List<String> expected = List.of("1 connected", "malformed", "malformed", "malformed", "1 connected");
         for (int chunk = 1; chunk <= capture.length() + 1; chunk++) {
             assertEquals(expected, lines(capture, chunk), "chunk of " + chunk + " bytes");
@@ -243,16 +266,22 @@ class CaptureLineReaderTest {
 
     @Test
     void makesALineOfInvalidUtf8MalformedWhereverTheChunksEnd() throws IOException {
-        byte[] capture = concat(FRAME + "\n{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"a", bytes(0xE2, 0x82), "b\"}\n" + CONNECTED);
+        byte[] capture = concat(
+                FRAME + "\n{\"venue\":\"kalshi\",\"recv_ns\":3,\"frame\":\"a", bytes(0xE2, 0x82), "b\"}\n" + CONNECTED);
         for (int chunk = 1; chunk <= capture.length + 1; chunk++) {
-            assertEquals(List.of("2 {\"a\":\"\u00e9\"}", "malformed", "1 connected"), lines(capture, chunk), "chunk of " + chunk + " bytes");
+            assertEquals(
+                    List.of("2 {\"a\":\"\u00e9\"}", "malformed", "1 connected"),
+                    lines(capture, chunk),
+                    "chunk of " + chunk + " bytes");
         }
     }
 
     @Test
     void growsTheBufferForALineLongerThanTheChunk() throws IOException {
         String longLine = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"" + "z".repeat(5_000) + "\"}";
-        assertEquals(List.of("1 connected", "1 " + "z".repeat(5_000), "1 connected"), lines(CONNECTED + "\n" + longLine + "\r\n" + CONNECTED + "\n", 64));
+        assertEquals(
+                List.of("1 connected", "1 " + "z".repeat(5_000), "1 connected"),
+                lines(CONNECTED + "\n" + longLine + "\r\n" + CONNECTED + "\n", 64));
         String longBadLine = "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"" + "z".repeat(5_000);
         assertEquals(List.of("malformed", "1 connected"), lines(longBadLine + "\n" + CONNECTED, 64));
     }
@@ -276,8 +305,12 @@ class CaptureLineReaderTest {
         };
         for (String line : lines) {
             // the same keys and values, spaced: the general scan reads it
-            String spaced = " " + line.replace("{\"venue\":", "{ \"venue\" :").replace(",\"recv_ns\":", ", \"recv_ns\": ")
-                    .replace(",\"frame\":", " ,\"frame\" :").replace(",\"event\":", ",\t\"event\":") + " ";
+            String spaced = " "
+                    + line.replace("{\"venue\":", "{ \"venue\" :")
+                            .replace(",\"recv_ns\":", ", \"recv_ns\": ")
+                            .replace(",\"frame\":", " ,\"frame\" :")
+                            .replace(",\"event\":", ",\t\"event\":")
+                    + " ";
             boolean spacedResult = reader.read(spaced);
             String expected = describe(spacedResult) + " " + reader.venue();
             boolean result = reader.read(line);
@@ -293,8 +326,20 @@ class CaptureLineReaderTest {
     @Test
     void readsLinesFromTheBufferAsEachLineAloneIsRead() throws IOException {
         Random random = new Random(7);
-        String[] pieces = {CONNECTED, FRAME, "", " ", "\r", "not json", "{\"venue\":\"polymarket\",\"frame\":\"PONG\"}",
-            "{\"venue\":\"kalshi\",\"frame\":\"cut", "{\"venue\":\"kalshi\",\"x\":[{}],\"frame\":\"deep\"}", "{}", "}", "{\"a\":\"\\n\"}  "};
+        String[] pieces = {
+            CONNECTED,
+            FRAME,
+            "",
+            " ",
+            "\r",
+            "not json",
+            "{\"venue\":\"polymarket\",\"frame\":\"PONG\"}",
+            "{\"venue\":\"kalshi\",\"frame\":\"cut",
+            "{\"venue\":\"kalshi\",\"x\":[{}],\"frame\":\"deep\"}",
+            "{}",
+            "}",
+            "{\"a\":\"\\n\"}  "
+        };
         for (int round = 0; round < 300; round++) {
             StringBuilder capture = new StringBuilder();
             List<String> expected = new ArrayList<>();
@@ -341,7 +386,8 @@ class CaptureLineReaderTest {
 
     private List<String> lines(byte[] capture, int chunkBytes) throws IOException {
         List<String> lines = new ArrayList<>();
-        reader.readLines(new ByteArrayInputStream(capture), chunkBytes, captureLine -> lines.add(describe(captureLine)));
+        reader.readLines(
+                new ByteArrayInputStream(capture), chunkBytes, captureLine -> lines.add(describe(captureLine)));
         return lines;
     }
 }

@@ -48,11 +48,20 @@ class ClusterIT {
     @Test
     void opportunitiesAndTradesFlowAcrossTheClusterAndAKilledKalshiFeedsMarketsAreTakenOver() throws Exception {
         Path journal = dir.resolve("trades.jsonl");
-        ClusterLauncher.Plan plan = new ClusterLauncher.Plan(Path.of(".."), Path.of("..", "config", "pairs.example.json"),
-                ClusterLauncher.freePort(), 2, 7, 200, 4, journal, dir.resolve("logs"),
+        ClusterLauncher.Plan plan = new ClusterLauncher.Plan(
+                Path.of(".."),
+                Path.of("..", "config", "pairs.example.json"),
+                ClusterLauncher.freePort(),
+                2,
+                7,
+                200,
+                4,
+                journal,
+                dir.resolve("logs"),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=2"));
         List<String> events = Collections.synchronizedList(new ArrayList<>());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ClusterLauncher cluster = ClusterLauncher.start(plan);
         Thread sse = null;
         try {
@@ -61,14 +70,21 @@ class ClusterIT {
             sse.setDaemon(true);
             sse.start();
 
-            eventually("an opportunity on the gateway's SSE stream", () -> opportunities(events).findAny().isPresent(), cluster);
+            eventually(
+                    "an opportunity on the gateway's SSE stream",
+                    () -> opportunities(events).findAny().isPresent(),
+                    cluster);
             eventually("a trade in the executor's journal", () -> lines(journal) > 0, cluster);
-            eventually("both Kalshi instances report their share",
-                    () -> latestShare(cluster, "kalshi-feed-1") != null && latestShare(cluster, "kalshi-feed-2") != null, cluster);
+            eventually(
+                    "both Kalshi instances report their share",
+                    () -> latestShare(cluster, "kalshi-feed-1") != null
+                            && latestShare(cluster, "kalshi-feed-2") != null,
+                    cluster);
 
             Share one = latestShare(cluster, "kalshi-feed-1");
             Share two = latestShare(cluster, "kalshi-feed-2");
-            assertEquals(one.of(), one.count() + two.count(), "the two instances split the markets: " + one + " " + two);
+            assertEquals(
+                    one.of(), one.count() + two.count(), "the two instances split the markets: " + one + " " + two);
             String victim = one.count() >= two.count() ? "kalshi-feed-1" : "kalshi-feed-2";
             String survivor = victim.equals("kalshi-feed-1") ? "kalshi-feed-2" : "kalshi-feed-1";
             Set<String> orphaned = marketsOf(cluster, victim);
@@ -77,15 +93,23 @@ class ClusterIT {
             LocalTime killedAt = LocalTime.now();
             cluster.service(victim).process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-            eventually(survivor + " streams every Kalshi market",
-                    () -> { Share s = latestShare(cluster, survivor); return s != null && s.count() == s.of(); }, cluster);
-            Duration failover = Duration.between(killedAt, latestShare(cluster, survivor).at());
+            eventually(
+                    survivor + " streams every Kalshi market",
+                    () -> {
+                        Share s = latestShare(cluster, survivor);
+                        return s != null && s.count() == s.of();
+                    },
+                    cluster);
+            Duration failover =
+                    Duration.between(killedAt, latestShare(cluster, survivor).at());
             System.out.println("ClusterIT: " + victim + " killed holding " + orphaned + "; " + survivor
                     + " took them over after " + failover.toMillis() + " ms");
             assertTrue(failover.compareTo(FAILOVER_BOUND) <= 0, "failover took " + failover.toMillis() + " ms");
 
-            eventually("opportunities keep flowing on the dead instance's markets after the take-over",
-                    () -> opportunities(events.subList(seenBefore, events.size())).anyMatch(e -> orphaned.contains(kalshiTicker(e))),
+            eventually(
+                    "opportunities keep flowing on the dead instance's markets after the take-over",
+                    () -> opportunities(events.subList(seenBefore, events.size()))
+                            .anyMatch(e -> orphaned.contains(kalshiTicker(e))),
                     cluster);
         } finally {
             if (sse != null) {
@@ -98,8 +122,7 @@ class ClusterIT {
         }
     }
 
-    private record Share(LocalTime at, String instance, int count, int of) {
-    }
+    private record Share(LocalTime at, String instance, int count, int of) {}
 
     /** The instance's latest "now streams n of m" line, from its log. */
     private static Share latestShare(ClusterLauncher cluster, String service) {
@@ -107,8 +130,11 @@ class ClusterIT {
         for (String line : logLines(cluster.service(service).log())) {
             Matcher m = STREAMS.matcher(line);
             if (m.find()) {
-                latest = new Share(LocalTime.parse(m.group(1), DateTimeFormatter.ofPattern("HH:mm:ss.SSS")), m.group(2),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                latest = new Share(
+                        LocalTime.parse(m.group(1), DateTimeFormatter.ofPattern("HH:mm:ss.SSS")),
+                        m.group(2),
+                        Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)));
             }
         }
         return latest;
@@ -132,7 +158,10 @@ class ClusterIT {
             return List.of();
         }
         String inside = line.substring(from + marker.length(), line.indexOf(']', from));
-        return Stream.of(inside.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Stream.of(inside.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static Stream<JsonObject> opportunities(List<String> events) {
@@ -150,8 +179,11 @@ class ClusterIT {
 
     private static boolean healthy(HttpClient http, String gateway) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -163,8 +195,11 @@ class ClusterIT {
 
     private static void readStream(HttpClient http, String gateway, List<String> events) {
         try {
-            http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/opportunities/stream")).build(),
-                    HttpResponse.BodyHandlers.ofLines()).body()
+            http.send(
+                            HttpRequest.newBuilder(URI.create(gateway + "/api/opportunities/stream"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines())
+                    .body()
                     .filter(line -> line.startsWith("data:"))
                     .forEach(line -> events.add(line.substring(5).trim()));
         } catch (IOException | InterruptedException e) {
@@ -194,11 +229,16 @@ class ClusterIT {
         while (!condition.get()) {
             ClusterLauncher.Service exited = cluster.firstExited();
             if (exited != null && !exited.name().startsWith("kalshi-feed")) {
-                throw new AssertionError(exited.name() + " exited while waiting for " + what + ":\n" + tail(exited.log()));
+                throw new AssertionError(
+                        exited.name() + " exited while waiting for " + what + ":\n" + tail(exited.log()));
             }
             if (System.nanoTime() > deadline) {
                 StringBuilder logs = new StringBuilder();
-                cluster.services().forEach(s -> logs.append("--- ").append(s.name()).append('\n').append(tail(s.log())));
+                cluster.services()
+                        .forEach(s -> logs.append("--- ")
+                                .append(s.name())
+                                .append('\n')
+                                .append(tail(s.log())));
                 throw new AssertionError("no " + what + " within " + PATIENCE.toSeconds() + " s\n" + logs);
             }
             Thread.sleep(200);

@@ -42,8 +42,9 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?]([^}]*))?}");
     /** Read by code outside the option tables: secrets (environment only) and the JVM's options. */
-    private static final Set<String> READ_ELSEWHERE = Set.of("JAVA_OPTS", "DOUBLE_TIME_API_TOKEN", "DT_PG_PASSWORD",
-            "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PEM_PATH");
+    private static final Set<String> READ_ELSEWHERE = Set.of(
+            "JAVA_OPTS", "DOUBLE_TIME_API_TOKEN", "DT_PG_PASSWORD", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PEM_PATH");
+
     private static final Map<String, List<ServiceOptions.Option>> OPTIONS = Map.of(
             "arbitrage-monitor", ServiceMain.options(),
             "trade-executor", ExecutorMain.OPTIONS,
@@ -56,25 +57,34 @@ class ComposeFileTest {
 
     @Test
     void hasTheFiveDeployablesTheJournalsDatabaseAndTheSimulatorsUnderDemo() {
-        assertTrue(services.keySet().containsAll(OPTIONS.keySet()), services.keySet().toString());
+        assertTrue(
+                services.keySet().containsAll(OPTIONS.keySet()),
+                services.keySet().toString());
         assertTrue(services.containsKey("postgres"));
         assertEquals(List.of("demo"), services.get("exchange-simulator").get("profiles"));
         assertFalse(compose.containsKey("name"), "docker-compose 1.29 rejects a top-level name:");
         assertEquals(2, map(services.get("kalshi-feed").get("deploy")).get("replicas"), "Kalshi feeds scale out");
-        assertEquals(2, map(services.get("polymarket-feed").get("deploy")).get("replicas"), "Polymarket feeds scale out");
+        assertEquals(
+                2, map(services.get("polymarket-feed").get("deploy")).get("replicas"), "Polymarket feeds scale out");
     }
 
     @Test
     void everyDeployableIsBuiltFromItsModulesFatJar() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
         assertTrue(dockerfile.contains("${MODULE}/target/${MODULE}-app.jar"), dockerfile);
-        for (String name : List.of("arbitrage-monitor", "trade-executor", "api-gateway", "kalshi-feed", "polymarket-feed",
+        for (String name : List.of(
+                "arbitrage-monitor",
+                "trade-executor",
+                "api-gateway",
+                "kalshi-feed",
+                "polymarket-feed",
                 "exchange-simulator")) {
             Map<String, Object> build = map(services.get(name).get("build"));
             assertEquals("docker/service.Dockerfile", build.get("dockerfile"));
             String module = (String) map(build.get("args")).get("MODULE");
             assertEquals(name, module);
-            assertTrue(Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<app.mainClass>"),
+            assertTrue(
+                    Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<app.mainClass>"),
                     module + " builds no runnable jar");
             assertNotNull(services.get(name).get("healthcheck"), name + " has no health check");
         }
@@ -101,13 +111,14 @@ class ComposeFileTest {
                 case "trade-executor" -> ExecutorConfig.fromJson(config.getJsonObject("executor"));
                 case "api-gateway" -> GatewayConfig.fromJson(config.getJsonObject("gateway"));
                 case "kalshi-feed" -> {
-                    KalshiFeedConfig.fromJson(config.getJsonObject("kalshi").copy().put("tickers", new JsonArray().add("T")));
+                    KalshiFeedConfig.fromJson(
+                            config.getJsonObject("kalshi").copy().put("tickers", new JsonArray().add("T")));
                     ScaleOut.fromJson("kalshi", config.getJsonObject("scaleOut"));
                 }
-                case "polymarket-feed" -> PolymarketFeedConfig.fromJson(
-                        config.getJsonObject("polymarket").copy().put("assetIds", new JsonArray().add("1")));
-                default -> {
-                }
+                case "polymarket-feed" ->
+                    PolymarketFeedConfig.fromJson(
+                            config.getJsonObject("polymarket").copy().put("assetIds", new JsonArray().add("1")));
+                default -> {}
             }
         });
     }
@@ -133,9 +144,14 @@ class ComposeFileTest {
         assertEquals(postgres.get("POSTGRES_DB"), executor.get("DT_PG_DATABASE"));
         assertEquals(postgres.get("POSTGRES_USER"), executor.get("DT_PG_USER"));
         // the same secret from .env on both sides, never a literal in the file
-        assertEquals(rawEnvironment("postgres").get("POSTGRES_PASSWORD"), rawEnvironment("trade-executor").get("DT_PG_PASSWORD"));
+        assertEquals(
+                rawEnvironment("postgres").get("POSTGRES_PASSWORD"),
+                rawEnvironment("trade-executor").get("DT_PG_PASSWORD"));
         assertTrue(rawEnvironment("trade-executor").get("DT_PG_PASSWORD").startsWith("${DT_PG_PASSWORD"));
-        assertEquals("service_healthy", map(map(services.get("trade-executor").get("depends_on")).get("postgres")).get("condition"));
+        assertEquals(
+                "service_healthy",
+                map(map(services.get("trade-executor").get("depends_on")).get("postgres"))
+                        .get("condition"));
     }
 
     @Test
@@ -155,7 +171,9 @@ class ComposeFileTest {
             }
             for (String dependency : map(dependsOn).keySet()) {
                 assertTrue(services.containsKey(dependency), name + " depends on unknown " + dependency);
-                assertEquals(null, services.get(dependency).get("profiles"),
+                assertEquals(
+                        null,
+                        services.get(dependency).get("profiles"),
                         name + " would pull in the optional " + dependency);
             }
         });

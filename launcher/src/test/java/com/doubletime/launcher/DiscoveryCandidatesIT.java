@@ -31,7 +31,8 @@ class DiscoveryCandidatesIT {
     private static final String BTC160 = "KXBTCMAXY-26DEC31-160000";
     private static final String BTC160_CONDITION = "0xb1600000000000000000000000000000000000000000000000000000000d3c31";
     private static final String ETH5000 = "KXETHMAXY-26DEC31-5000";
-    private static final String ETH5000_CONDITION = "0xe5000000000000000000000000000000000000000000000000000000000d3c31";
+    private static final String ETH5000_CONDITION =
+            "0xe5000000000000000000000000000000000000000000000000000000000d3c31";
     private static final List<String> NEAR_MISSES = List.of(
             "0xb1700000000000000000000000000000000000000000000000000000000d3c31", // BTC above $170k: another strike
             "0xb1600000000000000000000000000000000000000000000000000000000630a0", // BTC above $160k on June 30
@@ -52,8 +53,16 @@ class DiscoveryCandidatesIT {
     @Test
     void proposesTheTrueMatchesWithPolarityAndReasonsNeverTheNearMissesAndAddsNothingUntilPosted(@TempDir Path dir)
             throws Exception {
-        StackConfig config = new StackConfig(Path.of("..", "config", "pairs.example.json"), "127.0.0.1", 0, null, 1, 0,
-                0, dir.resolve("trades.jsonl"), null);
+        StackConfig config = new StackConfig(
+                Path.of("..", "config", "pairs.example.json"),
+                "127.0.0.1",
+                0,
+                null,
+                1,
+                0,
+                0,
+                dir.resolve("trades.jsonl"),
+                null);
         stack = EmbeddedStack.start(vertx, config, TOKEN).await(60, TimeUnit.SECONDS);
         http = WebClient.create(vertx);
 
@@ -69,8 +78,12 @@ class DiscoveryCandidatesIT {
         assertEquals(BTC160_CONDITION, btc.getJsonObject("polymarket").getString("conditionId"));
         assertEquals("same", btc.getString("polarity"));
         assertEquals(1.0, btc.getDouble("score"));
-        assertEquals("Bitcoin price on Dec 31, 2026? $160,000 or above", btc.getJsonObject("kalshi").getString("title"));
-        assertEquals("Will Bitcoin be above $160k on December 31, 2026?", btc.getJsonObject("polymarket").getString("title"));
+        assertEquals(
+                "Bitcoin price on Dec 31, 2026? $160,000 or above",
+                btc.getJsonObject("kalshi").getString("title"));
+        assertEquals(
+                "Will Bitcoin be above $160k on December 31, 2026?",
+                btc.getJsonObject("polymarket").getString("title"));
         List<?> btcReasons = btc.getJsonArray("reasons").getList();
         assertTrue(btcReasons.contains("same threshold [160000]"), btcReasons.toString());
         assertTrue(btcReasons.contains("both close on 2026-12-31"), btcReasons.toString());
@@ -79,13 +92,17 @@ class DiscoveryCandidatesIT {
         JsonObject eth = candidate(candidates, ETH5000);
         assertEquals(ETH5000_CONDITION, eth.getJsonObject("polymarket").getString("conditionId"));
         assertEquals("inverse", eth.getString("polarity"));
-        assertTrue(eth.getJsonArray("reasons").getList().contains("opposite directions (up / down): inverse"),
+        assertTrue(
+                eth.getJsonArray("reasons").getList().contains("opposite directions (up / down): inverse"),
                 eth.getJsonArray("reasons").encode());
-        assertEquals("500000000000000000000000000000000000000000000000000000000000000000000000001",
+        assertEquals(
+                "500000000000000000000000000000000000000000000000000000000000000000000000001",
                 eth.getJsonObject("polymarket").getString("yesTokenId"));
 
         // with no cut-off the different underlying shows, scored low; vetoed and closed markets never do
-        JsonArray all = get("/api/discovery/candidates?minScore=0", TOKEN).bodyAsJsonObject().getJsonArray("candidates");
+        JsonArray all = get("/api/discovery/candidates?minScore=0", TOKEN)
+                .bodyAsJsonObject()
+                .getJsonArray("candidates");
         for (Object item : all) {
             JsonObject c = (JsonObject) item;
             String condition = c.getJsonObject("polymarket").getString("conditionId");
@@ -97,19 +114,27 @@ class DiscoveryCandidatesIT {
             // the example pairs are already paired: never proposed again
             assertFalse(c.getJsonObject("kalshi").getString("ticker").equals("KXBTCMAXY-26DEC31-150000"), c.encode());
         }
-        assertTrue(all.stream().anyMatch(c -> ((JsonObject) c).getJsonObject("polymarket").getString("title")
-                .contains("Solana")), "the different underlying is scored, not hidden: " + all.encodePrettily());
+        assertTrue(
+                all.stream()
+                        .anyMatch(c -> ((JsonObject) c)
+                                .getJsonObject("polymarket")
+                                .getString("title")
+                                .contains("Solana")),
+                "the different underlying is scored, not hidden: " + all.encodePrettily());
 
         // proposing is not adding: the pairs are the example's three until a human posts a draft
         assertEquals(3, pairs().size());
         assertEquals(3, stack.pairs().size());
         HttpResponse<Buffer> added = http.post(stack.gatewayPort(), "127.0.0.1", "/api/pairs")
-                .bearerTokenAuthentication(TOKEN).sendJsonObject(eth.getJsonObject("draftPair")).await(10, TimeUnit.SECONDS);
+                .bearerTokenAuthentication(TOKEN)
+                .sendJsonObject(eth.getJsonObject("draftPair"))
+                .await(10, TimeUnit.SECONDS);
         assertEquals(201, added.statusCode(), added.bodyAsString());
         JsonArray pairs = pairs();
         assertEquals(4, pairs.size());
         assertTrue(pairs.encode().contains(ETH5000_CONDITION));
-        JsonArray after = get("/api/discovery/candidates", TOKEN).bodyAsJsonObject().getJsonArray("candidates");
+        JsonArray after =
+                get("/api/discovery/candidates", TOKEN).bodyAsJsonObject().getJsonArray("candidates");
         assertEquals(1, after.size(), "a paired market is no longer proposed: " + after.encodePrettily());
         assertEquals(BTC160, after.getJsonObject(0).getJsonObject("kalshi").getString("ticker"));
     }
@@ -119,9 +144,12 @@ class DiscoveryCandidatesIT {
     }
 
     private static JsonObject candidate(JsonArray candidates, String ticker) {
-        return candidates.stream().map(JsonObject.class::cast)
-                .filter(c -> ticker.equals(c.getJsonObject("kalshi").getString("ticker"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no candidate for " + ticker + ": " + candidates.encodePrettily()));
+        return candidates.stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> ticker.equals(c.getJsonObject("kalshi").getString("ticker")))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no candidate for " + ticker + ": " + candidates.encodePrettily()));
     }
 
     private HttpResponse<Buffer> get(String path, String token) throws Exception {

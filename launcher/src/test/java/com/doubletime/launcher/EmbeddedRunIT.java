@@ -53,8 +53,21 @@ class EmbeddedRunIT {
         originalOut = System.out;
         System.setErr(new PrintStream(new Tee(originalErr, LOGS), true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(new Tee(originalOut, LOGS), true, StandardCharsets.UTF_8));
-        run = EmbeddedMain.start(new String[] {"--pairs", "../config/pairs.example.json", "--port", "0", "--seed", "7",
-                "--step-millis", "100", "--window-every", "5", "--journal", dir.resolve("trades.jsonl").toString()},
+        run = EmbeddedMain.start(
+                new String[] {
+                    "--pairs",
+                    "../config/pairs.example.json",
+                    "--port",
+                    "0",
+                    "--seed",
+                    "7",
+                    "--step-millis",
+                    "100",
+                    "--window-every",
+                    "5",
+                    "--journal",
+                    dir.resolve("trades.jsonl").toString()
+                },
                 Map.of(GatewayConfig.TOKEN_ENV, TOKEN));
         client = Vertx.vertx();
         web = WebClient.create(client);
@@ -83,16 +96,28 @@ class EmbeddedRunIT {
     @Test
     @Order(1)
     void metricsExposeEveryNamedMeterOfTheRunningPipeline() throws Exception {
-        List<String> meters = List.of("dt_feed_frames_total{venue=\"kalshi\"}", "dt_feed_frames_total{venue=\"polymarket\"}",
-                "dt_feed_malformed_frames_total", "dt_feed_gaps_total", "dt_feed_reconnects_total", "dt_feed_stale_markets",
-                "dt_monitor_frame_to_decision_seconds_bucket", "dt_opportunities_found_total", "dt_opportunities_closed_total",
-                "dt_opportunity_lifetime_seconds_bucket", "dt_orders_total", "dt_fills_total", "dt_trade_rejects_total",
-                "dt_unhedged_exposure_dollars", "vertx_http_server_requests_total");
+        List<String> meters = List.of(
+                "dt_feed_frames_total{venue=\"kalshi\"}",
+                "dt_feed_frames_total{venue=\"polymarket\"}",
+                "dt_feed_malformed_frames_total",
+                "dt_feed_gaps_total",
+                "dt_feed_reconnects_total",
+                "dt_feed_stale_markets",
+                "dt_monitor_frame_to_decision_seconds_bucket",
+                "dt_opportunities_found_total",
+                "dt_opportunities_closed_total",
+                "dt_opportunity_lifetime_seconds_bucket",
+                "dt_orders_total",
+                "dt_fills_total",
+                "dt_trade_rejects_total",
+                "dt_unhedged_exposure_dollars",
+                "vertx_http_server_requests_total");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String metrics = "";
         while (System.nanoTime() < deadline) {
             metrics = get("/metrics", TOKEN).bodyAsString();
-            if (meters.stream().allMatch(metrics::contains) && !metrics.contains("dt_opportunities_closed_total 0.0")
+            if (meters.stream().allMatch(metrics::contains)
+                    && !metrics.contains("dt_opportunities_closed_total 0.0")
                     && !metrics.contains("dt_feed_frames_total{venue=\"kalshi\"} 0.0")) {
                 break;
             }
@@ -109,14 +134,17 @@ class EmbeddedRunIT {
     @Order(2)
     void theDashboardShowsALiveOpportunityAndItsKillSwitchStopsTrading() throws Exception {
         Path js = Path.of("src/test/js");
-        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+        assertTrue(
+                Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "Debian's chromium is needed: apt-get install -y chromium (.ci/run does it)");
-        assertTrue(Files.isDirectory(js.resolve("node_modules/playwright-core")),
+        assertTrue(
+                Files.isDirectory(js.resolve("node_modules/playwright-core")),
                 "playwright-core is needed: (cd launcher/src/test/js && npm ci) (.ci/run does it)");
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        ProcessBuilder node = new ProcessBuilder("node", "dashboard-e2e.mjs").directory(js.toFile())
+        ProcessBuilder node = new ProcessBuilder("node", "dashboard-e2e.mjs")
+                .directory(js.toFile())
                 .redirectErrorStream(true);
         node.environment().put("DT_URL", run.gatewayUrl());
         node.environment().put("DT_TOKEN", TOKEN);
@@ -130,7 +158,8 @@ class EmbeddedRunIT {
         assertTrue(process.waitFor(150, TimeUnit.SECONDS), "the browser script finished");
         assertEquals(0, process.exitValue(), output);
 
-        JsonObject result = new JsonObject(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+        JsonObject result =
+                new JsonObject(output.strip().lines().reduce((a, b) -> b).orElseThrow());
         assertTrue(result.getString("opportunityId").contains(":KALSHI_"), output);
         assertEquals("KILL SWITCH ON", result.getString("killState"));
         assertTrue(get("/api/control", TOKEN).bodyAsJsonObject().getBoolean("killSwitch"), "the API reports it on");

@@ -60,8 +60,8 @@ class EmbeddedStackIT {
         Path journal = dir.resolve("trades.jsonl");
         Path captures = dir.resolve("captures");
         Files.createDirectories(captures);
-        StackConfig config = new StackConfig(resource("pairs.json"), "127.0.0.1", 0, resource("scenario.json"), 1, 500, 0,
-                journal, captures);
+        StackConfig config = new StackConfig(
+                resource("pairs.json"), "127.0.0.1", 0, resource("scenario.json"), 1, 500, 0, journal, captures);
         stack = EmbeddedStack.start(vertx, config).await(60, TimeUnit.SECONDS);
         http = vertx.createHttpClient();
 
@@ -91,8 +91,11 @@ class EmbeddedStackIT {
         assertEquals("120", trade.get("hedgedQuantity").asText());
         assertEquals("2.754320", trade.get("realisedEdge").asText());
         List<String> journaled = Files.readAllLines(journal);
-        assertTrue(journaled.stream().anyMatch(line -> line.contains("\"opportunityId\":\"e2e-window:KALSHI_YES_POLYMARKET_NO:1\"")
-                && line.contains("\"status\":\"FILLED\"")), String.join("\n", journaled));
+        assertTrue(
+                journaled.stream()
+                        .anyMatch(line -> line.contains("\"opportunityId\":\"e2e-window:KALSHI_YES_POLYMARKET_NO:1\"")
+                                && line.contains("\"status\":\"FILLED\"")),
+                String.join("\n", journaled));
 
         stack.stop().await(20, TimeUnit.SECONDS);
         stack = null;
@@ -109,11 +112,21 @@ class EmbeddedStackIT {
         Path capture = dir.resolve("merged.jsonl");
         Files.write(capture, merged);
         Path out = dir.resolve("replayed.jsonl");
-        int code = ReplayTool.run(new String[] {"--pairs", resource("pairs.json").toString(), "--capture", capture.toString(),
-                "--out", out.toString()}, System.out, System.err);
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    resource("pairs.json").toString(),
+                    "--capture",
+                    capture.toString(),
+                    "--out",
+                    out.toString()
+                },
+                System.out,
+                System.err);
         assertEquals(0, code);
         JsonNode replayed = JSON.readTree(Files.readAllLines(out).get(0));
-        for (String field : new String[] {"id", "quantity", "totalCost", "edge", "edgePerContract", "detectedAtNanos"}) {
+        for (String field :
+                new String[] {"id", "quantity", "totalCost", "edge", "edgePerContract", "detectedAtNanos"}) {
             assertEquals(live.get(field), replayed.get(field), field);
         }
     }
@@ -128,7 +141,8 @@ class EmbeddedStackIT {
 
     private void openStream(BlockingQueue<JsonNode> events) throws Exception {
         StringBuilder pending = new StringBuilder();
-        HttpClientResponse response = http.request(HttpMethod.GET, stack.gatewayPort(), "127.0.0.1", "/api/opportunities/stream")
+        HttpClientResponse response = http.request(
+                        HttpMethod.GET, stack.gatewayPort(), "127.0.0.1", "/api/opportunities/stream")
                 .compose(request -> request.send())
                 .await(5, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());

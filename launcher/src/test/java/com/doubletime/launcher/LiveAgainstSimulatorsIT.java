@@ -111,9 +111,11 @@ class LiveAgainstSimulatorsIT {
     private void start(Path scenario, JsonObject executor, Consumer<ExchangeSimulator> beforeFeeds) throws Exception {
         vertx = Vertx.vertx();
         Path pairs = Path.of(getClass().getResource("/live/pairs.json").toURI());
-        StackConfig config = new StackConfig(pairs, "127.0.0.1", 0, scenario, 1, 500, 0, dir.resolve("trades.jsonl"), null);
+        StackConfig config =
+                new StackConfig(pairs, "127.0.0.1", 0, scenario, 1, 500, 0, dir.resolve("trades.jsonl"), null);
         SimulatorCredentials credentials = SimulatorCredentials.generate();
-        ExecutorConfig live = ExecutorConfig.fromJson(executor.copy().put("mode", "live")
+        ExecutorConfig live = ExecutorConfig.fromJson(executor.copy()
+                .put("mode", "live")
                 .put("journalPath", dir.resolve("trades.jsonl").toString()));
         vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, message -> trades.add(message.body()));
         vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, message -> execution.add(message.body()));
@@ -144,7 +146,9 @@ class LiveAgainstSimulatorsIT {
     }
 
     private List<JsonObject> orders(String tradeId) {
-        return execution.stream().filter(e -> "order".equals(e.getString("type")) && tradeId.equals(e.getString("tradeId"))).toList();
+        return execution.stream()
+                .filter(e -> "order".equals(e.getString("type")) && tradeId.equals(e.getString("tradeId")))
+                .toList();
     }
 
     /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
@@ -153,7 +157,9 @@ class LiveAgainstSimulatorsIT {
         for (VenueOrderGateway venue : probe.venues().values()) {
             for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 if (p.quantity() != 0) {
-                    held.merge(p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(), p.quantity() / FixedPoint.ONE,
+                    held.merge(
+                            p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
+                            p.quantity() / FixedPoint.ONE,
                             Long::sum);
                 }
             }
@@ -173,8 +179,15 @@ class LiveAgainstSimulatorsIT {
             assertTrue(tradeIds.add(entry.get("tradeId").asText()), "one report per trade: " + line);
             JsonNode k = entry.get("kalshi");
             JsonNode p = entry.get("polymarket");
-            held.merge("kalshi:" + k.get("ticker").asText() + ":" + k.get("outcome").asText(), k.get("filledQuantity").asLong(), Long::sum);
-            held.merge("polymarket:" + p.get("tokenId").asText() + ":" + p.get("outcome").asText(), p.get("filledQuantity").asLong(),
+            held.merge(
+                    "kalshi:" + k.get("ticker").asText() + ":"
+                            + k.get("outcome").asText(),
+                    k.get("filledQuantity").asLong(),
+                    Long::sum);
+            held.merge(
+                    "polymarket:" + p.get("tokenId").asText() + ":"
+                            + p.get("outcome").asText(),
+                    p.get("filledQuantity").asLong(),
                     Long::sum);
         }
         held.values().removeIf(v -> v == 0);
@@ -207,26 +220,35 @@ class LiveAgainstSimulatorsIT {
         assertEquals(120, trade.hedgedQuantity());
         assertEquals(0, trade.unhedgedQuantity());
         assertOneEntryOrderPerVenue(orders(trade.tradeId()));
-        assertEquals(Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
+        assertEquals(
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
         assertJournalReplaysToTheVenuesPositions();
     }
 
     @Test
     void polymarketBookEmptiedUnseenLeavesKalshiAloneAndTheUnwindBringsExposureBack() throws Exception {
         // the frame removing the 0.53 ask is lost: the executor still sees it, the venue has only 0.60
-        start(scenario("0.60", "0", false), new JsonObject(), simulator -> simulator.polymarket().faults().loseNextPriceChanges(1));
+        start(
+                scenario("0.60", "0", false),
+                new JsonObject(),
+                simulator -> simulator.polymarket().faults().loseNextPriceChanges(1));
 
         TradeReport trade = nextTrade();
 
         assertEquals(0, trade.unhedgedQuantity(), trade.reason());
         assertEquals(0, trade.kalshi().filledQuantity(), "bought 120, sold 120 back: " + trade.reason());
         assertEquals(0, trade.polymarket().filledQuantity());
-        assertTrue(trade.realisedEdge().signum() < 0, "the unwind's loss and fees are realised: " + trade.realisedEdge());
-        awaitExecution(e -> "UNHEDGED".equals(e.getString("kind")) && trade.tradeId().equals(e.getString("tradeId")));
+        assertTrue(
+                trade.realisedEdge().signum() < 0, "the unwind's loss and fees are realised: " + trade.realisedEdge());
+        awaitExecution(
+                e -> "UNHEDGED".equals(e.getString("kind")) && trade.tradeId().equals(e.getString("tradeId")));
         JsonObject handled = awaitExecution(e -> "LEG_RISK_HANDLED".equals(e.getString("kind")));
         assertTrue(handled.getString("message").startsWith("leg risk closed"), handled.encode());
-        assertTrue(orders(trade.tradeId()).stream().anyMatch(o -> "UNWIND".equals(o.getString("purpose"))
-                && "REQUESTED".equals(o.getString("kind"))), "an unwind order was sent");
+        assertTrue(
+                orders(trade.tradeId()).stream()
+                        .anyMatch(o ->
+                                "UNWIND".equals(o.getString("purpose")) && "REQUESTED".equals(o.getString("kind"))),
+                "an unwind order was sent");
         assertEquals(Map.of(), venuePositions(), "flat on both venues");
         assertJournalReplaysToTheVenuesPositions();
     }
@@ -234,18 +256,25 @@ class LiveAgainstSimulatorsIT {
     @Test
     void partialPolymarketFillIsRehedgedUpToTheWorstPrice() throws Exception {
         // the venue holds 50 at 0.53 (the executor saw 200): 50 fill, the other 70 are bought at 0.55
-        start(scenario("0.55", "50", false), new JsonObject(), simulator -> simulator.polymarket().faults().loseNextPriceChanges(1));
+        start(
+                scenario("0.55", "50", false),
+                new JsonObject(),
+                simulator -> simulator.polymarket().faults().loseNextPriceChanges(1));
 
         TradeReport trade = nextTrade();
 
         assertEquals(120, trade.hedgedQuantity(), trade.reason());
         assertEquals(0, trade.unhedgedQuantity());
-        assertTrue(orders(trade.tradeId()).stream().anyMatch(o -> "REHEDGE".equals(o.getString("purpose"))
-                && "ACKNOWLEDGED".equals(o.getString("kind")) && o.getString("filledQuantity").equals("70")),
+        assertTrue(
+                orders(trade.tradeId()).stream()
+                        .anyMatch(o -> "REHEDGE".equals(o.getString("purpose"))
+                                && "ACKNOWLEDGED".equals(o.getString("kind"))
+                                && o.getString("filledQuantity").equals("70")),
                 "re-hedged 70: " + orders(trade.tradeId()));
         JsonObject handled = awaitExecution(e -> "LEG_RISK_HANDLED".equals(e.getString("kind")));
         assertTrue(handled.getString("message").startsWith("leg risk closed"), handled.encode());
-        assertEquals(Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
+        assertEquals(
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
         assertJournalReplaysToTheVenuesPositions();
     }
 
@@ -267,8 +296,11 @@ class LiveAgainstSimulatorsIT {
 
     @Test
     void aLegThatTimesOutIsUnknownNoPolicyOrderIsSentAndTheReconcilerReportsTheVenuesFill() throws Exception {
-        start(scenario("0.60", "200", false), new JsonObject().put("reconcileIntervalMillis", 1000)
-                .put("live", new JsonObject().put("legTimeoutMillis", 1500)),
+        start(
+                scenario("0.60", "200", false),
+                new JsonObject()
+                        .put("reconcileIntervalMillis", 1000)
+                        .put("live", new JsonObject().put("legTimeoutMillis", 1500)),
                 simulator -> simulator.kalshiFaults().answerSlowly(4000));
 
         TradeReport trade = nextTrade();
@@ -279,42 +311,60 @@ class LiveAgainstSimulatorsIT {
         JsonObject unhedged = awaitExecution(e -> "UNHEDGED".equals(e.getString("kind")));
         assertTrue(unhedged.getString("message").contains("UNKNOWN"), unhedged.encode());
         assertOneEntryOrderPerVenue(orders(trade.tradeId()));
-        assertTrue(orders(trade.tradeId()).stream().noneMatch(o -> !"ENTRY".equals(o.getString("purpose"))),
+        assertTrue(
+                orders(trade.tradeId()).stream().noneMatch(o -> !"ENTRY".equals(o.getString("purpose"))),
                 "no leg-risk order while an outcome is unknown");
         // the slow Kalshi answer filled after all: the reconciler sees the venue hold what the journal does not
         JsonObject mismatch = awaitExecution(e -> "POSITION_MISMATCH".equals(e.getString("kind")));
-        assertEquals("kalshi " + TICKER + ": journal 0, venue 120", mismatch.getString("message"), "only Kalshi differs");
+        assertEquals(
+                "kalshi " + TICKER + ": journal 0, venue 120", mismatch.getString("message"), "only Kalshi differs");
         stack.simulator().kalshiFaults().answerSlowly(0);
-        assertEquals(Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
+        assertEquals(
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
     }
 
     @Test
     void killSwitchDuringATradeLetsTheSentLegsFinishAndStopsTheNextWindow() throws Exception {
-        start(scenario("0.60", "200", true), new JsonObject(), simulator -> simulator.kalshiFaults().answerSlowly(1500));
+        start(
+                scenario("0.60", "200", true),
+                new JsonObject(),
+                simulator -> simulator.kalshiFaults().answerSlowly(1500));
 
         JsonObject requested = awaitExecution(e -> "REQUESTED".equals(e.getString("kind")));
-        JsonObject state = (JsonObject) vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on")
-                .put("reason", "test: mid-trade")).await(30, TimeUnit.SECONDS).body();
+        JsonObject state = (JsonObject) vertx.eventBus()
+                .request(
+                        Addresses.CONTROL,
+                        new JsonObject().put("action", "kill-switch-on").put("reason", "test: mid-trade"))
+                .await(30, TimeUnit.SECONDS)
+                .body();
         assertTrue(state.getBoolean("killSwitch"), state.encode());
 
         TradeReport first = nextTrade();
         assertEquals(requested.getString("tradeId"), first.tradeId());
-        assertEquals(TradeStatus.FILLED, first.status(), "orders already out finish and are journaled: " + first.reason());
+        assertEquals(
+                TradeStatus.FILLED, first.status(), "orders already out finish and are journaled: " + first.reason());
         assertEquals(120, first.hedgedQuantity());
 
         TradeReport second = nextTrade();
         assertEquals(TradeStatus.REJECTED, second.status());
         assertTrue(second.reason().contains("kill switch"), second.reason());
         stack.simulator().kalshiFaults().answerSlowly(0);
-        assertEquals(Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
+        assertEquals(
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L), venuePositions());
         assertJournalReplaysToTheVenuesPositions();
-        assertTrue(Files.readString(dir.resolve("trades.jsonl")).contains("\"action\":\"kill-switch-on\""), "journaled");
+        assertTrue(
+                Files.readString(dir.resolve("trades.jsonl")).contains("\"action\":\"kill-switch-on\""), "journaled");
     }
 
     @Test
     void perPairPositionLimitCapsTheFirstTradeAndBlocksTheSecondWindow() throws Exception {
-        start(scenario("0.60", "200", true), new JsonObject().put("pairRiskLimits",
-                new JsonObject().put(PAIR, new JsonObject().put("maxPositionPerPair", 50))), null);
+        start(
+                scenario("0.60", "200", true),
+                new JsonObject()
+                        .put(
+                                "pairRiskLimits",
+                                new JsonObject().put(PAIR, new JsonObject().put("maxPositionPerPair", 50))),
+                null);
 
         TradeReport first = nextTrade();
         assertEquals(50, first.hedgedQuantity(), first.reason());
@@ -328,11 +378,17 @@ class LiveAgainstSimulatorsIT {
 
     @Test
     void globalTradesPerMinuteAndNotionalLimitsBlockAndCap() throws Exception {
-        start(scenario("0.60", "200", true), new JsonObject().put("riskLimits",
-                new JsonObject().put("maxTradesPerMinute", 1).put("maxNotionalPerTrade", "60")), null);
+        start(
+                scenario("0.60", "200", true),
+                new JsonObject()
+                        .put(
+                                "riskLimits",
+                                new JsonObject().put("maxTradesPerMinute", 1).put("maxNotionalPerTrade", "60")),
+                null);
 
         TradeReport first = nextTrade();
-        assertTrue(first.hedgedQuantity() > 0 && first.hedgedQuantity() < 120, "capped by $60: " + first.hedgedQuantity());
+        assertTrue(
+                first.hedgedQuantity() > 0 && first.hedgedQuantity() < 120, "capped by $60: " + first.hedgedQuantity());
         TradeReport second = nextTrade();
 
         assertEquals(TradeStatus.REJECTED, second.status());

@@ -51,23 +51,30 @@ public final class LiveExecutorChild {
     static final String READY = "live executor child ready";
     static final String STOPPED = "live executor child stopped";
 
-    private LiveExecutorChild() {
-    }
+    private LiveExecutorChild() {}
 
     /** Both order gateways, the Kalshi REST client they hold (close it), for the given keys and URLs. */
-    record Venues(Map<Platform, VenueOrderGateway> gateways, KalshiRestClient kalshiRest) {
-    }
+    record Venues(Map<Platform, VenueOrderGateway> gateways, KalshiRestClient kalshiRest) {}
 
     static KalshiSigner signer(String pkcs8Base64) throws Exception {
-        return new KalshiSigner(KalshiCredentials.of(SimulatorCredentials.KALSHI_KEY_ID,
-                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8Base64)))));
+        return new KalshiSigner(KalshiCredentials.of(
+                SimulatorCredentials.KALSHI_KEY_ID,
+                KeyFactory.getInstance("RSA")
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8Base64)))));
     }
 
-    static Venues venues(Vertx vertx, String kalshiRestUrl, String polymarketRestUrl, KalshiSigner signer,
-                         String polymarketPrivateKey, List<MarketPair> pairs) {
-        KalshiRestClient rest = new KalshiRestClient(vertx, KalshiRestConfig.of(kalshiRestUrl).withTier(KalshiRateTier.PREMIER),
-                signer);
-        PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(vertx,
+    static Venues venues(
+            Vertx vertx,
+            String kalshiRestUrl,
+            String polymarketRestUrl,
+            KalshiSigner signer,
+            String polymarketPrivateKey,
+            List<MarketPair> pairs) {
+        KalshiRestClient rest = new KalshiRestClient(
+                vertx, KalshiRestConfig.of(kalshiRestUrl).withTier(KalshiRateTier.PREMIER), signer);
+        PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(
+                vertx,
                 PolymarketGatewayConfig.of(polymarketRestUrl, polymarketRestUrl),
                 PolymarketCredentials.fromEnvironment(Map.of("POLYMARKET_PRIVATE_KEY", polymarketPrivateKey)),
                 PolymarketMarketCatalog.of(pairs));
@@ -78,23 +85,37 @@ public final class LiveExecutorChild {
         JsonObject config = new JsonObject(Files.readString(Path.of(args[0])));
         Vertx vertx = Vertx.vertx();
         BusCodecs.registerAll(vertx.eventBus());
-        List<MarketPair> pairs = PairsLoader.load(vertx, Path.of(config.getString("pairsFile"))).await(30, TimeUnit.SECONDS);
+        List<MarketPair> pairs =
+                PairsLoader.load(vertx, Path.of(config.getString("pairsFile"))).await(30, TimeUnit.SECONDS);
         KalshiSigner signer = signer(config.getString("kalshiPrivateKey"));
-        Venues venues = venues(vertx, config.getString("kalshiRestUrl"), config.getString("polymarketRestUrl"), signer,
-                config.getString("polymarketPrivateKey"), pairs);
-        ExecutorConfig executor = ExecutorConfig.fromJson(config.getJsonObject("executor", new JsonObject()).copy()
-                .put("mode", "live").put("journalPath", config.getString("journalPath")));
-        List<String> tickers = pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
-        List<String> tokens = pairs.stream().flatMap(p -> Stream.of(p.yesTokenId(), p.noTokenId())).toList();
+        Venues venues = venues(
+                vertx,
+                config.getString("kalshiRestUrl"),
+                config.getString("polymarketRestUrl"),
+                signer,
+                config.getString("polymarketPrivateKey"),
+                pairs);
+        ExecutorConfig executor = ExecutorConfig.fromJson(config.getJsonObject("executor", new JsonObject())
+                .copy()
+                .put("mode", "live")
+                .put("journalPath", config.getString("journalPath")));
+        List<String> tickers =
+                pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
+        List<String> tokens = pairs.stream()
+                .flatMap(p -> Stream.of(p.yesTokenId(), p.noTokenId()))
+                .toList();
         List<String> deployments = new ArrayList<>();
-        // consumers first, so the feeds' first snapshots are not missed; the executor reconciles interrupted trades in its start
+        // consumers first, so the feeds' first snapshots are not missed; the executor reconciles interrupted trades in
+        // its start
         deployments.add(vertx.deployVerticle(new MonitorVerticle(pairs)).await(60, TimeUnit.SECONDS));
         deployments.add(vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs, null, venues.gateways()))
                 .await(60, TimeUnit.SECONDS));
-        deployments.add(vertx.deployVerticle(new KalshiFeedVerticle(KalshiFeedConfig.of(config.getString("kalshiWsUrl"), tickers),
-                new KalshiHandshake(signer))).await(60, TimeUnit.SECONDS));
-        deployments.add(vertx.deployVerticle(new PolymarketFeedVerticle(PolymarketFeedConfig.of(config.getString("polymarketWsUrl"),
-                tokens))).await(60, TimeUnit.SECONDS));
+        deployments.add(vertx.deployVerticle(new KalshiFeedVerticle(
+                        KalshiFeedConfig.of(config.getString("kalshiWsUrl"), tickers), new KalshiHandshake(signer)))
+                .await(60, TimeUnit.SECONDS));
+        deployments.add(vertx.deployVerticle(new PolymarketFeedVerticle(
+                        PolymarketFeedConfig.of(config.getString("polymarketWsUrl"), tokens)))
+                .await(60, TimeUnit.SECONDS));
         System.out.println(READY);
         System.out.flush();
 

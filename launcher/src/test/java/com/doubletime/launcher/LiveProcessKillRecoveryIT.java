@@ -100,38 +100,64 @@ class LiveProcessKillRecoveryIT {
     }
 
     @Test
-    void killedBetweenTheLegsAcknowledgementsAndRestartedTheTradeIsReconciledNothingLostNothingSentTwice() throws Exception {
+    void killedBetweenTheLegsAcknowledgementsAndRestartedTheTradeIsReconciledNothingLostNothingSentTwice()
+            throws Exception {
         vertx = Vertx.vertx();
         Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
         List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
         KeyPair rsa = rsaKeys();
         String polymarketKey = secp256k1Key();
-        simulator = ExchangeSimulator.start(vertx, new SimulatorConfig("127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs),
-                        1, 500, 0, scenario()), KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
+        simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(
+                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
+                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
                 .await(60, TimeUnit.SECONDS);
         simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
-        RecordingProxy kalshiProxy = RecordingProxy.start(vertx, simulator.kalshiPort(),
+        RecordingProxy kalshiProxy = RecordingProxy.start(
+                vertx,
+                simulator.kalshiPort(),
                 r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
-        RecordingProxy polymarketProxy = RecordingProxy.start(vertx, simulator.polymarketPort(),
+        RecordingProxy polymarketProxy = RecordingProxy.start(
+                vertx,
+                simulator.polymarketPort(),
                 r -> r.method().name().equals("POST") && r.path().equals("/order"));
-        String kalshiPrivate = Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
-        probe = LiveExecutorChild.venues(vertx, simulator.kalshiRestUrl(), simulator.polymarketRestUrl(),
-                LiveExecutorChild.signer(kalshiPrivate), polymarketKey, pairs);
+        String kalshiPrivate =
+                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
+        probe = LiveExecutorChild.venues(
+                vertx,
+                simulator.kalshiRestUrl(),
+                simulator.polymarketRestUrl(),
+                LiveExecutorChild.signer(kalshiPrivate),
+                polymarketKey,
+                pairs);
         Path journal = dir.resolve("trades.jsonl");
-        JsonObject childConfig = new JsonObject().put("pairsFile", pairsFile.toString()).put("journalPath", journal.toString())
+        JsonObject childConfig = new JsonObject()
+                .put("pairsFile", pairsFile.toString())
+                .put("journalPath", journal.toString())
                 .put("kalshiWsUrl", simulator.kalshiWsUrl())
                 .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
                 .put("polymarketWsUrl", simulator.polymarketWsUrl())
                 .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
-                .put("kalshiPrivateKey", kalshiPrivate).put("polymarketPrivateKey", polymarketKey);
+                .put("kalshiPrivateKey", kalshiPrivate)
+                .put("polymarketPrivateKey", polymarketKey);
 
         // 1. first run: no position reconciler (it would queue behind the slow Kalshi answers)
-        Process first = startChild(childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 0)), "first");
-        JsonObject polymarketAck = awaitJournal(journal, first, "the Polymarket entry leg's acknowledgement",
+        Process first = startChild(
+                childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 0)), "first");
+        JsonObject polymarketAck = awaitJournal(
+                journal,
+                first,
+                "the Polymarket entry leg's acknowledgement",
                 entry -> isOrder(entry, "ACKNOWLEDGED", "polymarket"));
         String tradeId = polymarketAck.getString("tradeId");
-        await("the Kalshi entry order at the venue's door", first, () -> kalshiProxy.orders().size() == 1);
-        assertTrue(lines(journal).stream().map(LiveProcessKillRecoveryIT::parse)
+        await(
+                "the Kalshi entry order at the venue's door",
+                first,
+                () -> kalshiProxy.orders().size() == 1);
+        assertTrue(
+                lines(journal).stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
                         .noneMatch(e -> e != null && isOrder(e, "ACKNOWLEDGED", "kalshi")),
                 "the kill must fall between the acknowledgements");
 
@@ -139,22 +165,30 @@ class LiveProcessKillRecoveryIT {
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed child exited");
         List<String> beforeKill = completeLines(journal);
-        assertTrue(beforeKill.stream().map(LiveProcessKillRecoveryIT::parse)
+        assertTrue(
+                beforeKill.stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
                         .noneMatch(e -> e != null && isOrder(e, "ACKNOWLEDGED", "kalshi")),
                 "the Kalshi acknowledgement was never journaled: " + beforeKill);
         simulator.kalshiFaults().answerSlowly(0); // the request already admitted still waits out its delay
         // the Kalshi order completes at the venue after its sender died
-        Map<String, Long> expectedVenue = Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L);
+        Map<String, Long> expectedVenue =
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L);
         await("the slow Kalshi order filled at the venue", null, () -> expectedVenue.equals(venuePositions()));
 
         // 3. restart over the same journal, reconciler on
-        Process second = startChild(childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 1000)),
-                "second");
-        JsonObject report = awaitJournal(journal, second, "the interrupted trade's report",
+        Process second = startChild(
+                childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 1000)), "second");
+        JsonObject report = awaitJournal(
+                journal,
+                second,
+                "the interrupted trade's report",
                 entry -> "trade".equals(entry.getString("type")) && tradeId.equals(entry.getString("tradeId")));
         // the reconciler has compared positions at least twice since (its third Kalshi positions read answered)
         int positionReadsBefore = kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions");
-        await("three position reconciler rounds after the report", second,
+        await(
+                "three position reconciler rounds after the report",
+                second,
                 () -> kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions") >= positionReadsBefore + 3);
 
         // 4. a clean stop
@@ -168,14 +202,23 @@ class LiveProcessKillRecoveryIT {
 
         // nothing journaled before the kill is lost or rewritten
         List<String> after = completeLines(journal);
-        assertEquals(beforeKill, after.subList(0, Math.min(beforeKill.size(), after.size())), "the journal before the kill is intact");
-        List<JsonObject> added = after.subList(beforeKill.size(), after.size()).stream().map(LiveProcessKillRecoveryIT::parse).toList();
-        assertTrue(added.stream().noneMatch(e -> "trade_decision".equals(e.getString("type"))
-                || isOrder(e, "REQUESTED", null)), "the restart decided and sent nothing new: " + added);
+        assertEquals(
+                beforeKill,
+                after.subList(0, Math.min(beforeKill.size(), after.size())),
+                "the journal before the kill is intact");
+        List<JsonObject> added = after.subList(beforeKill.size(), after.size()).stream()
+                .map(LiveProcessKillRecoveryIT::parse)
+                .toList();
+        assertTrue(
+                added.stream()
+                        .noneMatch(e -> "trade_decision".equals(e.getString("type")) || isOrder(e, "REQUESTED", null)),
+                "the restart decided and sent nothing new: " + added);
 
         // nothing sent twice: one order per client order id at each venue, and only the trade's two entry orders
-        List<JsonObject> requested = after.stream().map(LiveProcessKillRecoveryIT::parse)
-                .filter(e -> e != null && isOrder(e, "REQUESTED", null)).toList();
+        List<JsonObject> requested = after.stream()
+                .map(LiveProcessKillRecoveryIT::parse)
+                .filter(e -> e != null && isOrder(e, "REQUESTED", null))
+                .toList();
         assertEquals(2, requested.size(), "two entry legs requested: " + requested);
         String kalshiOrderId = null;
         for (JsonObject request : requested) {
@@ -183,12 +226,20 @@ class LiveProcessKillRecoveryIT {
             assertEquals(tradeId, request.getString("tradeId"));
             if ("kalshi".equals(request.getString("venue"))) {
                 kalshiOrderId = clientOrderId;
-                assertEquals(1, kalshiProxy.orders().stream()
-                        .filter(o -> clientOrderId.equals(o.getString("client_order_id"))).count(), "Kalshi got " + clientOrderId + " once");
+                assertEquals(
+                        1,
+                        kalshiProxy.orders().stream()
+                                .filter(o -> clientOrderId.equals(o.getString("client_order_id")))
+                                .count(),
+                        "Kalshi got " + clientOrderId + " once");
             } else {
                 long salt = salt(clientOrderId);
-                assertEquals(1, polymarketProxy.orders().stream()
-                        .filter(o -> o.getJsonObject("order").getLong("salt") == salt).count(), "Polymarket got " + clientOrderId + " once");
+                assertEquals(
+                        1,
+                        polymarketProxy.orders().stream()
+                                .filter(o -> o.getJsonObject("order").getLong("salt") == salt)
+                                .count(),
+                        "Polymarket got " + clientOrderId + " once");
             }
         }
         assertNotNull(kalshiOrderId);
@@ -197,24 +248,41 @@ class LiveProcessKillRecoveryIT {
 
         // the interrupted trade: Polymarket from its journaled answer, Kalshi found at the venue by its client order id
         String kalshiClientId = kalshiOrderId;
-        assertTrue(kalshiProxy.answered("GET", "/trade-api/v2/portfolio/orders") >= 1,
+        assertTrue(
+                kalshiProxy.answered("GET", "/trade-api/v2/portfolio/orders") >= 1,
                 "the Kalshi orders were listed: " + kalshiProxy.requests());
-        assertTrue(kalshiProxy.requests().stream().anyMatch(r -> r.startsWith("GET /trade-api/v2/portfolio/orders?")
-                && r.contains("ticker=" + TICKER)), "listed by ticker: " + kalshiProxy.requests());
-        JsonObject reconciled = added.stream().filter(e -> isOrder(e, "RECONCILED", "kalshi")).findFirst()
+        assertTrue(
+                kalshiProxy.requests().stream()
+                        .anyMatch(r ->
+                                r.startsWith("GET /trade-api/v2/portfolio/orders?") && r.contains("ticker=" + TICKER)),
+                "listed by ticker: " + kalshiProxy.requests());
+        JsonObject reconciled = added.stream()
+                .filter(e -> isOrder(e, "RECONCILED", "kalshi"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the Kalshi leg reconciled: " + added));
         assertEquals(kalshiClientId, reconciled.getString("clientOrderId"));
         assertEquals("FILLED", reconciled.getString("status"), reconciled.encode());
         assertEquals("120", reconciled.getString("filledQuantity"), reconciled.encode());
-        assertNotNull(reconciled.getString("venueOrderId"), "the venue's order id, from the listing: " + reconciled.encode());
-        assertTrue(added.stream().noneMatch(e -> isOrder(e, "RECONCILED", "polymarket")),
+        assertNotNull(
+                reconciled.getString("venueOrderId"), "the venue's order id, from the listing: " + reconciled.encode());
+        assertTrue(
+                added.stream().noneMatch(e -> isOrder(e, "RECONCILED", "polymarket")),
                 "the Polymarket leg's final answer was journaled before the kill, so the venue is not asked");
-        JsonObject recovered = added.stream().filter(e -> "alert".equals(e.getString("type")) && "RECOVERED".equals(e.getString("kind"))
-                && tradeId.equals(e.getString("tradeId"))).findFirst().orElseThrow(() -> new AssertionError("RECOVERED alert: " + added));
+        JsonObject recovered = added.stream()
+                .filter(e -> "alert".equals(e.getString("type"))
+                        && "RECOVERED".equals(e.getString("kind"))
+                        && tradeId.equals(e.getString("tradeId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("RECOVERED alert: " + added));
         assertTrue(recovered.getString("message").contains("kalshi holds 120"), recovered.encode());
         assertTrue(!recovered.getString("message").contains("UNKNOWN"), "nothing left unknown: " + recovered.encode());
-        assertEquals(1, after.stream().map(LiveProcessKillRecoveryIT::parse)
-                .filter(e -> e != null && "trade".equals(e.getString("type"))).count(), "one report, for the interrupted trade");
+        assertEquals(
+                1,
+                after.stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
+                        .filter(e -> e != null && "trade".equals(e.getString("type")))
+                        .count(),
+                "one report, for the interrupted trade");
         assertEquals("120", report.getJsonObject("kalshi").getString("filledQuantity"), report.encode());
         assertEquals("120", report.getJsonObject("polymarket").getString("filledQuantity"), report.encode());
         assertEquals("0", report.getString("unhedgedQuantity"), report.encode());
@@ -223,8 +291,12 @@ class LiveProcessKillRecoveryIT {
         // positions: the journal equals both venues' positions endpoints, and the reconciler found nothing to report
         assertEquals(expectedVenue, venuePositions());
         assertEquals(expectedVenue, journalPositions(after));
-        assertTrue(after.stream().map(LiveProcessKillRecoveryIT::parse).noneMatch(e -> e != null
-                && "alert".equals(e.getString("type")) && "POSITION_MISMATCH".equals(e.getString("kind"))),
+        assertTrue(
+                after.stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
+                        .noneMatch(e -> e != null
+                                && "alert".equals(e.getString("type"))
+                                && "POSITION_MISMATCH".equals(e.getString("kind"))),
                 "no POSITION_MISMATCH: " + added);
     }
 
@@ -276,10 +348,18 @@ class LiveProcessKillRecoveryIT {
         Path configFile = dir.resolve(name + ".json");
         Files.writeString(configFile, config.encodePrettily());
         Path log = dir.resolve(name + ".log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LiveExecutorChild.class.getName(), configFile.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LiveExecutorChild.class.getName(),
+                        configFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         children.add(child);
         await(name + " child ready", child, () -> read(log).contains(LiveExecutorChild.READY));
         return child;
@@ -289,7 +369,8 @@ class LiveProcessKillRecoveryIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             if (child != null && !child.isAlive()) {
-                throw new AssertionError("child exited (" + child.exitValue() + ") waiting for " + what + "; log:\n" + logs());
+                throw new AssertionError(
+                        "child exited (" + child.exitValue() + ") waiting for " + what + "; log:\n" + logs());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what + "; logs:\n" + logs());
@@ -298,7 +379,8 @@ class LiveProcessKillRecoveryIT {
         }
     }
 
-    private JsonObject awaitJournal(Path journal, Process child, String what, java.util.function.Predicate<JsonObject> wanted)
+    private JsonObject awaitJournal(
+            Path journal, Process child, String what, java.util.function.Predicate<JsonObject> wanted)
             throws Exception {
         JsonObject[] found = new JsonObject[1];
         await(what, child, () -> {
@@ -315,7 +397,8 @@ class LiveProcessKillRecoveryIT {
     }
 
     private static boolean isOrder(JsonObject entry, String kind, String venue) {
-        return "order".equals(entry.getString("type")) && kind.equals(entry.getString("kind"))
+        return "order".equals(entry.getString("type"))
+                && kind.equals(entry.getString("kind"))
                 && (venue == null || venue.equals(entry.getString("venue")));
     }
 
@@ -361,7 +444,9 @@ class LiveProcessKillRecoveryIT {
             for (VenueOrderGateway venue : probe.gateways().values()) {
                 for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     if (p.quantity() != 0) {
-                        held.merge(p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(), p.quantity() / FixedPoint.ONE,
+                        held.merge(
+                                p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
+                                p.quantity() / FixedPoint.ONE,
                                 Long::sum);
                     }
                 }
@@ -384,10 +469,14 @@ class LiveProcessKillRecoveryIT {
             assertTrue(tradeIds.add(entry.getString("tradeId")), "one report per trade: " + line);
             JsonObject k = entry.getJsonObject("kalshi");
             JsonObject p = entry.getJsonObject("polymarket");
-            held.merge("kalshi:" + k.getString("ticker") + ":" + k.getString("outcome"), Long.parseLong(k.getString("filledQuantity")),
+            held.merge(
+                    "kalshi:" + k.getString("ticker") + ":" + k.getString("outcome"),
+                    Long.parseLong(k.getString("filledQuantity")),
                     Long::sum);
-            held.merge("polymarket:" + p.getString("tokenId") + ":" + p.getString("outcome"),
-                    Long.parseLong(p.getString("filledQuantity")), Long::sum);
+            held.merge(
+                    "polymarket:" + p.getString("tokenId") + ":" + p.getString("outcome"),
+                    Long.parseLong(p.getString("filledQuantity")),
+                    Long::sum);
         }
         held.values().removeIf(v -> v == 0);
         return held;
@@ -406,35 +495,50 @@ class LiveProcessKillRecoveryIT {
         private final List<String> requests = new CopyOnWriteArrayList<>();
         /** Requests answered by the venue, as {@code METHOD path} (no query). */
         private final List<String> answered = new CopyOnWriteArrayList<>();
+
         private HttpServer server;
 
-        static RecordingProxy start(Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder)
-                throws Exception {
+        static RecordingProxy start(
+                Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder) throws Exception {
             RecordingProxy proxy = new RecordingProxy();
             HttpClient client = vertx.createHttpClient();
-            proxy.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                if (isOrder.test(request)) {
-                    proxy.orders.add(body.toJsonObject());
-                }
-                proxy.requests.add(request.method().name() + " " + request.uri());
-                RequestOptions options = new RequestOptions().setMethod(request.method()).setHost("127.0.0.1").setPort(targetPort)
-                        .setURI(request.uri());
-                copy(request.headers(), options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
-                client.request(options)
-                        .compose(out -> out.send(body))
-                        .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
-                        .onComplete(done -> {
-                            if (done.failed()) {
-                                request.response().setStatusCode(502).end().onFailure(gone -> { });
-                                return;
-                            }
-                            HttpClientResponse response = (HttpClientResponse) done.result()[0];
-                            proxy.answered.add(request.method().name() + " " + request.path());
-                            Buffer answer = (Buffer) done.result()[1];
-                            copy(response.headers(), request.response().headers());
-                            request.response().setStatusCode(response.statusCode()).end(answer).onFailure(gone -> { });
-                        });
-            })).listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+            proxy.server = vertx.createHttpServer()
+                    .requestHandler(request -> request.body().onSuccess(body -> {
+                        if (isOrder.test(request)) {
+                            proxy.orders.add(body.toJsonObject());
+                        }
+                        proxy.requests.add(request.method().name() + " " + request.uri());
+                        RequestOptions options = new RequestOptions()
+                                .setMethod(request.method())
+                                .setHost("127.0.0.1")
+                                .setPort(targetPort)
+                                .setURI(request.uri());
+                        copy(
+                                request.headers(),
+                                options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
+                        client.request(options)
+                                .compose(out -> out.send(body))
+                                .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
+                                .onComplete(done -> {
+                                    if (done.failed()) {
+                                        request.response()
+                                                .setStatusCode(502)
+                                                .end()
+                                                .onFailure(gone -> {});
+                                        return;
+                                    }
+                                    HttpClientResponse response = (HttpClientResponse) done.result()[0];
+                                    proxy.answered.add(request.method().name() + " " + request.path());
+                                    Buffer answer = (Buffer) done.result()[1];
+                                    copy(response.headers(), request.response().headers());
+                                    request.response()
+                                            .setStatusCode(response.statusCode())
+                                            .end(answer)
+                                            .onFailure(gone -> {});
+                                });
+                    }))
+                    .listen(0, "127.0.0.1")
+                    .await(30, TimeUnit.SECONDS);
             return proxy;
         }
 

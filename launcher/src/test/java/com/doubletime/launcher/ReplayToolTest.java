@@ -31,16 +31,27 @@ class ReplayToolTest {
         Path out = dir.resolve("opportunities.jsonl");
         Path books = dir.resolve("books.json");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
-                "--capture", resource("replay-capture.jsonl").toString(), "--out", out.toString(),
-                "--dump-books", books.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    resource("replay-pairs.yaml").toString(),
+                    "--capture",
+                    resource("replay-capture.jsonl").toString(),
+                    "--out",
+                    out.toString(),
+                    "--dump-books",
+                    books.toString()
+                },
+                System.out,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
 
         List<String> lines = Files.readAllLines(out);
         assertEquals(4, lines.size(), String.join("\n", lines));
         JsonNode opened = JSON.readTree(lines.get(0));
         assertEquals("opportunity", opened.get("type").asText());
-        assertEquals("fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:1", opened.get("id").asText());
+        assertEquals(
+                "fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:1", opened.get("id").asText());
         assertEquals("120", opened.get("quantity").asText());
         assertEquals("0.4200", opened.at("/kalshi/limitPrice").asText());
         assertEquals("50.400000", opened.at("/kalshi/cost").asText());
@@ -61,7 +72,8 @@ class ReplayToolTest {
         assertEquals(900, closedByGap.get("lifetimeNanos").asLong());
 
         JsonNode reopened = JSON.readTree(lines.get(2));
-        assertEquals("fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:2", reopened.get("id").asText());
+        assertEquals(
+                "fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:2", reopened.get("id").asText());
         assertEquals(4000, reopened.get("detectedAtNanos").asLong());
         JsonNode closedByDisconnect = JSON.readTree(lines.get(3));
         assertEquals(1000, closedByDisconnect.get("lifetimeNanos").asLong());
@@ -88,16 +100,27 @@ class ReplayToolTest {
     void replaysACaptureWithCrlfEndingsPastALineOfInvalidUtf8() throws Exception {
         Path lfOut = dir.resolve("lf.jsonl");
         ByteArrayOutputStream lfStderr = new ByteArrayOutputStream();
-        assertEquals(0, ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
-                "--capture", resource("replay-capture.jsonl").toString(), "--out", lfOut.toString()},
-                System.out, new PrintStream(lfStderr, true, StandardCharsets.UTF_8)));
+        assertEquals(
+                0,
+                ReplayTool.run(
+                        new String[] {
+                            "--pairs",
+                            resource("replay-pairs.yaml").toString(),
+                            "--capture",
+                            resource("replay-capture.jsonl").toString(),
+                            "--out",
+                            lfOut.toString()
+                        },
+                        System.out,
+                        new PrintStream(lfStderr, true, StandardCharsets.UTF_8)));
 
         List<String> lines = Files.readAllLines(resource("replay-capture.jsonl"));
         ByteArrayOutputStream crlf = new ByteArrayOutputStream();
         for (int i = 0; i < lines.size(); i++) {
             if (i == 3) {
                 // a byte no UTF-8 text has, inside a frame: a reader decoding the file as text stops here
-                crlf.writeBytes("{\"venue\":\"kalshi\",\"recv_ns\":1150,\"frame\":\"{\\\"type\\\":\\\"x".getBytes(StandardCharsets.UTF_8));
+                crlf.writeBytes("{\"venue\":\"kalshi\",\"recv_ns\":1150,\"frame\":\"{\\\"type\\\":\\\"x"
+                        .getBytes(StandardCharsets.UTF_8));
                 crlf.write(0xFF);
                 crlf.writeBytes("\\\"}\"}\r\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -110,8 +133,17 @@ class ReplayToolTest {
         Files.write(capture, crlf.toByteArray());
         Path out = dir.resolve("crlf-opportunities.jsonl");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(),
-                "--capture", capture.toString(), "--out", out.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    resource("replay-pairs.yaml").toString(),
+                    "--capture",
+                    capture.toString(),
+                    "--out",
+                    out.toString()
+                },
+                System.out,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
 
         assertEquals(Files.readAllLines(lfOut), Files.readAllLines(out));
@@ -127,16 +159,31 @@ class ReplayToolTest {
     @Test
     void readsNoLevelsInYesTermsWhenTheCaptureWasRecordedSo() throws Exception {
         Path capture = dir.resolve("yes-priced.jsonl");
-        Files.writeString(capture, "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"{\\\"type\\\":\\\"orderbook_snapshot\\\","
-                + "\\\"sid\\\":1,\\\"seq\\\":1,\\\"msg\\\":{\\\"market_ticker\\\":\\\"KXFED-26DEC-C25\\\","
-                + "\\\"no_dollars_fp\\\":[[\\\"0.4200\\\",\\\"120.00\\\"]]}}\"}\n");
+        Files.writeString(
+                capture,
+                "{\"venue\":\"kalshi\",\"recv_ns\":1,\"frame\":\"{\\\"type\\\":\\\"orderbook_snapshot\\\","
+                        + "\\\"sid\\\":1,\\\"seq\\\":1,\\\"msg\\\":{\\\"market_ticker\\\":\\\"KXFED-26DEC-C25\\\","
+                        + "\\\"no_dollars_fp\\\":[[\\\"0.4200\\\",\\\"120.00\\\"]]}}\"}\n");
         Path books = dir.resolve("books.json");
-        int code = ReplayTool.run(new String[] {"--pairs", resource("replay-pairs.yaml").toString(), "--capture", capture.toString(),
-                "--dump-books", books.toString(), "--kalshi-use-yes-price"}, new PrintStream(OutputStream.nullOutputStream()),
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    resource("replay-pairs.yaml").toString(),
+                    "--capture",
+                    capture.toString(),
+                    "--dump-books",
+                    books.toString(),
+                    "--kalshi-use-yes-price"
+                },
+                new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(0, code);
         // sent as the YES ask 0.42, shown as the venue's NO bid 0.58
-        assertEquals("0.5800", JSON.readTree(books.toFile()).at("/kalshi/KXFED-26DEC-C25/no/0/0").asText());
+        assertEquals(
+                "0.5800",
+                JSON.readTree(books.toFile())
+                        .at("/kalshi/KXFED-26DEC-C25/no/0/0")
+                        .asText());
     }
 
     @Test
@@ -144,7 +191,9 @@ class ReplayToolTest {
         Path pairs = dir.resolve("pairs.json");
         Files.writeString(pairs, "{\"pairs\":[{\"id\":\"x\",\"kalshi\":{\"ticker\":\"T\"},\"polarity\":\"same\"}]}");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = ReplayTool.run(new String[] {"--pairs", pairs.toString(), "--capture", pairs.toString()}, System.out,
+        int code = ReplayTool.run(
+                new String[] {"--pairs", pairs.toString(), "--capture", pairs.toString()},
+                System.out,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("pair 'x', field 'polymarket'"), stderr.toString());

@@ -13,8 +13,7 @@ import java.util.HexFormat;
  * received. WS {@code book} hashes are not reproducible and are treated as opaque.
  */
 public final class BookSummaryHash {
-    private BookSummaryHash() {
-    }
+    private BookSummaryHash() {}
 
     public static String of(JsonObject summary) {
         JsonObject canonical = new JsonObject()
@@ -29,7 +28,8 @@ public final class BookSummaryHash {
                 .put("neg_risk", summary.getValue("neg_risk"))
                 .put("last_trade_price", summary.getValue("last_trade_price"));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(canonical.encode().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1").digest(canonical.encode().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships SHA-1", e);

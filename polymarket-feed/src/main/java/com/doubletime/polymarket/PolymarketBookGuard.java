@@ -32,8 +32,7 @@ final class PolymarketBookGuard implements MarketDataListener {
     private static final System.Logger LOG = System.getLogger(PolymarketBookGuard.class.getName());
 
     /** A change that arrived while its asset was being resynced. */
-    private record Buffered(Side side, long price, long size, long timestampMillis) {
-    }
+    private record Buffered(Side side, long price, long size, long timestampMillis) {}
 
     private final MarketDataListener downstream;
     private final OrderbookSet mirror = new OrderbookSet();
@@ -67,8 +66,8 @@ final class PolymarketBookGuard implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute,
-                        long atNanos) {
+    public void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         frameApplies = true;
         mirror.applyLevel(platform, instrument, side, price, size, absolute, atNanos);
         lastDataNanos.put(instrument, nanoTime.getAsLong());

@@ -14,7 +14,12 @@ import java.util.Map;
  */
 public final class PolymarketBookSession {
     /** What became of a frame. */
-    public enum Outcome { APPLIED, PONG, MALFORMED, IGNORED }
+    public enum Outcome {
+        APPLIED,
+        PONG,
+        MALFORMED,
+        IGNORED
+    }
 
     private final PolymarketFrameParser parser = new PolymarketFrameParser();
     private final MarketDataListener listener;
@@ -67,10 +72,18 @@ public final class PolymarketBookSession {
         for (int i = 0; i < updates; i++) {
             PolymarketUpdate update = parser.update(i);
             switch (update.kind()) {
-                case BOOK -> listener.onSnapshot(Platform.POLYMARKET, update.assetId(), update.bids(), update.asks(),
-                        receivedAtNanos);
-                case LEVEL -> listener.onLevel(Platform.POLYMARKET, update.assetId(), update.side(), update.price(),
-                        update.size(), true, receivedAtNanos);
+                case BOOK ->
+                    listener.onSnapshot(
+                            Platform.POLYMARKET, update.assetId(), update.bids(), update.asks(), receivedAtNanos);
+                case LEVEL ->
+                    listener.onLevel(
+                            Platform.POLYMARKET,
+                            update.assetId(),
+                            update.side(),
+                            update.price(),
+                            update.size(),
+                            true,
+                            receivedAtNanos);
                 case TICK_SIZE -> tickSizes.put(update.assetId(), update.tickSize());
             }
         }

@@ -23,9 +23,16 @@ import java.util.List;
  * @param stallMillis            an asset without a {@code book} or {@code price_change} for this long while the
  *                               connection lives is resubscribed (all assets at once: reconnect), polymarket.md §8
  */
-public record PolymarketFeedConfig(String wsUrl, List<String> assetIds, long pingIntervalMillis,
-                                   long pongTimeoutMillis, long reconnectInitialMillis, long reconnectMaxMillis,
-                                   Path recordFile, String restUrl, long stallMillis) {
+public record PolymarketFeedConfig(
+        String wsUrl,
+        List<String> assetIds,
+        long pingIntervalMillis,
+        long pongTimeoutMillis,
+        long reconnectInitialMillis,
+        long reconnectMaxMillis,
+        Path recordFile,
+        String restUrl,
+        long stallMillis) {
     public static final String PRODUCTION_WS_URL = "wss://ws-subscriptions-clob.polymarket.com/ws/market";
     public static final String PRODUCTION_REST_URL = "https://clob.polymarket.com";
     public static final long DEFAULT_PING_INTERVAL_MILLIS = 10_000;
@@ -82,8 +89,16 @@ public record PolymarketFeedConfig(String wsUrl, List<String> assetIds, long pin
 
     /** Defaults: PING every 10 s, dead after 30 s without PONG, reconnect 1 s → 60 s, stall after 120 s. */
     public static PolymarketFeedConfig of(String wsUrl, List<String> assetIds) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, DEFAULT_PING_INTERVAL_MILLIS, DEFAULT_PONG_TIMEOUT_MILLIS,
-                DEFAULT_RECONNECT_INITIAL_MILLIS, DEFAULT_RECONNECT_MAX_MILLIS, null, null, DEFAULT_STALL_MILLIS);
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                DEFAULT_PING_INTERVAL_MILLIS,
+                DEFAULT_PONG_TIMEOUT_MILLIS,
+                DEFAULT_RECONNECT_INITIAL_MILLIS,
+                DEFAULT_RECONNECT_MAX_MILLIS,
+                null,
+                null,
+                DEFAULT_STALL_MILLIS);
     }
 
     /**
@@ -98,37 +113,80 @@ public record PolymarketFeedConfig(String wsUrl, List<String> assetIds, long pin
             ids.add(id instanceof String s ? s : null);
         }
         String record = json.getString("recordFile");
-        return new PolymarketFeedConfig(json.getString("wsUrl", PRODUCTION_WS_URL), ids,
+        return new PolymarketFeedConfig(
+                json.getString("wsUrl", PRODUCTION_WS_URL),
+                ids,
                 json.getLong("pingIntervalMillis", DEFAULT_PING_INTERVAL_MILLIS),
                 json.getLong("pongTimeoutMillis", DEFAULT_PONG_TIMEOUT_MILLIS),
                 json.getLong("reconnectInitialMillis", DEFAULT_RECONNECT_INITIAL_MILLIS),
                 json.getLong("reconnectMaxMillis", DEFAULT_RECONNECT_MAX_MILLIS),
-                record == null || record.isBlank() ? null : Path.of(record), json.getString("restUrl"),
+                record == null || record.isBlank() ? null : Path.of(record),
+                json.getString("restUrl"),
                 json.getLong("stallMillis", DEFAULT_STALL_MILLIS));
     }
 
     public PolymarketFeedConfig withKeepalive(long pingMillis, long pongTimeout) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, pingMillis, pongTimeout, reconnectInitialMillis,
-                reconnectMaxMillis, recordFile, restUrl, Math.max(stallMillis, pingMillis + 1));
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                pingMillis,
+                pongTimeout,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                restUrl,
+                Math.max(stallMillis, pingMillis + 1));
     }
 
     public PolymarketFeedConfig withReconnect(long initialMillis, long maxMillis) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis, initialMillis,
-                maxMillis, recordFile, restUrl, stallMillis);
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                pingIntervalMillis,
+                pongTimeoutMillis,
+                initialMillis,
+                maxMillis,
+                recordFile,
+                restUrl,
+                stallMillis);
     }
 
     public PolymarketFeedConfig withRecordFile(Path value) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis,
-                reconnectInitialMillis, reconnectMaxMillis, value, restUrl, stallMillis);
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                pingIntervalMillis,
+                pongTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                value,
+                restUrl,
+                stallMillis);
     }
 
     public PolymarketFeedConfig withStallMillis(long value) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis,
-                reconnectInitialMillis, reconnectMaxMillis, recordFile, restUrl, value);
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                pingIntervalMillis,
+                pongTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                restUrl,
+                value);
     }
 
     public PolymarketFeedConfig withRestUrl(String value) {
-        return new PolymarketFeedConfig(wsUrl, assetIds, pingIntervalMillis, pongTimeoutMillis,
-                reconnectInitialMillis, reconnectMaxMillis, recordFile, value, stallMillis);
+        return new PolymarketFeedConfig(
+                wsUrl,
+                assetIds,
+                pingIntervalMillis,
+                pongTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                value,
+                stallMillis);
     }
 }

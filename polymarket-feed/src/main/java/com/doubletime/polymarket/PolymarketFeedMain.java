@@ -29,13 +29,20 @@ import java.util.function.Function;
 public final class PolymarketFeedMain {
     static final String FEED = "polymarket";
     public static final List<Option> OPTIONS = ServiceMain.feedOptions(
-            new Option("--ws-url", "POLYMARKET_WS_URL", "polymarket.wsUrl", Kind.STRING,
+            new Option(
+                    "--ws-url",
+                    "POLYMARKET_WS_URL",
+                    "polymarket.wsUrl",
+                    Kind.STRING,
                     "Polymarket market channel (default: production)"),
-            new Option("--record", "POLYMARKET_RECORD_FILE", "polymarket.recordFile", Kind.STRING,
+            new Option(
+                    "--record",
+                    "POLYMARKET_RECORD_FILE",
+                    "polymarket.recordFile",
+                    Kind.STRING,
                     "capture file (contracts §2)"));
 
-    private PolymarketFeedMain() {
-    }
+    private PolymarketFeedMain() {}
 
     public static void main(String[] args) {
         ServiceMain.run("polymarket-feed", OPTIONS, args, PolymarketFeedMain::deploy);
@@ -50,25 +57,28 @@ public final class PolymarketFeedMain {
                 markets.forEach(market -> tokens.addAll(tokensByMarket.getOrDefault(market, List.of())));
                 return tokens;
             };
-            Function<List<String>, PolymarketFeedConfig> configFor = markets ->
-                    PolymarketFeedConfig.fromJson(section.copy().put("assetIds", new JsonArray(tokensFor.apply(markets))));
+            Function<List<String>, PolymarketFeedConfig> configFor = markets -> PolymarketFeedConfig.fromJson(
+                    section.copy().put("assetIds", new JsonArray(tokensFor.apply(markets))));
             PolymarketFeedConfig all = configFor.apply(List.copyOf(tokensByMarket.keySet()));
             if (!vertx.isClustered()) {
                 return vertx.deployVerticle(new PolymarketFeedVerticle(all)).mapEmpty();
             }
             ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
-            AssignedMarkets<PolymarketFeedVerticle> feed = new AssignedMarkets<>(vertx,
+            AssignedMarkets<PolymarketFeedVerticle> feed = new AssignedMarkets<>(
+                    vertx,
                     share -> new PolymarketFeedVerticle(configFor.apply(share)).sharingVenue(),
                     (verticle, share) -> verticle.changeAssets(tokensFor.apply(share)));
-            MarketLeaseVerticle leases = new MarketLeaseVerticle(FEED, scaleOut.instanceId(),
-                    List.copyOf(tokensByMarket.keySet()), scaleOut.timing(), feed);
-            return vertx.deployVerticle(leases).compose(id -> vertx.eventBus()
-                    .<PairsChanged>consumer(Addresses.PAIRS_CHANGED, message -> {
-                        Map<String, List<String>> now = tokensByMarket(message.body().pairs());
-                        tokensByMarket.putAll(now);
-                        leases.markets(now.keySet());
-                    })
-                    .completion());
+            MarketLeaseVerticle leases = new MarketLeaseVerticle(
+                    FEED, scaleOut.instanceId(), List.copyOf(tokensByMarket.keySet()), scaleOut.timing(), feed);
+            return vertx.deployVerticle(leases)
+                    .compose(id -> vertx.eventBus()
+                            .<PairsChanged>consumer(Addresses.PAIRS_CHANGED, message -> {
+                                Map<String, List<String>> now =
+                                        tokensByMarket(message.body().pairs());
+                                tokensByMarket.putAll(now);
+                                leases.markets(now.keySet());
+                            })
+                            .completion());
         });
     }
 

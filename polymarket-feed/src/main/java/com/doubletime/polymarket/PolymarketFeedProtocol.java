@@ -9,9 +9,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -53,14 +53,19 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     private long resubscribes;
     /** Assets resubscribed on this connection and not heard from since. */
     private final Map<String, Long> resubscribedAtNanos = new HashMap<>();
+
     private long restFailures;
 
     PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link) {
         this(config, listener, link, BookFetcher.NONE, System::nanoTime);
     }
 
-    PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link,
-                           BookFetcher fetcher, LongSupplier nanoTime) {
+    PolymarketFeedProtocol(
+            PolymarketFeedConfig config,
+            MarketDataListener listener,
+            FeedLink link,
+            BookFetcher fetcher,
+            LongSupplier nanoTime) {
         this.assetIds = new LinkedHashSet<>(config.assetIds());
         this.link = link;
         this.listener = listener;
@@ -109,11 +114,15 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
             frame.put("operation", "subscribe");
         }
         // explicit: without it some assets never produced a book snapshot (polymarket.md §2.1)
-        return frame.put("initial_dump", true).put("custom_feature_enabled", true).encode();
+        return frame.put("initial_dump", true)
+                .put("custom_feature_enabled", true)
+                .encode();
     }
 
     static String unsubscription(List<String> chunk) {
-        return new JsonObject().put("assets_ids", new JsonArray(List.copyOf(chunk))).put("operation", "unsubscribe")
+        return new JsonObject()
+                .put("assets_ids", new JsonArray(List.copyOf(chunk)))
+                .put("operation", "unsubscribe")
                 .encode();
     }
 
@@ -188,7 +197,9 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
             link.reconnect(reason + ", reconnecting");
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "polymarket " + reason + " on " + stalled.size() + " assets, resubscribing");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "polymarket " + reason + " on " + stalled.size() + " assets, resubscribing");
         link.noteError(reason + " on " + stalled.size() + " assets");
         resubscribe(stalled, reason);
     }
@@ -214,7 +225,8 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     void follow(Collection<String> wanted) {
         Set<String> target = new LinkedHashSet<>(wanted);
         List<String> added = target.stream().filter(a -> !assetIds.contains(a)).toList();
-        List<String> removed = assetIds.stream().filter(a -> !target.contains(a)).toList();
+        List<String> removed =
+                assetIds.stream().filter(a -> !target.contains(a)).toList();
         addAssets(added);
         removeAssets(removed);
     }
@@ -258,13 +270,16 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
 
     /** Called by the guard on a best bid/ask mismatch; the asset is already stale. */
     private void resync(String asset) {
-        fetcher.fetch(asset, summary -> {
-            try {
-                guard.onRestBook(asset, summary, System.currentTimeMillis() * 1_000_000);
-            } catch (RuntimeException e) {
-                restFailed(asset, e.getMessage());
-            }
-        }, failure -> restFailed(asset, failure));
+        fetcher.fetch(
+                asset,
+                summary -> {
+                    try {
+                        guard.onRestBook(asset, summary, System.currentTimeMillis() * 1_000_000);
+                    } catch (RuntimeException e) {
+                        restFailed(asset, e.getMessage());
+                    }
+                },
+                failure -> restFailed(asset, failure));
     }
 
     private void restFailed(String asset, String failure) {

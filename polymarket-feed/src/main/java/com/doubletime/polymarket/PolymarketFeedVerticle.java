@@ -1,9 +1,5 @@
 package com.doubletime.polymarket;
 
-import java.util.List;
-import io.vertx.core.Promise;
-import com.doubletime.domain.MarketDataListener;
-import com.doubletime.bus.feed.SharedVenueListener;
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.feed.Backoff;
@@ -12,17 +8,21 @@ import com.doubletime.bus.feed.CaptureWriter;
 import com.doubletime.bus.feed.EpochNanoClock;
 import com.doubletime.bus.feed.FeedConnection;
 import com.doubletime.bus.feed.MarketDataPublisher;
+import com.doubletime.bus.feed.SharedVenueListener;
+import com.doubletime.domain.MarketDataListener;
+import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
-import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.event.PairsChanged;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -69,9 +69,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
         return opened.map(writer -> {
             capture = writer;
             // the market channel needs no authentication (polymarket.md §2.1)
-            connection = new FeedConnection(vertx, Platform.POLYMARKET, config.wsUrl(), config.pongTimeoutMillis(),
+            connection = new FeedConnection(
+                    vertx,
+                    Platform.POLYMARKET,
+                    config.wsUrl(),
+                    config.pongTimeoutMillis(),
                     new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()),
-                    FeedConnection.NO_HEADERS, writer, new EpochNanoClock());
+                    FeedConnection.NO_HEADERS,
+                    writer,
+                    new EpochNanoClock());
             Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus());
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);
@@ -79,7 +85,8 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             });
             rest = WebClient.create(vertx);
             // a scaled-out instance's disconnect makes only its own books stale, not the other instances'
-            MarketDataListener listener = sharedVenue ? new SharedVenueListener(publisher, () -> protocol.assetIds()) : publisher;
+            MarketDataListener listener =
+                    sharedVenue ? new SharedVenueListener(publisher, () -> protocol.assetIds()) : publisher;
             protocol = new PolymarketFeedProtocol(config, listener, connection, this::fetchBook, System::nanoTime);
             connection.start(protocol);
             // sent while connected only
@@ -88,7 +95,8 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             stallTimer = vertx.setPeriodic(stallCheck, id -> protocol.checkStalls());
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
             if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
-                pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
+                pairsConsumer =
+                        vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
             }
             return null;
         });
@@ -115,7 +123,8 @@ public final class PolymarketFeedVerticle extends VerticleBase {
 
     /** {@code GET /book?token_id=} on the CLOB REST API, answered on this verticle's event loop. */
     private void fetchBook(String assetId, Consumer<JsonObject> onBook, Consumer<String> onFailure) {
-        rest.getAbs(config.restUrl() + "/book").addQueryParam("token_id", assetId)
+        rest.getAbs(config.restUrl() + "/book")
+                .addQueryParam("token_id", assetId)
                 .timeout(config.pongTimeoutMillis())
                 .send()
                 .onSuccess(response -> {
@@ -151,9 +160,18 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     /** The feed's health now (no sequence numbers on this venue: gaps and duplicates stay 0). */
     FeedHealth health() {
         PolymarketBookSession session = protocol.session();
-        return new FeedHealth(Platform.POLYMARKET, connection.connected(), connection.lastFrameAtMillis(),
-                connection.lastFrameAgeMillis(), session.frames(), session.malformed(), 0, 0,
-                connection.reconnects(), freshness.staleInstruments(), connection.lastError());
+        return new FeedHealth(
+                Platform.POLYMARKET,
+                connection.connected(),
+                connection.lastFrameAtMillis(),
+                connection.lastFrameAgeMillis(),
+                session.frames(),
+                session.malformed(),
+                0,
+                0,
+                connection.reconnects(),
+                freshness.staleInstruments(),
+                connection.lastError());
     }
 
     /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
@@ -180,10 +198,12 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 rest.close();
             }
             CaptureWriter writer = capture;
-            return writer == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-                writer.close();
-                return null;
-            });
+            return writer == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(() -> {
+                        writer.close();
+                        return null;
+                    });
         });
     }
 }

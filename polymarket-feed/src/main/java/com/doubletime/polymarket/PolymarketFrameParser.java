@@ -1,13 +1,12 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.NameTable;
 import com.doubletime.bus.feed.FrameFields;
-import com.doubletime.bus.feed.MalformedFrameException;
-import com.doubletime.domain.LevelBuffer;
-import com.doubletime.domain.Side;
 import com.doubletime.bus.feed.JsonTokenizer;
 import com.doubletime.bus.feed.JsonTokenizer.Token;
+import com.doubletime.bus.feed.MalformedFrameException;
+import com.doubletime.domain.LevelBuffer;
+import com.doubletime.domain.NameTable;
+import com.doubletime.domain.Side;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +61,10 @@ public final class PolymarketFrameParser {
         while (end > start && Character.isWhitespace(frame[end - 1])) {
             end--;
         }
-        return end - start == 4 && frame[start] == 'P' && frame[start + 1] == 'O' && frame[start + 2] == 'N'
+        return end - start == 4
+                && frame[start] == 'P'
+                && frame[start + 1] == 'O'
+                && frame[start + 2] == 'N'
                 && frame[start + 3] == 'G';
     }
 
@@ -266,6 +268,7 @@ public final class PolymarketFrameParser {
         update.reset(kind);
         return update;
     }
+
     private static long optionalDecimal(JsonTokenizer parser, Token token) throws MalformedFrameException {
         if (token == Token.NULL) {
             return PolymarketUpdate.ABSENT;

@@ -8,7 +8,11 @@ import com.doubletime.domain.Side;
  * {@code price_change}, or a {@code tick_size_change}. Pooled and reused by {@link PolymarketFrameParser}.
  */
 public final class PolymarketUpdate {
-    public enum Kind { BOOK, LEVEL, TICK_SIZE }
+    public enum Kind {
+        BOOK,
+        LEVEL,
+        TICK_SIZE
+    }
 
     public static final long ABSENT = Long.MIN_VALUE;
 
@@ -45,7 +49,6 @@ public final class PolymarketUpdate {
     public String assetId() {
         return assetId;
     }
-
 
     public LevelBuffer bids() {
         return bids;

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PolymarketBookSessionTest {
-    private static final String BOOK_ASSET = "107505882767731489358349912513945399560393482969656700824895970500493757150417";
+    private static final String BOOK_ASSET =
+            "107505882767731489358349912513945399560393482969656700824895970500493757150417";
     private static final String YES = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
     private static final String NO = "52114319501245915516055106046884209969926127482827954674443846427813813222426";
 
@@ -35,8 +36,8 @@ class PolymarketBookSessionTest {
     }
 
     private static String book(String asset, String bids, String asks) {
-        return "{\"event_type\":\"book\",\"market\":\"0x1\",\"asset_id\":\"" + asset + "\",\"timestamp\":\"1\",\"hash\":\"h\","
-                + "\"bids\":" + bids + ",\"asks\":" + asks + "}";
+        return "{\"event_type\":\"book\",\"market\":\"0x1\",\"asset_id\":\"" + asset
+                + "\",\"timestamp\":\"1\",\"hash\":\"h\"," + "\"bids\":" + bids + ",\"asks\":" + asks + "}";
     }
 
     private Orderbook book(String asset) {
@@ -56,20 +57,27 @@ class PolymarketBookSessionTest {
 
     @Test
     void levelsInEitherOrderGiveTheSameBook() {
-        session.onFrame(book("A", "[{\"price\":\"0.48\",\"size\":\"1\"},{\"price\":\"0.47\",\"size\":\"2\"}]",
-                "[{\"price\":\"0.52\",\"size\":\"3\"},{\"price\":\"0.53\",\"size\":\"4\"}]"), 1);
+        session.onFrame(
+                book(
+                        "A",
+                        "[{\"price\":\"0.48\",\"size\":\"1\"},{\"price\":\"0.47\",\"size\":\"2\"}]",
+                        "[{\"price\":\"0.52\",\"size\":\"3\"},{\"price\":\"0.53\",\"size\":\"4\"}]"),
+                1);
         assertEquals(d("0.48"), book("A").bids().price(0));
         assertEquals(d("0.52"), book("A").asks().price(0));
     }
 
     @Test
     void priceChangeSetsAbsoluteSizesForSeveralAssets() {
-        session.onFrame("[" + book(YES, "[]", "[]") + "," + book(NO, "[]", "[{\"price\":\"0.5\",\"size\":\"10\"}]") + "]", 1);
+        session.onFrame(
+                "[" + book(YES, "[]", "[]") + "," + book(NO, "[]", "[{\"price\":\"0.5\",\"size\":\"10\"}]") + "]", 1);
         session.onFrame(fixture("price_change.json"), 2);
         assertEquals(d("200"), book(YES).bids().sizeAt(d("0.5")));
         assertEquals(d("200"), book(NO).asks().sizeAt(d("0.5"))); // absolute, not 10 + 200
-        session.onFrame("{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":[{\"asset_id\":\"" + NO
-                + "\",\"price\":\"0.5\",\"size\":\"0\",\"side\":\"SELL\"}],\"timestamp\":\"3\"}", 3);
+        session.onFrame(
+                "{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":[{\"asset_id\":\"" + NO
+                        + "\",\"price\":\"0.5\",\"size\":\"0\",\"side\":\"SELL\"}],\"timestamp\":\"3\"}",
+                3);
         assertTrue(book(NO).asks().isEmpty());
     }
 
@@ -95,14 +103,21 @@ class PolymarketBookSessionTest {
     @Test
     void aMalformedFrameIsSkippedWhole() {
         session.onFrame(book("A", "[]", "[{\"price\":\"0.6\",\"size\":\"5\"}]"), 1);
-        String frame = "[{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":[{\"asset_id\":\"A\",\"price\":\"0.6\","
-                + "\"size\":\"9\",\"side\":\"SELL\"}]},{\"event_type\":\"price_change\",\"price_changes\":[{\"asset_id\":\"A\","
-                + "\"price\":\"oops\",\"size\":\"1\",\"side\":\"SELL\"}]}]";
+        String frame =
+                "[{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":[{\"asset_id\":\"A\",\"price\":\"0.6\","
+                        + "\"size\":\"9\",\"side\":\"SELL\"}]},{\"event_type\":\"price_change\",\"price_changes\":[{\"asset_id\":\"A\","
+                        + "\"price\":\"oops\",\"size\":\"1\",\"side\":\"SELL\"}]}]";
         assertEquals(PolymarketBookSession.Outcome.MALFORMED, session.onFrame(frame, 2));
         assertEquals(d("5"), book("A").asks().sizeAt(d("0.6")));
-        for (String bad : new String[] {"", "PING?", "{", "[1]", "{\"event_type\":\"book\",\"asset_id\":\"A\"}",
-                "{\"event_type\":\"price_change\",\"price_changes\":[{\"asset_id\":\"A\",\"price\":\"0.5\",\"size\":\"1\",\"side\":\"HOLD\"}]}",
-                "{\"asset_id\":\"A\"}"}) {
+        for (String bad : new String[] {
+            "",
+            "PING?",
+            "{",
+            "[1]",
+            "{\"event_type\":\"book\",\"asset_id\":\"A\"}",
+            "{\"event_type\":\"price_change\",\"price_changes\":[{\"asset_id\":\"A\",\"price\":\"0.5\",\"size\":\"1\",\"side\":\"HOLD\"}]}",
+            "{\"asset_id\":\"A\"}"
+        }) {
             assertEquals(PolymarketBookSession.Outcome.MALFORMED, session.onFrame(bad, 3), bad);
         }
         assertEquals(8, session.malformed());
@@ -127,8 +142,10 @@ class PolymarketBookSessionTest {
     @Test
     void readsTheLegacyPriceChangeSchema() {
         session.onFrame(book("A", "[]", "[]"), 1);
-        session.onFrame("{\"asset_id\":\"A\",\"changes\":[{\"price\":\"0.4\",\"side\":\"SELL\",\"size\":\"3300\"}],"
-                + "\"event_type\":\"price_change\",\"market\":\"0x\",\"timestamp\":\"1\",\"hash\":\"h\"}", 2);
+        session.onFrame(
+                "{\"asset_id\":\"A\",\"changes\":[{\"price\":\"0.4\",\"side\":\"SELL\",\"size\":\"3300\"}],"
+                        + "\"event_type\":\"price_change\",\"market\":\"0x\",\"timestamp\":\"1\",\"hash\":\"h\"}",
+                2);
         assertEquals(d("3300"), book("A").asks().sizeAt(d("0.4")));
     }
 }

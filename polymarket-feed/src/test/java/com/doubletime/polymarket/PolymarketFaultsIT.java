@@ -85,22 +85,34 @@ class PolymarketFaultsIT {
     void start(Vertx vertx) throws Exception {
         this.vertx = vertx;
         BusCodecs.registerAll(vertx.eventBus());
-        simulator = ExchangeSimulator.start(vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 11, 400,
-                0, null)).await(10, TimeUnit.SECONDS);
+        simulator = ExchangeSimulator.start(
+                        vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 11, 400, 0, null))
+                .await(10, TimeUnit.SECONDS);
         simulator.polymarket().register(new PolymarketAccount(ADDRESS, API_KEY, SECRET, "pass", null));
         web = WebClient.create(vertx);
         probe = new Probe(vertx);
         PolymarketMarketCatalog catalog = new PolymarketMarketCatalog();
         for (SimulatedMarket market : MARKETS) {
             for (String token : List.of(market.yesTokenId(), market.noTokenId())) {
-                catalog.put(new TokenMarket(token, market.conditionId(), new BigDecimal("0.01"), new BigDecimal("5"),
-                        false, "v1"));
+                catalog.put(new TokenMarket(
+                        token, market.conditionId(), new BigDecimal("0.01"), new BigDecimal("5"), false, "v1"));
             }
         }
         String rest = simulator.polymarketRestUrl();
-        gateway = new PolymarketOrderGateway(vertx, web, PolymarketGatewayConfig.of(rest, rest),
-                PolymarketCredentials.fromEnvironment(Map.of("POLYMARKET_PRIVATE_KEY", KEY, "POLYMARKET_API_KEY", API_KEY,
-                        "POLYMARKET_API_SECRET", SECRET, "POLYMARKET_API_PASSPHRASE", "pass")), catalog,
+        gateway = new PolymarketOrderGateway(
+                vertx,
+                web,
+                PolymarketGatewayConfig.of(rest, rest),
+                PolymarketCredentials.fromEnvironment(Map.of(
+                        "POLYMARKET_PRIVATE_KEY",
+                        KEY,
+                        "POLYMARKET_API_KEY",
+                        API_KEY,
+                        "POLYMARKET_API_SECRET",
+                        SECRET,
+                        "POLYMARKET_API_PASSPHRASE",
+                        "pass")),
+                catalog,
                 System::currentTimeMillis);
     }
 
@@ -110,8 +122,10 @@ class PolymarketFaultsIT {
     }
 
     private PolymarketFeedConfig config(List<String> assets) {
-        return PolymarketFeedConfig.of(simulator.polymarketWsUrl(), assets).withKeepalive(200, 1_000)
-                .withReconnect(50, 500).withStallMillis(1_500);
+        return PolymarketFeedConfig.of(simulator.polymarketWsUrl(), assets)
+                .withKeepalive(200, 1_000)
+                .withReconnect(50, 500)
+                .withStallMillis(1_500);
     }
 
     @Test
@@ -140,7 +154,8 @@ class PolymarketFaultsIT {
         List<String> universe = new ArrayList<>(TOKENS);
         IntStream.range(0, 246).forEach(i -> universe.add("9" + i)); // unknown to the venue: no books, same frames
 
-        vertx.deployVerticle(new PolymarketFeedVerticle(config(universe).withKeepalive(500, 10_000).withStallMillis(60_000)))
+        vertx.deployVerticle(new PolymarketFeedVerticle(
+                        config(universe).withKeepalive(500, 10_000).withStallMillis(60_000)))
                 .await(10, TimeUnit.SECONDS);
         awaitSameBooks("chunked subscribe");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -151,11 +166,17 @@ class PolymarketFaultsIT {
 
         // the same universe in one frame is closed by the venue
         CompletableFuture<Short> closed = new CompletableFuture<>();
-        WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions()
-                .setHost(SimulatorConfig.LOOPBACK).setPort(simulator.polymarketPort()).setURI("/ws/market"))
+        WebSocket socket = vertx.createWebSocketClient()
+                .connect(new WebSocketConnectOptions()
+                        .setHost(SimulatorConfig.LOOPBACK)
+                        .setPort(simulator.polymarketPort())
+                        .setURI("/ws/market"))
                 .await(10, TimeUnit.SECONDS);
         socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
-        socket.writeTextMessage(new JsonObject().put("assets_ids", new JsonArray(universe)).put("type", "market").encode());
+        socket.writeTextMessage(new JsonObject()
+                .put("assets_ids", new JsonArray(universe))
+                .put("type", "market")
+                .encode());
         closed.get(30, TimeUnit.SECONDS);
     }
 
@@ -163,11 +184,12 @@ class PolymarketFaultsIT {
     @Test
     void droppedConnectionEndsWithoutAWebSocketCloseFrame() throws Exception {
         CompletableFuture<String> ending = new CompletableFuture<>();
-        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(java.net.URI.create(simulator.polymarketWsUrl()), new java.net.http.WebSocket.Listener() {
                     @Override
-                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code,
-                                                                          String reason) {
+                    public java.util.concurrent.CompletionStage<?> onClose(
+                            java.net.http.WebSocket ws, int code, String reason) {
                         ending.complete(code == 1006 ? "no close frame" : "close frame " + code);
                         return null;
                     }
@@ -176,8 +198,14 @@ class PolymarketFaultsIT {
                     public void onError(java.net.http.WebSocket ws, Throwable error) {
                         ending.complete("no close frame");
                     }
-                }).get(30, TimeUnit.SECONDS);
-        socket.sendText(new JsonObject().put("assets_ids", new JsonArray(TOKENS)).put("type", "market").encode(), true)
+                })
+                .get(30, TimeUnit.SECONDS);
+        socket.sendText(
+                        new JsonObject()
+                                .put("assets_ids", new JsonArray(TOKENS))
+                                .put("type", "market")
+                                .encode(),
+                        true)
                 .get(30, TimeUnit.SECONDS);
         Thread.sleep(300); // the server has registered the subscription
 
@@ -192,8 +220,11 @@ class PolymarketFaultsIT {
         fault.accept(simulator.polymarket().faults());
         for (SimulatedMarket market : MARKETS) {
             OrderResult result = buyAtBestAsk(market.yesTokenId());
-            assertTrue(result.status() == OrderStatus.FILLED || result.status() == OrderStatus.DELAYED
-                    || result.status() == OrderStatus.UNFILLED, name + ": " + result);
+            assertTrue(
+                    result.status() == OrderStatus.FILLED
+                            || result.status() == OrderStatus.DELAYED
+                            || result.status() == OrderStatus.UNFILLED,
+                    name + ": " + result);
         }
         awaitSameBooks(name);
         if (losesConnection) {
@@ -207,14 +238,25 @@ class PolymarketFaultsIT {
             return new OrderResult(null, null, OrderStatus.UNFILLED, 0, 0, -1, BigDecimal.ZERO, null, "no asks");
         }
         long price = FixedPoint.parse(asks.getJsonObject(asks.size() - 1).getString("price"));
-        return gateway.place(new OrderRequest("o-" + ++orders, Platform.POLYMARKET, token, Outcome.YES,
-                        OrderAction.BUY, price, 5 * FixedPoint.ONE, TimeInForce.IMMEDIATE_OR_CANCEL))
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return gateway.place(new OrderRequest(
+                        "o-" + ++orders,
+                        Platform.POLYMARKET,
+                        token,
+                        Outcome.YES,
+                        OrderAction.BUY,
+                        price,
+                        5 * FixedPoint.ONE,
+                        TimeInForce.IMMEDIATE_OR_CANCEL))
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
     }
 
     private JsonObject restBook(String token) throws Exception {
-        return web.getAbs(simulator.polymarketRestUrl() + "/book").addQueryParam("token_id", token).send()
-                .await(30, TimeUnit.SECONDS).bodyAsJsonObject();
+        return web.getAbs(simulator.polymarketRestUrl() + "/book")
+                .addQueryParam("token_id", token)
+                .send()
+                .await(30, TimeUnit.SECONDS)
+                .bodyAsJsonObject();
     }
 
     private static TreeMap<Long, Long> levels(JsonArray levels) {
@@ -236,7 +278,8 @@ class PolymarketFaultsIT {
                 JsonObject book = restBook(token);
                 TreeMap<Long, Long> bids = levels(book.getJsonArray("bids"));
                 TreeMap<Long, Long> asks = levels(book.getJsonArray("asks"));
-                if (!probe.fresh(token) || !bids.equals(probe.levels(token, true))
+                if (!probe.fresh(token)
+                        || !bids.equals(probe.levels(token, true))
                         || !asks.equals(probe.levels(token, false))) {
                     same = false;
                     last = token + " fresh=" + probe.fresh(token) + " venue " + bids + "/" + asks + " feed "
@@ -264,9 +307,23 @@ class PolymarketFaultsIT {
         private FeedHealth health;
 
         Probe(Vertx vertx) {
-            List<MarketPair> pairs = MARKETS.stream().map(m -> new MarketPair(m.kalshiTicker(), "", m.kalshiTicker(),
-                    70_000, m.conditionId(), m.yesTokenId(), m.noTokenId(), 0, 10_000, 0, false,
-                    m.inverse() ? Polarity.INVERSE : Polarity.SAME, 0, MarketPair.UNLIMITED)).toList();
+            List<MarketPair> pairs = MARKETS.stream()
+                    .map(m -> new MarketPair(
+                            m.kalshiTicker(),
+                            "",
+                            m.kalshiTicker(),
+                            70_000,
+                            m.conditionId(),
+                            m.yesTokenId(),
+                            m.noTokenId(),
+                            0,
+                            10_000,
+                            0,
+                            false,
+                            m.inverse() ? Polarity.INVERSE : Polarity.SAME,
+                            0,
+                            MarketPair.UNLIMITED))
+                    .toList();
             engine = new ArbitrageEngine(pairs, event -> {
                 if (event instanceof ArbitrageOpportunityFound found) {
                     opportunities++;
@@ -278,10 +335,15 @@ class PolymarketFaultsIT {
             });
             for (SimulatedMarket market : MARKETS) {
                 // YES bids at 0.99 (NO asks 0.01) and YES asks at 0.01: cheap Kalshi legs in both directions
-                engine.apply(new MarketDataBatch(Platform.KALSHI, 1, List.of(new OrderBookSnapshotReceived(
-                        Platform.KALSHI, market.kalshiTicker(), new Levels(new long[] {990_000},
-                        new long[] {1_000_000 * FixedPoint.ONE}), new Levels(new long[] {10_000},
-                        new long[] {1_000_000 * FixedPoint.ONE}), 1))));
+                engine.apply(new MarketDataBatch(
+                        Platform.KALSHI,
+                        1,
+                        List.of(new OrderBookSnapshotReceived(
+                                Platform.KALSHI,
+                                market.kalshiTicker(),
+                                new Levels(new long[] {990_000}, new long[] {1_000_000 * FixedPoint.ONE}),
+                                new Levels(new long[] {10_000}, new long[] {1_000_000 * FixedPoint.ONE}),
+                                1))));
             }
             vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, message -> apply(message.body()));
             vertx.eventBus().<FeedHealth>consumer(Addresses.FEED_HEALTH, message -> {
@@ -330,8 +392,10 @@ class PolymarketFaultsIT {
         }
 
         synchronized boolean markedStaleSince(int mark, String token) {
-            return events.subList(mark, events.size()).stream().anyMatch(e -> e instanceof VenueDisconnected
-                    || e instanceof BookMarkedStale stale && stale.instrument().equals(token));
+            return events.subList(mark, events.size()).stream()
+                    .anyMatch(e -> e instanceof VenueDisconnected
+                            || e instanceof BookMarkedStale stale
+                                    && stale.instrument().equals(token));
         }
 
         synchronized List<String> violations() {

@@ -23,7 +23,8 @@ class PolymarketFeedConfigTest {
         PolymarketFeedConfig config = PolymarketFeedConfig.of(PolymarketFeedConfig.PRODUCTION_WS_URL, List.of("1"));
 
         assertThrows(IllegalArgumentException.class, () -> config.withKeepalive(10_000, 10_000));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PolymarketFeedConfig.of(PolymarketFeedConfig.PRODUCTION_WS_URL, List.of()));
     }
 }

@@ -1,9 +1,9 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.bus.feed.FakeLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.bus.feed.FakeLink;
 import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
@@ -23,21 +23,26 @@ class PolymarketFeedProtocolTest {
     private final List<MarketDataBatch> batches = new ArrayList<>();
 
     private PolymarketFeedProtocol protocol(List<String> assets) {
-        return new PolymarketFeedProtocol(PolymarketFeedConfig.of("ws://127.0.0.1:1/ws/market", assets),
-                new MarketDataPublisher(batches::add), link);
+        return new PolymarketFeedProtocol(
+                PolymarketFeedConfig.of("ws://127.0.0.1:1/ws/market", assets),
+                new MarketDataPublisher(batches::add),
+                link);
     }
 
     @Test
     void subscribesToTheMarketChannelWithInitialDumpAndCustomFeatures() {
         protocol(List.of(YES, NO)).onOpen(1);
 
-        assertEquals(List.of("{\"assets_ids\":[\"" + YES + "\",\"" + NO + "\"],\"type\":\"market\","
-                + "\"initial_dump\":true,\"custom_feature_enabled\":true}"), link.sent);
+        assertEquals(
+                List.of("{\"assets_ids\":[\"" + YES + "\",\"" + NO + "\"],\"type\":\"market\","
+                        + "\"initial_dump\":true,\"custom_feature_enabled\":true}"),
+                link.sent);
     }
 
     @Test
     void subscribesLargeUniversesInFramesOfAtMostOneHundredIds() {
-        List<String> assets = IntStream.range(0, 250).mapToObj(i -> "token-" + i).toList();
+        List<String> assets =
+                IntStream.range(0, 250).mapToObj(i -> "token-" + i).toList();
 
         protocol(assets).onOpen(1);
 
@@ -98,12 +103,14 @@ class PolymarketFeedProtocolTest {
 
         protocol.onClosed("no frame for 30000 ms", 9);
 
-        assertEquals(List.of(new VenueDisconnected(Platform.POLYMARKET, "no frame for 30000 ms", 9)),
+        assertEquals(
+                List.of(new VenueDisconnected(Platform.POLYMARKET, "no frame for 30000 ms", 9)),
                 batches.get(0).events());
     }
 
     static String book(String asset, String bid, String ask) {
-        return "{\"event_type\":\"book\",\"market\":\"0x5f65\",\"asset_id\":\"" + asset + "\",\"timestamp\":\"1757908892351\","
+        return "{\"event_type\":\"book\",\"market\":\"0x5f65\",\"asset_id\":\"" + asset
+                + "\",\"timestamp\":\"1757908892351\","
                 + "\"hash\":\"abc\",\"bids\":[{\"price\":\"" + bid + "\",\"size\":\"100\"}],"
                 + "\"asks\":[{\"price\":\"" + ask + "\",\"size\":\"40\"}]}";
     }

@@ -1,10 +1,10 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.bus.feed.FakeLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.bus.feed.FakeLink;
 import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Orderbook;
@@ -36,7 +36,8 @@ class PolymarketFeedResilienceTest {
 
     private PolymarketFeedProtocol protocol(List<String> assets) {
         PolymarketFeedConfig config = PolymarketFeedConfig.of("ws://127.0.0.1:1/ws/market", assets)
-                .withKeepalive(10_000, 30_000).withStallMillis(60_000);
+                .withKeepalive(10_000, 30_000)
+                .withStallMillis(60_000);
         BookFetcher fetcher = (asset, onBook, onFailure) -> {
             fetched.add(asset);
             pendingBook = onBook;
@@ -53,11 +54,12 @@ class PolymarketFeedResilienceTest {
         now += TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    static String change(String asset, String side, String price, String size, String bestBid, String bestAsk,
-                         String timestamp) {
+    static String change(
+            String asset, String side, String price, String size, String bestBid, String bestAsk, String timestamp) {
         return "{\"event_type\":\"price_change\",\"market\":\"0x5f65\",\"price_changes\":[{\"asset_id\":\"" + asset
                 + "\",\"price\":\"" + price + "\",\"size\":\"" + size + "\",\"side\":\"" + side + "\",\"hash\":\"h\","
-                + "\"best_bid\":\"" + bestBid + "\",\"best_ask\":\"" + bestAsk + "\"}],\"timestamp\":\"" + timestamp + "\"}";
+                + "\"best_bid\":\"" + bestBid + "\",\"best_ask\":\"" + bestAsk + "\"}],\"timestamp\":\"" + timestamp
+                + "\"}";
     }
 
     private Orderbook monitorBook(String asset) {
@@ -87,8 +89,10 @@ class PolymarketFeedResilienceTest {
     void resubscribesAStalledAssetAndKeepsItStaleUntilItsNewBook() {
         PolymarketFeedProtocol protocol = protocol(List.of(YES, NO));
         protocol.onOpen(0);
-        protocol.onText("[" + PolymarketFeedProtocolTest.book(YES, "0.52", "0.53") + ","
-                + PolymarketFeedProtocolTest.book(NO, "0.46", "0.47") + "]", 0);
+        protocol.onText(
+                "[" + PolymarketFeedProtocolTest.book(YES, "0.52", "0.53") + ","
+                        + PolymarketFeedProtocolTest.book(NO, "0.46", "0.47") + "]",
+                0);
         link.sent.clear();
         for (int i = 0; i < 7; i++) { // NO keeps trading, YES goes silent
             advanceMillis(10_000);
@@ -96,8 +100,11 @@ class PolymarketFeedResilienceTest {
             protocol.checkStalls();
         }
 
-        assertEquals(List.of("{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}",
-                PolymarketFeedProtocol.subscription(List.of(YES), false)), link.sent);
+        assertEquals(
+                List.of(
+                        "{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}",
+                        PolymarketFeedProtocol.subscription(List.of(YES), false)),
+                link.sent);
         assertTrue(monitorBook(YES).isStale());
         assertTrue(monitorBook(NO).isFresh());
 
@@ -162,8 +169,11 @@ class PolymarketFeedResilienceTest {
 
         protocol.follow(List.of(NO));
 
-        assertEquals(List.of(PolymarketFeedProtocol.subscription(List.of(NO), false),
-                "{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}"), link.sent);
+        assertEquals(
+                List.of(
+                        PolymarketFeedProtocol.subscription(List.of(NO), false),
+                        "{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}"),
+                link.sent);
         assertTrue(monitorBook(YES).isStale(), "an unsubscribed book is no longer kept current");
         assertEquals(java.util.Set.of(NO), protocol.assetIds());
     }

@@ -40,11 +40,13 @@ class PolymarketFeedSimulatorIT {
         BlockingQueue<FeedHealth> health = new LinkedBlockingQueue<>();
         vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> batches.add(m.body()));
         vertx.eventBus().<FeedHealth>consumer(Addresses.FEED_HEALTH, m -> health.add(m.body()));
-        ExchangeSimulator simulator = ExchangeSimulator.start(vertx,
-                new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 42, 20, 0, null)).await(10, TimeUnit.SECONDS);
+        ExchangeSimulator simulator = ExchangeSimulator.start(
+                        vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 42, 20, 0, null))
+                .await(10, TimeUnit.SECONDS);
         List<String> tokens = List.of("101", "102", "201", "202");
         vertx.deployVerticle(new PolymarketFeedVerticle(PolymarketFeedConfig.of(simulator.polymarketWsUrl(), tokens)
-                .withKeepalive(200, 2_000))).await(5, TimeUnit.SECONDS);
+                        .withKeepalive(200, 2_000)))
+                .await(5, TimeUnit.SECONDS);
 
         Set<String> books = new HashSet<>();
         int levels = 0;

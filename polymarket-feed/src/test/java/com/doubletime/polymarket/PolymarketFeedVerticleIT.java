@@ -1,12 +1,12 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.bus.feed.WsTestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.feed.WsTestServer;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.FeedHealth;
@@ -96,43 +96,60 @@ class PolymarketFeedVerticleIT {
         start(vertx, true);
         deploy(config());
 
-        assertEquals(new JsonObject("{\"assets_ids\":[\"" + YES + "\",\"" + NO + "\"],\"type\":\"market\","
-                + "\"initial_dump\":true,\"custom_feature_enabled\":true}"), new JsonObject(polymarket.nextMessage()));
+        assertEquals(
+                new JsonObject("{\"assets_ids\":[\"" + YES + "\",\"" + NO + "\"],\"type\":\"market\","
+                        + "\"initial_dump\":true,\"custom_feature_enabled\":true}"),
+                new JsonObject(polymarket.nextMessage()));
         MarketDataBatch batch = nextBatch(e -> e instanceof OrderBookSnapshotReceived);
         assertEquals(Platform.POLYMARKET, batch.platform());
-        assertEquals(List.of(YES, NO),
-                batch.events().stream().map(e -> ((OrderBookSnapshotReceived) e).instrument()).toList());
+        assertEquals(
+                List.of(YES, NO),
+                batch.events().stream()
+                        .map(e -> ((OrderBookSnapshotReceived) e).instrument())
+                        .toList());
     }
 
     @Test
     void aScaledOutInstanceChangesItsAssetsOnTheLiveConnectionAndItsDropStalesOnlyItsOwnBooks(Vertx vertx)
             throws Exception {
         start(vertx, true);
-        PolymarketFeedVerticle feed = new PolymarketFeedVerticle(PolymarketFeedConfig.of(polymarket.url(), List.of(YES))
-                .withReconnect(20, 100)).sharingVenue();
+        PolymarketFeedVerticle feed = new PolymarketFeedVerticle(
+                        PolymarketFeedConfig.of(polymarket.url(), List.of(YES)).withReconnect(20, 100))
+                .sharingVenue();
         vertx.deployVerticle(feed).await(5, TimeUnit.SECONDS);
         polymarket.nextConnection();
         polymarket.nextMessage(); // the initial subscription
 
         feed.changeAssets(List.of(NO)).await(5, TimeUnit.SECONDS);
-        List<JsonObject> sent = List.of(new JsonObject(polymarket.nextMessage()), new JsonObject(polymarket.nextMessage()));
+        List<JsonObject> sent =
+                List.of(new JsonObject(polymarket.nextMessage()), new JsonObject(polymarket.nextMessage()));
         // operation frames on the open connection, not a new connection's first subscription
-        assertTrue(sent.stream().anyMatch(m -> "subscribe".equals(m.getString("operation"))
-                && m.getJsonArray("assets_ids").contains(NO)), sent.toString());
-        assertTrue(sent.stream().anyMatch(m -> "unsubscribe".equals(m.getString("operation"))
-                && m.getJsonArray("assets_ids").contains(YES)), sent.toString());
-        assertEquals(List.of(YES), staleInstruments(nextBatch(e -> e instanceof BookMarkedStale)), "the asset given up");
+        assertTrue(
+                sent.stream()
+                        .anyMatch(m -> "subscribe".equals(m.getString("operation"))
+                                && m.getJsonArray("assets_ids").contains(NO)),
+                sent.toString());
+        assertTrue(
+                sent.stream()
+                        .anyMatch(m -> "unsubscribe".equals(m.getString("operation"))
+                                && m.getJsonArray("assets_ids").contains(YES)),
+                sent.toString());
+        assertEquals(
+                List.of(YES), staleInstruments(nextBatch(e -> e instanceof BookMarkedStale)), "the asset given up");
 
         polymarket.drop();
         MarketDataBatch dropped = nextBatch(e -> e instanceof BookMarkedStale);
-        assertTrue(dropped.events().stream().noneMatch(e -> e instanceof VenueDisconnected),
+        assertTrue(
+                dropped.events().stream().noneMatch(e -> e instanceof VenueDisconnected),
                 "another instance's books are not made stale");
         assertEquals(List.of(NO), staleInstruments(dropped));
     }
 
     private static List<String> staleInstruments(MarketDataBatch batch) {
-        return batch.events().stream().filter(e -> e instanceof BookMarkedStale)
-                .map(e -> ((BookMarkedStale) e).instrument()).toList();
+        return batch.events().stream()
+                .filter(e -> e instanceof BookMarkedStale)
+                .map(e -> ((BookMarkedStale) e).instrument())
+                .toList();
     }
 
     @Test
@@ -196,7 +213,9 @@ class PolymarketFeedVerticleIT {
 
         vertx.undeploy(id).await(5, TimeUnit.SECONDS);
 
-        List<JsonObject> lines = Files.readAllLines(capture, StandardCharsets.UTF_8).stream().map(JsonObject::new).toList();
+        List<JsonObject> lines = Files.readAllLines(capture, StandardCharsets.UTF_8).stream()
+                .map(JsonObject::new)
+                .toList();
         assertEquals("connected", lines.get(0).getString("event"));
         assertTrue(lines.get(1).getString("frame").startsWith("[{\"event_type\":\"book\""));
         assertTrue(lines.stream().anyMatch(l -> "PONG".equals(l.getString("frame"))), lines.toString());

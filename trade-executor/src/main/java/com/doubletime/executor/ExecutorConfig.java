@@ -31,22 +31,35 @@ import java.util.Map;
  * @param journalSync when the file journal counts an entry as recorded: {@code fdatasync} (default, durable
  *                    against power loss) or the explicit opt-in {@code write-only} ({@link JournalSync})
  */
-public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
-                             int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
-                             PostgresJournalConfig postgres, RiskLimits limits,
-                             Map<String, Map<String, Object>> pairRiskLimits, JournalSync journalSync) {
+public record ExecutorConfig(
+        ExecutionMode mode,
+        BigDecimal maxNotionalPerTrade,
+        Path journalPath,
+        Duration maxBookAge,
+        int recentTrades,
+        LiveExecution.Settings live,
+        long reconcileIntervalMillis,
+        PostgresJournalConfig postgres,
+        RiskLimits limits,
+        Map<String, Map<String, Object>> pairRiskLimits,
+        JournalSync journalSync) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
     public static final int DEFAULT_RECENT_TRADES = 500;
-    public static final ExecutorConfig DEFAULT = new ExecutorConfig(ExecutionMode.PAPER, DEFAULT_MAX_NOTIONAL, DEFAULT_JOURNAL);
+    public static final ExecutorConfig DEFAULT =
+            new ExecutorConfig(ExecutionMode.PAPER, DEFAULT_MAX_NOTIONAL, DEFAULT_JOURNAL);
 
     public ExecutorConfig {
         require(mode != null, "mode", "is required");
-        require(maxNotionalPerTrade != null && maxNotionalPerTrade.signum() > 0, "maxNotionalPerTrade",
+        require(
+                maxNotionalPerTrade != null && maxNotionalPerTrade.signum() > 0,
+                "maxNotionalPerTrade",
                 "must be a positive number of dollars");
         require(journalPath != null, "journalPath", "is required");
-        require(maxBookAge != null && !maxBookAge.isNegative() && !maxBookAge.isZero(), "maxBookAgeMillis",
+        require(
+                maxBookAge != null && !maxBookAge.isNegative() && !maxBookAge.isZero(),
+                "maxBookAgeMillis",
                 "must be positive");
         require(recentTrades > 0, "recentTrades", "must be positive");
         require(live != null, "live", "is required");
@@ -66,29 +79,84 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         pairRiskLimits = Collections.unmodifiableMap(copy);
     }
 
-    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
-                          int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
-                          PostgresJournalConfig postgres, RiskLimits limits, Map<String, Map<String, Object>> pairRiskLimits) {
-        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, live, reconcileIntervalMillis, postgres,
-                limits, pairRiskLimits, JournalSync.FDATASYNC);
+    public ExecutorConfig(
+            ExecutionMode mode,
+            BigDecimal maxNotionalPerTrade,
+            Path journalPath,
+            Duration maxBookAge,
+            int recentTrades,
+            LiveExecution.Settings live,
+            long reconcileIntervalMillis,
+            PostgresJournalConfig postgres,
+            RiskLimits limits,
+            Map<String, Map<String, Object>> pairRiskLimits) {
+        this(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                JournalSync.FDATASYNC);
     }
 
-    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
-                          int recentTrades, LiveExecution.Settings live, long reconcileIntervalMillis,
-                          PostgresJournalConfig postgres) {
-        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, live, reconcileIntervalMillis, postgres,
-                RiskLimits.DEFAULT, Map.of());
+    public ExecutorConfig(
+            ExecutionMode mode,
+            BigDecimal maxNotionalPerTrade,
+            Path journalPath,
+            Duration maxBookAge,
+            int recentTrades,
+            LiveExecution.Settings live,
+            long reconcileIntervalMillis,
+            PostgresJournalConfig postgres) {
+        this(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                RiskLimits.DEFAULT,
+                Map.of());
     }
 
     /** This config with other global limits at start and per-pair overrides. */
     public ExecutorConfig withRiskLimits(RiskLimits global, Map<String, Map<String, Object>> perPair) {
-        return new ExecutorConfig(mode, global.maxNotionalPerTrade(), journalPath, maxBookAge, recentTrades, live,
-                reconcileIntervalMillis, postgres, global, perPair, journalSync);
+        return new ExecutorConfig(
+                mode,
+                global.maxNotionalPerTrade(),
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                global,
+                perPair,
+                journalSync);
     }
 
-    public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath, Duration maxBookAge,
-                          int recentTrades) {
-        this(mode, maxNotionalPerTrade, journalPath, maxBookAge, recentTrades, LiveExecution.Settings.DEFAULT, 60_000, null);
+    public ExecutorConfig(
+            ExecutionMode mode,
+            BigDecimal maxNotionalPerTrade,
+            Path journalPath,
+            Duration maxBookAge,
+            int recentTrades) {
+        this(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                LiveExecution.Settings.DEFAULT,
+                60_000,
+                null);
     }
 
     public ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade, Path journalPath) {
@@ -126,23 +194,33 @@ public record ExecutorConfig(ExecutionMode mode, BigDecimal maxNotionalPerTrade,
         }
         BigDecimal maxNotional;
         try {
-            Object raw = in.getValue("maxNotionalPerTrade", limits.maxNotionalPerTrade().toPlainString());
+            Object raw = in.getValue(
+                    "maxNotionalPerTrade", limits.maxNotionalPerTrade().toPlainString());
             maxNotional = new BigDecimal(raw.toString().trim());
         } catch (NumberFormatException e) {
-            throw invalid("maxNotionalPerTrade", "must be a decimal number of dollars, got " + in.getValue("maxNotionalPerTrade"));
+            throw invalid(
+                    "maxNotionalPerTrade",
+                    "must be a decimal number of dollars, got " + in.getValue("maxNotionalPerTrade"));
         }
         try {
             String journal = in.getString("journal", "file");
             if (!journal.equals("file") && !journal.equals("postgres")) {
                 throw invalid("journal", "must be file or postgres, got " + journal);
             }
-            return new ExecutorConfig(mode, maxNotional,
+            return new ExecutorConfig(
+                    mode,
+                    maxNotional,
                     Path.of(in.getString("journalPath", DEFAULT_JOURNAL.toString())),
                     Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
-                    in.getInteger("recentTrades", DEFAULT_RECENT_TRADES), LiveExecution.Settings.fromJson(in.getJsonObject("live")),
+                    in.getInteger("recentTrades", DEFAULT_RECENT_TRADES),
+                    LiveExecution.Settings.fromJson(in.getJsonObject("live")),
                     in.getLong("reconcileIntervalMillis", 60_000L),
-                    journal.equals("postgres") ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv()) : null,
-                    limits, pairLimits, JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())));
+                    journal.equals("postgres")
+                            ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv())
+                            : null,
+                    limits,
+                    pairLimits,
+                    JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }

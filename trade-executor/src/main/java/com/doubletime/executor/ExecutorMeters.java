@@ -29,20 +29,36 @@ final class ExecutorMeters {
 
     ExecutorMeters(MeterRegistry registry, PositionBook positions) {
         this.registry = registry;
-        kalshiOrders = Counter.builder("dt.orders").tag("venue", "kalshi").description("orders sent").register(registry);
-        polymarketOrders = Counter.builder("dt.orders").tag("venue", "polymarket").description("orders sent").register(registry);
-        kalshiFills = Counter.builder("dt.fills").tag("venue", "kalshi").description("orders that filled at least one contract")
+        kalshiOrders = Counter.builder("dt.orders")
+                .tag("venue", "kalshi")
+                .description("orders sent")
                 .register(registry);
-        polymarketFills = Counter.builder("dt.fills").tag("venue", "polymarket")
-                .description("orders that filled at least one contract").register(registry);
-        rejects = Counter.builder("dt.trade.rejects").description("opportunities not traded: risk limits, controls, books")
+        polymarketOrders = Counter.builder("dt.orders")
+                .tag("venue", "polymarket")
+                .description("orders sent")
+                .register(registry);
+        kalshiFills = Counter.builder("dt.fills")
+                .tag("venue", "kalshi")
+                .description("orders that filled at least one contract")
+                .register(registry);
+        polymarketFills = Counter.builder("dt.fills")
+                .tag("venue", "polymarket")
+                .description("orders that filled at least one contract")
+                .register(registry);
+        rejects = Counter.builder("dt.trade.rejects")
+                .description("opportunities not traded: risk limits, controls, books")
                 .register(registry);
         unhedgedTrades = Counter.builder("dt.trades.unhedged")
                 .description("trades reported with contracts held on one venue only, after the leg-risk policy")
                 .register(registry);
-        unhedgedExposure = Gauge.builder("dt.unhedged.exposure", positions, p -> p.totalUnhedgedExposure().doubleValue())
-                .description("dollars in contracts held on one venue only").baseUnit("dollars")
-                .strongReference(true).register(registry);
+        unhedgedExposure = Gauge.builder(
+                        "dt.unhedged.exposure",
+                        positions,
+                        p -> p.totalUnhedgedExposure().doubleValue())
+                .description("dollars in contracts held on one venue only")
+                .baseUnit("dollars")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** The gauge reads this executor's positions: a later executor in the same JVM registers its own. */
@@ -57,17 +73,27 @@ final class ExecutorMeters {
      */
     void journaled(JournalEntry entry) {
         if (entry instanceof ExecutionAlert alert) {
-            Counter.builder("dt.execution.alerts").tag("kind", alert.kind().name())
-                    .description("execution alerts journaled: unhedged trades, leg-risk results, recoveries, mismatches")
-                    .register(registry).increment();
+            Counter.builder("dt.execution.alerts")
+                    .tag("kind", alert.kind().name())
+                    .description(
+                            "execution alerts journaled: unhedged trades, leg-risk results, recoveries, mismatches")
+                    .register(registry)
+                    .increment();
             if (alert.kind() == ExecutionAlert.AlertKind.LEG_RISK_HANDLED) {
-                Counter.builder("dt.legrisk.actions").tag("result", alert.message().startsWith("leg risk closed") ? "closed" : "open")
-                        .description("leg-risk policy runs, by whether the exposure was closed").register(registry).increment();
+                Counter.builder("dt.legrisk.actions")
+                        .tag("result", alert.message().startsWith("leg risk closed") ? "closed" : "open")
+                        .description("leg-risk policy runs, by whether the exposure was closed")
+                        .register(registry)
+                        .increment();
             }
-        } else if (entry instanceof OrderEvent order && order.kind() == OrderEventKind.REQUESTED
+        } else if (entry instanceof OrderEvent order
+                && order.kind() == OrderEventKind.REQUESTED
                 && order.purpose() != LegPurpose.ENTRY) {
-            Counter.builder("dt.legrisk.orders").tag("purpose", order.purpose().name().toLowerCase(java.util.Locale.ROOT))
-                    .description("re-hedge and unwind orders sent by the leg-risk policy").register(registry).increment();
+            Counter.builder("dt.legrisk.orders")
+                    .tag("purpose", order.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                    .description("re-hedge and unwind orders sent by the leg-risk policy")
+                    .register(registry)
+                    .increment();
         }
     }
 

@@ -22,11 +22,11 @@ final class IocFill {
     /** Polymarket fees are rounded up to $0.00001. */
     static final int POLYMARKET_FEE_DECIMALS = 5;
 
-    private IocFill() {
-    }
+    private IocFill() {}
 
     static LegFill buy(LegOrder order, AskLadder asks, long quantity, long feeRate, int feeDecimals) {
-        long filled = Math.min(quantity, FixedPoint.wholeUnitsDown(availableUpToLimit(asks, order.limitPrice(), quantity)));
+        long filled =
+                Math.min(quantity, FixedPoint.wholeUnitsDown(availableUpToLimit(asks, order.limitPrice(), quantity)));
         List<LevelFill> levels = new ArrayList<>();
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal feeBase = BigDecimal.ZERO;
@@ -38,7 +38,8 @@ final class IocFill {
             BigDecimal priceDecimal = FixedPoint.toBigDecimal(price);
             levels.add(new LevelFill(price, take));
             cost = cost.add(size.multiply(priceDecimal));
-            feeBase = feeBase.add(size.multiply(priceDecimal).multiply(FixedPoint.toBigDecimal(FixedPoint.ONE - price)));
+            feeBase =
+                    feeBase.add(size.multiply(priceDecimal).multiply(FixedPoint.toBigDecimal(FixedPoint.ONE - price)));
             left -= take;
         }
         BigDecimal fee = FixedPoint.toBigDecimal(feeRate).multiply(feeBase).setScale(feeDecimals, RoundingMode.CEILING);

@@ -46,11 +46,18 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final java.util.Set<String> eventIds;
     /** Guarded by {@code channel}. */
     private long forces;
+
     private final JournalSync sync;
 
-    private JsonLinesTradeRepository(Vertx vertx, Path path, FileChannel channel, int retained,
-                                     ArrayDeque<JournalEntry> recent, int skippedLines, java.util.Set<String> eventIds,
-                                     JournalSync sync) {
+    private JsonLinesTradeRepository(
+            Vertx vertx,
+            Path path,
+            FileChannel channel,
+            int retained,
+            ArrayDeque<JournalEntry> recent,
+            int skippedLines,
+            java.util.Set<String> eventIds,
+            JournalSync sync) {
         this.sync = sync;
         this.vertx = vertx;
         this.path = path;
@@ -72,8 +79,10 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             throw new IllegalArgumentException("retained must be positive");
         }
         if (sync == JournalSync.WRITE_ONLY) {
-            LOG.log(System.Logger.Level.WARNING, "trade journal " + path + " is write-only (journalSync: write-only): "
-                    + "entries survive the process dying but not a power cut; the default fdatasync does");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "trade journal " + path + " is write-only (journalSync: write-only): "
+                            + "entries survive the process dying but not a power cut; the default fdatasync does");
         }
         return vertx.executeBlocking(() -> openBlocking(vertx, path, retained, sync));
     }
@@ -87,8 +96,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         java.util.Set<String> eventIds = new java.util.HashSet<>();
         int skipped = created ? 0 : readBack(absolute, retained, recent, eventIds);
         boolean tornTail = !created && !endsWithLineBreak(absolute);
-        FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel channel = FileChannel.open(
+                absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         try {
             if (created) {
                 forceDirectory(absolute.getParent());
@@ -112,7 +121,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                     if (written) {
                         remember(entry);
                     }
-                }).mapEmpty();
+                })
+                .mapEmpty();
     }
 
     /** All the entries' lines in one write and one {@code fdatasync}; entries already recorded are left out. */
@@ -134,7 +144,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                             remember(entries.get(i));
                         }
                     }
-                }).mapEmpty();
+                })
+                .mapEmpty();
     }
 
     @Override
@@ -254,8 +265,9 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                     }
                 } catch (IllegalArgumentException e) {
                     skipped++;
-                    LOG.log(System.Logger.Level.WARNING, "trade journal " + path + " line " + lineNumber
-                            + " skipped: " + e.getMessage());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "trade journal " + path + " line " + lineNumber + " skipped: " + e.getMessage());
                 }
             }
         } catch (UncheckedIOException e) {

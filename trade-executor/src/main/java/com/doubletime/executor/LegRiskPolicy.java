@@ -27,8 +27,7 @@ public interface LegRiskPolicy {
     String name();
 
     /** One corrective order: on the long venue (unwind, SELL) or the short one (re-hedge, BUY). */
-    record Action(boolean onLongVenue, OrderAction action, long limitPrice, long quantity) {
-    }
+    record Action(boolean onLongVenue, OrderAction action, long limitPrice, long quantity) {}
 
     /**
      * The gap to close: {@code excess} whole contracts held on the long venue only. Prices FixedPoint.
@@ -36,8 +35,7 @@ public interface LegRiskPolicy {
      * @param shortLimit the trade's limit price on the short venue
      * @param longAveragePrice what the excess contracts cost on average on the long venue
      */
-    record Imbalance(long excess, long shortLimit, long longAveragePrice) {
-    }
+    record Imbalance(long excess, long shortLimit, long longAveragePrice) {}
 
     static LegRiskPolicy rehedge(long maxSlippage) {
         return new Rehedge(maxSlippage);
@@ -59,9 +57,13 @@ public interface LegRiskPolicy {
     record Rehedge(long maxSlippage) implements LegRiskPolicy {
         @Override
         public Action plan(Imbalance gap, int attempt) {
-            return attempt > 0 ? null
-                    : new Action(false, OrderAction.BUY, Math.min(FixedPoint.ONE - TICK, gap.shortLimit() + maxSlippage),
-                    gap.excess());
+            return attempt > 0
+                    ? null
+                    : new Action(
+                            false,
+                            OrderAction.BUY,
+                            Math.min(FixedPoint.ONE - TICK, gap.shortLimit() + maxSlippage),
+                            gap.excess());
         }
 
         @Override
@@ -74,9 +76,13 @@ public interface LegRiskPolicy {
     record Unwind(long maxLossPerContract) implements LegRiskPolicy {
         @Override
         public Action plan(Imbalance gap, int attempt) {
-            return attempt > 0 ? null
-                    : new Action(true, OrderAction.SELL, Math.max(TICK, gap.longAveragePrice() - maxLossPerContract),
-                    gap.excess());
+            return attempt > 0
+                    ? null
+                    : new Action(
+                            true,
+                            OrderAction.SELL,
+                            Math.max(TICK, gap.longAveragePrice() - maxLossPerContract),
+                            gap.excess());
         }
 
         @Override
@@ -89,7 +95,8 @@ public interface LegRiskPolicy {
     record RehedgeThenUnwind(long maxSlippage, long maxLossPerContract) implements LegRiskPolicy {
         @Override
         public Action plan(Imbalance gap, int attempt) {
-            return attempt == 0 ? new Rehedge(maxSlippage).plan(gap, 0)
+            return attempt == 0
+                    ? new Rehedge(maxSlippage).plan(gap, 0)
                     : attempt == 1 ? new Unwind(maxLossPerContract).plan(gap, 0) : null;
         }
 
@@ -131,21 +138,23 @@ public interface LegRiskPolicy {
             case "unwind" -> unwind(loss);
             case "rehedge-then-unwind" -> rehedgeThenUnwind(slippage, loss);
             case "report-only" -> reportOnly();
-            default -> throw new IllegalArgumentException("executor.legRisk.policy must be rehedge, unwind, "
-                    + "rehedge-then-unwind or report-only, got " + policy);
+            default ->
+                throw new IllegalArgumentException("executor.legRisk.policy must be rehedge, unwind, "
+                        + "rehedge-then-unwind or report-only, got " + policy);
         };
     }
 
     private static long price(JsonObject in, String field, String fallback) {
         try {
-            BigDecimal value = new BigDecimal(String.valueOf(in.getValue(field, fallback)).trim());
+            BigDecimal value =
+                    new BigDecimal(String.valueOf(in.getValue(field, fallback)).trim());
             if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) >= 0) {
                 throw new NumberFormatException("out of range");
             }
             return FixedPoint.parse(value.toPlainString());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("executor.legRisk." + field + " must be a decimal string between 0 and 1, got "
-                    + in.getValue(field));
+            throw new IllegalArgumentException("executor.legRisk." + field
+                    + " must be a decimal string between 0 and 1, got " + in.getValue(field));
         }
     }
 }

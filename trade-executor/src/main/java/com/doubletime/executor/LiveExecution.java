@@ -79,15 +79,26 @@ final class LiveExecution {
      * @param legTimeoutMillis how long one order may take to answer before it counts as UNKNOWN
      * @param delayedWaitMillis how long a DELAYED / RESTING / unanswered order is polled before it is cancelled
      */
-    public record Settings(TimeInForce kalshiTimeInForce, TimeInForce polymarketTimeInForce, long legTimeoutMillis,
-                           long delayedWaitMillis, long pollIntervalMillis, LegRiskPolicy policy) {
-        public static final Settings DEFAULT = new Settings(TimeInForce.IMMEDIATE_OR_CANCEL,
-                TimeInForce.IMMEDIATE_OR_CANCEL, 10_000, 5_000, 250, LegRiskPolicy.rehedgeThenUnwind(20_000, 50_000));
+    public record Settings(
+            TimeInForce kalshiTimeInForce,
+            TimeInForce polymarketTimeInForce,
+            long legTimeoutMillis,
+            long delayedWaitMillis,
+            long pollIntervalMillis,
+            LegRiskPolicy policy) {
+        public static final Settings DEFAULT = new Settings(
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                10_000,
+                5_000,
+                250,
+                LegRiskPolicy.rehedgeThenUnwind(20_000, 50_000));
 
         public Settings {
             if (legTimeoutMillis <= 0 || delayedWaitMillis < 0 || pollIntervalMillis <= 0 || policy == null) {
-                throw new IllegalArgumentException("executor.live: legTimeoutMillis and pollIntervalMillis must be positive, "
-                        + "delayedWaitMillis not negative, and a leg-risk policy is required");
+                throw new IllegalArgumentException(
+                        "executor.live: legTimeoutMillis and pollIntervalMillis must be positive, "
+                                + "delayedWaitMillis not negative, and a leg-risk policy is required");
             }
         }
 
@@ -99,7 +110,8 @@ final class LiveExecution {
         public static Settings fromJson(io.vertx.core.json.JsonObject json) {
             io.vertx.core.json.JsonObject in = json == null ? new io.vertx.core.json.JsonObject() : json;
             try {
-                return new Settings(tif(in.getString("kalshiTimeInForce", "IOC"), "IOC", "kalshiTimeInForce"),
+                return new Settings(
+                        tif(in.getString("kalshiTimeInForce", "IOC"), "IOC", "kalshiTimeInForce"),
                         tif(in.getString("polymarketTimeInForce", "FAK"), "FAK", "polymarketTimeInForce"),
                         in.getLong("legTimeoutMillis", DEFAULT.legTimeoutMillis()),
                         in.getLong("delayedWaitMillis", DEFAULT.delayedWaitMillis()),
@@ -117,7 +129,8 @@ final class LiveExecution {
             if (value.equalsIgnoreCase("FOK")) {
                 return TimeInForce.FILL_OR_KILL;
             }
-            throw new IllegalArgumentException("executor.live." + field + " must be " + partial + " or FOK, got " + value);
+            throw new IllegalArgumentException(
+                    "executor.live." + field + " must be " + partial + " or FOK, got " + value);
         }
 
         TimeInForce timeInForce(Platform platform) {
@@ -131,8 +144,12 @@ final class LiveExecution {
     private final LongSupplier clock;
     private final Settings settings;
 
-    LiveExecution(Map<Platform, VenueOrderGateway> gateways, Journal journal, Scheduler scheduler, LongSupplier clock,
-                  Settings settings) {
+    LiveExecution(
+            Map<Platform, VenueOrderGateway> gateways,
+            Journal journal,
+            Scheduler scheduler,
+            LongSupplier clock,
+            Settings settings) {
         this.gateways = Map.copyOf(gateways);
         this.journal = journal;
         this.scheduler = scheduler;
@@ -148,17 +165,33 @@ final class LiveExecution {
 
     /** Places both legs of an accepted decision and handles leg risk; completes with the trade's report. */
     CompletionStage<TradeReport> execute(TradeDecision decision, MarketPair pair) {
-        LiveLeg kalshi = new LiveLeg(decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(),
-                IocFill.KALSHI_FEE_DECIMALS);
-        LiveLeg polymarket = new LiveLeg(decision.polymarket(), decision.quantity(), pair.polymarketTakerFeeRate(),
+        LiveLeg kalshi = new LiveLeg(
+                decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(), IocFill.KALSHI_FEE_DECIMALS);
+        LiveLeg polymarket = new LiveLeg(
+                decision.polymarket(),
+                decision.quantity(),
+                pair.polymarketTakerFeeRate(),
                 IocFill.POLYMARKET_FEE_DECIMALS);
-        OrderRequest k = request(decision.tradeId(), decision.kalshi(), OrderAction.BUY, decision.kalshi().limitPrice(),
-                decision.quantity(), LegPurpose.ENTRY, 0);
-        OrderRequest p = request(decision.tradeId(), decision.polymarket(), OrderAction.BUY,
-                decision.polymarket().limitPrice(), decision.quantity(), LegPurpose.ENTRY, 0);
+        OrderRequest k = request(
+                decision.tradeId(),
+                decision.kalshi(),
+                OrderAction.BUY,
+                decision.kalshi().limitPrice(),
+                decision.quantity(),
+                LegPurpose.ENTRY,
+                0);
+        OrderRequest p = request(
+                decision.tradeId(),
+                decision.polymarket(),
+                OrderAction.BUY,
+                decision.polymarket().limitPrice(),
+                decision.quantity(),
+                LegPurpose.ENTRY,
+                0);
         // both requests are on disk before either order leaves: a crash after sending is always found again.
         // One batch, so one flush: the flush is the largest wait between the decision and the orders leaving.
-        return journal.appendAll(List.of(event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0),
+        return journal.appendAll(List.of(
+                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0),
                         event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, p, null, 0)))
                 .thenCompose(done -> {
                     CompletableFuture<Void> kDone = send(decision.tradeId(), LegPurpose.ENTRY, k, kalshi, false)
@@ -172,17 +205,23 @@ final class LiveExecution {
     }
 
     /** Sends one order (its REQUESTED already journaled unless {@code journalRequest}) and folds its final result in. */
-    private CompletionStage<Void> send(String tradeId, LegPurpose purpose, OrderRequest request, LiveLeg leg,
-                                       boolean journalRequest) {
+    private CompletionStage<Void> send(
+            String tradeId, LegPurpose purpose, OrderRequest request, LiveLeg leg, boolean journalRequest) {
         AtomicInteger step = new AtomicInteger(1);
         CompletionStage<Void> requested = journalRequest
                 ? journal.append(event(tradeId, OrderEventKind.REQUESTED, purpose, request, null, 0))
                 : CompletableFuture.completedFuture(null);
         return requested
-                .thenCompose(done -> withTimeout(gateways.get(request.platform()).place(request), request))
+                .thenCompose(
+                        done -> withTimeout(gateways.get(request.platform()).place(request), request))
                 .thenCompose(result -> record(tradeId, purpose, request, result, step))
-                .thenCompose(result -> settle(tradeId, purpose, request, result, step, clock.getAsLong()
-                        + settings.delayedWaitMillis() * 1_000_000L))
+                .thenCompose(result -> settle(
+                        tradeId,
+                        purpose,
+                        request,
+                        result,
+                        step,
+                        clock.getAsLong() + settings.delayedWaitMillis() * 1_000_000L))
                 .thenAccept(result -> {
                     if (result.status() == OrderStatus.UNKNOWN) {
                         leg.unknown = request.clientOrderId() + " (" + result.rejectReason() + ")";
@@ -192,9 +231,15 @@ final class LiveExecution {
     }
 
     /** Polls an order that is not final yet until it is or the wait is over, then cancels it. */
-    private CompletionStage<OrderResult> settle(String tradeId, LegPurpose purpose, OrderRequest request,
-                                                OrderResult result, AtomicInteger step, long deadlineNanos) {
-        boolean open = result.status() == OrderStatus.DELAYED || result.status() == OrderStatus.RESTING
+    private CompletionStage<OrderResult> settle(
+            String tradeId,
+            LegPurpose purpose,
+            OrderRequest request,
+            OrderResult result,
+            AtomicInteger step,
+            long deadlineNanos) {
+        boolean open = result.status() == OrderStatus.DELAYED
+                || result.status() == OrderStatus.RESTING
                 || result.status() == OrderStatus.UNKNOWN;
         if (!open || result.venueOrderId() == null) {
             return CompletableFuture.completedFuture(result);
@@ -203,8 +248,14 @@ final class LiveExecution {
         if (clock.getAsLong() >= deadlineNanos) {
             return withTimeout(gateway.cancel(result.venueOrderId()), request)
                     .thenApply(cancelled -> keepKnown(cancelled, result))
-                    .thenCompose(cancelled -> journal.append(event(tradeId, OrderEventKind.CANCELLED, purpose, request,
-                            cancelled, step.getAndIncrement())).thenApply(done -> cancelled));
+                    .thenCompose(cancelled -> journal.append(event(
+                                    tradeId,
+                                    OrderEventKind.CANCELLED,
+                                    purpose,
+                                    request,
+                                    cancelled,
+                                    step.getAndIncrement()))
+                            .thenApply(done -> cancelled));
         }
         CompletableFuture<Void> later = new CompletableFuture<>();
         scheduler.schedule(settings.pollIntervalMillis(), () -> later.complete(null));
@@ -216,14 +267,22 @@ final class LiveExecution {
 
     /** A status answer that lost the order's ids (an error) keeps the ones already known. */
     private static OrderResult keepKnown(OrderResult answer, OrderResult known) {
-        return new OrderResult(known.clientOrderId(), answer.venueOrderId() != null ? answer.venueOrderId() : known.venueOrderId(),
-                answer.status(), answer.filledQuantity(), answer.remainingQuantity(), answer.averagePrice(), answer.fees(),
-                answer.rejectCode(), answer.rejectReason());
+        return new OrderResult(
+                known.clientOrderId(),
+                answer.venueOrderId() != null ? answer.venueOrderId() : known.venueOrderId(),
+                answer.status(),
+                answer.filledQuantity(),
+                answer.remainingQuantity(),
+                answer.averagePrice(),
+                answer.fees(),
+                answer.rejectCode(),
+                answer.rejectReason());
     }
 
-    private CompletionStage<OrderResult> record(String tradeId, LegPurpose purpose, OrderRequest request,
-                                                OrderResult result, AtomicInteger step) {
-        OrderEventKind kind = result.status() == OrderStatus.UNKNOWN ? OrderEventKind.ERROR : OrderEventKind.ACKNOWLEDGED;
+    private CompletionStage<OrderResult> record(
+            String tradeId, LegPurpose purpose, OrderRequest request, OrderResult result, AtomicInteger step) {
+        OrderEventKind kind =
+                result.status() == OrderStatus.UNKNOWN ? OrderEventKind.ERROR : OrderEventKind.ACKNOWLEDGED;
         return journal.append(event(tradeId, kind, purpose, request, result, step.getAndIncrement()))
                 .thenApply(done -> result);
     }
@@ -233,17 +292,37 @@ final class LiveExecution {
         CompletableFuture<OrderResult> bounded = new CompletableFuture<>();
         AtomicBoolean timedOut = new AtomicBoolean();
         scheduler.schedule(settings.legTimeoutMillis(), () -> {
-            if (bounded.complete(new OrderResult(request.clientOrderId(), null, OrderStatus.UNKNOWN, 0, 0, -1,
-                    BigDecimal.ZERO, "leg_timeout", "no answer within " + settings.legTimeoutMillis() + " ms"))) {
+            if (bounded.complete(new OrderResult(
+                    request.clientOrderId(),
+                    null,
+                    OrderStatus.UNKNOWN,
+                    0,
+                    0,
+                    -1,
+                    BigDecimal.ZERO,
+                    "leg_timeout",
+                    "no answer within " + settings.legTimeoutMillis() + " ms"))) {
                 timedOut.set(true);
             }
         });
         answer.whenComplete((result, failure) -> {
-            OrderResult value = failure != null ? new OrderResult(request.clientOrderId(), null, OrderStatus.UNKNOWN, 0,
-                    0, -1, BigDecimal.ZERO, "error", String.valueOf(failure.getMessage())) : result;
+            OrderResult value = failure != null
+                    ? new OrderResult(
+                            request.clientOrderId(),
+                            null,
+                            OrderStatus.UNKNOWN,
+                            0,
+                            0,
+                            -1,
+                            BigDecimal.ZERO,
+                            "error",
+                            String.valueOf(failure.getMessage()))
+                    : result;
             if (!bounded.complete(value) && timedOut.get()) {
-                LOG.log(System.Logger.Level.WARNING, "late answer for " + request.clientOrderId() + " after the leg timeout: "
-                        + value.status() + " filled " + value.filledQuantity() + "; reconciliation will pick it up");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "late answer for " + request.clientOrderId() + " after the leg timeout: " + value.status()
+                                + " filled " + value.filledQuantity() + "; reconciliation will pick it up");
             }
         });
         return bounded;
@@ -257,22 +336,31 @@ final class LiveExecution {
         LiveLeg longLeg = kalshi.held() > polymarket.held() ? kalshi : polymarket;
         LiveLeg shortLeg = longLeg == kalshi ? polymarket : kalshi;
         long excess = longLeg.held() - shortLeg.held();
-        String where = excess + " contracts UNHEDGED on " + longLeg.order.platform().wireName()
-                + " (kalshi holds " + kalshi.held() + ", polymarket " + polymarket.held() + ")";
+        String where =
+                excess + " contracts UNHEDGED on " + longLeg.order.platform().wireName() + " (kalshi holds "
+                        + kalshi.held() + ", polymarket " + polymarket.held() + ")";
         if (kalshi.unknown != null || polymarket.unknown != null) {
             String unknown = kalshi.unknown != null ? kalshi.unknown : polymarket.unknown;
-            return alert(decision.tradeId(), "unhedged", ExecutionAlert.AlertKind.UNHEDGED, where
-                    + "; an order's outcome is UNKNOWN (" + unknown + "), so no leg-risk order is sent; reconcile by hand");
+            return alert(
+                    decision.tradeId(),
+                    "unhedged",
+                    ExecutionAlert.AlertKind.UNHEDGED,
+                    where + "; an order's outcome is UNKNOWN (" + unknown
+                            + "), so no leg-risk order is sent; reconcile by hand");
         }
-        return alert(decision.tradeId(), "unhedged", ExecutionAlert.AlertKind.UNHEDGED, where + "; policy "
-                + settings.policy().name())
+        return alert(
+                        decision.tradeId(),
+                        "unhedged",
+                        ExecutionAlert.AlertKind.UNHEDGED,
+                        where + "; policy " + settings.policy().name())
                 .thenCompose(done -> correct(decision, kalshi, polymarket, 0))
                 .thenCompose(done -> {
                     long left = Math.abs(kalshi.held() - polymarket.held());
                     String outcome = left == 0
                             ? "leg risk closed: kalshi holds " + kalshi.held() + ", polymarket " + polymarket.held()
-                            : left + " contracts still UNHEDGED after " + settings.policy().name() + " (kalshi holds "
-                            + kalshi.held() + ", polymarket " + polymarket.held() + ")";
+                            : left + " contracts still UNHEDGED after "
+                                    + settings.policy().name() + " (kalshi holds " + kalshi.held() + ", polymarket "
+                                    + polymarket.held() + ")";
                     return alert(decision.tradeId(), "leg-risk", ExecutionAlert.AlertKind.LEG_RISK_HANDLED, outcome);
                 });
     }
@@ -284,17 +372,27 @@ final class LiveExecution {
         }
         LiveLeg longLeg = gap > 0 ? kalshi : polymarket;
         LiveLeg shortLeg = gap > 0 ? polymarket : kalshi;
-        LegRiskPolicy.Action action = settings.policy().plan(new LegRiskPolicy.Imbalance(Math.abs(gap),
-                shortLeg.order.limitPrice(), longLeg.averageBuyPrice()), attempt);
+        LegRiskPolicy.Action action = settings.policy()
+                .plan(
+                        new LegRiskPolicy.Imbalance(
+                                Math.abs(gap), shortLeg.order.limitPrice(), longLeg.averageBuyPrice()),
+                        attempt);
         if (action == null) {
             return CompletableFuture.completedFuture(null);
         }
         LiveLeg target = action.onLongVenue() ? longLeg : shortLeg;
         LegPurpose purpose = action.action() == OrderAction.SELL ? LegPurpose.UNWIND : LegPurpose.REHEDGE;
-        OrderRequest request = request(decision.tradeId(), target.order, action.action(), action.limitPrice(),
-                action.quantity(), purpose, attempt);
+        OrderRequest request = request(
+                decision.tradeId(),
+                target.order,
+                action.action(),
+                action.limitPrice(),
+                action.quantity(),
+                purpose,
+                attempt);
         return send(decision.tradeId(), purpose, request, target, true)
-                .thenCompose(done -> target.unknown != null ? CompletableFuture.<Void>completedFuture(null)
+                .thenCompose(done -> target.unknown != null
+                        ? CompletableFuture.<Void>completedFuture(null)
                         : correct(decision, kalshi, polymarket, attempt + 1));
     }
 
@@ -313,13 +411,31 @@ final class LiveExecution {
         LegFill p = polymarket.toFill();
         BigDecimal totalCost = k.cost().add(k.fee()).add(p.cost()).add(p.fee());
         long hedged = Math.min(k.filledQuantity(), p.filledQuantity());
-        boolean nothing = kalshi.bought == 0 && polymarket.bought == 0 && kalshi.unknown == null && polymarket.unknown == null;
-        TradeStatus status = nothing ? TradeStatus.UNFILLED
-                : k.filledQuantity() == decision.quantity() && p.filledQuantity() == decision.quantity()
-                && kalshi.unknown == null && polymarket.unknown == null ? TradeStatus.FILLED : TradeStatus.PARTIALLY_FILLED;
-        return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(),
-                ExecutionMode.LIVE, status, k, p, totalCost, BigDecimal.valueOf(hedged).subtract(totalCost),
-                reason(status, kalshi, polymarket), decision.detectedAtNanos(), decision.decidedAtNanos(), nowNanos);
+        boolean nothing =
+                kalshi.bought == 0 && polymarket.bought == 0 && kalshi.unknown == null && polymarket.unknown == null;
+        TradeStatus status = nothing
+                ? TradeStatus.UNFILLED
+                : k.filledQuantity() == decision.quantity()
+                                && p.filledQuantity() == decision.quantity()
+                                && kalshi.unknown == null
+                                && polymarket.unknown == null
+                        ? TradeStatus.FILLED
+                        : TradeStatus.PARTIALLY_FILLED;
+        return new TradeReport(
+                decision.tradeId(),
+                decision.opportunityId(),
+                decision.pairId(),
+                decision.direction(),
+                ExecutionMode.LIVE,
+                status,
+                k,
+                p,
+                totalCost,
+                BigDecimal.valueOf(hedged).subtract(totalCost),
+                reason(status, kalshi, polymarket),
+                decision.detectedAtNanos(),
+                decision.decidedAtNanos(),
+                nowNanos);
     }
 
     private static String reason(TradeStatus status, LiveLeg kalshi, LiveLeg polymarket) {
@@ -331,7 +447,10 @@ final class LiveExecution {
             if (out.length() > 0) {
                 out.append("; ");
             }
-            out.append(leg.order.platform().wireName()).append(" bought ").append(leg.bought).append(" of ")
+            out.append(leg.order.platform().wireName())
+                    .append(" bought ")
+                    .append(leg.bought)
+                    .append(" of ")
                     .append(leg.requested);
             if (leg.sold > 0) {
                 out.append(", sold ").append(leg.sold).append(" (unwind)");
@@ -342,28 +461,61 @@ final class LiveExecution {
         }
         long unhedged = Math.abs(kalshi.held() - polymarket.held());
         if (unhedged > 0) {
-            out.append("; ").append(unhedged).append(" contracts UNHEDGED on ")
+            out.append("; ")
+                    .append(unhedged)
+                    .append(" contracts UNHEDGED on ")
                     .append(kalshi.held() > polymarket.held() ? "kalshi" : "polymarket");
         }
         return out.toString();
     }
 
-    private OrderRequest request(String tradeId, LegOrder leg, OrderAction action, long limitPrice, long quantity,
-                                 LegPurpose purpose, int attempt) {
-        return new OrderRequest(clientOrderId(tradeId, leg.platform(), purpose, attempt), leg.platform(), leg.instrument(),
-                leg.outcome(), action, limitPrice, quantity * com.doubletime.domain.FixedPoint.ONE,
+    private OrderRequest request(
+            String tradeId,
+            LegOrder leg,
+            OrderAction action,
+            long limitPrice,
+            long quantity,
+            LegPurpose purpose,
+            int attempt) {
+        return new OrderRequest(
+                clientOrderId(tradeId, leg.platform(), purpose, attempt),
+                leg.platform(),
+                leg.instrument(),
+                leg.outcome(),
+                action,
+                limitPrice,
+                quantity * com.doubletime.domain.FixedPoint.ONE,
                 settings.timeInForce(leg.platform()));
     }
 
-    private OrderEvent event(String tradeId, OrderEventKind kind, LegPurpose purpose, OrderRequest request,
-                             OrderResult result, int step) {
-        String detail = result == null || result.rejectCode() == null && result.rejectReason() == null ? null
+    private OrderEvent event(
+            String tradeId,
+            OrderEventKind kind,
+            LegPurpose purpose,
+            OrderRequest request,
+            OrderResult result,
+            int step) {
+        String detail = result == null || result.rejectCode() == null && result.rejectReason() == null
+                ? null
                 : (result.rejectCode() == null ? "" : result.rejectCode() + ": ") + result.rejectReason();
-        return new OrderEvent(request.clientOrderId() + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + step,
-                tradeId, kind, purpose, request.platform(), request.clientOrderId(),
-                result == null ? null : result.venueOrderId(), request.action(), request.outcome(), request.instrument(),
-                request.limitPrice(), request.quantity(), result == null ? null : result.status(),
-                result == null ? 0 : Math.max(0, result.filledQuantity()), result == null ? -1 : result.averagePrice(),
-                result == null || result.fees() == null ? BigDecimal.ZERO : result.fees(), detail, clock.getAsLong());
+        return new OrderEvent(
+                request.clientOrderId() + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + step,
+                tradeId,
+                kind,
+                purpose,
+                request.platform(),
+                request.clientOrderId(),
+                result == null ? null : result.venueOrderId(),
+                request.action(),
+                request.outcome(),
+                request.instrument(),
+                request.limitPrice(),
+                request.quantity(),
+                result == null ? null : result.status(),
+                result == null ? 0 : Math.max(0, result.filledQuantity()),
+                result == null ? -1 : result.averagePrice(),
+                result == null || result.fees() == null ? BigDecimal.ZERO : result.fees(),
+                detail,
+                clock.getAsLong());
     }
 }

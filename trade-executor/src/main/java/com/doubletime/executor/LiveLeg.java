@@ -85,7 +85,10 @@ final class LiveLeg {
             return result.fees();
         }
         BigDecimal p = FixedPoint.toBigDecimal(price);
-        return FixedPoint.toBigDecimal(feeRate).multiply(BigDecimal.valueOf(filled)).multiply(p)
-                .multiply(BigDecimal.ONE.subtract(p)).setScale(feeDecimals, RoundingMode.CEILING);
+        return FixedPoint.toBigDecimal(feeRate)
+                .multiply(BigDecimal.valueOf(filled))
+                .multiply(p)
+                .multiply(BigDecimal.ONE.subtract(p))
+                .setScale(feeDecimals, RoundingMode.CEILING);
     }
 }

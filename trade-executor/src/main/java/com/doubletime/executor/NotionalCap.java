@@ -18,12 +18,12 @@ final class NotionalCap {
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal FEE_ROUNDING_ALLOWANCE = new BigDecimal("0.01001");
 
-    private NotionalCap() {
-    }
+    private NotionalCap() {}
 
-    static long maxQuantity(BigDecimal maxNotional, long kalshiLimit, long kalshiRate, long polymarketLimit,
-                            long polymarketRate) {
-        BigDecimal perContract = worstPerContract(kalshiLimit, kalshiRate).add(worstPerContract(polymarketLimit, polymarketRate));
+    static long maxQuantity(
+            BigDecimal maxNotional, long kalshiLimit, long kalshiRate, long polymarketLimit, long polymarketRate) {
+        BigDecimal perContract =
+                worstPerContract(kalshiLimit, kalshiRate).add(worstPerContract(polymarketLimit, polymarketRate));
         BigDecimal budget = maxNotional.subtract(FEE_ROUNDING_ALLOWANCE);
         if (budget.signum() <= 0 || perContract.signum() <= 0) {
             return 0;
@@ -34,7 +34,8 @@ final class NotionalCap {
     /** The most one contract of a leg can cost, fee included, when it fills at or below {@code limit}. */
     static BigDecimal worstPerContract(long limit, long rate) {
         BigDecimal price = FixedPoint.toBigDecimal(limit);
-        BigDecimal worstVariance = price.compareTo(HALF) >= 0 ? QUARTER : price.multiply(BigDecimal.ONE.subtract(price));
+        BigDecimal worstVariance =
+                price.compareTo(HALF) >= 0 ? QUARTER : price.multiply(BigDecimal.ONE.subtract(price));
         return price.add(FixedPoint.toBigDecimal(rate).multiply(worstVariance));
     }
 }

@@ -16,8 +16,7 @@ import com.doubletime.domain.trade.TradeDecision;
  * books newer; an opportunity that closed in between is not sent (it would only buy one leg).
  */
 final class OpportunityRecheck {
-    private OpportunityRecheck() {
-    }
+    private OpportunityRecheck() {}
 
     /** Why the trade should not be sent now, or null when both books still hold it. */
     static String closedBecause(TradeDecision decision, MarketPair pair, OrderbookSet books) {
@@ -28,7 +27,8 @@ final class OpportunityRecheck {
                 return "re-check before sending: " + name + " is missing or stale";
             }
             AskLadder asks = leg.platform() == Platform.KALSHI && leg.outcome() == Outcome.NO
-                    ? new MirroredLadder(book.bids()) : book.asks();
+                    ? new MirroredLadder(book.bids())
+                    : book.asks();
             long available = IocFill.buy(leg, asks, decision.quantity(), 0, 2).filledQuantity();
             if (available < decision.quantity()) {
                 return "re-check before sending: " + name + " now holds " + available + " of " + decision.quantity()

@@ -13,18 +13,18 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
-import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.function.Supplier;
 
 /**
@@ -79,9 +79,19 @@ public final class PaperTrader {
             rate.accepted(nowNanos);
             pairRates.computeIfAbsent(o.pairId(), id -> new TradeRate()).accepted(nowNanos);
         }
-        return new TradeDecision(tradeIds.get(), found.id(), o.pairId(), o.direction(), verdict.quantity > 0,
-                o.quantity(), verdict.quantity, LegOrder.of(o.kalshi()), LegOrder.of(o.polymarket()), verdict.reason,
-                found.detectedAtNanos(), nowNanos);
+        return new TradeDecision(
+                tradeIds.get(),
+                found.id(),
+                o.pairId(),
+                o.direction(),
+                verdict.quantity > 0,
+                o.quantity(),
+                verdict.quantity,
+                LegOrder.of(o.kalshi()),
+                LegOrder.of(o.polymarket()),
+                verdict.reason,
+                found.detectedAtNanos(),
+                nowNanos);
     }
 
     /**
@@ -93,27 +103,57 @@ public final class PaperTrader {
             return TradeReport.rejected(decision, ExecutionMode.PAPER);
         }
         MarketPair pair = pairs.get(decision.pairId());
-        String stopped = control.killSwitch() ? "the kill switch was turned on before the orders were sent"
+        String stopped = control.killSwitch()
+                ? "the kill switch was turned on before the orders were sent"
                 : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent" : null;
         if (stopped != null) {
-            return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(),
-                    ExecutionMode.PAPER, TradeStatus.REJECTED, LegFill.notSent(decision.kalshi()),
-                    LegFill.notSent(decision.polymarket()), BigDecimal.ZERO, BigDecimal.ZERO, stopped,
-                    decision.detectedAtNanos(), decision.decidedAtNanos(), nowNanos);
+            return new TradeReport(
+                    decision.tradeId(),
+                    decision.opportunityId(),
+                    decision.pairId(),
+                    decision.direction(),
+                    ExecutionMode.PAPER,
+                    TradeStatus.REJECTED,
+                    LegFill.notSent(decision.kalshi()),
+                    LegFill.notSent(decision.polymarket()),
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    stopped,
+                    decision.detectedAtNanos(),
+                    decision.decidedAtNanos(),
+                    nowNanos);
         }
-        LegFill kalshi = fillLeg(books, decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(),
-                IocFill.KALSHI_FEE_DECIMALS);
-        LegFill polymarket = fillLeg(books, decision.polymarket(), decision.quantity(), pair.polymarketTakerFeeRate(),
+        LegFill kalshi = fillLeg(
+                books, decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(), IocFill.KALSHI_FEE_DECIMALS);
+        LegFill polymarket = fillLeg(
+                books,
+                decision.polymarket(),
+                decision.quantity(),
+                pair.polymarketTakerFeeRate(),
                 IocFill.POLYMARKET_FEE_DECIMALS);
-        BigDecimal totalCost = kalshi.cost().add(kalshi.fee()).add(polymarket.cost()).add(polymarket.fee());
+        BigDecimal totalCost =
+                kalshi.cost().add(kalshi.fee()).add(polymarket.cost()).add(polymarket.fee());
         long hedged = Math.min(kalshi.filledQuantity(), polymarket.filledQuantity());
-        TradeStatus status = kalshi.complete() && polymarket.complete() ? TradeStatus.FILLED
-                : kalshi.filledQuantity() == 0 && polymarket.filledQuantity() == 0 ? TradeStatus.UNFILLED
-                : TradeStatus.PARTIALLY_FILLED;
-        return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(),
-                ExecutionMode.PAPER, status, kalshi, polymarket, totalCost, BigDecimal.valueOf(hedged).subtract(totalCost),
-                fillReason(status, kalshi, polymarket, books, nowNanos), decision.detectedAtNanos(),
-                decision.decidedAtNanos(), nowNanos);
+        TradeStatus status = kalshi.complete() && polymarket.complete()
+                ? TradeStatus.FILLED
+                : kalshi.filledQuantity() == 0 && polymarket.filledQuantity() == 0
+                        ? TradeStatus.UNFILLED
+                        : TradeStatus.PARTIALLY_FILLED;
+        return new TradeReport(
+                decision.tradeId(),
+                decision.opportunityId(),
+                decision.pairId(),
+                decision.direction(),
+                ExecutionMode.PAPER,
+                status,
+                kalshi,
+                polymarket,
+                totalCost,
+                BigDecimal.valueOf(hedged).subtract(totalCost),
+                fillReason(status, kalshi, polymarket, books, nowNanos),
+                decision.detectedAtNanos(),
+                decision.decidedAtNanos(),
+                nowNanos);
     }
 
     /** Decides and fills at once; null for an opportunity id already decided. */
@@ -164,10 +204,16 @@ public final class PaperTrader {
         }
         String blocked = RiskGate.blocked(control, positions, rate, nowNanos);
         Map<String, Object> override = pairLimits.getOrDefault(pair.id(), Map.of());
-        RiskLimits pairLimits = override.isEmpty() ? control.limits() : control.limits().merge(override);
+        RiskLimits pairLimits =
+                override.isEmpty() ? control.limits() : control.limits().merge(override);
         if (blocked == null && !override.isEmpty()) {
-            blocked = RiskGate.pairBlocked(pair.id(), override.keySet(), pairLimits, positions,
-                    pairRates.computeIfAbsent(pair.id(), id -> new TradeRate()), nowNanos);
+            blocked = RiskGate.pairBlocked(
+                    pair.id(),
+                    override.keySet(),
+                    pairLimits,
+                    positions,
+                    pairRates.computeIfAbsent(pair.id(), id -> new TradeRate()),
+                    nowNanos);
         }
         if (blocked != null) {
             return Verdict.reject(blocked);
@@ -179,20 +225,26 @@ public final class PaperTrader {
         if (unusable != null) {
             return Verdict.reject(unusable);
         }
-        RiskGate.Allowance allowance = RiskGate.allowance(control.limits(), pairLimits, override.keySet(), pair, o, positions);
+        RiskGate.Allowance allowance =
+                RiskGate.allowance(control.limits(), pairLimits, override.keySet(), pair, o, positions);
         long quantity = allowance.quantity();
-        String limits = "limit prices " + price(o.kalshi().limitPrice()) + " / " + price(o.polymarket().limitPrice());
+        String limits = "limit prices " + price(o.kalshi().limitPrice()) + " / "
+                + price(o.polymarket().limitPrice());
         if (quantity < 1) {
             return Verdict.reject(allowance.reason() + " does not cover one contract at " + limits);
         }
         if (quantity * FixedPoint.ONE < pair.minOrderSize()) {
             return Verdict.reject("quantity " + quantity + " is below Polymarket's minimum order size "
                     + FixedPoint.format(pair.minOrderSize(), 0)
-                    + (quantity < o.quantity() ? " (reduced from " + o.quantity() + " by " + allowance.reason() + ")" : ""));
+                    + (quantity < o.quantity()
+                            ? " (reduced from " + o.quantity() + " by " + allowance.reason() + ")"
+                            : ""));
         }
         if (quantity < o.quantity()) {
-            return new Verdict(quantity, "reduced from " + o.quantity() + " to " + quantity
-                    + " contracts by " + allowance.reason() + " at " + limits);
+            return new Verdict(
+                    quantity,
+                    "reduced from " + o.quantity() + " to " + quantity + " contracts by " + allowance.reason() + " at "
+                            + limits);
         }
         return new Verdict(quantity, null);
     }
@@ -230,7 +282,8 @@ public final class PaperTrader {
         return book.asks();
     }
 
-    private String fillReason(TradeStatus status, LegFill kalshi, LegFill polymarket, OrderbookSet books, long nowNanos) {
+    private String fillReason(
+            TradeStatus status, LegFill kalshi, LegFill polymarket, OrderbookSet books, long nowNanos) {
         if (status == TradeStatus.FILLED) {
             return null;
         }
@@ -238,20 +291,31 @@ public final class PaperTrader {
         for (LegFill leg : new LegFill[] {kalshi, polymarket}) {
             Orderbook book = books.find(leg.order().platform(), leg.order().instrument());
             if (book == null || book.isStale()) {
-                reason.append(leg.order().platform().wireName()).append(" book ").append(leg.order().instrument())
+                reason.append(leg.order().platform().wireName())
+                        .append(" book ")
+                        .append(leg.order().instrument())
                         .append(" went stale before the order reached it; ");
             }
         }
         if (status == TradeStatus.UNFILLED) {
-            return reason.append("nothing rested at or below either limit price").toString();
+            return reason.append("nothing rested at or below either limit price")
+                    .toString();
         }
-        reason.append("kalshi filled ").append(kalshi.filledQuantity()).append(" of ").append(kalshi.requestedQuantity())
-                .append(", polymarket filled ").append(polymarket.filledQuantity()).append(" of ")
+        reason.append("kalshi filled ")
+                .append(kalshi.filledQuantity())
+                .append(" of ")
+                .append(kalshi.requestedQuantity())
+                .append(", polymarket filled ")
+                .append(polymarket.filledQuantity())
+                .append(" of ")
                 .append(polymarket.requestedQuantity());
         long unhedged = Math.abs(kalshi.filledQuantity() - polymarket.filledQuantity());
         if (unhedged > 0) {
             String longVenue = kalshi.filledQuantity() > polymarket.filledQuantity() ? "kalshi" : "polymarket";
-            reason.append("; ").append(unhedged).append(" contracts UNHEDGED on ").append(longVenue);
+            reason.append("; ")
+                    .append(unhedged)
+                    .append(" contracts UNHEDGED on ")
+                    .append(longVenue);
         }
         return reason.toString();
     }

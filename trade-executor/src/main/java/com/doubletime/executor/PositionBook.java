@@ -116,7 +116,8 @@ final class PositionBook {
     /** One pair's loss realised on the UTC day of {@code nowNanos}, as a positive amount. */
     BigDecimal realisedLossOn(String pairId, long nowNanos) {
         Position p = byPair.get(pairId);
-        BigDecimal realised = p == null ? BigDecimal.ZERO : p.realisedByDay.getOrDefault(day(nowNanos), BigDecimal.ZERO);
+        BigDecimal realised =
+                p == null ? BigDecimal.ZERO : p.realisedByDay.getOrDefault(day(nowNanos), BigDecimal.ZERO);
         return realised.signum() < 0 ? realised.negate() : BigDecimal.ZERO;
     }
 
@@ -131,8 +132,11 @@ final class PositionBook {
             return BigDecimal.ZERO;
         }
         LegFill longer = report.kalshi().filledQuantity() > report.polymarket().filledQuantity()
-                ? report.kalshi() : report.polymarket();
-        return longer.cost().add(longer.fee()).multiply(BigDecimal.valueOf(excess))
+                ? report.kalshi()
+                : report.polymarket();
+        return longer.cost()
+                .add(longer.fee())
+                .multiply(BigDecimal.valueOf(excess))
                 .divide(BigDecimal.valueOf(longer.filledQuantity()), MONEY_DECIMALS, RoundingMode.HALF_UP);
     }
 

@@ -31,17 +31,24 @@ final class PositionReconciler {
     /** One message per instrument whose journal position differs from the venue's. */
     CompletionStage<List<String>> compare(PositionBook book) {
         Map<String, Long> expected = expected(book);
-        CompletableFuture<List<VenuePosition>> kalshi = venues.get(Platform.KALSHI).positions().toCompletableFuture();
-        CompletableFuture<List<VenuePosition>> polymarket = venues.get(Platform.POLYMARKET).positions().toCompletableFuture();
+        CompletableFuture<List<VenuePosition>> kalshi =
+                venues.get(Platform.KALSHI).positions().toCompletableFuture();
+        CompletableFuture<List<VenuePosition>> polymarket =
+                venues.get(Platform.POLYMARKET).positions().toCompletableFuture();
         return kalshi.thenCombine(polymarket, (k, p) -> {
             Map<String, Long> held = new HashMap<>();
             for (VenuePosition position : k) {
                 long signed = FixedPoint.wholeUnitsDown(position.quantity());
-                held.merge("kalshi " + position.instrument(), position.outcome() == Outcome.NO ? -Math.abs(signed) : signed,
+                held.merge(
+                        "kalshi " + position.instrument(),
+                        position.outcome() == Outcome.NO ? -Math.abs(signed) : signed,
                         Long::sum);
             }
             for (VenuePosition position : p) {
-                held.merge("polymarket " + position.instrument(), FixedPoint.wholeUnitsDown(position.quantity()), Long::sum);
+                held.merge(
+                        "polymarket " + position.instrument(),
+                        FixedPoint.wholeUnitsDown(position.quantity()),
+                        Long::sum);
             }
             List<String> mismatches = new ArrayList<>();
             for (Map.Entry<String, Long> entry : expected.entrySet()) {

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param table the journal table, created on start when missing
  * @param connectTimeoutMillis how long to wait for a connection before start-up fails
  */
-public record PostgresJournalConfig(String host, int port, String database, String user, String password, String table,
-                                    int connectTimeoutMillis) {
+public record PostgresJournalConfig(
+        String host, int port, String database, String user, String password, String table, int connectTimeoutMillis) {
     public static final String DEFAULT_PASSWORD_ENV = "DT_PG_PASSWORD";
 
     public PostgresJournalConfig {
@@ -21,7 +21,9 @@ public record PostgresJournalConfig(String host, int port, String database, Stri
         require(port > 0 && port < 65536, "port", "must be a TCP port");
         require(database != null && !database.isBlank(), "database", "is required");
         require(user != null && !user.isBlank(), "user", "is required");
-        require(table != null && table.matches("[a-z_][a-z0-9_]{0,62}"), "table",
+        require(
+                table != null && table.matches("[a-z_][a-z0-9_]{0,62}"),
+                "table",
                 "must be a lower-case SQL identifier");
         require(connectTimeoutMillis > 0, "connectTimeoutMillis", "must be positive");
     }
@@ -34,9 +36,14 @@ public record PostgresJournalConfig(String host, int port, String database, Stri
         JsonObject in = json == null ? new JsonObject() : json;
         try {
             String passwordEnv = in.getString("passwordEnv", DEFAULT_PASSWORD_ENV);
-            return new PostgresJournalConfig(in.getString("host", "127.0.0.1"), in.getInteger("port", 5432),
-                    in.getString("database", "doubletime"), in.getString("user", "doubletime"), env.get(passwordEnv),
-                    in.getString("table", "trade_journal"), in.getInteger("connectTimeoutMillis", 5_000));
+            return new PostgresJournalConfig(
+                    in.getString("host", "127.0.0.1"),
+                    in.getInteger("port", 5432),
+                    in.getString("database", "doubletime"),
+                    in.getString("user", "doubletime"),
+                    env.get(passwordEnv),
+                    in.getString("table", "trade_journal"),
+                    in.getInteger("connectTimeoutMillis", 5_000));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor.postgres: a field has the wrong type: " + e.getMessage(), e);
         }

@@ -45,8 +45,11 @@ public final class PostgresTradeRepository implements TradeRepository {
 
     /** Connects, creates the table if needed, and fails (naming the server, never the password) when it cannot. */
     public static Future<PostgresTradeRepository> open(Vertx vertx, PostgresJournalConfig config) {
-        PgConnectOptions connect = new PgConnectOptions().setHost(config.host()).setPort(config.port())
-                .setDatabase(config.database()).setUser(config.user());
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setDatabase(config.database())
+                .setUser(config.user());
         if (config.password() != null) {
             connect.setPassword(config.password());
         }
@@ -59,13 +62,17 @@ public final class PostgresTradeRepository implements TradeRepository {
                 .build();
         PostgresTradeRepository repository = new PostgresTradeRepository(pool, config.table());
         String t = config.table();
-        return pool.query("CREATE TABLE IF NOT EXISTS " + t + " (seq bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, "
-                        + "type text NOT NULL, trade_id text, body text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())")
+        return pool.query(
+                        "CREATE TABLE IF NOT EXISTS " + t
+                                + " (seq bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, "
+                                + "type text NOT NULL, trade_id text, body text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())")
                 .execute()
-                .compose(done -> pool.query("CREATE INDEX IF NOT EXISTS " + t + "_trade_id ON " + t + " (trade_id)").execute())
+                .compose(done -> pool.query("CREATE INDEX IF NOT EXISTS " + t + "_trade_id ON " + t + " (trade_id)")
+                        .execute())
                 .<PostgresTradeRepository>map(done -> repository)
-                .recover(failure -> pool.close().transform(closed -> Future.failedFuture(new IllegalStateException(
-                        "trade journal " + config + " unavailable: " + failure.getMessage(), failure))));
+                .recover(failure -> pool.close()
+                        .transform(closed -> Future.failedFuture(new IllegalStateException(
+                                "trade journal " + config + " unavailable: " + failure.getMessage(), failure))));
     }
 
     @Override
@@ -74,9 +81,9 @@ public final class PostgresTradeRepository implements TradeRepository {
         String type = TradeJournalJson.toTree(entry).get("type").asText();
         Tuple row = Tuple.of(TradeJournalJson.eventId(entry), type, entry.tradeId(), body);
         synchronized (order) {
-            Future<Void> write = tail.transform(previous -> pool
-                    .preparedQuery("INSERT INTO " + table + " (event_id, type, trade_id, body) VALUES ($1, $2, $3, $4) "
-                            + "ON CONFLICT (event_id) DO NOTHING")
+            Future<Void> write = tail.transform(previous -> pool.preparedQuery(
+                            "INSERT INTO " + table + " (event_id, type, trade_id, body) VALUES ($1, $2, $3, $4) "
+                                    + "ON CONFLICT (event_id) DO NOTHING")
                     .execute(row)
                     .mapEmpty());
             tail = write;
@@ -97,20 +104,32 @@ public final class PostgresTradeRepository implements TradeRepository {
         if (entries.isEmpty()) {
             return Future.succeededFuture();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (event_id, type, trade_id, body) VALUES ");
+        StringBuilder sql =
+                new StringBuilder("INSERT INTO ").append(table).append(" (event_id, type, trade_id, body) VALUES ");
         Tuple row = Tuple.tuple();
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry entry = entries.get(i);
             int p = 4 * i;
-            sql.append(i == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
-                    .append(p + 3).append(", $").append(p + 4).append(')');
-            row.addString(TradeJournalJson.eventId(entry)).addString(TradeJournalJson.toTree(entry).get("type").asText())
-                    .addString(entry.tradeId()).addString(TradeJournalJson.write(entry));
+            sql.append(i == 0 ? "" : ", ")
+                    .append("($")
+                    .append(p + 1)
+                    .append(", $")
+                    .append(p + 2)
+                    .append(", $")
+                    .append(p + 3)
+                    .append(", $")
+                    .append(p + 4)
+                    .append(')');
+            row.addString(TradeJournalJson.eventId(entry))
+                    .addString(TradeJournalJson.toTree(entry).get("type").asText())
+                    .addString(entry.tradeId())
+                    .addString(TradeJournalJson.write(entry));
         }
         sql.append(" ON CONFLICT (event_id) DO NOTHING");
         String statement = sql.toString();
         synchronized (order) {
-            Future<Void> write = tail.transform(previous -> pool.preparedQuery(statement).execute(row).mapEmpty());
+            Future<Void> write = tail.transform(
+                    previous -> pool.preparedQuery(statement).execute(row).mapEmpty());
             tail = write;
             return write;
         }
@@ -159,8 +178,8 @@ public final class PostgresTradeRepository implements TradeRepository {
             visitor.accept(TradeJournalJson.read(row.getString("body")));
         } catch (IllegalArgumentException e) {
             // only a hand-edited row can fail here: everything written went through TradeJournalJson
-            System.getLogger(PostgresTradeRepository.class.getName()).log(System.Logger.Level.WARNING,
-                    "trade journal row skipped: " + e.getMessage());
+            System.getLogger(PostgresTradeRepository.class.getName())
+                    .log(System.Logger.Level.WARNING, "trade journal row skipped: " + e.getMessage());
         }
     }
 }

@@ -16,11 +16,9 @@ import java.util.Set;
  */
 final class RiskGate {
     /** What the limits allow: {@code quantity} contracts (0 = rejected) and why it is less than asked, or null. */
-    record Allowance(long quantity, String reason) {
-    }
+    record Allowance(long quantity, String reason) {}
 
-    private RiskGate() {
-    }
+    private RiskGate() {}
 
     /** Why nothing may trade now, or null: checked before anything else, whatever the opportunity. */
     static String blocked(TradingControl control, PositionBook positions, TradeRate rate, long nowNanos) {
@@ -50,23 +48,32 @@ final class RiskGate {
      * daily-loss and unhedged-exposure limits, counted on this pair only. Only limits the pair overrides
      * are checked here; the global ones were checked by {@link #blocked}.
      */
-    static String pairBlocked(String pairId, Set<String> overridden, RiskLimits pairLimits, PositionBook positions,
-                              TradeRate pairRate, long nowNanos) {
-        if (overridden.contains("maxTradesPerMinute") && pairRate.inLastMinute(nowNanos) >= pairLimits.maxTradesPerMinute()) {
+    static String pairBlocked(
+            String pairId,
+            Set<String> overridden,
+            RiskLimits pairLimits,
+            PositionBook positions,
+            TradeRate pairRate,
+            long nowNanos) {
+        if (overridden.contains("maxTradesPerMinute")
+                && pairRate.inLastMinute(nowNanos) >= pairLimits.maxTradesPerMinute()) {
             return "pair " + pairId + ": max " + pairLimits.maxTradesPerMinute() + " trades per minute reached";
         }
         if (overridden.contains("dailyLossLimit")) {
             BigDecimal loss = positions.realisedLossOn(pairId, nowNanos);
             if (loss.compareTo(pairLimits.dailyLossLimit()) >= 0) {
                 return "pair " + pairId + ": realised loss today $" + OpportunityJson.money(loss)
-                        + " reached the pair's daily loss limit $" + pairLimits.dailyLossLimit().toPlainString();
+                        + " reached the pair's daily loss limit $"
+                        + pairLimits.dailyLossLimit().toPlainString();
             }
         }
         PositionBook.Position held = positions.position(pairId);
-        if (overridden.contains("maxUnhedgedExposure") && held != null
+        if (overridden.contains("maxUnhedgedExposure")
+                && held != null
                 && held.unhedgedExposure.compareTo(pairLimits.maxUnhedgedExposure()) >= 0) {
             return "pair " + pairId + ": unhedged exposure $" + OpportunityJson.money(held.unhedgedExposure)
-                    + " reached the pair's limit $" + pairLimits.maxUnhedgedExposure().toPlainString();
+                    + " reached the pair's limit $"
+                    + pairLimits.maxUnhedgedExposure().toPlainString();
         }
         return null;
     }
@@ -81,8 +88,13 @@ final class RiskGate {
      * (the global limits with the pair's overrides); total exposure is capped globally and, when the pair
      * overrides {@code maxTotalExposure}, also by the money outlaid on this pair.
      */
-    static Allowance allowance(RiskLimits global, RiskLimits pairLimits, Set<String> overridden, MarketPair pair,
-                               Opportunity o, PositionBook positions) {
+    static Allowance allowance(
+            RiskLimits global,
+            RiskLimits pairLimits,
+            Set<String> overridden,
+            MarketPair pair,
+            Opportunity o,
+            PositionBook positions) {
         RiskLimits limits = pairLimits;
         String scope = overridden.isEmpty() ? "" : "pair " + pair.id() + " ";
         long quantity = o.quantity();
@@ -117,7 +129,11 @@ final class RiskGate {
     }
 
     private static long capAt(BigDecimal budget, MarketPair pair, Opportunity o) {
-        return NotionalCap.maxQuantity(budget, o.kalshi().limitPrice(), pair.kalshiTakerFeeRate(),
-                o.polymarket().limitPrice(), pair.polymarketTakerFeeRate());
+        return NotionalCap.maxQuantity(
+                budget,
+                o.kalshi().limitPrice(),
+                pair.kalshiTakerFeeRate(),
+                o.polymarket().limitPrice(),
+                pair.polymarketTakerFeeRate());
     }
 }

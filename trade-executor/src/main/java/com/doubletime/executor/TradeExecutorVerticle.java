@@ -2,6 +2,7 @@ package com.doubletime.executor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
@@ -9,17 +10,15 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OpportunityEvent;
-import com.doubletime.bus.metrics.Meters;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.JournalEntry;
-import com.doubletime.domain.trade.TradingControl;
-import java.util.Map;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -30,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -87,6 +87,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private LiveExecution live;
     /** Live trades between their decision and their report, and how many ever started (position reconciliation waits). */
     private int tradesInFlight;
+
     private long tradesStarted;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
@@ -99,7 +100,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
         this(config, pairs, repository, TradeExecutorVerticle::epochNanos);
     }
 
-    TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository, LongSupplier clock) {
+    TradeExecutorVerticle(
+            ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository, LongSupplier clock) {
         this(config, pairs, repository, clock, java.util.Map.of());
     }
 
@@ -107,13 +109,20 @@ public final class TradeExecutorVerticle extends VerticleBase {
      * Live trading: orders go to {@code venues} (one gateway per platform). The journal is the given
      * repository, or the configured file when null.
      */
-    public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository,
-                                 java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
+    public TradeExecutorVerticle(
+            ExecutorConfig config,
+            List<MarketPair> pairs,
+            TradeRepository repository,
+            java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
         this(config, pairs, repository, TradeExecutorVerticle::epochNanos, venues);
     }
 
-    TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs, TradeRepository repository, LongSupplier clock,
-                          java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
+    TradeExecutorVerticle(
+            ExecutorConfig config,
+            List<MarketPair> pairs,
+            TradeRepository repository,
+            LongSupplier clock,
+            java.util.Map<com.doubletime.domain.Platform, com.doubletime.domain.order.VenueOrderGateway> venues) {
         this.config = config;
         this.pairs = List.copyOf(pairs);
         this.suppliedRepository = repository;
@@ -146,18 +155,24 @@ public final class TradeExecutorVerticle extends VerticleBase {
                     return journalAndPublish(context, entries);
                 }
             };
-            live = new LiveExecution(venues, journal,
-                    (millis, task) -> vertx.setTimer(Math.max(1, millis), id -> task.run()), clock, config.live());
+            live = new LiveExecution(
+                    venues,
+                    journal,
+                    (millis, task) -> vertx.setTimer(Math.max(1, millis), id -> task.run()),
+                    clock,
+                    config.live());
         }
         BusCodecs.registerAll(vertx.eventBus());
         trader = new PaperTrader(pairs, config, () -> UUID.randomUUID().toString());
         meters = new ExecutorMeters(Meters.registry(), trader.positions());
-        Future<TradeRepository> opened = suppliedRepository != null ? Future.succeededFuture(suppliedRepository)
-                : config.postgres() != null ? PostgresTradeRepository.open(vertx, config.postgres()).map(r -> r)
-                : JsonLinesTradeRepository.open(vertx, config.journalPath(), config.recentTrades(), config.journalSync())
-                .map(r -> r);
-        return opened
-                .compose(r -> {
+        Future<TradeRepository> opened = suppliedRepository != null
+                ? Future.succeededFuture(suppliedRepository)
+                : config.postgres() != null
+                        ? PostgresTradeRepository.open(vertx, config.postgres()).map(r -> r)
+                        : JsonLinesTradeRepository.open(
+                                        vertx, config.journalPath(), config.recentTrades(), config.journalSync())
+                                .map(r -> r);
+        return opened.compose(r -> {
                     repository = r;
                     // the fold may run on a worker thread; the future's completion publishes its result to this loop
                     return r.forEach(this::replay);
@@ -172,25 +187,40 @@ public final class TradeExecutorVerticle extends VerticleBase {
                     if (live != null && config.reconcileIntervalMillis() > 0) {
                         PositionReconciler reconciler = new PositionReconciler(venues, pairs);
                         vertx.setPeriodic(config.reconcileIntervalMillis(), id -> {
-                            // a trade in flight holds fills the journal has not folded into positions yet: not a mismatch
+                            // a trade in flight holds fills the journal has not folded into positions yet: not a
+                            // mismatch
                             if (tradesInFlight > 0) {
                                 return;
                             }
                             long generation = tradesStarted;
-                            reconciler.compare(trader.positions()).whenComplete((mismatches, failure) -> vertx.runOnContext(v -> {
-                                if (tradesInFlight == 0 && tradesStarted == generation) {
-                                    reportMismatches(mismatches, failure);
-                                }
-                            }));
+                            reconciler
+                                    .compare(trader.positions())
+                                    .whenComplete((mismatches, failure) -> vertx.runOnContext(v -> {
+                                        if (tradesInFlight == 0 && tradesStarted == generation) {
+                                            reportMismatches(mismatches, failure);
+                                        }
+                                    }));
                         });
                     }
                     return Future.all(List.of(
-                            vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, this::onMarketData).completion(),
-                            vertx.eventBus().<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity).completion(),
-                            vertx.eventBus().<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery).completion(),
-                            vertx.eventBus().<Object>consumer(Addresses.CONTROL, this::onControl).completion(),
-                            vertx.eventBus().<Object>consumer(Addresses.POSITIONS_QUERY, this::onPositionsQuery).completion(),
-                            vertx.eventBus().<PairsChanged>consumer(Addresses.PAIRS_CHANGED, this::onPairsChanged).completion()));
+                            vertx.eventBus()
+                                    .<MarketDataBatch>consumer(Addresses.MARKET_DATA, this::onMarketData)
+                                    .completion(),
+                            vertx.eventBus()
+                                    .<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, this::onOpportunity)
+                                    .completion(),
+                            vertx.eventBus()
+                                    .<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
+                                    .completion(),
+                            vertx.eventBus()
+                                    .<Object>consumer(Addresses.CONTROL, this::onControl)
+                                    .completion(),
+                            vertx.eventBus()
+                                    .<Object>consumer(Addresses.POSITIONS_QUERY, this::onPositionsQuery)
+                                    .completion(),
+                            vertx.eventBus()
+                                    .<PairsChanged>consumer(Addresses.PAIRS_CHANGED, this::onPairsChanged)
+                                    .completion()));
                 });
     }
 
@@ -216,11 +246,16 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private void recover(List<JournalEntry> entries) {
         if (recoveredControl != null) {
             // the journaled mode is history; this run's mode is its configuration's
-            trader.control(new TradingControl(config.mode(), recoveredControl.paused(), recoveredControl.killSwitch(),
+            trader.control(new TradingControl(
+                    config.mode(),
+                    recoveredControl.paused(),
+                    recoveredControl.killSwitch(),
                     recoveredControl.limits()));
             if (trader.control().blockedBecause() != null) {
-                LOG.log(System.Logger.Level.WARNING, "trade executor starts with trading stopped: "
-                        + trader.control().blockedBecause() + " (as journaled)");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "trade executor starts with trading stopped: "
+                                + trader.control().blockedBecause() + " (as journaled)");
             }
         }
         Set<String> reported = new HashSet<>();
@@ -231,14 +266,21 @@ public final class TradeExecutorVerticle extends VerticleBase {
             }
         }
         for (JournalEntry entry : entries) {
-            if (entry instanceof TradeDecision decision && decision.accepted() && !reported.contains(decision.tradeId())) {
-                LOG.log(System.Logger.Level.WARNING, "trade " + decision.tradeId() + " (opportunity "
-                        + decision.opportunityId() + ") was decided but its fill was never journaled; in paper mode "
-                        + "no order was sent");
+            if (entry instanceof TradeDecision decision
+                    && decision.accepted()
+                    && !reported.contains(decision.tradeId())) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "trade " + decision.tradeId() + " (opportunity "
+                                + decision.opportunityId()
+                                + ") was decided but its fill was never journaled; in paper mode "
+                                + "no order was sent");
             }
         }
-        LOG.log(System.Logger.Level.INFO, "trade executor (" + config.mode().wireName() + ") started with " + recentTrades.size()
-                + " recent trades from the journal");
+        LOG.log(
+                System.Logger.Level.INFO,
+                "trade executor (" + config.mode().wireName() + ") started with " + recentTrades.size()
+                        + " recent trades from the journal");
     }
 
     private void onMarketData(Message<MarketDataBatch> message) {
@@ -260,7 +302,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
      * it does.
      */
     private Future<Void> booksCaughtUp(TradeDecision decision, com.doubletime.domain.Opportunity opportunity) {
-        MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
+        MarketPair pair = pairs.stream()
+                .filter(p -> p.id().equals(decision.pairId()))
+                .findFirst()
+                .orElse(null);
         if (pair == null || opportunity == null || booksAsNewAs(pair, opportunity)) {
             return Future.succeededFuture();
         }
@@ -282,8 +327,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     private boolean booksAsNewAs(MarketPair pair, com.doubletime.domain.Opportunity opportunity) {
         return updatedAt(com.doubletime.domain.Platform.KALSHI, pair.kalshiTicker()) >= opportunity.kalshiBookNanos()
-                && Math.max(updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.yesTokenId()),
-                updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.noTokenId())) >= opportunity.polymarketBookNanos();
+                && Math.max(
+                                updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.yesTokenId()),
+                                updatedAt(com.doubletime.domain.Platform.POLYMARKET, pair.noTokenId()))
+                        >= opportunity.polymarketBookNanos();
     }
 
     private long updatedAt(com.doubletime.domain.Platform platform, String instrument) {
@@ -311,7 +358,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
             return;
         }
         // paper mirrors live: the same last look before the (simulated) orders go out
-        repository.append(decision)
+        repository
+                .append(decision)
                 .compose(recorded -> booksCaughtUp(decision, found.opportunity()))
                 .compose(caughtUp -> {
                     TradeReport rejected = lastLook(decision, ExecutionMode.PAPER);
@@ -327,20 +375,35 @@ public final class TradeExecutorVerticle extends VerticleBase {
      * newest books still hold the quantity. Null when the trade may go; otherwise its rejection report.
      */
     private TradeReport lastLook(TradeDecision decision, ExecutionMode mode) {
-        MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElse(null);
-        String stop = !decision.accepted() ? decision.reason()
-                : trader.control().killSwitch() ? "the kill switch was turned on before the orders were sent"
-                : pair == null ? "pair '" + decision.pairId() + "' was removed before the orders were sent"
-                : OpportunityRecheck.closedBecause(decision, pair, books);
+        MarketPair pair = pairs.stream()
+                .filter(p -> p.id().equals(decision.pairId()))
+                .findFirst()
+                .orElse(null);
+        String stop = !decision.accepted()
+                ? decision.reason()
+                : trader.control().killSwitch()
+                        ? "the kill switch was turned on before the orders were sent"
+                        : pair == null
+                                ? "pair '" + decision.pairId() + "' was removed before the orders were sent"
+                                : OpportunityRecheck.closedBecause(decision, pair, books);
         if (stop == null) {
             return null;
         }
-        return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(), mode,
+        return new TradeReport(
+                decision.tradeId(),
+                decision.opportunityId(),
+                decision.pairId(),
+                decision.direction(),
+                mode,
                 com.doubletime.domain.trade.TradeStatus.REJECTED,
                 com.doubletime.domain.trade.LegFill.notSent(decision.kalshi()),
                 com.doubletime.domain.trade.LegFill.notSent(decision.polymarket()),
-                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, stop, decision.detectedAtNanos(),
-                decision.decidedAtNanos(), clock.getAsLong());
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                stop,
+                decision.detectedAtNanos(),
+                decision.decidedAtNanos(),
+                clock.getAsLong());
     }
 
     /**
@@ -350,24 +413,30 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private void tradeLive(TradeDecision decision, com.doubletime.domain.Opportunity opportunity) {
         tradesInFlight++;
         tradesStarted++;
-        repository.append(decision)
+        repository
+                .append(decision)
                 .compose(recorded -> booksCaughtUp(decision, opportunity))
                 .compose(caughtUp -> {
                     TradeReport rejected = lastLook(decision, ExecutionMode.LIVE);
                     if (rejected != null) {
                         return repository.append(rejected).map(rejected);
                     }
-                    MarketPair pair = pairs.stream().filter(p -> p.id().equals(decision.pairId())).findFirst().orElseThrow();
+                    MarketPair pair = pairs.stream()
+                            .filter(p -> p.id().equals(decision.pairId()))
+                            .findFirst()
+                            .orElseThrow();
                     io.vertx.core.Promise<TradeReport> executed = io.vertx.core.Promise.promise();
                     io.vertx.core.Context context = vertx.getOrCreateContext();
-                    live.execute(decision, pair).whenComplete((report, failure) -> context.runOnContext(v -> {
-                        if (failure != null) {
-                            executed.fail(failure);
-                        } else {
-                            executed.complete(report);
-                        }
-                    }));
-                    return executed.future().compose(report -> repository.append(report).map(report));
+                    live.execute(decision, pair)
+                            .whenComplete((report, failure) -> context.runOnContext(v -> {
+                                if (failure != null) {
+                                    executed.fail(failure);
+                                } else {
+                                    executed.complete(report);
+                                }
+                            }));
+                    return executed.future()
+                            .compose(report -> repository.append(report).map(report));
                 })
                 .onSuccess(this::publish)
                 .onFailure(failure -> halt(decision, failure))
@@ -381,12 +450,11 @@ public final class TradeExecutorVerticle extends VerticleBase {
      * this thread before the events are encoded and published, so that work and the subscribers it wakes are
      * not in front of the orders.
      */
-    private java.util.concurrent.CompletionStage<Void> journalAndPublish(io.vertx.core.Context context,
-                                                                         List<JournalEntry> entries) {
+    private java.util.concurrent.CompletionStage<Void> journalAndPublish(
+            io.vertx.core.Context context, List<JournalEntry> entries) {
         io.vertx.core.Promise<Void> recorded = io.vertx.core.Promise.promise();
-        Runnable write = () -> repository.appendAll(entries)
-                .onComplete(recorded)
-                .onSuccess(done -> {
+        Runnable write =
+                () -> repository.appendAll(entries).onComplete(recorded).onSuccess(done -> {
                     for (JournalEntry entry : entries) {
                         meters.journaled(entry);
                         vertx.eventBus().publish(Addresses.EXECUTION, new JsonObject(TradeJournalJson.write(entry)));
@@ -415,8 +483,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
             io.vertx.core.Promise<Void> read = io.vertx.core.Promise.promise();
             long timer = vertx.setTimer(WARM_UP_WAIT_MILLIS, id -> {
                 if (read.tryComplete()) {
-                    LOG.log(System.Logger.Level.WARNING, "warm-up read of " + venue.getKey().wireName() + " took longer than "
-                            + WARM_UP_WAIT_MILLIS + " ms; starting without it");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "warm-up read of " + venue.getKey().wireName() + " took longer than " + WARM_UP_WAIT_MILLIS
+                                    + " ms; starting without it");
                 }
             });
             java.util.concurrent.CompletionStage<?> balance;
@@ -428,8 +498,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
             balance.whenComplete((answer, failure) -> context.runOnContext(v -> {
                 vertx.cancelTimer(timer);
                 if (failure != null) {
-                    LOG.log(System.Logger.Level.WARNING, "warm-up read of " + venue.getKey().wireName() + " failed ("
-                            + failure.getMessage() + "); the first order pays for the connection");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "warm-up read of " + venue.getKey().wireName() + " failed (" + failure.getMessage()
+                                    + "); the first order pays for the connection");
                 }
                 read.tryComplete();
             }));
@@ -445,14 +517,19 @@ public final class TradeExecutorVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         if (live == null) {
-            LOG.log(System.Logger.Level.ERROR, interrupted.size() + " live trade(s) in the journal were interrupted by a "
-                    + "restart; start in live mode to reconcile them with the venues");
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    interrupted.size() + " live trade(s) in the journal were interrupted by a "
+                            + "restart; start in live mode to reconcile them with the venues");
             return Future.succeededFuture();
         }
         io.vertx.core.Context context = vertx.getOrCreateContext();
         Future<Void> chain = Future.succeededFuture();
         for (TradeRecovery.Interrupted trade : interrupted) {
-            MarketPair pair = pairs.stream().filter(p -> p.id().equals(trade.decision.pairId())).findFirst().orElse(null);
+            MarketPair pair = pairs.stream()
+                    .filter(p -> p.id().equals(trade.decision.pairId()))
+                    .findFirst()
+                    .orElse(null);
             chain = chain.compose(done -> {
                 io.vertx.core.Promise<TradeReport> closed = io.vertx.core.Promise.promise();
                 TradeRecovery.reconcile(trade, pair, venues, entry -> journalAndPublish(context, List.of(entry)), clock)
@@ -479,9 +556,14 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         for (String mismatch : mismatches) {
             long now = clock.getAsLong();
-            journalAndPublish(vertx.getOrCreateContext(), List.of(new com.doubletime.domain.trade.ExecutionAlert(
-                    "reconcile:" + now + ":" + mismatch.hashCode(), null,
-                    com.doubletime.domain.trade.ExecutionAlert.AlertKind.POSITION_MISMATCH, mismatch, now)));
+            journalAndPublish(
+                    vertx.getOrCreateContext(),
+                    List.of(new com.doubletime.domain.trade.ExecutionAlert(
+                            "reconcile:" + now + ":" + mismatch.hashCode(),
+                            null,
+                            com.doubletime.domain.trade.ExecutionAlert.AlertKind.POSITION_MISMATCH,
+                            mismatch,
+                            now)));
             LOG.log(System.Logger.Level.ERROR, "POSITION MISMATCH: " + mismatch);
         }
     }
@@ -491,18 +573,24 @@ public final class TradeExecutorVerticle extends VerticleBase {
         trader.record(report);
         meters.executed(report);
         if (report.unhedgedQuantity() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "UNHEDGED " + report.mode().wireName() + " trade " + report.tradeId() + " on " + report.pairId()
-                    + ": " + report.reason());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "UNHEDGED " + report.mode().wireName() + " trade " + report.tradeId() + " on " + report.pairId()
+                            + ": " + report.reason());
         } else {
-            LOG.log(System.Logger.Level.INFO, report.mode().wireName() + " trade " + report.tradeId() + " " + report.status() + " on "
-                    + report.pairId() + (report.reason() == null ? "" : ": " + report.reason()));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    report.mode().wireName() + " trade " + report.tradeId() + " " + report.status() + " on "
+                            + report.pairId() + (report.reason() == null ? "" : ": " + report.reason()));
         }
         vertx.eventBus().publish(Addresses.TRADES, report);
     }
 
     private void halt(TradeDecision decision, Throwable failure) {
         haltedBecause = "the trade journal failed (" + failure + "); trading is halted until restart";
-        LOG.log(System.Logger.Level.ERROR, "journal write for trade " + decision.tradeId() + " failed; " + haltedBecause,
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "journal write for trade " + decision.tradeId() + " failed; " + haltedBecause,
                 failure);
     }
 
@@ -546,11 +634,18 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 case "kill-switch-on" -> current.withKillSwitch(true);
                 case "kill-switch-off" -> current.withKillSwitch(false);
                 case "risk-limits" -> current.withLimits(current.limits().merge(limitsOf(command)));
-                default -> throw new InvalidFieldException("action", "must be status, pause, resume, kill-switch-on, "
-                        + "kill-switch-off or risk-limits");
+                default ->
+                    throw new InvalidFieldException(
+                            "action",
+                            "must be status, pause, resume, kill-switch-on, " + "kill-switch-off or risk-limits");
             };
         } catch (InvalidFieldException e) {
-            message.fail(400, new JsonObject().put("error", e.getMessage()).put("field", e.field()).encode());
+            message.fail(
+                    400,
+                    new JsonObject()
+                            .put("error", e.getMessage())
+                            .put("field", e.field())
+                            .encode());
             return;
         }
         if (next == null) {
@@ -562,20 +657,36 @@ public final class TradeExecutorVerticle extends VerticleBase {
             trader.control(next); // at once: the next opportunity on this loop is refused
         }
         TradingControl applied = next;
-        repository.append(new ControlChange(action, next, reason, clock.getAsLong()))
+        repository
+                .append(new ControlChange(action, next, reason, clock.getAsLong()))
                 .onSuccess(recorded -> {
                     trader.control(applied);
-                    LOG.log(System.Logger.Level.WARNING, "operator: " + action + (reason == null ? "" : " (" + reason + ")")
-                            + "; trading " + (applied.blockedBecause() == null ? "allowed" : "stopped: " + applied.blockedBecause()));
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "operator: " + action + (reason == null ? "" : " (" + reason + ")") + "; trading "
+                                    + (applied.blockedBecause() == null
+                                            ? "allowed"
+                                            : "stopped: " + applied.blockedBecause()));
                     JsonObject state = controlJson(applied);
                     vertx.eventBus().publish(Addresses.CONTROL_EVENTS, state);
                     message.reply(state);
                 })
                 .onFailure(failure -> {
-                    LOG.log(System.Logger.Level.ERROR, "journal write of operator action " + action + " failed"
-                            + (stopping ? "; the stop stays in effect" : "; not applied"), failure);
-                    message.fail(500, new JsonObject().put("error", "the journal could not record " + action
-                            + (stopping ? "; trading is stopped anyway" : "; nothing was changed")).encode());
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "journal write of operator action " + action + " failed"
+                                    + (stopping ? "; the stop stays in effect" : "; not applied"),
+                            failure);
+                    message.fail(
+                            500,
+                            new JsonObject()
+                                    .put(
+                                            "error",
+                                            "the journal could not record " + action
+                                                    + (stopping
+                                                            ? "; trading is stopped anyway"
+                                                            : "; nothing was changed"))
+                                    .encode());
                 });
     }
 
@@ -599,9 +710,16 @@ public final class TradeExecutorVerticle extends VerticleBase {
             pairs.add(new JsonObject()
                     .put("pairId", p.pairId)
                     .put("trades", p.trades)
-                    .put("kalshi", new JsonObject().put("yes", Long.toString(p.kalshiYes)).put("no", Long.toString(p.kalshiNo)))
-                    .put("polymarket", new JsonObject().put("yes", Long.toString(p.polymarketYes))
-                            .put("no", Long.toString(p.polymarketNo)))
+                    .put(
+                            "kalshi",
+                            new JsonObject()
+                                    .put("yes", Long.toString(p.kalshiYes))
+                                    .put("no", Long.toString(p.kalshiNo)))
+                    .put(
+                            "polymarket",
+                            new JsonObject()
+                                    .put("yes", Long.toString(p.polymarketYes))
+                                    .put("no", Long.toString(p.polymarketNo)))
                     .put("hedgedContracts", Long.toString(p.hedged))
                     .put("unhedgedContracts", Long.toString(p.unhedged))
                     .put("cost", OpportunityJson.money(p.cost))
@@ -612,11 +730,13 @@ public final class TradeExecutorVerticle extends VerticleBase {
         long now = clock.getAsLong();
         request.reply(new JsonObject()
                 .put("pairs", pairs)
-                .put("total", new JsonObject()
-                        .put("cost", OpportunityJson.money(book.totalCost()))
-                        .put("lockedInEdge", OpportunityJson.money(book.totalLockedInEdge()))
-                        .put("unhedgedExposure", OpportunityJson.money(book.totalUnhedgedExposure()))
-                        .put("realisedToday", OpportunityJson.money(book.realisedOn(now)))));
+                .put(
+                        "total",
+                        new JsonObject()
+                                .put("cost", OpportunityJson.money(book.totalCost()))
+                                .put("lockedInEdge", OpportunityJson.money(book.totalLockedInEdge()))
+                                .put("unhedgedExposure", OpportunityJson.money(book.totalUnhedgedExposure()))
+                                .put("realisedToday", OpportunityJson.money(book.realisedOn(now)))));
     }
 
     private static long epochNanos() {

@@ -5,23 +5,23 @@ import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.format.OpportunityJson;
-import com.doubletime.domain.trade.ControlChange;
-import com.doubletime.domain.trade.ExecutionMode;
-import com.doubletime.domain.trade.RiskLimits;
-import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionAlert;
-import com.doubletime.domain.trade.LegPurpose;
-import com.doubletime.domain.trade.OrderEvent;
-import com.doubletime.domain.trade.OrderEventKind;
+import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
+import com.doubletime.domain.trade.LegPurpose;
 import com.doubletime.domain.trade.LevelFill;
+import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.OrderEventKind;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,11 +59,10 @@ public final class TradeJournalJson {
     static final String ORDER = "order";
     static final String ALERT = "alert";
     private static final int PRICE_DECIMALS = 4;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private TradeJournalJson() {
-    }
+    private TradeJournalJson() {}
 
     /** One line of JSON, without the line break. */
     public static String write(JournalEntry entry) {
@@ -155,11 +154,19 @@ public final class TradeJournalJson {
     }
 
     private static ControlChange readControl(JsonNode node) {
-        java.util.Map<String, Object> limits = MAPPER.convertValue(node.get("riskLimits"),
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
-        TradingControl state = new TradingControl(ExecutionMode.fromWireName(text(node, "mode")),
-                node.get("paused").asBoolean(), node.get("killSwitch").asBoolean(), RiskLimits.fromMap(limits));
-        return new ControlChange(text(node, "action"), state, optionalText(node, "reason"), node.get("atNanos").asLong());
+        java.util.Map<String, Object> limits = MAPPER.convertValue(
+                node.get("riskLimits"),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+        TradingControl state = new TradingControl(
+                ExecutionMode.fromWireName(text(node, "mode")),
+                node.get("paused").asBoolean(),
+                node.get("killSwitch").asBoolean(),
+                RiskLimits.fromMap(limits));
+        return new ControlChange(
+                text(node, "action"),
+                state,
+                optionalText(node, "reason"),
+                node.get("atNanos").asLong());
     }
 
     private static ObjectNode orderEvent(OrderEvent e) {
@@ -197,13 +204,25 @@ public final class TradeJournalJson {
     private static OrderEvent readOrderEvent(JsonNode node) {
         String status = optionalText(node, "status");
         String average = optionalText(node, "averagePrice");
-        return new OrderEvent(text(node, "eventId"), text(node, "tradeId"), OrderEventKind.valueOf(text(node, "kind")),
-                LegPurpose.valueOf(text(node, "purpose")), Platform.valueOf(text(node, "venue").toUpperCase(java.util.Locale.ROOT)),
-                text(node, "clientOrderId"), optionalText(node, "venueOrderId"), OrderAction.valueOf(text(node, "action")),
-                Outcome.valueOf(text(node, "outcome")), text(node, "instrument"), FixedPoint.parse(text(node, "limitPrice")),
-                FixedPoint.parse(text(node, "quantity")), status == null ? null : OrderStatus.valueOf(status),
-                FixedPoint.parse(text(node, "filledQuantity")), average == null ? -1 : FixedPoint.parse(average),
-                decimal(node, "fees"), optionalText(node, "detail"), node.get("atNanos").asLong());
+        return new OrderEvent(
+                text(node, "eventId"),
+                text(node, "tradeId"),
+                OrderEventKind.valueOf(text(node, "kind")),
+                LegPurpose.valueOf(text(node, "purpose")),
+                Platform.valueOf(text(node, "venue").toUpperCase(java.util.Locale.ROOT)),
+                text(node, "clientOrderId"),
+                optionalText(node, "venueOrderId"),
+                OrderAction.valueOf(text(node, "action")),
+                Outcome.valueOf(text(node, "outcome")),
+                text(node, "instrument"),
+                FixedPoint.parse(text(node, "limitPrice")),
+                FixedPoint.parse(text(node, "quantity")),
+                status == null ? null : OrderStatus.valueOf(status),
+                FixedPoint.parse(text(node, "filledQuantity")),
+                average == null ? -1 : FixedPoint.parse(average),
+                decimal(node, "fees"),
+                optionalText(node, "detail"),
+                node.get("atNanos").asLong());
     }
 
     private static ObjectNode alert(ExecutionAlert a) {
@@ -220,8 +239,12 @@ public final class TradeJournalJson {
     }
 
     private static ExecutionAlert readAlert(JsonNode node) {
-        return new ExecutionAlert(text(node, "eventId"), optionalText(node, "tradeId"),
-                ExecutionAlert.AlertKind.valueOf(text(node, "kind")), text(node, "message"), node.get("atNanos").asLong());
+        return new ExecutionAlert(
+                text(node, "eventId"),
+                optionalText(node, "tradeId"),
+                ExecutionAlert.AlertKind.valueOf(text(node, "kind")),
+                text(node, "message"),
+                node.get("atNanos").asLong());
     }
 
     private static ObjectNode decision(TradeDecision d) {
@@ -254,7 +277,8 @@ public final class TradeJournalJson {
         return out;
     }
 
-    private static ObjectNode header(String type, String tradeId, String opportunityId, String pairId, Direction direction) {
+    private static ObjectNode header(
+            String type, String tradeId, String opportunityId, String pairId, Direction direction) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("type", type);
         out.put("tradeId", tradeId);
@@ -292,7 +316,9 @@ public final class TradeJournalJson {
         out.put("fee", OpportunityJson.money(leg.fee()));
         ArrayNode fills = out.putArray("fills");
         for (LevelFill level : leg.levels()) {
-            fills.addArray().add(FixedPoint.format(level.price(), PRICE_DECIMALS)).add(FixedPoint.format(level.size(), 0));
+            fills.addArray()
+                    .add(FixedPoint.format(level.price(), PRICE_DECIMALS))
+                    .add(FixedPoint.format(level.size(), 0));
         }
         return out;
     }
@@ -302,36 +328,62 @@ public final class TradeJournalJson {
         if (!verdict.equals("ACCEPTED") && !verdict.equals("REJECTED")) {
             throw new IllegalArgumentException("verdict must be ACCEPTED or REJECTED, got " + verdict);
         }
-        return new TradeDecision(text(node, "tradeId"), text(node, "opportunityId"), text(node, "pairId"),
-                Direction.valueOf(text(node, "direction")), verdict.equals("ACCEPTED"),
-                wholeNumber(node, "opportunityQuantity"), wholeNumber(node, "quantity"),
-                readOrder(node.get("kalshi"), Platform.KALSHI), readOrder(node.get("polymarket"), Platform.POLYMARKET),
-                optionalText(node, "reason"), node.get("detectedAtNanos").asLong(), node.get("decidedAtNanos").asLong());
+        return new TradeDecision(
+                text(node, "tradeId"),
+                text(node, "opportunityId"),
+                text(node, "pairId"),
+                Direction.valueOf(text(node, "direction")),
+                verdict.equals("ACCEPTED"),
+                wholeNumber(node, "opportunityQuantity"),
+                wholeNumber(node, "quantity"),
+                readOrder(node.get("kalshi"), Platform.KALSHI),
+                readOrder(node.get("polymarket"), Platform.POLYMARKET),
+                optionalText(node, "reason"),
+                node.get("detectedAtNanos").asLong(),
+                node.get("decidedAtNanos").asLong());
     }
 
     private static TradeReport readTrade(JsonNode node) {
-        return new TradeReport(text(node, "tradeId"), text(node, "opportunityId"), text(node, "pairId"),
-                Direction.valueOf(text(node, "direction")), ExecutionMode.fromWireName(text(node, "mode")),
+        return new TradeReport(
+                text(node, "tradeId"),
+                text(node, "opportunityId"),
+                text(node, "pairId"),
+                Direction.valueOf(text(node, "direction")),
+                ExecutionMode.fromWireName(text(node, "mode")),
                 TradeStatus.valueOf(text(node, "status")),
-                readLegFill(node.get("kalshi"), Platform.KALSHI), readLegFill(node.get("polymarket"), Platform.POLYMARKET),
-                decimal(node, "totalCost"), decimal(node, "realisedEdge"), optionalText(node, "reason"),
-                node.get("detectedAtNanos").asLong(), node.get("decidedAtNanos").asLong(),
+                readLegFill(node.get("kalshi"), Platform.KALSHI),
+                readLegFill(node.get("polymarket"), Platform.POLYMARKET),
+                decimal(node, "totalCost"),
+                decimal(node, "realisedEdge"),
+                optionalText(node, "reason"),
+                node.get("detectedAtNanos").asLong(),
+                node.get("decidedAtNanos").asLong(),
                 node.get("executedAtNanos").asLong());
     }
 
     private static LegOrder readOrder(JsonNode node, Platform platform) {
         String instrument = text(node, platform == Platform.KALSHI ? "ticker" : "tokenId");
-        return new LegOrder(platform, Outcome.valueOf(text(node, "outcome")), instrument,
+        return new LegOrder(
+                platform,
+                Outcome.valueOf(text(node, "outcome")),
+                instrument,
                 FixedPoint.parse(text(node, "limitPrice")));
     }
 
     private static LegFill readLegFill(JsonNode node, Platform platform) {
         List<LevelFill> levels = new ArrayList<>();
         for (JsonNode level : node.get("fills")) {
-            levels.add(new LevelFill(FixedPoint.parse(level.get(0).asText()), FixedPoint.parse(level.get(1).asText())));
+            levels.add(new LevelFill(
+                    FixedPoint.parse(level.get(0).asText()),
+                    FixedPoint.parse(level.get(1).asText())));
         }
-        return new LegFill(readOrder(node, platform), wholeNumber(node, "requestedQuantity"),
-                wholeNumber(node, "filledQuantity"), levels, decimal(node, "cost"), decimal(node, "fee"));
+        return new LegFill(
+                readOrder(node, platform),
+                wholeNumber(node, "requestedQuantity"),
+                wholeNumber(node, "filledQuantity"),
+                levels,
+                decimal(node, "cost"),
+                decimal(node, "fee"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -55,8 +55,10 @@ final class TradeRecovery {
         } else if (entry instanceof OrderEvent event) {
             TradeDecision decision = decisions.get(event.tradeId());
             if (decision != null) {
-                open.computeIfAbsent(event.tradeId(), id -> new Interrupted(decision)).orders
-                        .computeIfAbsent(event.clientOrderId(), id -> new ArrayList<>()).add(event);
+                open.computeIfAbsent(event.tradeId(), id -> new Interrupted(decision))
+                        .orders
+                        .computeIfAbsent(event.clientOrderId(), id -> new ArrayList<>())
+                        .add(event);
             }
         } else if (entry instanceof TradeReport report) {
             decisions.remove(report.tradeId());
@@ -72,20 +74,31 @@ final class TradeRecovery {
      * Reconciles one interrupted trade against the venues and journals what it found; completes with the
      * report (already journaled).
      */
-    static CompletionStage<TradeReport> reconcile(Interrupted trade, MarketPair pair, Map<Platform, VenueOrderGateway> gateways,
-                                                  LiveExecution.Journal journal, LongSupplier clock) {
+    static CompletionStage<TradeReport> reconcile(
+            Interrupted trade,
+            MarketPair pair,
+            Map<Platform, VenueOrderGateway> gateways,
+            LiveExecution.Journal journal,
+            LongSupplier clock) {
         TradeDecision decision = trade.decision;
-        LiveLeg kalshi = new LiveLeg(decision.kalshi(), decision.quantity(), pair == null ? 0 : pair.kalshiTakerFeeRate(),
+        LiveLeg kalshi = new LiveLeg(
+                decision.kalshi(),
+                decision.quantity(),
+                pair == null ? 0 : pair.kalshiTakerFeeRate(),
                 IocFill.KALSHI_FEE_DECIMALS);
-        LiveLeg polymarket = new LiveLeg(decision.polymarket(), decision.quantity(),
-                pair == null ? 0 : pair.polymarketTakerFeeRate(), IocFill.POLYMARKET_FEE_DECIMALS);
+        LiveLeg polymarket = new LiveLeg(
+                decision.polymarket(),
+                decision.quantity(),
+                pair == null ? 0 : pair.polymarketTakerFeeRate(),
+                IocFill.POLYMARKET_FEE_DECIMALS);
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (List<OrderEvent> events : trade.orders.values()) {
             chain = chain.thenCompose(done -> settle(events, gateways, journal, clock))
                     .thenAccept(result -> {
                         OrderEvent first = events.get(0);
                         LiveLeg leg = first.platform() == Platform.KALSHI ? kalshi : polymarket;
-                        if (result.status() == OrderStatus.UNKNOWN || result.status() == OrderStatus.DELAYED
+                        if (result.status() == OrderStatus.UNKNOWN
+                                || result.status() == OrderStatus.DELAYED
                                 || result.status() == OrderStatus.RESTING) {
                             leg.unknown = first.clientOrderId() + " (" + result.status() + " after restart)";
                         }
@@ -98,16 +111,23 @@ final class TradeRecovery {
                     + "re-sending anything: kalshi holds " + kalshi.held() + ", polymarket " + polymarket.held()
                     + (report.reason() == null ? "" : "; " + report.reason());
             LOG.log(System.Logger.Level.WARNING, message);
-            return journal.append(new ExecutionAlert(decision.tradeId() + ":recovered", decision.tradeId(),
-                            ExecutionAlert.AlertKind.RECOVERED, message, clock.getAsLong()))
+            return journal.append(new ExecutionAlert(
+                            decision.tradeId() + ":recovered",
+                            decision.tradeId(),
+                            ExecutionAlert.AlertKind.RECOVERED,
+                            message,
+                            clock.getAsLong()))
                     .thenCompose(recorded -> journal.append(report))
                     .thenApply(recorded -> report);
         });
     }
 
     /** The order's final state: its last journaled answer if final, else the venue's, journaled as RECONCILED. */
-    private static CompletionStage<OrderResult> settle(List<OrderEvent> events, Map<Platform, VenueOrderGateway> gateways,
-                                                       LiveExecution.Journal journal, LongSupplier clock) {
+    private static CompletionStage<OrderResult> settle(
+            List<OrderEvent> events,
+            Map<Platform, VenueOrderGateway> gateways,
+            LiveExecution.Journal journal,
+            LongSupplier clock) {
         OrderEvent last = events.get(events.size() - 1);
         String venueOrderId = null;
         for (OrderEvent event : events) {
@@ -124,13 +144,25 @@ final class TradeRecovery {
         String id = venueOrderId;
         return asked.thenCompose(result -> {
             OrderEvent first = events.get(0);
-            OrderEvent reconciled = new OrderEvent(first.clientOrderId() + ":reconciled", first.tradeId(),
-                    OrderEventKind.RECONCILED, first.purpose(), first.platform(), first.clientOrderId(),
-                    result.venueOrderId() != null ? result.venueOrderId() : id, first.action(), first.outcome(),
-                    first.instrument(), first.limitPrice(), first.quantity(), result.status(),
-                    Math.max(0, result.filledQuantity()), result.averagePrice(),
+            OrderEvent reconciled = new OrderEvent(
+                    first.clientOrderId() + ":reconciled",
+                    first.tradeId(),
+                    OrderEventKind.RECONCILED,
+                    first.purpose(),
+                    first.platform(),
+                    first.clientOrderId(),
+                    result.venueOrderId() != null ? result.venueOrderId() : id,
+                    first.action(),
+                    first.outcome(),
+                    first.instrument(),
+                    first.limitPrice(),
+                    first.quantity(),
+                    result.status(),
+                    Math.max(0, result.filledQuantity()),
+                    result.averagePrice(),
                     result.fees() == null ? BigDecimal.ZERO : result.fees(),
-                    result.rejectReason(), clock.getAsLong());
+                    result.rejectReason(),
+                    clock.getAsLong());
             return journal.append(reconciled).thenApply(done -> result);
         });
     }
@@ -152,29 +184,62 @@ final class TradeRecovery {
         }
         return found.handle((result, failure) -> {
             if (failure != null || result == null) {
-                return new OrderResult(request.clientOrderId(), null, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO,
-                        "no_venue_id", unanswered + " (lookup by client order id failed: "
-                        + (failure == null ? "no answer" : failure.getMessage()) + ")");
+                return new OrderResult(
+                        request.clientOrderId(),
+                        null,
+                        OrderStatus.UNKNOWN,
+                        0,
+                        0,
+                        -1,
+                        BigDecimal.ZERO,
+                        "no_venue_id",
+                        unanswered + " (lookup by client order id failed: "
+                                + (failure == null ? "no answer" : failure.getMessage()) + ")");
             }
             if (result.status() == OrderStatus.UNKNOWN) {
-                return new OrderResult(request.clientOrderId(), result.venueOrderId(), OrderStatus.UNKNOWN, 0, 0, -1,
-                        BigDecimal.ZERO, result.rejectCode() == null ? "no_venue_id" : result.rejectCode(),
+                return new OrderResult(
+                        request.clientOrderId(),
+                        result.venueOrderId(),
+                        OrderStatus.UNKNOWN,
+                        0,
+                        0,
+                        -1,
+                        BigDecimal.ZERO,
+                        result.rejectCode() == null ? "no_venue_id" : result.rejectCode(),
                         unanswered + (result.rejectReason() == null ? "" : " (" + result.rejectReason() + ")"));
             }
-            return new OrderResult(request.clientOrderId(), result.venueOrderId(), result.status(), result.filledQuantity(),
-                    result.remainingQuantity(), result.averagePrice(), result.fees(), result.rejectCode(),
-                    result.rejectReason() != null ? result.rejectReason()
+            return new OrderResult(
+                    request.clientOrderId(),
+                    result.venueOrderId(),
+                    result.status(),
+                    result.filledQuantity(),
+                    result.remainingQuantity(),
+                    result.averagePrice(),
+                    result.fees(),
+                    result.rejectCode(),
+                    result.rejectReason() != null
+                            ? result.rejectReason()
                             : "found at the venue by client order id " + request.clientOrderId());
         });
     }
 
     private static boolean isFinal(OrderStatus status) {
-        return status == OrderStatus.FILLED || status == OrderStatus.PARTIALLY_FILLED || status == OrderStatus.UNFILLED
+        return status == OrderStatus.FILLED
+                || status == OrderStatus.PARTIALLY_FILLED
+                || status == OrderStatus.UNFILLED
                 || status == OrderStatus.REJECTED;
     }
 
     private static OrderResult resultOf(OrderEvent event, String venueOrderId) {
-        return new OrderResult(event.clientOrderId(), venueOrderId, event.status(), event.filledQuantity(), 0,
-                event.averagePrice(), event.fees(), null, event.detail());
+        return new OrderResult(
+                event.clientOrderId(),
+                venueOrderId,
+                event.status(),
+                event.filledQuantity(),
+                0,
+                event.averagePrice(),
+                event.fees(),
+                null,
+                event.detail());
     }
 }

@@ -24,32 +24,56 @@ class ExecutorConfigTest {
 
     @Test
     void readsEveryField() {
-        ExecutorConfig config = ExecutorConfig.fromJson(new JsonObject().put("mode", "LIVE").put("maxNotionalPerTrade", "250.50")
-                .put("journalPath", "/tmp/j.jsonl").put("maxBookAgeMillis", 1500).put("recentTrades", 20));
+        ExecutorConfig config = ExecutorConfig.fromJson(new JsonObject()
+                .put("mode", "LIVE")
+                .put("maxNotionalPerTrade", "250.50")
+                .put("journalPath", "/tmp/j.jsonl")
+                .put("maxBookAgeMillis", 1500)
+                .put("recentTrades", 20));
 
-        assertEquals(new ExecutorConfig(ExecutionMode.LIVE, new BigDecimal("250.50"), Path.of("/tmp/j.jsonl"),
-                Duration.ofMillis(1500), 20), config);
+        assertEquals(
+                new ExecutorConfig(
+                        ExecutionMode.LIVE,
+                        new BigDecimal("250.50"),
+                        Path.of("/tmp/j.jsonl"),
+                        Duration.ofMillis(1500),
+                        20),
+                config);
     }
 
     @Test
     void theJournalIsForcedToDiskUnlessWriteOnlyIsChosenByName() {
-        assertEquals(JournalSync.FDATASYNC, ExecutorConfig.fromJson(new JsonObject()).journalSync());
+        assertEquals(
+                JournalSync.FDATASYNC, ExecutorConfig.fromJson(new JsonObject()).journalSync());
         assertEquals(JournalSync.FDATASYNC, ExecutorConfig.DEFAULT.journalSync());
-        assertEquals(JournalSync.WRITE_ONLY, ExecutorConfig.fromJson(new JsonObject().put("journalSync", "write-only"))
-                .journalSync());
-        assertEquals("executor.journalSync must be fdatasync or write-only, got async", assertThrows(
-                IllegalArgumentException.class, () -> ExecutorConfig.fromJson(new JsonObject().put("journalSync", "async")))
-                .getMessage());
+        assertEquals(
+                JournalSync.WRITE_ONLY,
+                ExecutorConfig.fromJson(new JsonObject().put("journalSync", "write-only"))
+                        .journalSync());
+        assertEquals(
+                "executor.journalSync must be fdatasync or write-only, got async",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ExecutorConfig.fromJson(new JsonObject().put("journalSync", "async")))
+                        .getMessage());
     }
 
     @Test
     void rejectsInvalidFieldsNamingThem() {
-        assertEquals("executor.mode must be paper or live, got sim", assertThrows(IllegalArgumentException.class,
-                () -> ExecutorConfig.fromJson(new JsonObject().put("mode", "sim"))).getMessage());
-        assertEquals("executor.maxNotionalPerTrade must be a positive number of dollars",
-                assertThrows(IllegalArgumentException.class,
-                        () -> ExecutorConfig.fromJson(new JsonObject().put("maxNotionalPerTrade", "-1"))).getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                "executor.mode must be paper or live, got sim",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ExecutorConfig.fromJson(new JsonObject().put("mode", "sim")))
+                        .getMessage());
+        assertEquals(
+                "executor.maxNotionalPerTrade must be a positive number of dollars",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ExecutorConfig.fromJson(new JsonObject().put("maxNotionalPerTrade", "-1")))
+                        .getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ExecutorConfig.fromJson(new JsonObject().put("maxNotionalPerTrade", "lots")));
     }
 }

@@ -35,14 +35,24 @@ final class FakeVenue implements VenueOrderGateway {
     }
 
     static OrderResult fill(OrderRequest order, long quantity, long price) {
-        OrderStatus status = quantity == 0 ? OrderStatus.UNFILLED
+        OrderStatus status = quantity == 0
+                ? OrderStatus.UNFILLED
                 : quantity == order.quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
-        return new OrderResult(order.clientOrderId(), "v-" + order.clientOrderId(), status, quantity, 0,
-                quantity == 0 ? -1 : price, BigDecimal.ZERO, null, null);
+        return new OrderResult(
+                order.clientOrderId(),
+                "v-" + order.clientOrderId(),
+                status,
+                quantity,
+                0,
+                quantity == 0 ? -1 : price,
+                BigDecimal.ZERO,
+                null,
+                null);
     }
 
     static OrderResult rejected(OrderRequest order, String code) {
-        return new OrderResult(order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, code, "refused");
+        return new OrderResult(
+                order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, code, "refused");
     }
 
     @Override
@@ -61,8 +71,19 @@ final class FakeVenue implements VenueOrderGateway {
     public CompletionStage<OrderResult> cancel(String venueOrderId) {
         calls.add("cancel " + venueOrderId);
         OrderResult state = onStatus.apply(venueOrderId);
-        return CompletableFuture.completedFuture(state != null && state.status() != OrderStatus.DELAYED ? state
-                : new OrderResult(null, venueOrderId, OrderStatus.UNFILLED, 0, 0, -1, BigDecimal.ZERO, null, "cancelled"));
+        return CompletableFuture.completedFuture(
+                state != null && state.status() != OrderStatus.DELAYED
+                        ? state
+                        : new OrderResult(
+                                null,
+                                venueOrderId,
+                                OrderStatus.UNFILLED,
+                                0,
+                                0,
+                                -1,
+                                BigDecimal.ZERO,
+                                null,
+                                "cancelled"));
     }
 
     @Override
@@ -75,7 +96,8 @@ final class FakeVenue implements VenueOrderGateway {
     public CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
         calls.add("find " + clientOrderId + " " + instrument);
         var find = onFind;
-        return find == null ? VenueOrderGateway.super.findByClientOrderId(clientOrderId, instrument)
+        return find == null
+                ? VenueOrderGateway.super.findByClientOrderId(clientOrderId, instrument)
                 : find.apply(clientOrderId, instrument);
     }
 

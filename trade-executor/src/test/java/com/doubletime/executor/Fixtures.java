@@ -30,11 +30,23 @@ final class Fixtures {
     static final String YES_TOKEN = "7132";
     static final String NO_TOKEN = "5211";
     static final long T0 = 1_764_054_000_000_000_000L;
-    static final MarketPair PAIR = new MarketPair(PAIR_ID, "Fed cuts in December", TICKER, fp("0.07"), "0xcond",
-            YES_TOKEN, NO_TOKEN, fp("0.04"), fp("0.01"), fp("5"), false, Polarity.SAME, fp("0.01"), MarketPair.UNLIMITED);
+    static final MarketPair PAIR = new MarketPair(
+            PAIR_ID,
+            "Fed cuts in December",
+            TICKER,
+            fp("0.07"),
+            "0xcond",
+            YES_TOKEN,
+            NO_TOKEN,
+            fp("0.04"),
+            fp("0.01"),
+            fp("5"),
+            false,
+            Polarity.SAME,
+            fp("0.01"),
+            MarketPair.UNLIMITED);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static long fp(String decimal) {
         return FixedPoint.parse(decimal);
@@ -71,8 +83,11 @@ final class Fixtures {
 
     /** What the monitor would publish for these books and direction (null when none). */
     static ArbitrageOpportunityFound detect(OrderbookSet books, Direction direction, String id, long atNanos) {
-        MarketState state = new MarketState(PAIR, books.find(Platform.KALSHI, TICKER),
-                books.find(Platform.POLYMARKET, YES_TOKEN), books.find(Platform.POLYMARKET, NO_TOKEN));
+        MarketState state = new MarketState(
+                PAIR,
+                books.find(Platform.KALSHI, TICKER),
+                books.find(Platform.POLYMARKET, YES_TOKEN),
+                books.find(Platform.POLYMARKET, NO_TOKEN));
         Opportunity opportunity = BuyBothDetector.evaluate(state, direction);
         return opportunity == null ? null : new ArbitrageOpportunityFound(id, opportunity, atNanos);
     }

@@ -19,38 +19,81 @@ import java.math.BigDecimal;
 
 /** Distinct journal entries of every kind, numbered so that each has its own event id. */
 final class JournalSamples {
-    private JournalSamples() {
-    }
+    private JournalSamples() {}
 
     static TradeDecision decision(int n) {
         TradeDecision d = TradeJournalJsonTest.decision;
-        return new TradeDecision("trade-" + n, d.opportunityId(), d.pairId(), d.direction(), d.accepted(),
-                d.opportunityQuantity(), d.quantity(), d.kalshi(), d.polymarket(), d.reason(), d.detectedAtNanos(),
+        return new TradeDecision(
+                "trade-" + n,
+                d.opportunityId(),
+                d.pairId(),
+                d.direction(),
+                d.accepted(),
+                d.opportunityQuantity(),
+                d.quantity(),
+                d.kalshi(),
+                d.polymarket(),
+                d.reason(),
+                d.detectedAtNanos(),
                 d.decidedAtNanos());
     }
 
     static TradeReport report(int n) {
         TradeReport r = TradeJournalJsonTest.report;
-        return new TradeReport("trade-" + n, r.opportunityId(), r.pairId(), r.direction(), r.mode(), r.status(), r.kalshi(),
-                r.polymarket(), r.totalCost(), r.realisedEdge(), r.reason(), r.detectedAtNanos(), r.decidedAtNanos(),
+        return new TradeReport(
+                "trade-" + n,
+                r.opportunityId(),
+                r.pairId(),
+                r.direction(),
+                r.mode(),
+                r.status(),
+                r.kalshi(),
+                r.polymarket(),
+                r.totalCost(),
+                r.realisedEdge(),
+                r.reason(),
+                r.detectedAtNanos(),
+                r.decidedAtNanos(),
                 r.executedAtNanos());
     }
 
     static OrderEvent order(int n) {
-        return new OrderEvent("trade-" + n + ":k:ACKNOWLEDGED", "trade-" + n, OrderEventKind.ACKNOWLEDGED,
-                LegPurpose.ENTRY, Platform.KALSHI, "dt-trade-" + n + "-k", "ord-" + n, OrderAction.BUY, Outcome.YES,
-                Fixtures.TICKER, Fixtures.fp("0.42"), Fixtures.fp("10"), OrderStatus.PARTIALLY_FILLED, Fixtures.fp("4"),
-                Fixtures.fp("0.41"), new BigDecimal("0.07"), "it's \"partial\"", Fixtures.T0 + n);
+        return new OrderEvent(
+                "trade-" + n + ":k:ACKNOWLEDGED",
+                "trade-" + n,
+                OrderEventKind.ACKNOWLEDGED,
+                LegPurpose.ENTRY,
+                Platform.KALSHI,
+                "dt-trade-" + n + "-k",
+                "ord-" + n,
+                OrderAction.BUY,
+                Outcome.YES,
+                Fixtures.TICKER,
+                Fixtures.fp("0.42"),
+                Fixtures.fp("10"),
+                OrderStatus.PARTIALLY_FILLED,
+                Fixtures.fp("4"),
+                Fixtures.fp("0.41"),
+                new BigDecimal("0.07"),
+                "it's \"partial\"",
+                Fixtures.T0 + n);
     }
 
     static ExecutionAlert alert(int n) {
-        return new ExecutionAlert("alert-" + n, "trade-" + n, ExecutionAlert.AlertKind.UNHEDGED,
-                "6 contracts UNHEDGED on kalshi", Fixtures.T0 + n);
+        return new ExecutionAlert(
+                "alert-" + n,
+                "trade-" + n,
+                ExecutionAlert.AlertKind.UNHEDGED,
+                "6 contracts UNHEDGED on kalshi",
+                Fixtures.T0 + n);
     }
 
     static ControlChange control(int n) {
-        return new ControlChange("kill-switch-on", TradingControl.initial(ExecutionMode.LIVE, RiskLimits.DEFAULT)
-                .withKillSwitch(true), "test " + n, Fixtures.T0 + n);
+        return new ControlChange(
+                "kill-switch-on",
+                TradingControl.initial(ExecutionMode.LIVE, RiskLimits.DEFAULT).withKillSwitch(true),
+                "test " + n,
+                Fixtures.T0 + n);
     }
 
     /** Entry {@code n} of a mixed sequence: decision, order, alert, report, control, … */

@@ -11,6 +11,7 @@ class JsonLinesTradeRepositoryContractTest extends TradeRepositoryContract {
 
     @Override
     protected TradeRepository openStorage() throws Exception {
-        return JsonLinesTradeRepository.open(vertx, dir.resolve("trades.jsonl"), 1_000).await(WAIT, TimeUnit.SECONDS);
+        return JsonLinesTradeRepository.open(vertx, dir.resolve("trades.jsonl"), 1_000)
+                .await(WAIT, TimeUnit.SECONDS);
     }
 }

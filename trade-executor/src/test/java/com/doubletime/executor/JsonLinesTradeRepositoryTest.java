@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class JsonLinesTradeRepositoryTest {
     private final Vertx vertx = Vertx.vertx();
+
     @TempDir
     Path dir;
 
@@ -45,8 +46,11 @@ class JsonLinesTradeRepositoryTest {
         repository.close().await(10, TimeUnit.SECONDS);
 
         List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-        assertEquals(List.of(TradeJournalJson.write(TradeJournalJsonTest.decision),
-                TradeJournalJson.write(TradeJournalJsonTest.report)), lines);
+        assertEquals(
+                List.of(
+                        TradeJournalJson.write(TradeJournalJsonTest.decision),
+                        TradeJournalJson.write(TradeJournalJsonTest.report)),
+                lines);
 
         JsonLinesTradeRepository reopened = open(journal, 100);
         List<JournalEntry> recent = reopened.recent(10).await(10, TimeUnit.SECONDS);
@@ -57,8 +61,8 @@ class JsonLinesTradeRepositoryTest {
     @Test
     void recentReturnsTheLastEntriesOldestFirst() throws Exception {
         JsonLinesTradeRepository repository = open(dir.resolve("trades.jsonl"), 2);
-        for (JournalEntry entry : List.of(JournalSamples.decision(1), JournalSamples.report(1),
-                JournalSamples.decision(2))) {
+        for (JournalEntry entry :
+                List.of(JournalSamples.decision(1), JournalSamples.report(1), JournalSamples.decision(2))) {
             repository.append(entry).await(10, TimeUnit.SECONDS);
         }
 
@@ -117,13 +121,21 @@ class JsonLinesTradeRepositoryTest {
         repository.append(JournalSamples.order(1)).await(10, TimeUnit.SECONDS);
         assertEquals(1, repository.forces());
 
-        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+        repository
+                .appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3)))
+                .await(10, TimeUnit.SECONDS);
         assertEquals(2, repository.forces(), "two entries, one fdatasync");
 
-        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+        repository
+                .appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3)))
+                .await(10, TimeUnit.SECONDS);
         assertEquals(2, repository.forces(), "nothing new to write, nothing forced");
-        assertEquals(List.of(TradeJournalJson.write(JournalSamples.order(1)), TradeJournalJson.write(JournalSamples.order(2)),
-                TradeJournalJson.write(JournalSamples.order(3))), Files.readAllLines(journal));
+        assertEquals(
+                List.of(
+                        TradeJournalJson.write(JournalSamples.order(1)),
+                        TradeJournalJson.write(JournalSamples.order(2)),
+                        TradeJournalJson.write(JournalSamples.order(3))),
+                Files.readAllLines(journal));
         repository.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -133,11 +145,17 @@ class JsonLinesTradeRepositoryTest {
         JsonLinesTradeRepository repository = JsonLinesTradeRepository.open(vertx, journal, 100, JournalSync.WRITE_ONLY)
                 .await(10, TimeUnit.SECONDS);
         repository.append(JournalSamples.decision(1)).await(10, TimeUnit.SECONDS);
-        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(10, TimeUnit.SECONDS);
+        repository
+                .appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3)))
+                .await(10, TimeUnit.SECONDS);
 
         assertEquals(0, repository.forces());
-        assertEquals(List.of(TradeJournalJson.write(JournalSamples.decision(1)), TradeJournalJson.write(JournalSamples.order(2)),
-                TradeJournalJson.write(JournalSamples.order(3))), Files.readAllLines(journal));
+        assertEquals(
+                List.of(
+                        TradeJournalJson.write(JournalSamples.decision(1)),
+                        TradeJournalJson.write(JournalSamples.order(2)),
+                        TradeJournalJson.write(JournalSamples.order(3))),
+                Files.readAllLines(journal));
         repository.close().await(10, TimeUnit.SECONDS);
     }
 }

@@ -50,33 +50,50 @@ class LiveExecutionTest {
     private static TradeDecision decision() {
         OrderbookSet books = Fixtures.standardBooks();
         PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "t1");
-        return trader.decide(Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o1", Fixtures.T0), books,
+        return trader.decide(
+                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o1", Fixtures.T0),
+                books,
                 Fixtures.T0 + 1); // 102 contracts, limits 0.42 / 0.53
     }
 
     private TradeReport run(LegRiskPolicy policy) throws Exception {
-        return run(new LiveExecution.Settings(com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL,
-                com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL, 2_000, 1_000, 50, policy));
+        return run(new LiveExecution.Settings(
+                com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL,
+                com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL,
+                2_000,
+                1_000,
+                50,
+                policy));
     }
 
     private TradeReport run(LiveExecution.Settings settings) throws Exception {
-        LiveExecution engine = new LiveExecution(Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
+        LiveExecution engine = new LiveExecution(
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                 entry -> {
                     journal.add(entry);
                     return CompletableFuture.completedFuture(null);
-                }, (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS), System::nanoTime, settings);
+                },
+                (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS),
+                System::nanoTime,
+                settings);
         return engine.execute(decision, Fixtures.PAIR).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private List<OrderEvent> orders() {
         synchronized (journal) {
-            return journal.stream().filter(OrderEvent.class::isInstance).map(OrderEvent.class::cast).toList();
+            return journal.stream()
+                    .filter(OrderEvent.class::isInstance)
+                    .map(OrderEvent.class::cast)
+                    .toList();
         }
     }
 
     private List<ExecutionAlert> alerts() {
         synchronized (journal) {
-            return journal.stream().filter(ExecutionAlert.class::isInstance).map(ExecutionAlert.class::cast).toList();
+            return journal.stream()
+                    .filter(ExecutionAlert.class::isInstance)
+                    .map(ExecutionAlert.class::cast)
+                    .toList();
         }
     }
 
@@ -87,8 +104,12 @@ class LiveExecutionTest {
         assertEquals(TradeStatus.FILLED, report.status());
         assertEquals(102, report.hedgedQuantity());
         assertEquals(0, report.unhedgedQuantity());
-        // 102 × 0.42 + fee ⌈0.07 × 102 × 0.42 × 0.58⌉ = 42.84 + 1.74; 102 × 0.53 + ⌈0.04 × 102 × 0.53 × 0.47⌉₅ = 54.06 + 1.01633
-        assertEquals(0, new BigDecimal("99.65633").compareTo(report.totalCost()), report.totalCost().toPlainString());
+        // 102 × 0.42 + fee ⌈0.07 × 102 × 0.42 × 0.58⌉ = 42.84 + 1.74; 102 × 0.53 + ⌈0.04 × 102 × 0.53 × 0.47⌉₅ = 54.06
+        // + 1.01633
+        assertEquals(
+                0,
+                new BigDecimal("99.65633").compareTo(report.totalCost()),
+                report.totalCost().toPlainString());
         assertEquals(0, new BigDecimal("2.34367").compareTo(report.realisedEdge()));
         assertTrue(alerts().isEmpty());
     }
@@ -127,14 +148,21 @@ class LiveExecutionTest {
                 return flushed;
             }
         };
-        LiveExecution engine = new LiveExecution(Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket), batching,
-                (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS), System::nanoTime,
+        LiveExecution engine = new LiveExecution(
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
+                batching,
+                (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS),
+                System::nanoTime,
                 LiveExecution.Settings.DEFAULT);
-        CompletableFuture<TradeReport> report = engine.execute(decision, Fixtures.PAIR).toCompletableFuture();
+        CompletableFuture<TradeReport> report =
+                engine.execute(decision, Fixtures.PAIR).toCompletableFuture();
 
         assertEquals(1, batches.size());
-        assertEquals(List.of("dt-t1-k-E0", "dt-t1-p-E0"), batches.get(0).stream()
-                .map(e -> ((OrderEvent) e).clientOrderId()).toList());
+        assertEquals(
+                List.of("dt-t1-k-E0", "dt-t1-p-E0"),
+                batches.get(0).stream()
+                        .map(e -> ((OrderEvent) e).clientOrderId())
+                        .toList());
         assertTrue(batches.get(0).stream().allMatch(e -> ((OrderEvent) e).kind() == OrderEventKind.REQUESTED));
         assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty(), "no order before the batch is durable");
 
@@ -146,8 +174,10 @@ class LiveExecutionTest {
 
     @Test
     void aRejectedLegIsReHedgedUpToTheWorstPrice() throws Exception {
-        polymarket.onPlace = order -> CompletableFuture.completedFuture(order.clientOrderId().endsWith("E0")
-                ? FakeVenue.rejected(order, "429") : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(
+                order.clientOrderId().endsWith("E0")
+                        ? FakeVenue.rejected(order, "429")
+                        : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
 
         TradeReport report = run(LegRiskPolicy.rehedge(FixedPoint.parse("0.02")));
 
@@ -157,19 +187,24 @@ class LiveExecutionTest {
         assertEquals(102 * FixedPoint.ONE, rehedge.quantity());
         assertEquals(0, report.unhedgedQuantity());
         assertEquals(102, report.hedgedQuantity());
-        assertEquals(List.of(ExecutionAlert.AlertKind.UNHEDGED, ExecutionAlert.AlertKind.LEG_RISK_HANDLED),
+        assertEquals(
+                List.of(ExecutionAlert.AlertKind.UNHEDGED, ExecutionAlert.AlertKind.LEG_RISK_HANDLED),
                 alerts().stream().map(ExecutionAlert::kind).toList());
-        assertTrue(alerts().get(1).message().startsWith("leg risk closed"), alerts().get(1).message());
+        assertTrue(
+                alerts().get(1).message().startsWith("leg risk closed"),
+                alerts().get(1).message());
     }
 
     @Test
     void whatTheReHedgeCannotBuyIsUnwoundWithinTheMaxLoss() throws Exception {
-        polymarket.onPlace = order -> CompletableFuture.completedFuture(order.clientOrderId().endsWith("E0")
-                ? FakeVenue.fill(order, 40 * FixedPoint.ONE, order.limitPrice()) // 40 of 102
-                : FakeVenue.fill(order, 12 * FixedPoint.ONE, order.limitPrice())); // re-hedge gets 12 of 62
-        kalshi.onPlace = order -> CompletableFuture.completedFuture(order.action() == OrderAction.SELL
-                ? FakeVenue.fill(order, order.quantity(), FixedPoint.parse("0.40"))
-                : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(
+                order.clientOrderId().endsWith("E0")
+                        ? FakeVenue.fill(order, 40 * FixedPoint.ONE, order.limitPrice()) // 40 of 102
+                        : FakeVenue.fill(order, 12 * FixedPoint.ONE, order.limitPrice())); // re-hedge gets 12 of 62
+        kalshi.onPlace = order -> CompletableFuture.completedFuture(
+                order.action() == OrderAction.SELL
+                        ? FakeVenue.fill(order, order.quantity(), FixedPoint.parse("0.40"))
+                        : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
 
         TradeReport report = run(LegRiskPolicy.rehedgeThenUnwind(FixedPoint.parse("0.02"), FixedPoint.parse("0.05")));
 
@@ -181,21 +216,27 @@ class LiveExecutionTest {
         assertEquals(52, report.polymarket().filledQuantity());
         assertEquals(0, report.unhedgedQuantity());
         assertEquals(TradeStatus.PARTIALLY_FILLED, report.status());
-        assertEquals(List.of(LegPurpose.ENTRY, LegPurpose.ENTRY, LegPurpose.REHEDGE, LegPurpose.UNWIND),
-                orders().stream().filter(e -> e.kind() == OrderEventKind.REQUESTED).map(OrderEvent::purpose).toList());
+        assertEquals(
+                List.of(LegPurpose.ENTRY, LegPurpose.ENTRY, LegPurpose.REHEDGE, LegPurpose.UNWIND),
+                orders().stream()
+                        .filter(e -> e.kind() == OrderEventKind.REQUESTED)
+                        .map(OrderEvent::purpose)
+                        .toList());
         assertTrue(report.reason().contains("sold 50 (unwind)"), report.reason());
     }
 
     @Test
     void reportOnlyLeavesPartialFillsUnhedgedAndSaysSo() throws Exception {
-        kalshi.onPlace = order -> CompletableFuture.completedFuture(FakeVenue.fill(order, 60 * FixedPoint.ONE,
-                order.limitPrice()));
+        kalshi.onPlace = order ->
+                CompletableFuture.completedFuture(FakeVenue.fill(order, 60 * FixedPoint.ONE, order.limitPrice()));
 
         TradeReport report = run(LegRiskPolicy.reportOnly());
 
         assertEquals(42, report.unhedgedQuantity());
         assertEquals(TradeStatus.PARTIALLY_FILLED, report.status());
-        assertTrue(alerts().get(1).message().contains("42 contracts still UNHEDGED"), alerts().get(1).message());
+        assertTrue(
+                alerts().get(1).message().contains("42 contracts still UNHEDGED"),
+                alerts().get(1).message());
     }
 
     @Test
@@ -206,21 +247,44 @@ class LiveExecutionTest {
 
         assertEquals(1, polymarket.placed.size());
         assertEquals(1, kalshi.placed.size());
-        assertEquals(OrderEventKind.ERROR, orders().stream().filter(e -> e.platform() == Platform.POLYMARKET)
-                .reduce((a, b) -> b).orElseThrow().kind());
+        assertEquals(
+                OrderEventKind.ERROR,
+                orders().stream()
+                        .filter(e -> e.platform() == Platform.POLYMARKET)
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .kind());
         assertTrue(report.reason().contains("UNKNOWN order dt-t1-p-E0"), report.reason());
-        assertTrue(alerts().get(0).message().contains("no leg-risk order is sent"), alerts().get(0).message());
+        assertTrue(
+                alerts().get(0).message().contains("no leg-risk order is sent"),
+                alerts().get(0).message());
     }
 
     @Test
     void aDelayedOrderIsAwaitedAndItsLaterFillCounts() throws Exception {
-        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(order.clientOrderId(), "0xhash",
-                OrderStatus.DELAYED, 0, order.quantity(), -1, BigDecimal.ZERO, null, null));
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(
+                order.clientOrderId(),
+                "0xhash",
+                OrderStatus.DELAYED,
+                0,
+                order.quantity(),
+                -1,
+                BigDecimal.ZERO,
+                null,
+                null));
         int[] polls = {0};
         polymarket.onStatus = id -> ++polls[0] < 3
                 ? new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null)
-                : new OrderResult(null, id, OrderStatus.FILLED, 102 * FixedPoint.ONE, 0, FixedPoint.parse("0.52"),
-                BigDecimal.ZERO, null, null);
+                : new OrderResult(
+                        null,
+                        id,
+                        OrderStatus.FILLED,
+                        102 * FixedPoint.ONE,
+                        0,
+                        FixedPoint.parse("0.52"),
+                        BigDecimal.ZERO,
+                        null,
+                        null);
 
         TradeReport report = run(LegRiskPolicy.reportOnly());
 
@@ -231,10 +295,21 @@ class LiveExecutionTest {
 
     @Test
     void aDelayedOrderStillDelayedAtTheBoundIsCancelledThenThePolicyApplies() throws Exception {
-        polymarket.onPlace = order -> CompletableFuture.completedFuture(order.clientOrderId().endsWith("E0")
-                ? new OrderResult(order.clientOrderId(), "0xhash", OrderStatus.DELAYED, 0, order.quantity(), -1,
-                BigDecimal.ZERO, null, null) : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
-        polymarket.onStatus = id -> new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(
+                order.clientOrderId().endsWith("E0")
+                        ? new OrderResult(
+                                order.clientOrderId(),
+                                "0xhash",
+                                OrderStatus.DELAYED,
+                                0,
+                                order.quantity(),
+                                -1,
+                                BigDecimal.ZERO,
+                                null,
+                                null)
+                        : FakeVenue.fill(order, order.quantity(), order.limitPrice()));
+        polymarket.onStatus =
+                id -> new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
 
         TradeReport report = run(LegRiskPolicy.rehedge(20_000));
 

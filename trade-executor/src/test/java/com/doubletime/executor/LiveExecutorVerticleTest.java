@@ -41,15 +41,20 @@ class LiveExecutorVerticleTest {
     private final BlockingQueue<JsonObject> execution = new LinkedBlockingQueue<>();
     private final FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
     private final FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void listen() throws Exception {
         BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body())).completion()
+        vertx.eventBus()
+                .<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body()))
+                .completion()
                 .await(5, TimeUnit.SECONDS);
-        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, m -> execution.add(m.body())).completion()
+        vertx.eventBus()
+                .<JsonObject>consumer(Addresses.EXECUTION, m -> execution.add(m.body()))
+                .completion()
                 .await(5, TimeUnit.SECONDS);
     }
 
@@ -59,23 +64,51 @@ class LiveExecutorVerticleTest {
     }
 
     private ExecutorConfig config() {
-        return new ExecutorConfig(ExecutionMode.LIVE, new BigDecimal("1000"), dir.resolve("trades.jsonl"),
-                java.time.Duration.ofDays(3_650), 100, LiveExecution.Settings.DEFAULT, 0, null);
+        return new ExecutorConfig(
+                ExecutionMode.LIVE,
+                new BigDecimal("1000"),
+                dir.resolve("trades.jsonl"),
+                java.time.Duration.ofDays(3_650),
+                100,
+                LiveExecution.Settings.DEFAULT,
+                0,
+                null);
     }
 
     private void deploy() throws Exception {
-        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
-                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.deployVerticle(new TradeExecutorVerticle(
+                        config(),
+                        List.of(Fixtures.PAIR),
+                        null,
+                        System::nanoTime,
+                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
+                .await(10, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                T0,
+                                List.of(Fixtures.kalshi(
+                                        Fixtures.levels("0.38", "20"),
+                                        Fixtures.levels("0.40", "50", "0.42", "100"),
+                                        T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0,
+                                List.of(Fixtures.polymarket(
+                                        Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
         vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS); // barrier
     }
 
     private void opportunity(String id) {
-        vertx.eventBus().publish(Addresses.OPPORTUNITIES, Fixtures.detect(Fixtures.standardBooks(),
-                Direction.KALSHI_YES_POLYMARKET_NO, id, T0));
+        vertx.eventBus()
+                .publish(
+                        Addresses.OPPORTUNITIES,
+                        Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, id, T0));
     }
 
     private List<JournalEntry> journal() throws Exception {
@@ -100,15 +133,18 @@ class LiveExecutorVerticleTest {
         assertEquals(1, polymarket.placed.size());
         assertEquals(4, journal().stream().filter(OrderEvent.class::isInstance).count());
         assertEquals("order", execution.poll(5, TimeUnit.SECONDS).getString("type"));
-        JsonObject status = vertx.eventBus().<JsonObject>request(Addresses.CONTROL, new JsonObject())
-                .await(5, TimeUnit.SECONDS).body();
+        JsonObject status = vertx.eventBus()
+                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+                .await(5, TimeUnit.SECONDS)
+                .body();
         assertEquals("live", status.getString("mode"));
     }
 
     @Test
     void theKillSwitchTurnedOnWhileTheDecisionIsJournaledSendsNoOrder() throws Exception {
         deploy();
-        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"))
+        vertx.eventBus()
+                .request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"))
                 .await(5, TimeUnit.SECONDS);
         opportunity("fed:K:2");
 
@@ -125,8 +161,10 @@ class LiveExecutorVerticleTest {
         deploy();
         opportunity("fed:K:3");
         assertEquals("order", execution.poll(10, TimeUnit.SECONDS).getString("type"));
-        while (journal().stream().noneMatch(e -> e instanceof OrderEvent o && o.platform() == Platform.KALSHI
-                && o.kind() == com.doubletime.domain.trade.OrderEventKind.ACKNOWLEDGED)) {
+        while (journal().stream()
+                .noneMatch(e -> e instanceof OrderEvent o
+                        && o.platform() == Platform.KALSHI
+                        && o.kind() == com.doubletime.domain.trade.OrderEventKind.ACKNOWLEDGED)) {
             Thread.sleep(50);
         }
         vertx.close().await(10, TimeUnit.SECONDS); // the "crash": the Polymarket answer never arrives
@@ -135,20 +173,38 @@ class LiveExecutorVerticleTest {
         try {
             BusCodecs.registerAll(restarted.eventBus());
             BlockingQueue<TradeReport> after = new LinkedBlockingQueue<>();
-            restarted.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> after.add(m.body())).completion()
+            restarted
+                    .eventBus()
+                    .<TradeReport>consumer(Addresses.TRADES, m -> after.add(m.body()))
+                    .completion()
                     .await(5, TimeUnit.SECONDS);
             FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
             FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
-            restarted.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
-                    Map.of(Platform.KALSHI, kalshiAfter, Platform.POLYMARKET, polymarketAfter))).await(20, TimeUnit.SECONDS);
+            restarted
+                    .deployVerticle(new TradeExecutorVerticle(
+                            config(),
+                            List.of(Fixtures.PAIR),
+                            null,
+                            System::nanoTime,
+                            Map.of(Platform.KALSHI, kalshiAfter, Platform.POLYMARKET, polymarketAfter)))
+                    .await(20, TimeUnit.SECONDS);
 
             TradeReport recovered = after.poll(20, TimeUnit.SECONDS);
             assertEquals(150, recovered.kalshi().filledQuantity());
             assertTrue(recovered.reason().contains("UNKNOWN"), recovered.reason());
             assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing sent twice");
-            JsonObject positions = restarted.eventBus().<JsonObject>request(Addresses.POSITIONS_QUERY, null)
-                    .await(5, TimeUnit.SECONDS).body();
-            assertEquals("150", positions.getJsonArray("pairs").getJsonObject(0).getJsonObject("kalshi").getString("yes"));
+            JsonObject positions = restarted
+                    .eventBus()
+                    .<JsonObject>request(Addresses.POSITIONS_QUERY, null)
+                    .await(5, TimeUnit.SECONDS)
+                    .body();
+            assertEquals(
+                    "150",
+                    positions
+                            .getJsonArray("pairs")
+                            .getJsonObject(0)
+                            .getJsonObject("kalshi")
+                            .getString("yes"));
         } finally {
             restarted.close().await(10, TimeUnit.SECONDS);
         }
@@ -166,12 +222,19 @@ class LiveExecutorVerticleTest {
     @Test
     void startsEvenWhenAVenueFailsItsWarmUpRead() throws Exception {
         kalshi.onBalance = () -> CompletableFuture.failedFuture(new IllegalStateException("connection refused"));
-        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), null, System::nanoTime,
-                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(new TradeExecutorVerticle(
+                        config(),
+                        List.of(Fixtures.PAIR),
+                        null,
+                        System::nanoTime,
+                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
+                .await(10, TimeUnit.SECONDS);
 
         assertEquals(1, kalshi.balanceReads.get());
-        JsonObject status = vertx.eventBus().<JsonObject>request(Addresses.CONTROL, new JsonObject())
-                .await(5, TimeUnit.SECONDS).body();
+        JsonObject status = vertx.eventBus()
+                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+                .await(5, TimeUnit.SECONDS)
+                .body();
         assertEquals("live", status.getString("mode"));
     }
 
@@ -184,12 +247,31 @@ class LiveExecutorVerticleTest {
             forcesAtFirstOrder.add(repository.forces());
             return CompletableFuture.completedFuture(FakeVenue.fill(order, order.quantity(), order.limitPrice()));
         };
-        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), repository, System::nanoTime,
-                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.deployVerticle(new TradeExecutorVerticle(
+                        config(),
+                        List.of(Fixtures.PAIR),
+                        repository,
+                        System::nanoTime,
+                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
+                .await(10, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                T0,
+                                List.of(Fixtures.kalshi(
+                                        Fixtures.levels("0.38", "20"),
+                                        Fixtures.levels("0.40", "50", "0.42", "100"),
+                                        T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0,
+                                List.of(Fixtures.polymarket(
+                                        Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
         vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
         opportunity("fed:K:9");
 
@@ -197,8 +279,11 @@ class LiveExecutorVerticleTest {
         // the decision, then both REQUESTED in one write: the order saw both on disk after two fdatasyncs
         assertEquals(2L, forcesAtFirstOrder.poll(5, TimeUnit.SECONDS));
         List<JournalEntry> recorded = repository.recent(10).await(5, TimeUnit.SECONDS);
-        assertEquals(List.of("trade_decision", "order", "order"), recorded.subList(0, 3).stream()
-                .map(e -> TradeJournalJson.toTree(e).get("type").asText()).toList());
+        assertEquals(
+                List.of("trade_decision", "order", "order"),
+                recorded.subList(0, 3).stream()
+                        .map(e -> TradeJournalJson.toTree(e).get("type").asText())
+                        .toList());
         repository.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -206,9 +291,13 @@ class LiveExecutorVerticleTest {
     void anOpportunityThatOvertookItsMarketDataWaitsForItInsteadOfBeingRejected() throws Exception {
         long later = T0 + 5_000_000;
         OrderbookSet monitorBooks = Fixtures.standardBooks();
-        monitorBooks.apply(Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later));
-        MarketDataBatch opening = new MarketDataBatch(Platform.KALSHI, later, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later)));
+        monitorBooks.apply(
+                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later));
+        MarketDataBatch opening = new MarketDataBatch(
+                Platform.KALSHI,
+                later,
+                List.of(Fixtures.kalshi(
+                        Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), later)));
         JsonLinesTradeRepository file = JsonLinesTradeRepository.open(vertx, dir.resolve("supplied.jsonl"), 100)
                 .await(10, TimeUnit.SECONDS);
         // the window's market data reaches the executor only after its decision is journaled (queued behind it)
@@ -237,17 +326,35 @@ class LiveExecutorVerticleTest {
                 return file.close();
             }
         };
-        vertx.deployVerticle(new TradeExecutorVerticle(config(), List.of(Fixtures.PAIR), journal, System::nanoTime,
-                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket))).await(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(new TradeExecutorVerticle(
+                        config(),
+                        List.of(Fixtures.PAIR),
+                        journal,
+                        System::nanoTime,
+                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
+                .await(10, TimeUnit.SECONDS);
         // before the window: Kalshi sells no YES at all
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels(), T0))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                T0,
+                                List.of(Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels(), T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0,
+                                List.of(Fixtures.polymarket(
+                                        Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
         vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
 
-        vertx.eventBus().publish(Addresses.OPPORTUNITIES, Fixtures.detect(monitorBooks,
-                Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:overtook", later));
+        vertx.eventBus()
+                .publish(
+                        Addresses.OPPORTUNITIES,
+                        Fixtures.detect(monitorBooks, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:overtook", later));
 
         TradeReport report = trades.poll(20, TimeUnit.SECONDS);
         assertEquals(TradeStatus.FILLED, report.status(), report.reason());

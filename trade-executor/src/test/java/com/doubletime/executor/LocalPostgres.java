@@ -50,8 +50,15 @@ final class LocalPostgres {
     /** A fresh, empty database owned by the {@code postgres} role. */
     PostgresJournalConfig newDatabase(String table) throws Exception {
         String name = "dt_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        run(List.of(bin.resolve("createdb").toString(), "-h", socketDir.toString(), "-p", Integer.toString(port),
-                "-U", "postgres", name));
+        run(List.of(
+                bin.resolve("createdb").toString(),
+                "-h",
+                socketDir.toString(),
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "postgres",
+                name));
         return new PostgresJournalConfig("127.0.0.1", port, name, "postgres", null, table, 10_000);
     }
 
@@ -67,11 +74,28 @@ final class LocalPostgres {
         }
         int port = freePort();
         LocalPostgres server = new LocalPostgres(bin, dataDir, socketDir, port, root);
-        server.run(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
-                "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"));
-        server.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "120",
-                "-l", dataDir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c max_connections=50", "start"));
+        server.run(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                dataDir.toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-sync"));
+        server.run(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dataDir.toString(),
+                "-w",
+                "-t",
+                "120",
+                "-l",
+                dataDir.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c max_connections=50",
+                "start"));
         return server;
     }
 
@@ -82,7 +106,8 @@ final class LocalPostgres {
                     + "apt-get install -y postgresql (.ci/run does this)");
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .max(Comparator.comparing(b -> versionOf(b.getParent())))
                     .orElseThrow(() -> new IllegalStateException("no initdb under /usr/lib/postgresql/*/bin"));
         }
@@ -113,8 +138,11 @@ final class LocalPostgres {
         }
         full.addAll(command);
         Path log = Files.createTempFile("dt-pg-cmd", ".log");
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(Path.of("/tmp").toFile()).start();
+        Process process = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .directory(Path.of("/tmp").toFile())
+                .start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("timed out: " + String.join(" ", full));

@@ -40,13 +40,16 @@ class OperatorControlTest {
     private static final long NOW = T0 + 2_000_000L;
     private final Vertx vertx = Vertx.vertx();
     private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void listenForTrades() throws Exception {
         BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body())).completion()
+        vertx.eventBus()
+                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
+                .completion()
                 .await(5, TimeUnit.SECONDS);
     }
 
@@ -61,11 +64,26 @@ class OperatorControlTest {
     }
 
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                T0,
+                                List.of(Fixtures.kalshi(
+                                        Fixtures.levels("0.38", "20"),
+                                        Fixtures.levels("0.40", "50", "0.42", "100"),
+                                        T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0,
+                                List.of(
+                                        Fixtures.polymarket(
+                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
+                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
         control("status"); // handled on the executor's loop after the market data: a barrier
     }
 
@@ -78,7 +96,10 @@ class OperatorControlTest {
     }
 
     private JsonObject send(JsonObject command) throws Exception {
-        return vertx.eventBus().<JsonObject>request(Addresses.CONTROL, command).await(5, TimeUnit.SECONDS).body();
+        return vertx.eventBus()
+                .<JsonObject>request(Addresses.CONTROL, command)
+                .await(5, TimeUnit.SECONDS)
+                .body();
     }
 
     @Test
@@ -91,7 +112,8 @@ class OperatorControlTest {
         ControlledRepository.Pending killed = journal.next(); // its journal write is still in flight
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
 
-        TradeDecision decision = assertInstanceOf(TradeDecision.class, journal.next().entry());
+        TradeDecision decision =
+                assertInstanceOf(TradeDecision.class, journal.next().entry());
         assertFalse(decision.accepted());
         assertEquals("the kill switch is on", decision.reason());
         ControlChange change = assertInstanceOf(ControlChange.class, killed.entry());
@@ -104,7 +126,9 @@ class OperatorControlTest {
         ControlledRepository journal = ControlledRepository.automatic(List.of());
         deploy(Fixtures.config("1000"), journal);
         BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-        vertx.eventBus().<JsonObject>consumer(Addresses.CONTROL_EVENTS, m -> events.add(m.body())).completion()
+        vertx.eventBus()
+                .<JsonObject>consumer(Addresses.CONTROL_EVENTS, m -> events.add(m.body()))
+                .completion()
                 .await(5, TimeUnit.SECONDS);
 
         JsonObject state = control("kill-switch-on");
@@ -154,19 +178,25 @@ class OperatorControlTest {
         deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
         publishStandardBooks();
 
-        ReplyException unknown = assertInstanceOf(ReplyException.class, assertThrowsOn(new JsonObject()
-                .put("action", "risk-limits").put("riskLimits", new JsonObject().put("maxNotionalPerTrde", "5"))));
+        ReplyException unknown = assertInstanceOf(
+                ReplyException.class,
+                assertThrowsOn(new JsonObject()
+                        .put("action", "risk-limits")
+                        .put("riskLimits", new JsonObject().put("maxNotionalPerTrde", "5"))));
         assertEquals(400, unknown.failureCode());
         assertEquals("maxNotionalPerTrde", new JsonObject(unknown.getMessage()).getString("field"));
 
-        JsonObject state = send(new JsonObject().put("action", "risk-limits")
+        JsonObject state = send(new JsonObject()
+                .put("action", "risk-limits")
                 .put("riskLimits", new JsonObject().put("maxNotionalPerTrade", "50")));
         assertEquals("50", state.getJsonObject("riskLimits").getString("maxNotionalPerTrade"));
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         TradeReport report = published.poll(5, TimeUnit.SECONDS);
         assertEquals(TradeStatus.FILLED, report.status());
         assertTrue(report.kalshi().requestedQuantity() < 150, "reduced by the new max notional");
-        assertTrue(report.totalCost().compareTo(new BigDecimal("50")) <= 0, report.totalCost().toPlainString());
+        assertTrue(
+                report.totalCost().compareTo(new BigDecimal("50")) <= 0,
+                report.totalCost().toPlainString());
     }
 
     private Throwable assertThrowsOn(JsonObject command) {
@@ -199,16 +229,23 @@ class OperatorControlTest {
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         TradeReport trade = published.poll(5, TimeUnit.SECONDS);
 
-        JsonObject positions = vertx.eventBus().<JsonObject>request(Addresses.POSITIONS_QUERY, new JsonObject())
-                .await(5, TimeUnit.SECONDS).body();
+        JsonObject positions = vertx.eventBus()
+                .<JsonObject>request(Addresses.POSITIONS_QUERY, new JsonObject())
+                .await(5, TimeUnit.SECONDS)
+                .body();
 
         JsonObject pair = positions.getJsonArray("pairs").getJsonObject(0);
         assertEquals(Fixtures.PAIR_ID, pair.getString("pairId"));
         long kalshiYes = TradeJournalJsonTest.report.kalshi().order().outcome() == com.doubletime.domain.Outcome.YES
-                ? TradeJournalJsonTest.report.kalshi().filledQuantity() : 0;
-        assertEquals(Long.toString(kalshiYes + trade.kalshi().filledQuantity()), pair.getJsonObject("kalshi").getString("yes"));
+                ? TradeJournalJsonTest.report.kalshi().filledQuantity()
+                : 0;
+        assertEquals(
+                Long.toString(kalshiYes + trade.kalshi().filledQuantity()),
+                pair.getJsonObject("kalshi").getString("yes"));
         BigDecimal edge = TradeJournalJsonTest.report.realisedEdge().add(trade.realisedEdge());
-        assertEquals(0, edge.compareTo(new BigDecimal(positions.getJsonObject("total").getString("lockedInEdge"))));
+        assertEquals(
+                0,
+                edge.compareTo(new BigDecimal(positions.getJsonObject("total").getString("lockedInEdge"))));
     }
 
     @Test
@@ -216,7 +253,8 @@ class OperatorControlTest {
         deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
         publishStandardBooks();
 
-        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(Fixtures.PAIR)));
+        vertx.eventBus()
+                .publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(Fixtures.PAIR)));
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
 
         TradeReport report = published.poll(5, TimeUnit.SECONDS);

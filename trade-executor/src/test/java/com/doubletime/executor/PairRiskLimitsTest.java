@@ -26,13 +26,16 @@ class PairRiskLimitsTest {
     private final AtomicInteger opportunities = new AtomicInteger();
 
     private PaperTrader trader(JsonObject config) {
-        return new PaperTrader(List.of(Fixtures.PAIR), ExecutorConfig.fromJson(config), () -> "t" + ids.incrementAndGet());
+        return new PaperTrader(
+                List.of(Fixtures.PAIR), ExecutorConfig.fromJson(config), () -> "t" + ids.incrementAndGet());
     }
 
     private TradeDecision decide(PaperTrader trader, long now) {
         OrderbookSet books = Fixtures.standardBooks();
-        return trader.decide(Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "x:" + opportunities.incrementAndGet(),
-                T0), books, now);
+        return trader.decide(
+                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "x:" + opportunities.incrementAndGet(), T0),
+                books,
+                now);
     }
 
     private static JsonObject pairOverride(JsonObject limits) {
@@ -42,7 +45,9 @@ class PairRiskLimitsTest {
     @Test
     void globalAndPerPairLimitsAreReadFromTheConfig() {
         ExecutorConfig config = ExecutorConfig.fromJson(new JsonObject()
-                .put("riskLimits", new JsonObject().put("maxPositionPerPair", 500).put("maxNotionalPerTrade", "300"))
+                .put(
+                        "riskLimits",
+                        new JsonObject().put("maxPositionPerPair", 500).put("maxNotionalPerTrade", "300"))
                 .put("pairRiskLimits", new JsonObject().put("p1", new JsonObject().put("maxTradesPerMinute", 2))));
 
         assertEquals(500, config.riskLimits().maxPositionPerPair());
@@ -52,15 +57,20 @@ class PairRiskLimitsTest {
 
     @Test
     void aBadOverrideIsRefusedNamingThePairAndTheLimit() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
                 () -> ExecutorConfig.fromJson(pairOverride(new JsonObject().put("maxPositionPerPair", -3))));
-        assertTrue(bad.getMessage().startsWith("executor.pairRiskLimits." + Fixtures.PAIR_ID + " maxPositionPerPair"),
+        assertTrue(
+                bad.getMessage().startsWith("executor.pairRiskLimits." + Fixtures.PAIR_ID + " maxPositionPerPair"),
                 bad.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class,
                 () -> ExecutorConfig.fromJson(pairOverride(new JsonObject().put("maxFun", 1))));
         assertTrue(unknown.getMessage().contains("maxFun"), unknown.getMessage());
-        IllegalArgumentException global = assertThrows(IllegalArgumentException.class,
-                () -> ExecutorConfig.fromJson(new JsonObject().put("riskLimits", new JsonObject().put("dailyLossLimit", 5))));
+        IllegalArgumentException global = assertThrows(
+                IllegalArgumentException.class,
+                () -> ExecutorConfig.fromJson(
+                        new JsonObject().put("riskLimits", new JsonObject().put("dailyLossLimit", 5))));
         assertTrue(global.getMessage().startsWith("executor.riskLimits dailyLossLimit"), global.getMessage());
     }
 
@@ -70,8 +80,14 @@ class PairRiskLimitsTest {
         assertEquals(40, capped.quantity());
         assertTrue(capped.reason().contains("pair " + Fixtures.PAIR_ID + " max position per pair 40"), capped.reason());
 
-        TradeDecision notional = decide(trader(new JsonObject().put("maxNotionalPerTrade", "10")
-                .put("pairRiskLimits", new JsonObject().put(Fixtures.PAIR_ID, new JsonObject().put("maxNotionalPerTrade", "500")))), T0);
+        TradeDecision notional = decide(
+                trader(new JsonObject()
+                        .put("maxNotionalPerTrade", "10")
+                        .put(
+                                "pairRiskLimits",
+                                new JsonObject()
+                                        .put(Fixtures.PAIR_ID, new JsonObject().put("maxNotionalPerTrade", "500")))),
+                T0);
         assertEquals(150, notional.quantity(), "the pair may spend more than the global $10");
 
         TradeDecision global = decide(trader(new JsonObject().put("maxNotionalPerTrade", "10")), T0);
@@ -80,7 +96,8 @@ class PairRiskLimitsTest {
 
     @Test
     void perPairTradesPerMinuteCountOnlyThatPairsTrades() {
-        PaperTrader trader = trader(pairOverride(new JsonObject().put("maxTradesPerMinute", 1)).put("maxBookAgeMillis", 120_000));
+        PaperTrader trader = trader(
+                pairOverride(new JsonObject().put("maxTradesPerMinute", 1)).put("maxBookAgeMillis", 120_000));
         assertTrue(decide(trader, T0).accepted());
 
         TradeDecision second = decide(trader, T0 + 1_000_000_000L);
@@ -100,8 +117,11 @@ class PairRiskLimitsTest {
         assertEquals(7, decision.quantity(), "$7.15 left covers seven contracts at about $0.97 each, fees included");
         assertTrue(decision.reason().contains("pair " + Fixtures.PAIR_ID + " max exposure $105"), decision.reason());
 
-        PaperTrader looseGlobal = trader(new JsonObject().put("riskLimits", new JsonObject().put("maxTotalExposure", "105"))
-                .put("pairRiskLimits", new JsonObject().put(Fixtures.PAIR_ID, new JsonObject().put("maxTotalExposure", "5000"))));
+        PaperTrader looseGlobal = trader(new JsonObject()
+                .put("riskLimits", new JsonObject().put("maxTotalExposure", "105"))
+                .put(
+                        "pairRiskLimits",
+                        new JsonObject().put(Fixtures.PAIR_ID, new JsonObject().put("maxTotalExposure", "5000"))));
         looseGlobal.record(TradeJournalJsonTest.report);
         TradeDecision bound = decide(looseGlobal, T0);
         assertEquals(7, bound.quantity(), "the global total still binds");
@@ -110,12 +130,28 @@ class PairRiskLimitsTest {
 
     @Test
     void perPairUnhedgedExposureAndDailyLossBlockThatPair() {
-        TradeReport unhedged = new TradeReport("u", "o", Fixtures.PAIR_ID, Direction.KALSHI_YES_POLYMARKET_NO,
-                com.doubletime.domain.trade.ExecutionMode.PAPER, TradeStatus.PARTIALLY_FILLED,
-                TradeJournalJsonTest.report.kalshi(), LegFill.notSent(TradeJournalJsonTest.report.polymarket().order()),
-                TradeJournalJsonTest.report.kalshi().cost().add(TradeJournalJsonTest.report.kalshi().fee()),
-                TradeJournalJsonTest.report.kalshi().cost().add(TradeJournalJsonTest.report.kalshi().fee()).negate(),
-                "polymarket filled nothing", T0, T0, T0);
+        TradeReport unhedged = new TradeReport(
+                "u",
+                "o",
+                Fixtures.PAIR_ID,
+                Direction.KALSHI_YES_POLYMARKET_NO,
+                com.doubletime.domain.trade.ExecutionMode.PAPER,
+                TradeStatus.PARTIALLY_FILLED,
+                TradeJournalJsonTest.report.kalshi(),
+                LegFill.notSent(TradeJournalJsonTest.report.polymarket().order()),
+                TradeJournalJsonTest.report
+                        .kalshi()
+                        .cost()
+                        .add(TradeJournalJsonTest.report.kalshi().fee()),
+                TradeJournalJsonTest.report
+                        .kalshi()
+                        .cost()
+                        .add(TradeJournalJsonTest.report.kalshi().fee())
+                        .negate(),
+                "polymarket filled nothing",
+                T0,
+                T0,
+                T0);
 
         PaperTrader tight = trader(pairOverride(new JsonObject().put("maxUnhedgedExposure", "40")));
         tight.record(unhedged);
@@ -127,11 +163,14 @@ class PairRiskLimitsTest {
         lossy.record(unhedged);
         TradeDecision lossBlocked = decide(lossy, T0);
         assertFalse(lossBlocked.accepted());
-        assertTrue(lossBlocked.reason().startsWith("pair " + Fixtures.PAIR_ID + ": realised loss today $"), lossBlocked.reason());
+        assertTrue(
+                lossBlocked.reason().startsWith("pair " + Fixtures.PAIR_ID + ": realised loss today $"),
+                lossBlocked.reason());
 
         PaperTrader global = trader(new JsonObject());
         global.record(unhedged);
         assertTrue(decide(global, T0).accepted(), "the default global limits leave room");
-        assertEquals(RiskLimits.DEFAULT, ExecutorConfig.fromJson(new JsonObject()).riskLimits());
+        assertEquals(
+                RiskLimits.DEFAULT, ExecutorConfig.fromJson(new JsonObject()).riskLimits());
     }
 }

@@ -39,7 +39,8 @@ class PaperTraderTest {
     }
 
     private static ArbitrageOpportunityFound standardOpportunity(OrderbookSet books) {
-        return Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:1", T0);
+        return Fixtures.detect(
+                books, Direction.KALSHI_YES_POLYMARKET_NO, "fed-cut-dec26:KALSHI_YES_POLYMARKET_NO:1", T0);
     }
 
     @Test
@@ -61,7 +62,10 @@ class PaperTraderTest {
         assertDecimal("0.524667", report.polymarket().averagePrice());
         assertDecimal("144.74620", report.totalCost());
         assertDecimal("5.25380", report.realisedEdge());
-        assertEquals(0, found.opportunity().edge().compareTo(report.realisedEdge()), "paper fill on unchanged books = detected edge");
+        assertEquals(
+                0,
+                found.opportunity().edge().compareTo(report.realisedEdge()),
+                "paper fill on unchanged books = detected edge");
         assertEquals(150, report.hedgedQuantity());
         assertEquals(0, report.unhedgedQuantity());
         assertEquals(T0, report.detectedAtNanos());
@@ -97,7 +101,8 @@ class PaperTraderTest {
         assertTrue(decision.accepted());
         assertEquals(150, decision.opportunityQuantity());
         assertEquals(102, decision.quantity());
-        assertTrue(decision.reason().startsWith("reduced from 150 to 102 contracts by max notional per trade $100"),
+        assertTrue(
+                decision.reason().startsWith("reduced from 150 to 102 contracts by max notional per trade $100"),
                 decision.reason());
 
         TradeReport report = trader.fill(decision, books, NOW);
@@ -116,7 +121,9 @@ class PaperTraderTest {
 
         assertFalse(decision.accepted());
         assertEquals(0, decision.quantity());
-        assertTrue(decision.reason().startsWith("quantity 4 is below Polymarket's minimum order size 5"), decision.reason());
+        assertTrue(
+                decision.reason().startsWith("quantity 4 is below Polymarket's minimum order size 5"),
+                decision.reason());
     }
 
     @Test
@@ -161,7 +168,8 @@ class PaperTraderTest {
         ArbitrageOpportunityFound found = standardOpportunity(books);
         PaperTrader trader = new PaperTrader(List.of(), Fixtures.config("1000"), () -> "t");
 
-        assertEquals("unknown pair 'fed-cut-dec26'", trader.decide(found, books, NOW).reason());
+        assertEquals(
+                "unknown pair 'fed-cut-dec26'", trader.decide(found, books, NOW).reason());
     }
 
     @Test
@@ -181,7 +189,8 @@ class PaperTraderTest {
         assertEquals(70, report.unhedgedQuantity());
         // 80 hedged pairs pay $80; spent 62 + 2.55 + 41.60 + 0.79872 = 106.94872
         assertDecimal("-26.94872", report.realisedEdge());
-        assertEquals("kalshi filled 150 of 150, polymarket filled 80 of 150; 70 contracts UNHEDGED on kalshi",
+        assertEquals(
+                "kalshi filled 150 of 150, polymarket filled 80 of 150; 70 contracts UNHEDGED on kalshi",
                 report.reason());
     }
 
@@ -240,7 +249,8 @@ class PaperTraderTest {
         return new LevelFill(fp(price), fp(size));
     }
 
-    private static void assertLeg(LegFill leg, long requested, long filled, String cost, String fee, List<LevelFill> levels) {
+    private static void assertLeg(
+            LegFill leg, long requested, long filled, String cost, String fee, List<LevelFill> levels) {
         assertEquals(requested, leg.requestedQuantity(), "requested");
         assertEquals(filled, leg.filledQuantity(), "filled");
         assertDecimal(cost, leg.cost());
@@ -249,6 +259,7 @@ class PaperTraderTest {
     }
 
     private static void assertDecimal(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
+        assertEquals(
+                0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 }

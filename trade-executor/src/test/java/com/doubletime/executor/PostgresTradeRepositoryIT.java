@@ -25,11 +25,13 @@ class PostgresTradeRepositoryIT extends TradeRepositoryContract {
     @Test
     void failsToOpenNamingTheServerButNotThePassword() {
         Vertx other = vertx;
-        PostgresJournalConfig unreachable = new PostgresJournalConfig("127.0.0.1", 1, "nope", "trader", "s3cret-pw",
-                "trade_journal", 2_000);
-        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        PostgresJournalConfig unreachable =
+                new PostgresJournalConfig("127.0.0.1", 1, "nope", "trader", "s3cret-pw", "trade_journal", 2_000);
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
                 () -> PostgresTradeRepository.open(other, unreachable).await(WAIT, TimeUnit.SECONDS));
-        String message = failure instanceof ExecutionException ? failure.getCause().getMessage() : failure.getMessage();
+        String message =
+                failure instanceof ExecutionException ? failure.getCause().getMessage() : failure.getMessage();
         assertTrue(message.contains("127.0.0.1:1/nope"), message);
         assertTrue(!message.contains("s3cret-pw"), message);
     }

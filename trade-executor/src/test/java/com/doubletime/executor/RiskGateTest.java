@@ -20,7 +20,8 @@ class RiskGateTest {
     private final TradeRate rate = new TradeRate();
 
     private static Opportunity standard() {
-        return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, "x:1", T0).opportunity();
+        return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, "x:1", T0)
+                .opportunity();
     }
 
     @Test
@@ -33,7 +34,9 @@ class RiskGateTest {
 
     @Test
     void killSwitchBlocksBeforePause() {
-        assertEquals("the kill switch is on", RiskGate.blocked(OPEN.withPaused(true).withKillSwitch(true), positions, rate, T0));
+        assertEquals(
+                "the kill switch is on",
+                RiskGate.blocked(OPEN.withPaused(true).withKillSwitch(true), positions, rate, T0));
         assertEquals("trading is paused", RiskGate.blocked(OPEN.withPaused(true), positions, rate, T0));
     }
 
@@ -43,7 +46,9 @@ class RiskGateTest {
         rate.accepted(T0);
         rate.accepted(T0 + 1_000_000_000L);
 
-        assertEquals("max 2 trades per minute reached", RiskGate.blocked(twoPerMinute, positions, rate, T0 + 30_000_000_000L));
+        assertEquals(
+                "max 2 trades per minute reached",
+                RiskGate.blocked(twoPerMinute, positions, rate, T0 + 30_000_000_000L));
         assertNull(RiskGate.blocked(twoPerMinute, positions, rate, T0 + 60_000_000_001L));
     }
 
@@ -71,13 +76,29 @@ class RiskGateTest {
 
     @Test
     void unhedgedExposureAndDailyLossBlockNewTrades() {
-        TradeReport unhedged = new TradeReport("t", "o", Fixtures.PAIR_ID, Direction.KALSHI_YES_POLYMARKET_NO,
-                ExecutionMode.PAPER, com.doubletime.domain.trade.TradeStatus.PARTIALLY_FILLED,
+        TradeReport unhedged = new TradeReport(
+                "t",
+                "o",
+                Fixtures.PAIR_ID,
+                Direction.KALSHI_YES_POLYMARKET_NO,
+                ExecutionMode.PAPER,
+                com.doubletime.domain.trade.TradeStatus.PARTIALLY_FILLED,
                 TradeJournalJsonTest.report.kalshi(),
-                com.doubletime.domain.trade.LegFill.notSent(TradeJournalJsonTest.report.polymarket().order()),
-                TradeJournalJsonTest.report.kalshi().cost().add(TradeJournalJsonTest.report.kalshi().fee()),
-                TradeJournalJsonTest.report.kalshi().cost().add(TradeJournalJsonTest.report.kalshi().fee()).negate(),
-                "polymarket filled nothing", T0, T0, T0);
+                com.doubletime.domain.trade.LegFill.notSent(
+                        TradeJournalJsonTest.report.polymarket().order()),
+                TradeJournalJsonTest.report
+                        .kalshi()
+                        .cost()
+                        .add(TradeJournalJsonTest.report.kalshi().fee()),
+                TradeJournalJsonTest.report
+                        .kalshi()
+                        .cost()
+                        .add(TradeJournalJsonTest.report.kalshi().fee())
+                        .negate(),
+                "polymarket filled nothing",
+                T0,
+                T0,
+                T0);
         positions.record(unhedged); // $43.65 + $1.73 on Kalshi alone, lost until unwound
 
         TradingControl tight = OPEN.withLimits(RiskLimits.DEFAULT.merge(Map.of("maxUnhedgedExposure", "40")));

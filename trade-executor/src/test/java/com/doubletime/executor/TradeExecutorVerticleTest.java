@@ -40,13 +40,16 @@ class TradeExecutorVerticleTest {
     private static final long NOW = T0 + 2_000_000L;
     private final Vertx vertx = Vertx.vertx();
     private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void listenForTrades() throws Exception {
         BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body())).completion()
+        vertx.eventBus()
+                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
+                .completion()
                 .await(5, TimeUnit.SECONDS);
     }
 
@@ -62,11 +65,26 @@ class TradeExecutorVerticleTest {
 
     /** Publishes the standard books, then waits for the executor to have applied them. */
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.KALSHI, T0, List.of(
-                Fixtures.kalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0))));
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.KALSHI,
+                                T0,
+                                List.of(Fixtures.kalshi(
+                                        Fixtures.levels("0.38", "20"),
+                                        Fixtures.levels("0.40", "50", "0.42", "100"),
+                                        T0))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0,
+                                List.of(
+                                        Fixtures.polymarket(
+                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
+                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
         query(null); // handled on the executor's event loop after the market data: a barrier
     }
 
@@ -75,7 +93,10 @@ class TradeExecutorVerticleTest {
     }
 
     private JsonArray query(JsonObject request) throws Exception {
-        return vertx.eventBus().<JsonArray>request(Addresses.TRADES_QUERY, request).await(5, TimeUnit.SECONDS).body();
+        return vertx.eventBus()
+                .<JsonArray>request(Addresses.TRADES_QUERY, request)
+                .await(5, TimeUnit.SECONDS)
+                .body();
     }
 
     @Test
@@ -114,8 +135,14 @@ class TradeExecutorVerticleTest {
         ControlledRepository.Pending decision = journal.next();
         assertTrue(assertInstanceOf(TradeDecision.class, decision.entry()).accepted());
         // the Polymarket side is taken before the (simulated) orders go out
-        vertx.eventBus().publish(Addresses.MARKET_DATA, new MarketDataBatch(Platform.POLYMARKET, T0 + 1, List.of(
-                Fixtures.polymarket(Fixtures.NO_TOKEN, Fixtures.levels("0.60", "80"), T0 + 1))));
+        vertx.eventBus()
+                .publish(
+                        Addresses.MARKET_DATA,
+                        new MarketDataBatch(
+                                Platform.POLYMARKET,
+                                T0 + 1,
+                                List.of(Fixtures.polymarket(
+                                        Fixtures.NO_TOKEN, Fixtures.levels("0.60", "80"), T0 + 1))));
         query(null); // barrier: the executor has applied the new book
         decision.complete();
 
@@ -136,7 +163,10 @@ class TradeExecutorVerticleTest {
 
         ArbitrageOpportunityFound first = opportunity("fed:K:1");
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, first);
-        vertx.eventBus().publish(Addresses.OPPORTUNITIES, new ArbitrageOpportunityFound(first.id(), first.opportunity(), T0 + 1));
+        vertx.eventBus()
+                .publish(
+                        Addresses.OPPORTUNITIES,
+                        new ArbitrageOpportunityFound(first.id(), first.opportunity(), T0 + 1));
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:2"));
 
         TradeReport a = published.poll(5, TimeUnit.SECONDS);
@@ -157,7 +187,8 @@ class TradeExecutorVerticleTest {
         TradeReport report = published.poll(5, TimeUnit.SECONDS);
         assertEquals(TradeStatus.REJECTED, report.status());
         assertEquals("kalshi book " + Fixtures.TICKER + " has no snapshot", report.reason());
-        TradeDecision decision = assertInstanceOf(TradeDecision.class, journal.next().entry());
+        TradeDecision decision =
+                assertInstanceOf(TradeDecision.class, journal.next().entry());
         assertFalse(decision.accepted());
         assertEquals(report.reason(), decision.reason());
     }
@@ -165,7 +196,9 @@ class TradeExecutorVerticleTest {
     @Test
     void answersTradesQueryWithRecentTradesIncludingThoseReadFromTheJournal() throws Exception {
         TradeReport earlier = TradeJournalJsonTest.report;
-        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of(TradeJournalJsonTest.decision, earlier)));
+        deploy(
+                Fixtures.config("1000"),
+                ControlledRepository.automatic(List.of(TradeJournalJsonTest.decision, earlier)));
         publishStandardBooks();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:9"));
         TradeReport latest = published.poll(5, TimeUnit.SECONDS);
@@ -202,8 +235,11 @@ class TradeExecutorVerticleTest {
 
         Exception failure = assertThrows(Exception.class, () -> deploy(live, null));
 
-        assertTrue(failure.getMessage().contains("live mode needs kalshi order gateway (credentials) and polymarket order "
-                + "gateway (credentials)"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .contains("live mode needs kalshi order gateway (credentials) and polymarket order "
+                                + "gateway (credentials)"),
+                failure.getMessage());
     }
 
     @Test
@@ -215,13 +251,16 @@ class TradeExecutorVerticleTest {
         publishStandardBooks();
         // read the file the moment the report arrives, on the bus thread that delivers it
         BlockingQueue<List<String>> fileWhenPublished = new LinkedBlockingQueue<>();
-        vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> {
-            try {
-                fileWhenPublished.add(Files.readAllLines(journal));
-            } catch (IOException e) {
-                fileWhenPublished.add(List.of(e.toString()));
-            }
-        }).completion().await(5, TimeUnit.SECONDS);
+        vertx.eventBus()
+                .<TradeReport>consumer(Addresses.TRADES, m -> {
+                    try {
+                        fileWhenPublished.add(Files.readAllLines(journal));
+                    } catch (IOException e) {
+                        fileWhenPublished.add(List.of(e.toString()));
+                    }
+                })
+                .completion()
+                .await(5, TimeUnit.SECONDS);
 
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
 

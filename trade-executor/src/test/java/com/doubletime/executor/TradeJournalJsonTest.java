@@ -22,8 +22,10 @@ class TradeJournalJsonTest {
     static {
         OrderbookSet books = Fixtures.standardBooks();
         PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "trade-1");
-        decision = trader.decide(Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:1", Fixtures.T0),
-                books, Fixtures.T0 + 1);
+        decision = trader.decide(
+                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:1", Fixtures.T0),
+                books,
+                Fixtures.T0 + 1);
         report = trader.fill(decision, books, Fixtures.T0 + 2);
     }
 
@@ -40,16 +42,23 @@ class TradeJournalJsonTest {
         assertEquals("0.4200", kalshi.getString("limitPrice"));
         assertEquals("102", kalshi.getString("filledQuantity"));
         assertEquals("1.730000", kalshi.getString("fee"));
-        assertEquals("[[\"0.4000\",\"50\"],[\"0.4200\",\"52\"]]", kalshi.getJsonArray("fills").encode());
+        assertEquals(
+                "[[\"0.4000\",\"50\"],[\"0.4200\",\"52\"]]",
+                kalshi.getJsonArray("fills").encode());
         assertEquals(Fixtures.NO_TOKEN, json.getJsonObject("polymarket").getString("tokenId"));
         assertFalse(TradeJournalJson.write(report).contains("\n"));
     }
 
     @Test
     void readsBackAControlChangeWithItsWholeState() {
-        com.doubletime.domain.trade.ControlChange change = new com.doubletime.domain.trade.ControlChange("kill-switch-on",
-                com.doubletime.domain.trade.TradingControl.initial(com.doubletime.domain.trade.ExecutionMode.PAPER,
-                        com.doubletime.domain.trade.RiskLimits.DEFAULT).withKillSwitch(true), "fat finger", 42);
+        com.doubletime.domain.trade.ControlChange change = new com.doubletime.domain.trade.ControlChange(
+                "kill-switch-on",
+                com.doubletime.domain.trade.TradingControl.initial(
+                                com.doubletime.domain.trade.ExecutionMode.PAPER,
+                                com.doubletime.domain.trade.RiskLimits.DEFAULT)
+                        .withKillSwitch(true),
+                "fat finger",
+                42);
 
         String line = TradeJournalJson.write(change);
 
@@ -68,7 +77,8 @@ class TradeJournalJsonTest {
         TradeReport back = (TradeReport) TradeJournalJson.read(TradeJournalJson.write(report));
         assertEquals(0, back.totalCost().compareTo(report.totalCost()));
         assertEquals(report.kalshi().levels(), back.kalshi().levels());
-        assertEquals(decision.reason(), ((TradeDecision) TradeJournalJson.read(TradeJournalJson.write(decision))).reason());
+        assertEquals(
+                decision.reason(), ((TradeDecision) TradeJournalJson.read(TradeJournalJson.write(decision))).reason());
     }
 
     @Test
@@ -82,9 +92,11 @@ class TradeJournalJsonTest {
 
     @Test
     void rejectsLinesThatAreNotEntries() {
-        assertThrows(IllegalArgumentException.class, () -> TradeJournalJson.read("{\"type\":\"trade\",\"tradeId\":\"x\""));
+        assertThrows(
+                IllegalArgumentException.class, () -> TradeJournalJson.read("{\"type\":\"trade\",\"tradeId\":\"x\""));
         assertThrows(IllegalArgumentException.class, () -> TradeJournalJson.read("[1,2]"));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
                 () -> TradeJournalJson.read("{\"type\":\"trade_decision\",\"tradeId\":\"x\"}"));
         assertTrue(missing.getMessage().startsWith("missing field"), missing.getMessage());
     }

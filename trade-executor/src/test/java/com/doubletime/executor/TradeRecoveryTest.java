@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TradeRecoveryTest {
     @TempDir
     Path dir;
+
     private final Vertx vertx = Vertx.vertx();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final TradeDecision decision = decision();
@@ -55,12 +56,13 @@ class TradeRecoveryTest {
     private static TradeDecision decision() {
         OrderbookSet books = Fixtures.standardBooks();
         PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "t9");
-        return trader.decide(Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o9", Fixtures.T0), books,
-                Fixtures.T0 + 1);
+        return trader.decide(
+                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o9", Fixtures.T0), books, Fixtures.T0 + 1);
     }
 
     private TradeRepository open() throws Exception {
-        return JsonLinesTradeRepository.open(vertx, dir.resolve("trades.jsonl"), 100).await(10, TimeUnit.SECONDS);
+        return JsonLinesTradeRepository.open(vertx, dir.resolve("trades.jsonl"), 100)
+                .await(10, TimeUnit.SECONDS);
     }
 
     /** Runs the trade until {@code lastWritten} is journaled; every later write never completes (the crash). */
@@ -70,13 +72,18 @@ class TradeRecoveryTest {
         repository.append(decision).await(10, TimeUnit.SECONDS);
         boolean[] dead = {false};
         CompletableFuture<Void> killed = new CompletableFuture<>();
-        LiveExecution engine = new LiveExecution(Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
+        LiveExecution engine = new LiveExecution(
+                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                 entry -> {
                     synchronized (dead) {
                         if (dead[0]) {
                             return new CompletableFuture<>();
                         }
-                        repository.append(entry).toCompletionStage().toCompletableFuture().join();
+                        repository
+                                .append(entry)
+                                .toCompletionStage()
+                                .toCompletableFuture()
+                                .join();
                         if (lastWritten.test(entry)) {
                             dead[0] = true;
                             killed.complete(null);
@@ -84,9 +91,16 @@ class TradeRecoveryTest {
                         }
                         return CompletableFuture.completedFuture(null);
                     }
-                }, (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS), System::nanoTime,
-                new LiveExecution.Settings(TimeInForce.IMMEDIATE_OR_CANCEL, TimeInForce.IMMEDIATE_OR_CANCEL, 5_000,
-                        1_000, 50, LegRiskPolicy.reportOnly()));
+                },
+                (millis, task) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS),
+                System::nanoTime,
+                new LiveExecution.Settings(
+                        TimeInForce.IMMEDIATE_OR_CANCEL,
+                        TimeInForce.IMMEDIATE_OR_CANCEL,
+                        5_000,
+                        1_000,
+                        50,
+                        LegRiskPolicy.reportOnly()));
         engine.execute(decision, Fixtures.PAIR);
         killed.get(20, TimeUnit.SECONDS);
         repository.close().await(10, TimeUnit.SECONDS);
@@ -99,9 +113,14 @@ class TradeRecoveryTest {
         repository.forEach(recovery::fold).await(10, TimeUnit.SECONDS);
         List<TradeReport> reports = new ArrayList<>();
         for (TradeRecovery.Interrupted trade : recovery.interrupted()) {
-            reports.add(TradeRecovery.reconcile(trade, Fixtures.PAIR, Map.of(Platform.KALSHI, kalshi,
-                    Platform.POLYMARKET, polymarket), entry -> repository.append(entry).toCompletionStage(),
-                    System::nanoTime).toCompletableFuture().get(20, TimeUnit.SECONDS));
+            reports.add(TradeRecovery.reconcile(
+                            trade,
+                            Fixtures.PAIR,
+                            Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
+                            entry -> repository.append(entry).toCompletionStage(),
+                            System::nanoTime)
+                    .toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS));
         }
         repository.close().await(10, TimeUnit.SECONDS);
         return reports;
@@ -139,7 +158,8 @@ class TradeRecoveryTest {
         assertEquals(0, report.polymarket().filledQuantity());
         assertTrue(report.reason().contains("UNKNOWN order dt-t9-p-E0"), report.reason());
         List<JournalEntry> journal = journal();
-        assertTrue(journal.stream().anyMatch(e -> e instanceof ExecutionAlert a && a.kind() == ExecutionAlert.AlertKind.RECOVERED));
+        assertTrue(journal.stream()
+                .anyMatch(e -> e instanceof ExecutionAlert a && a.kind() == ExecutionAlert.AlertKind.RECOVERED));
         assertEquals(1, journal.stream().filter(TradeReport.class::isInstance).count());
         // a second restart finds nothing left to recover and journals nothing
         assertEquals(List.of(), restart(kalshiAfter, polymarketAfter));
@@ -150,16 +170,33 @@ class TradeRecoveryTest {
     void killedWithADelayedLegAsksTheVenueByOrderIdAndEndsHedged() throws Exception {
         FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
         FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
-        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(order.clientOrderId(), "0xabc",
-                OrderStatus.DELAYED, 0, order.quantity(), -1, BigDecimal.ZERO, null, null));
-        polymarket.onStatus = id -> new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(
+                order.clientOrderId(),
+                "0xabc",
+                OrderStatus.DELAYED,
+                0,
+                order.quantity(),
+                -1,
+                BigDecimal.ZERO,
+                null,
+                null));
+        polymarket.onStatus =
+                id -> new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
         // the crash comes after both acknowledgements, while the delayed order is being polled
         runUntilKilled(kalshi, polymarket, entry -> ack(entry, Platform.POLYMARKET));
 
         FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
         FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
-        polymarketAfter.onStatus = id -> new OrderResult(null, id, OrderStatus.FILLED, 102 * FixedPoint.ONE, 0,
-                FixedPoint.parse("0.53"), BigDecimal.ZERO, null, null);
+        polymarketAfter.onStatus = id -> new OrderResult(
+                null,
+                id,
+                OrderStatus.FILLED,
+                102 * FixedPoint.ONE,
+                0,
+                FixedPoint.parse("0.53"),
+                BigDecimal.ZERO,
+                null,
+                null);
         List<JournalEntry> before = journal();
         boolean kalshiAcked = before.stream().anyMatch(e -> ack(e, Platform.KALSHI));
         List<TradeReport> reports = restart(kalshiAfter, polymarketAfter);
@@ -185,8 +222,12 @@ class TradeRecoveryTest {
     }
 
     private static OrderEvent reconciled(List<JournalEntry> journal, Platform platform) {
-        return journal.stream().filter(e -> e instanceof OrderEvent o && o.kind() == OrderEventKind.RECONCILED
-                && o.platform() == platform).map(OrderEvent.class::cast).findFirst().orElseThrow();
+        return journal.stream()
+                .filter(e ->
+                        e instanceof OrderEvent o && o.kind() == OrderEventKind.RECONCILED && o.platform() == platform)
+                .map(OrderEvent.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -195,9 +236,16 @@ class TradeRecoveryTest {
 
         FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
         FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
-        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(clientOrderId,
-                "k-77", OrderStatus.FILLED, 102 * FixedPoint.ONE, 0, FixedPoint.parse("0.45"), new BigDecimal("1.79"),
-                null, null));
+        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(
+                clientOrderId,
+                "k-77",
+                OrderStatus.FILLED,
+                102 * FixedPoint.ONE,
+                0,
+                FixedPoint.parse("0.45"),
+                new BigDecimal("1.79"),
+                null,
+                null));
         List<TradeReport> reports = restart(kalshiAfter, polymarketAfter);
 
         assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing is sent twice");
@@ -222,15 +270,25 @@ class TradeRecoveryTest {
         String kalshiId = killedWithTheKalshiAnswerMissing();
 
         FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
-        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(clientOrderId,
-                null, OrderStatus.UNFILLED, 0, 0, -1, BigDecimal.ZERO, "not_found", "never reached the venue"));
-        TradeReport report = restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
+        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.completedFuture(new OrderResult(
+                clientOrderId,
+                null,
+                OrderStatus.UNFILLED,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                "not_found",
+                "never reached the venue"));
+        TradeReport report =
+                restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
 
         assertEquals(0, report.kalshi().filledQuantity());
         assertEquals(102, report.polymarket().filledQuantity());
         assertEquals(102, report.unhedgedQuantity());
         assertTrue(report.reason() == null || !report.reason().contains("UNKNOWN order " + kalshiId), report.reason());
-        assertEquals(OrderStatus.UNFILLED, reconciled(journal(), Platform.KALSHI).status());
+        assertEquals(
+                OrderStatus.UNFILLED, reconciled(journal(), Platform.KALSHI).status());
     }
 
     @Test
@@ -238,8 +296,10 @@ class TradeRecoveryTest {
         String kalshiId = killedWithTheKalshiAnswerMissing();
 
         FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
-        kalshiAfter.onFind = (clientOrderId, instrument) -> CompletableFuture.failedFuture(new IllegalStateException("down"));
-        TradeReport report = restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
+        kalshiAfter.onFind =
+                (clientOrderId, instrument) -> CompletableFuture.failedFuture(new IllegalStateException("down"));
+        TradeReport report =
+                restart(kalshiAfter, new FakeVenue(Platform.POLYMARKET)).get(0);
 
         assertEquals(0, report.kalshi().filledQuantity());
         assertTrue(report.reason().contains("UNKNOWN order " + kalshiId), report.reason());
@@ -247,6 +307,7 @@ class TradeRecoveryTest {
         OrderEvent kalshiReconciled = reconciled(journal, Platform.KALSHI);
         assertEquals(OrderStatus.UNKNOWN, kalshiReconciled.status());
         assertTrue(kalshiReconciled.detail().contains("down"), kalshiReconciled.detail());
-        assertTrue(journal.stream().anyMatch(e -> e instanceof ExecutionAlert a && a.kind() == ExecutionAlert.AlertKind.RECOVERED));
+        assertTrue(journal.stream()
+                .anyMatch(e -> e instanceof ExecutionAlert a && a.kind() == ExecutionAlert.AlertKind.RECOVERED));
     }
 }

@@ -57,17 +57,20 @@ abstract class TradeRepositoryContract {
 
     private static List<JournalEntry> all(TradeRepository repository) throws Exception {
         List<JournalEntry> visited = new ArrayList<>();
-        repository.forEach(entry -> {
-            synchronized (visited) {
-                visited.add(entry);
-            }
-        }).await(WAIT, TimeUnit.SECONDS);
+        repository
+                .forEach(entry -> {
+                    synchronized (visited) {
+                        visited.add(entry);
+                    }
+                })
+                .await(WAIT, TimeUnit.SECONDS);
         return visited;
     }
 
     @Test
     void readsBackEveryKindOfEntryEqualAndInOrderAfterReopening() throws Exception {
-        List<JournalEntry> written = IntStream.range(0, 10).mapToObj(JournalSamples::mixed).toList();
+        List<JournalEntry> written =
+                IntStream.range(0, 10).mapToObj(JournalSamples::mixed).toList();
         TradeRepository repository = open();
         for (JournalEntry entry : written) {
             repository.append(entry).await(WAIT, TimeUnit.SECONDS);
@@ -86,7 +89,8 @@ abstract class TradeRepositoryContract {
         for (int n = 0; n < 5; n++) {
             repository.append(JournalSamples.mixed(n)).await(WAIT, TimeUnit.SECONDS);
         }
-        assertEquals(lines(List.of(JournalSamples.mixed(3), JournalSamples.mixed(4))),
+        assertEquals(
+                lines(List.of(JournalSamples.mixed(3), JournalSamples.mixed(4))),
                 lines(repository.recent(2).await(WAIT, TimeUnit.SECONDS)));
         assertEquals(5, repository.recent(50).await(WAIT, TimeUnit.SECONDS).size());
         assertEquals(List.of(), repository.recent(0).await(WAIT, TimeUnit.SECONDS));
@@ -105,7 +109,8 @@ abstract class TradeRepositoryContract {
         });
         done.future().await(WAIT, TimeUnit.SECONDS);
 
-        assertEquals(lines(IntStream.range(0, 60).mapToObj(JournalSamples::mixed).toList()), lines(all(repository)));
+        assertEquals(
+                lines(IntStream.range(0, 60).mapToObj(JournalSamples::mixed).toList()), lines(all(repository)));
     }
 
     @Test
@@ -120,7 +125,8 @@ abstract class TradeRepositoryContract {
         reopened.append(JournalSamples.decision(2)).await(WAIT, TimeUnit.SECONDS);
         reopened.append(JournalSamples.alert(3)).await(WAIT, TimeUnit.SECONDS);
 
-        assertEquals(lines(List.of(JournalSamples.order(1), JournalSamples.decision(2), JournalSamples.alert(3))),
+        assertEquals(
+                lines(List.of(JournalSamples.order(1), JournalSamples.decision(2), JournalSamples.alert(3))),
                 lines(all(reopened)));
     }
 
@@ -128,10 +134,12 @@ abstract class TradeRepositoryContract {
     void recordsEntriesAppendedTogetherInListOrderAfterReopening() throws Exception {
         TradeRepository repository = open();
         repository.append(JournalSamples.decision(1)).await(WAIT, TimeUnit.SECONDS);
-        repository.appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3))).await(WAIT, TimeUnit.SECONDS);
+        repository
+                .appendAll(List.of(JournalSamples.order(2), JournalSamples.order(3)))
+                .await(WAIT, TimeUnit.SECONDS);
         repository.append(JournalSamples.report(4)).await(WAIT, TimeUnit.SECONDS);
-        List<JournalEntry> expected = List.of(JournalSamples.decision(1), JournalSamples.order(2), JournalSamples.order(3),
-                JournalSamples.report(4));
+        List<JournalEntry> expected = List.of(
+                JournalSamples.decision(1), JournalSamples.order(2), JournalSamples.order(3), JournalSamples.report(4));
         assertEquals(lines(expected), lines(all(repository)));
         assertEquals(lines(expected), lines(repository.recent(10).await(WAIT, TimeUnit.SECONDS)));
         repository.close().await(WAIT, TimeUnit.SECONDS);
@@ -147,8 +155,10 @@ abstract class TradeRepositoryContract {
                         repository.append(JournalSamples.mixed(0)),
                         repository.appendAll(List.of(JournalSamples.mixed(1), JournalSamples.mixed(2))),
                         repository.append(JournalSamples.mixed(3)),
-                        repository.appendAll(List.of(JournalSamples.mixed(4), JournalSamples.mixed(5), JournalSamples.mixed(6)))))
-                .<Void>mapEmpty().onComplete(done));
+                        repository.appendAll(
+                                List.of(JournalSamples.mixed(4), JournalSamples.mixed(5), JournalSamples.mixed(6)))))
+                .<Void>mapEmpty()
+                .onComplete(done));
         done.future().await(WAIT, TimeUnit.SECONDS);
 
         assertEquals(lines(IntStream.range(0, 7).mapToObj(JournalSamples::mixed).toList()), lines(all(repository)));
@@ -159,14 +169,17 @@ abstract class TradeRepositoryContract {
         TradeRepository repository = open();
         repository.append(JournalSamples.order(1)).await(WAIT, TimeUnit.SECONDS);
         // one already recorded, one repeated inside the list: each recorded once, the new one still recorded
-        repository.appendAll(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.order(2)))
+        repository
+                .appendAll(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.order(2)))
                 .await(WAIT, TimeUnit.SECONDS);
         repository.close().await(WAIT, TimeUnit.SECONDS);
 
         TradeRepository reopened = open();
-        reopened.appendAll(List.of(JournalSamples.order(2), JournalSamples.alert(3))).await(WAIT, TimeUnit.SECONDS);
+        reopened.appendAll(List.of(JournalSamples.order(2), JournalSamples.alert(3)))
+                .await(WAIT, TimeUnit.SECONDS);
 
-        assertEquals(lines(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.alert(3))),
+        assertEquals(
+                lines(List.of(JournalSamples.order(1), JournalSamples.order(2), JournalSamples.alert(3))),
                 lines(all(reopened)));
     }
 

@@ -1,7 +1,7 @@
 package com.doubletime.bus.cluster;
 
-import io.vertx.core.Future;
 import io.vertx.core.Deployable;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,8 @@ public final class AssignedMarkets<F extends Deployable> implements Function<Set
      * @param feedFor a new feed verticle streaming these markets
      * @param change  the feed's run-time method: stream exactly these markets from now on
      */
-    public AssignedMarkets(Vertx vertx, Function<List<String>, F> feedFor, BiFunction<F, List<String>, Future<Void>> change) {
+    public AssignedMarkets(
+            Vertx vertx, Function<List<String>, F> feedFor, BiFunction<F, List<String>, Future<Void>> change) {
         this.vertx = vertx;
         this.feedFor = feedFor;
         this.change = change;

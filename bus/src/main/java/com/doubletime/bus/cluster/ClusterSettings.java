@@ -21,12 +21,19 @@ import java.util.List;
  * @param eventBusPort       its port; 0 picks a free one
  * @param eventBusPublicHost address other nodes use to reach this node's event bus; null = {@code eventBusHost}
  */
-public record ClusterSettings(boolean enabled, String name, List<String> members, List<String> interfaces, int port,
-                              String eventBusHost, int eventBusPort, String eventBusPublicHost) {
+public record ClusterSettings(
+        boolean enabled,
+        String name,
+        List<String> members,
+        List<String> interfaces,
+        int port,
+        String eventBusHost,
+        int eventBusPort,
+        String eventBusPublicHost) {
     public static final String DEFAULT_NAME = "double-time";
     public static final int DEFAULT_PORT = 5701;
-    public static final ClusterSettings STANDALONE = new ClusterSettings(false, DEFAULT_NAME, List.of("127.0.0.1"),
-            List.of("127.0.0.1"), DEFAULT_PORT, "127.0.0.1", 0, null);
+    public static final ClusterSettings STANDALONE = new ClusterSettings(
+            false, DEFAULT_NAME, List.of("127.0.0.1"), List.of("127.0.0.1"), DEFAULT_PORT, "127.0.0.1", 0, null);
 
     public ClusterSettings {
         require(name != null && !name.isBlank(), "name", "is required");
@@ -34,7 +41,9 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
         interfaces = List.copyOf(interfaces == null ? List.of() : interfaces);
         require(!enabled || !members.isEmpty(), "members", "must name at least one member to join (no multicast)");
         for (String member : members) {
-            require(!member.isBlank() && !member.matches(".*:\\d+-\\d+"), "members",
+            require(
+                    !member.isBlank() && !member.matches(".*:\\d+-\\d+"),
+                    "members",
                     "must be host or host:port, not a port range: '" + member + "'");
         }
         require(port > 0 && port <= 65_535, "port", "must be 1 to 65535");
@@ -51,10 +60,15 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
         JsonObject in = json == null ? new JsonObject() : json;
         ClusterSettings d = STANDALONE;
         try {
-            return new ClusterSettings(in.getBoolean("enabled", d.enabled), in.getString("name", d.name),
-                    list(in.getValue("members"), d.members), list(in.getValue("interfaces"), d.interfaces),
-                    in.getInteger("port", d.port), in.getString("eventBusHost", d.eventBusHost),
-                    in.getInteger("eventBusPort", d.eventBusPort), in.getString("eventBusPublicHost"));
+            return new ClusterSettings(
+                    in.getBoolean("enabled", d.enabled),
+                    in.getString("name", d.name),
+                    list(in.getValue("members"), d.members),
+                    list(in.getValue("interfaces"), d.interfaces),
+                    in.getInteger("port", d.port),
+                    in.getString("eventBusHost", d.eventBusHost),
+                    in.getInteger("eventBusPort", d.eventBusPort),
+                    in.getString("eventBusPublicHost"));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("cluster config: a field has the wrong type: " + e.getMessage(), e);
         }
@@ -73,8 +87,10 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
             try {
                 return java.net.InetAddress.getLocalHost().getHostAddress();
             } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException("cluster.eventBusHost is 0.0.0.0 and this host's address is unknown: "
-                        + "set cluster.eventBusPublicHost", e);
+                throw new IllegalStateException(
+                        "cluster.eventBusHost is 0.0.0.0 and this host's address is unknown: "
+                                + "set cluster.eventBusPublicHost",
+                        e);
             }
         }
         return eventBusHost;

@@ -10,8 +10,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
  * (stack-notes §2.1, verified on loopback): TCP-IP join only, nothing bound beyond the given interfaces.
  */
 public final class HazelcastConfigs {
-    private HazelcastConfigs() {
-    }
+    private HazelcastConfigs() {}
 
     public static Config of(ClusterSettings settings) {
         // starts from vertx-hazelcast's default-cluster.xml: it declares the __vertx.* maps Vert.x needs

@@ -27,8 +27,7 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class MarketAssignment {
-    private MarketAssignment() {
-    }
+    private MarketAssignment() {}
 
     /**
      * What one instance does this round.
@@ -38,8 +37,11 @@ public final class MarketAssignment {
      * @param renew   markets held and kept: compare-and-set from the current lease
      * @param release markets held but now another live instance's: remove-if-still-ours
      */
-    public record Plan(List<String> acquire, Map<String, MarketLease> takeOver, Map<String, MarketLease> renew,
-                       Map<String, MarketLease> release) {
+    public record Plan(
+            List<String> acquire,
+            Map<String, MarketLease> takeOver,
+            Map<String, MarketLease> renew,
+            Map<String, MarketLease> release) {
         public Plan {
             acquire = List.copyOf(acquire);
             takeOver = Map.copyOf(takeOver);
@@ -59,8 +61,12 @@ public final class MarketAssignment {
      * @param leases   the current lease of each market that has one
      * @param nowMillis wall clock
      */
-    public static Plan plan(String self, Collection<String> live, Collection<String> markets,
-                            Map<String, MarketLease> leases, long nowMillis) {
+    public static Plan plan(
+            String self,
+            Collection<String> live,
+            Collection<String> markets,
+            Map<String, MarketLease> leases,
+            long nowMillis) {
         SortedSet<String> members = new TreeSet<>(live);
         List<String> acquire = new ArrayList<>();
         Map<String, MarketLease> takeOver = new LinkedHashMap<>();

@@ -65,8 +65,12 @@ public final class MarketLeaseVerticle extends VerticleBase {
      * @param onAssigned called on this verticle's event loop with the markets this instance now holds; the
      *                   returned future completes once the feed streams exactly those
      */
-    public MarketLeaseVerticle(String feed, String self, Collection<String> markets, Timing timing,
-                               Function<Set<String>, Future<?>> onAssigned) {
+    public MarketLeaseVerticle(
+            String feed,
+            String self,
+            Collection<String> markets,
+            Timing timing,
+            Function<Set<String>, Future<?>> onAssigned) {
         this.feed = feed;
         this.self = self;
         this.markets = List.copyOf(new LinkedHashSet<>(markets));
@@ -85,7 +89,8 @@ public final class MarketLeaseVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.sharedData().<String, String>getAsyncMap(membersMap(feed))
+        return vertx.sharedData()
+                .<String, String>getAsyncMap(membersMap(feed))
                 .compose(m -> {
                     members = m;
                     return vertx.sharedData().<String, String>getAsyncMap(leasesMap(feed));
@@ -127,8 +132,8 @@ public final class MarketLeaseVerticle extends VerticleBase {
         long expires = now + timing.leaseMillis();
         return members.put(self, Long.toString(expires))
                 .compose(v -> members.entries())
-                .compose(heartbeats -> leases.entries().compose(current -> act(now, expires, live(now, heartbeats),
-                        decode(current))))
+                .compose(heartbeats ->
+                        leases.entries().compose(current -> act(now, expires, live(now, heartbeats), decode(current))))
                 .andThen(done -> {
                     roundRunning = false;
                     rounds++;
@@ -172,9 +177,11 @@ public final class MarketLeaseVerticle extends VerticleBase {
         gained.removeAll(held);
         Set<String> lost = new TreeSet<>(held);
         lost.removeAll(newHeld);
-        LOG.log(System.Logger.Level.INFO, feed + " instance " + self + " now streams " + newHeld.size() + " of "
-                + markets.size() + " markets" + (gained.isEmpty() ? "" : ", gained " + gained)
-                + (lost.isEmpty() ? "" : ", gave up " + lost));
+        LOG.log(
+                System.Logger.Level.INFO,
+                feed + " instance " + self + " now streams " + newHeld.size() + " of "
+                        + markets.size() + " markets" + (gained.isEmpty() ? "" : ", gained " + gained)
+                        + (lost.isEmpty() ? "" : ", gave up " + lost));
         held = Set.copyOf(newHeld);
         return onAssigned.apply(held);
     }
@@ -203,16 +210,19 @@ public final class MarketLeaseVerticle extends VerticleBase {
         }
         Set<String> mine = held;
         held = Set.of();
-        return leases.entries().compose(current -> {
-            List<Future<Boolean>> removals = new ArrayList<>();
-            decode(current).forEach((market, lease) -> {
-                if (lease.owner().equals(self) && mine.contains(market)) {
-                    removals.add(leases.removeIfPresent(market, lease.encode()));
-                }
-            });
-            removals.add(members.remove(self).map(v -> true));
-            return Future.join(removals);
-        }).otherwiseEmpty().mapEmpty();
+        return leases.entries()
+                .compose(current -> {
+                    List<Future<Boolean>> removals = new ArrayList<>();
+                    decode(current).forEach((market, lease) -> {
+                        if (lease.owner().equals(self) && mine.contains(market)) {
+                            removals.add(leases.removeIfPresent(market, lease.encode()));
+                        }
+                    });
+                    removals.add(members.remove(self).map(v -> true));
+                    return Future.join(removals);
+                })
+                .otherwiseEmpty()
+                .mapEmpty();
     }
 
     private Set<String> live(long now, Map<String, String> heartbeats) {

@@ -13,21 +13,37 @@ public record ScaleOut(String instanceId, MarketLeaseVerticle.Timing timing) {
         JsonObject in = json == null ? new JsonObject() : json;
         String id = in.getString("instanceId");
         if (id == null || id.isBlank()) {
-            id = feed + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            id = feed + "-" + ProcessHandle.current().pid() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
         }
         MarketLeaseVerticle.Timing d = MarketLeaseVerticle.Timing.DEFAULT;
-        return new ScaleOut(id, new MarketLeaseVerticle.Timing(in.getLong("renewEveryMillis", d.renewEveryMillis()),
-                in.getLong("leaseMillis", d.leaseMillis())));
+        return new ScaleOut(
+                id,
+                new MarketLeaseVerticle.Timing(
+                        in.getLong("renewEveryMillis", d.renewEveryMillis()),
+                        in.getLong("leaseMillis", d.leaseMillis())));
     }
 
     /** The options that set these, for the feeds' {@code Main}s. */
     public static ServiceOptions.Option[] options() {
         return new ServiceOptions.Option[] {
-            new ServiceOptions.Option("--instance-id", "DT_INSTANCE_ID", "scaleOut.instanceId", ServiceOptions.Kind.STRING,
+            new ServiceOptions.Option(
+                    "--instance-id",
+                    "DT_INSTANCE_ID",
+                    "scaleOut.instanceId",
+                    ServiceOptions.Kind.STRING,
                     "this feed instance's id in the cluster (default: unique per process)"),
-            new ServiceOptions.Option("--renew-millis", "DT_LEASE_RENEW_MILLIS", "scaleOut.renewEveryMillis",
-                    ServiceOptions.Kind.LONG, "how often market leases are renewed (1000)"),
-            new ServiceOptions.Option("--lease-millis", "DT_LEASE_MILLIS", "scaleOut.leaseMillis", ServiceOptions.Kind.LONG,
+            new ServiceOptions.Option(
+                    "--renew-millis",
+                    "DT_LEASE_RENEW_MILLIS",
+                    "scaleOut.renewEveryMillis",
+                    ServiceOptions.Kind.LONG,
+                    "how often market leases are renewed (1000)"),
+            new ServiceOptions.Option(
+                    "--lease-millis",
+                    "DT_LEASE_MILLIS",
+                    "scaleOut.leaseMillis",
+                    ServiceOptions.Kind.LONG,
                     "how long a lease outlives its last renewal (4000): the failover time")
         };
     }

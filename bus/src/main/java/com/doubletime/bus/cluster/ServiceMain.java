@@ -35,8 +35,7 @@ public final class ServiceMain {
         Future<?> deploy(Vertx vertx, JsonObject config);
     }
 
-    private ServiceMain() {
-    }
+    private ServiceMain() {}
 
     private static void defaultProperty(String key, String value) {
         if (System.getProperty(key) == null) {
@@ -81,7 +80,9 @@ public final class ServiceMain {
         }
         Vertx vertx;
         try {
-            vertx = ServiceNode.start(cluster, config.getJsonObject("metrics", new JsonObject()).getInteger("port", 0))
+            vertx = ServiceNode.start(
+                            cluster,
+                            config.getJsonObject("metrics", new JsonObject()).getInteger("port", 0))
                     .await(2, TimeUnit.MINUTES);
             deployment.deploy(vertx, config).await(2, TimeUnit.MINUTES);
         } catch (Exception e) {
@@ -89,17 +90,24 @@ public final class ServiceMain {
             System.exit(1);
             return;
         }
-        LOG.log(System.Logger.Level.INFO, service + " running " + (cluster.enabled()
-                ? "in cluster '" + cluster.name() + "' (event bus " + cluster.advertisedEventBusHost() + ", joined via "
-                + cluster.members() + ")" : "alone (not clustered)"));
+        LOG.log(
+                System.Logger.Level.INFO,
+                service + " running "
+                        + (cluster.enabled()
+                                ? "in cluster '" + cluster.name() + "' (event bus " + cluster.advertisedEventBusHost()
+                                        + ", joined via " + cluster.members() + ")"
+                                : "alone (not clustered)"));
         Vertx started = vertx;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                // closing undeploys every verticle (their stop runs) and then leaves the cluster
-                started.close().await(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println(service + ": unclean stop: " + e.getMessage());
-            }
-        }, service + "-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                // closing undeploys every verticle (their stop runs) and then leaves the cluster
+                                started.close().await(20, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                System.err.println(service + ": unclean stop: " + e.getMessage());
+                            }
+                        },
+                        service + "-shutdown"));
     }
 }

@@ -17,8 +17,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
  * which the gateway serves on {@code /metrics} and any other node on its own port when given one.
  */
 public final class ServiceNode {
-    private ServiceNode() {
-    }
+    private ServiceNode() {}
 
     public static Future<Vertx> start(ClusterSettings settings) {
         return start(settings, 0);
@@ -31,12 +30,18 @@ public final class ServiceNode {
     public static Future<Vertx> start(ClusterSettings settings, int metricsPort) {
         VertxPrometheusOptions prometheus = new VertxPrometheusOptions().setEnabled(true);
         if (metricsPort > 0) {
-            prometheus.setStartEmbeddedServer(true)
-                    .setEmbeddedServerOptions(new HttpServerOptions().setHost(settings.eventBusHost()).setPort(metricsPort))
+            prometheus
+                    .setStartEmbeddedServer(true)
+                    .setEmbeddedServerOptions(new HttpServerOptions()
+                            .setHost(settings.eventBusHost())
+                            .setPort(metricsPort))
                     .setEmbeddedServerEndpoint("/metrics");
         }
-        VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                .setJvmMetricsEnabled(true).setPrometheusOptions(prometheus));
+        VertxOptions options = new VertxOptions()
+                .setMetricsOptions(new MicrometerMetricsOptions()
+                        .setEnabled(true)
+                        .setJvmMetricsEnabled(true)
+                        .setPrometheusOptions(prometheus));
         if (!settings.enabled()) {
             Vertx vertx = Vertx.builder().with(options).build();
             BusCodecs.registerAll(vertx.eventBus());

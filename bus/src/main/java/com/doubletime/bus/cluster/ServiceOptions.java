@@ -28,7 +28,14 @@ public final class ServiceOptions {
     public static final String CONFIG_FLAG = "--config";
 
     /** How a string from the environment or the command line becomes a JSON value. */
-    public enum Kind { STRING, INT, LONG, BOOL, LIST, SWITCH }
+    public enum Kind {
+        STRING,
+        INT,
+        LONG,
+        BOOL,
+        LIST,
+        SWITCH
+    }
 
     /**
      * One setting.
@@ -37,28 +44,42 @@ public final class ServiceOptions {
      * @param env  environment variable, or null
      * @param path dotted key in the file ({@code cluster.members})
      */
-    public record Option(String flag, String env, String path, Kind kind, String help) {
-    }
+    public record Option(String flag, String env, String path, Kind kind, String help) {}
 
     /** What every deployable understands: its pairs file and how it joins the cluster. */
     public static final List<Option> COMMON = List.of(
             new Option("--pairs", "DT_PAIRS", "pairsFile", Kind.STRING, "pairs file (JSON or YAML)"),
             new Option("--cluster", "DT_CLUSTER", "cluster.enabled", Kind.SWITCH, "join the Hazelcast cluster"),
             new Option("--cluster-name", "DT_CLUSTER_NAME", "cluster.name", Kind.STRING, "cluster name"),
-            new Option("--members", "DT_CLUSTER_MEMBERS", "cluster.members", Kind.LIST,
+            new Option(
+                    "--members",
+                    "DT_CLUSTER_MEMBERS",
+                    "cluster.members",
+                    Kind.LIST,
                     "TCP-IP join seeds, comma-separated host[:port]"),
-            new Option("--interfaces", "DT_CLUSTER_INTERFACES", "cluster.interfaces", Kind.LIST,
+            new Option(
+                    "--interfaces",
+                    "DT_CLUSTER_INTERFACES",
+                    "cluster.interfaces",
+                    Kind.LIST,
                     "interfaces Hazelcast binds, comma-separated (empty: let Hazelcast choose)"),
             new Option("--cluster-port", "DT_CLUSTER_PORT", "cluster.port", Kind.INT, "first Hazelcast port"),
             new Option("--bus-host", "DT_EVENTBUS_HOST", "cluster.eventBusHost", Kind.STRING, "event-bus bind address"),
             new Option("--bus-port", "DT_EVENTBUS_PORT", "cluster.eventBusPort", Kind.INT, "event-bus port (0: any)"),
-            new Option("--bus-public-host", "DT_EVENTBUS_PUBLIC_HOST", "cluster.eventBusPublicHost", Kind.STRING,
+            new Option(
+                    "--bus-public-host",
+                    "DT_EVENTBUS_PUBLIC_HOST",
+                    "cluster.eventBusPublicHost",
+                    Kind.STRING,
                     "event-bus address advertised to other nodes"),
-            new Option("--metrics-port", "DT_METRICS_PORT", "metrics.port", Kind.INT,
+            new Option(
+                    "--metrics-port",
+                    "DT_METRICS_PORT",
+                    "metrics.port",
+                    Kind.INT,
                     "Prometheus /metrics of this process on the event-bus bind address (0: none)"));
 
-    private ServiceOptions() {
-    }
+    private ServiceOptions() {}
 
     /**
      * @throws IllegalArgumentException for an unknown option, a missing value, a value of the wrong kind, or
@@ -99,11 +120,15 @@ public final class ServiceOptions {
 
     /** One line per option, for {@code --help}. */
     public static String usage(String command, List<Option> options) {
-        StringBuilder out = new StringBuilder("usage: " + command + " [options]\n  " + CONFIG_FLAG
-                + " FILE  (" + CONFIG_ENV + ")  JSON or YAML file; the environment overrides it, options override both\n");
+        StringBuilder out = new StringBuilder("usage: " + command + " [options]\n  " + CONFIG_FLAG + " FILE  ("
+                + CONFIG_ENV + ")  JSON or YAML file; the environment overrides it, options override both\n");
         for (Option option : options) {
-            out.append(String.format(Locale.ROOT, "  %-18s %-26s %s%n", option.flag() + (option.kind() == Kind.SWITCH ? "" : " V"),
-                    option.env() == null ? "" : "(" + option.env() + ")", option.help()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-18s %-26s %s%n",
+                    option.flag() + (option.kind() == Kind.SWITCH ? "" : " V"),
+                    option.env() == null ? "" : "(" + option.env() + ")",
+                    option.help()));
         }
         return out.toString();
     }
@@ -167,7 +192,8 @@ public final class ServiceOptions {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
@@ -193,8 +219,11 @@ public final class ServiceOptions {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((key, value) -> out.put(String.valueOf(key), value instanceof Map<?, ?> nested ? stringKeys(nested)
-                : value instanceof List<?> list ? new ArrayList<>((List<Object>) list) : value));
+        map.forEach((key, value) -> out.put(
+                String.valueOf(key),
+                value instanceof Map<?, ?> nested
+                        ? stringKeys(nested)
+                        : value instanceof List<?> list ? new ArrayList<>((List<Object>) list) : value));
         return out;
     }
 }

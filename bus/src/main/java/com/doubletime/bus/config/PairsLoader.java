@@ -20,8 +20,7 @@ import java.util.Map;
 
 /** Reads a pairs file (JSON, or YAML by its extension) through vertx-config and validates it (contracts §1). */
 public final class PairsLoader {
-    private PairsLoader() {
-    }
+    private PairsLoader() {}
 
     public static Future<List<MarketPair>> load(Vertx vertx, Path file) {
         if (!Files.isRegularFile(file)) {
@@ -33,11 +32,13 @@ public final class PairsLoader {
                 .setType("file")
                 .setFormat(format)
                 .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
-        ConfigRetriever retriever = ConfigRetriever.create(vertx,
+        ConfigRetriever retriever = ConfigRetriever.create(
+                vertx,
                 new ConfigRetrieverOptions().addStore(store).setScanPeriod(0).setIncludeDefaultStores(false));
-        return retriever.getConfig()
-                .recover(e -> Future.failedFuture(new PairsFileException(null, null,
-                        "cannot read " + file + " as " + format + ": " + e.getMessage())))
+        return retriever
+                .getConfig()
+                .recover(e -> Future.failedFuture(new PairsFileException(
+                        null, null, "cannot read " + file + " as " + format + ": " + e.getMessage())))
                 .compose(json -> {
                     try {
                         return Future.succeededFuture(PairsFile.parse(toPlainMap(json)));

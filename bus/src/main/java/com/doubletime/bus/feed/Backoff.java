@@ -21,7 +21,8 @@ public final class Backoff {
     /** @param random given a bound b, returns a value in [0, b] (tests pass a fixed one) */
     public Backoff(long initialMillis, long maxMillis, LongUnaryOperator random) {
         if (initialMillis <= 0 || maxMillis < initialMillis) {
-            throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initialMillis + ", " + maxMillis);
+            throw new IllegalArgumentException(
+                    "backoff needs 0 < initial <= max, got " + initialMillis + ", " + maxMillis);
         }
         this.initialMillis = initialMillis;
         this.maxMillis = maxMillis;

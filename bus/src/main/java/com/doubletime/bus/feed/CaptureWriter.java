@@ -57,8 +57,12 @@ public final class CaptureWriter implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(
+                        Files.newOutputStream(
+                                file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                        StandardCharsets.UTF_8),
+                1 << 16);
         return new CaptureWriter(file, out);
     }
 
@@ -82,12 +86,14 @@ public final class CaptureWriter implements AutoCloseable {
 
     /** The §2 line of a frame, without the line break. */
     public static String frameLine(Platform venue, long recvNanos, String frame) {
-        return format(new StringBuilder(frame.length() + 64), new Line(venue, recvNanos, frame, null)).toString();
+        return format(new StringBuilder(frame.length() + 64), new Line(venue, recvNanos, frame, null))
+                .toString();
     }
 
     /** The §2 line of a connection event, without the line break. */
     public static String eventLine(Platform venue, long recvNanos, String event) {
-        return format(new StringBuilder(80), new Line(venue, recvNanos, null, event)).toString();
+        return format(new StringBuilder(80), new Line(venue, recvNanos, null, event))
+                .toString();
     }
 
     private static StringBuilder format(StringBuilder out, Line line) {
@@ -205,6 +211,5 @@ public final class CaptureWriter implements AutoCloseable {
         return dropped.get();
     }
 
-    private record Line(Platform venue, long recvNanos, String frame, String event) {
-    }
+    private record Line(Platform venue, long recvNanos, String frame, String event) {}
 }

@@ -69,8 +69,15 @@ public final class FeedConnection implements FeedLink {
      *                         signature); called again on every reconnect so signatures stay fresh
      * @param capture          where to record traffic, or {@code null}
      */
-    public FeedConnection(Vertx vertx, Platform venue, String wsUrl, long idleTimeoutMillis, Backoff backoff,
-                          Function<String, MultiMap> handshakeHeaders, CaptureWriter capture, EpochNanoClock clock) {
+    public FeedConnection(
+            Vertx vertx,
+            Platform venue,
+            String wsUrl,
+            long idleTimeoutMillis,
+            Backoff backoff,
+            Function<String, MultiMap> handshakeHeaders,
+            CaptureWriter capture,
+            EpochNanoClock clock) {
         this.vertx = vertx;
         this.venue = venue;
         this.uri = parseUrl(wsUrl);
@@ -105,7 +112,8 @@ public final class FeedConnection implements FeedLink {
         }
         started = true;
         this.listener = listener;
-        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES)
+        client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setMaxFrameSize(MAX_MESSAGE_BYTES));
         long checkMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) / 4));
         livenessTimer = vertx.setPeriodic(checkMillis, id -> checkLiveness());
@@ -121,7 +129,10 @@ public final class FeedConnection implements FeedLink {
         boolean ssl = uri.getScheme().equalsIgnoreCase("wss");
         int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(port).setSsl(ssl)
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(ssl)
                 .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
                 .setConnectTimeout(TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos));
         try {

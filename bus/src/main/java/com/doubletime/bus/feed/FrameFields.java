@@ -10,8 +10,7 @@ import com.doubletime.domain.NameTable;
  * from the tokenizer's chars, so a frame's values cost no Strings.
  */
 public final class FrameFields {
-    private FrameFields() {
-    }
+    private FrameFields() {}
 
     public static String text(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
         if (token != Token.STRING) {
@@ -21,7 +20,8 @@ public final class FrameFields {
     }
 
     /** A recurring string (a ticker, a token id, a message type) as the table's canonical instance. */
-    public static String name(JsonTokenizer json, Token token, String field, NameTable names) throws MalformedFrameException {
+    public static String name(JsonTokenizer json, Token token, String field, NameTable names)
+            throws MalformedFrameException {
         if (token != Token.STRING) {
             throw new MalformedFrameException(field + " is not a string");
         }
@@ -41,7 +41,8 @@ public final class FrameFields {
     }
 
     /** The same for one part of a field ({@code "bids"}, {@code "price"}): the name is joined only for an error. */
-    public static long decimal(JsonTokenizer json, Token token, String field, String part) throws MalformedFrameException {
+    public static long decimal(JsonTokenizer json, Token token, String field, String part)
+            throws MalformedFrameException {
         if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
             throw new MalformedFrameException(named(field, part) + " is not a decimal");
         }

@@ -17,7 +17,19 @@ import com.doubletime.domain.NameTable;
  * token against Jackson on valid and corrupted frames. Single-threaded.
  */
 public final class JsonTokenizer {
-    public enum Token { START_OBJECT, END_OBJECT, START_ARRAY, END_ARRAY, FIELD_NAME, STRING, NUMBER_INT, NUMBER_FLOAT, TRUE, FALSE, NULL }
+    public enum Token {
+        START_OBJECT,
+        END_OBJECT,
+        START_ARRAY,
+        END_ARRAY,
+        FIELD_NAME,
+        STRING,
+        NUMBER_INT,
+        NUMBER_FLOAT,
+        TRUE,
+        FALSE,
+        NULL
+    }
 
     /** Deeper than any venue frame; bounds the container stack against hostile input. */
     static final int MAX_DEPTH = 128;
@@ -38,6 +50,7 @@ public final class JsonTokenizer {
     private final NameTable names = new NameTable();
     /** Field names by their position in the last frames, tried first (see {@link #name}). */
     private static final int EXPECTED_NAMES = 64;
+
     private final String[] expectedNames = new String[EXPECTED_NAMES];
     private final char[][] expectedSpellings = new char[EXPECTED_NAMES][];
     private int nameOrdinal;

@@ -43,8 +43,8 @@ public final class MarketDataPublisher implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute,
-                        long atNanos) {
+    public void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         pending.add(new OrderBookDeltaReceived(platform, instrument, side, price, size, absolute, atNanos));
     }
 

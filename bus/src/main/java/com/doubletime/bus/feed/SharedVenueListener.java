@@ -34,8 +34,8 @@ public final class SharedVenueListener implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(Platform platform, String instrument, Side side, long price, long size, boolean absolute,
-                        long atNanos) {
+    public void onLevel(
+            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
         target.onLevel(platform, instrument, side, price, size, absolute, atNanos);
     }
 

@@ -15,8 +15,7 @@ import io.vertx.micrometer.backends.BackendRegistries;
 public final class Meters {
     private static final MeterRegistry DISCARDED = new SimpleMeterRegistry();
 
-    private Meters() {
-    }
+    private Meters() {}
 
     public static MeterRegistry registry() {
         MeterRegistry registry = BackendRegistries.getDefaultNow();

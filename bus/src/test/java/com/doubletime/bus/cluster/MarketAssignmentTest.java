@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class MarketAssignmentTest {
     private static final long NOW = 1_000_000;
-    private static final List<String> MARKETS = IntStream.range(0, 40).mapToObj(i -> "KX-" + i).toList();
+    private static final List<String> MARKETS =
+            IntStream.range(0, 40).mapToObj(i -> "KX-" + i).toList();
 
     @Test
     void everyMarketHasExactlyOneOwnerAndAllInstancesAgree() {
@@ -21,7 +22,8 @@ class MarketAssignmentTest {
         Map<String, Integer> perOwner = new HashMap<>();
         for (String market : MARKETS) {
             String owner = MarketAssignment.ownerOf(market, live);
-            assertEquals(owner, MarketAssignment.ownerOf(market, List.of("c", "a", "b")), "order of members matters not");
+            assertEquals(
+                    owner, MarketAssignment.ownerOf(market, List.of("c", "a", "b")), "order of members matters not");
             perOwner.merge(owner, 1, Integer::sum);
         }
         assertEquals(Set.of("a", "b", "c"), perOwner.keySet(), "each instance gets a share: " + perOwner);
@@ -42,9 +44,15 @@ class MarketAssignmentTest {
     void acquiresFreeMarketsItShouldOwnAndNothingElse() {
         MarketAssignment.Plan plan = MarketAssignment.plan("a", Set.of("a", "b"), MARKETS, Map.of(), NOW);
 
-        assertEquals(MARKETS.stream().filter(m -> MarketAssignment.ownerOf(m, Set.of("a", "b")).equals("a"))
-                .collect(java.util.stream.Collectors.toSet()), Set.copyOf(plan.acquire()));
-        assertTrue(plan.takeOver().isEmpty() && plan.renew().isEmpty() && plan.release().isEmpty());
+        assertEquals(
+                MARKETS.stream()
+                        .filter(m ->
+                                MarketAssignment.ownerOf(m, Set.of("a", "b")).equals("a"))
+                        .collect(java.util.stream.Collectors.toSet()),
+                Set.copyOf(plan.acquire()));
+        assertTrue(plan.takeOver().isEmpty()
+                && plan.renew().isEmpty()
+                && plan.release().isEmpty());
     }
 
     @Test
@@ -52,7 +60,8 @@ class MarketAssignmentTest {
         String market = ownedBy("a", Set.of("a", "b"));
         MarketLease lease = new MarketLease("a", NOW + 500);
 
-        MarketAssignment.Plan plan = MarketAssignment.plan("a", Set.of("a", "b"), List.of(market), Map.of(market, lease), NOW);
+        MarketAssignment.Plan plan =
+                MarketAssignment.plan("a", Set.of("a", "b"), List.of(market), Map.of(market, lease), NOW);
 
         assertEquals(Map.of(market, lease), plan.renew());
         assertTrue(plan.acquire().isEmpty());
@@ -62,8 +71,8 @@ class MarketAssignmentTest {
     void waitsWhileAnotherInstanceHoldsALiveLeaseOnAMarketItShouldOwn() {
         // b held the market before a joined; b releases it on its own next round
         String market = ownedBy("a", Set.of("a", "b"));
-        MarketAssignment.Plan plan = MarketAssignment.plan("a", Set.of("a", "b"), List.of(market),
-                Map.of(market, new MarketLease("b", NOW + 3_000)), NOW);
+        MarketAssignment.Plan plan = MarketAssignment.plan(
+                "a", Set.of("a", "b"), List.of(market), Map.of(market, new MarketLease("b", NOW + 3_000)), NOW);
 
         assertTrue(plan.isIdle());
     }
@@ -73,7 +82,8 @@ class MarketAssignmentTest {
         String market = ownedBy("a", Set.of("a", "b"));
         MarketLease lease = new MarketLease("b", NOW + 3_000);
 
-        MarketAssignment.Plan plan = MarketAssignment.plan("b", Set.of("a", "b"), List.of(market), Map.of(market, lease), NOW);
+        MarketAssignment.Plan plan =
+                MarketAssignment.plan("b", Set.of("a", "b"), List.of(market), Map.of(market, lease), NOW);
 
         assertEquals(Map.of(market, lease), plan.release());
         assertTrue(plan.renew().isEmpty());
@@ -102,8 +112,8 @@ class MarketAssignmentTest {
     @Test
     void doesNotTakeALeaseThatHasNotExpiredEvenIfItsHolderLooksDead() {
         String market = ownedBy("a", Set.of("a"));
-        MarketAssignment.Plan plan = MarketAssignment.plan("a", Set.of("a"), List.of(market),
-                Map.of(market, new MarketLease("c", NOW + 1)), NOW);
+        MarketAssignment.Plan plan = MarketAssignment.plan(
+                "a", Set.of("a"), List.of(market), Map.of(market, new MarketLease("c", NOW + 1)), NOW);
 
         assertTrue(plan.isIdle());
     }
@@ -129,6 +139,9 @@ class MarketAssignmentTest {
     }
 
     private static String ownedBy(String member, Set<String> live) {
-        return MARKETS.stream().filter(m -> MarketAssignment.ownerOf(m, live).equals(member)).findFirst().orElseThrow();
+        return MARKETS.stream()
+                .filter(m -> MarketAssignment.ownerOf(m, live).equals(member))
+                .findFirst()
+                .orElseThrow();
     }
 }

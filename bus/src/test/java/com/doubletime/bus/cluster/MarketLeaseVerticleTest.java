@@ -1,6 +1,5 @@
 package com.doubletime.bus.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Two instances of one feed in one (non-clustered) Vert.x: the shared maps behave like the cluster's. */
 class MarketLeaseVerticleTest {
-    private static final List<String> MARKETS = IntStream.range(0, 12).mapToObj(i -> "KX-" + i).toList();
+    private static final List<String> MARKETS =
+            IntStream.range(0, 12).mapToObj(i -> "KX-" + i).toList();
     private static final MarketLeaseVerticle.Timing FAST = new MarketLeaseVerticle.Timing(100, 400);
 
     private final Vertx vertx = Vertx.vertx();
@@ -35,7 +35,9 @@ class MarketLeaseVerticleTest {
         vertx.deployVerticle(a).await(10, TimeUnit.SECONDS);
         vertx.deployVerticle(b).await(10, TimeUnit.SECONDS);
 
-        eventually(() -> union().equals(Set.copyOf(MARKETS)) && !streaming("a").isEmpty() && !streaming("b").isEmpty());
+        eventually(() -> union().equals(Set.copyOf(MARKETS))
+                && !streaming("a").isEmpty()
+                && !streaming("b").isEmpty());
         assertTrue(disjoint(streaming("a"), streaming("b")), "no market streamed twice: " + streaming);
 
         a.abandon(); // killed: no release, its leases must expire

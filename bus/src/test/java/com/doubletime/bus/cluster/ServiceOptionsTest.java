@@ -31,15 +31,25 @@ class ServiceOptionsTest {
                 cluster:
                   members: [10.0.0.1, 10.0.0.2]
                 """);
-        JsonObject config = ServiceOptions.resolve(OPTIONS,
+        JsonObject config = ServiceOptions.resolve(
+                OPTIONS,
                 new String[] {"--config", file.toString(), "--ws-url", "ws://cli:3/trade-api/ws/v2", "--cluster"},
-                Map.of("KALSHI_WS_URL", "ws://env:2/trade-api/ws/v2", "DT_PAIRS", "from-env.json",
-                        "DT_CLUSTER_MEMBERS", "feed-a, feed-b"));
+                Map.of(
+                        "KALSHI_WS_URL",
+                        "ws://env:2/trade-api/ws/v2",
+                        "DT_PAIRS",
+                        "from-env.json",
+                        "DT_CLUSTER_MEMBERS",
+                        "feed-a, feed-b"));
 
-        assertEquals("ws://cli:3/trade-api/ws/v2", config.getJsonObject("kalshi").getString("wsUrl"));
-        assertEquals(5000, config.getJsonObject("kalshi").getInteger("idleTimeoutMillis"), "untouched file value stays");
+        assertEquals(
+                "ws://cli:3/trade-api/ws/v2", config.getJsonObject("kalshi").getString("wsUrl"));
+        assertEquals(
+                5000, config.getJsonObject("kalshi").getInteger("idleTimeoutMillis"), "untouched file value stays");
         assertEquals("from-env.json", config.getString("pairsFile"));
-        assertEquals(new JsonArray().add("feed-a").add("feed-b"), config.getJsonObject("cluster").getJsonArray("members"));
+        assertEquals(
+                new JsonArray().add("feed-a").add("feed-b"),
+                config.getJsonObject("cluster").getJsonArray("members"));
         assertTrue(config.getJsonObject("cluster").getBoolean("enabled"));
         ClusterSettings cluster = ClusterSettings.fromJson(config.getJsonObject("cluster"));
         assertEquals(List.of("feed-a", "feed-b"), cluster.members());
@@ -49,7 +59,9 @@ class ServiceOptionsTest {
     void configFileMayComeFromTheEnvironment() throws Exception {
         Path file = dir.resolve("gateway.json");
         Files.writeString(file, "{\"cluster\":{\"port\":5801}}");
-        JsonObject config = ServiceOptions.resolve(OPTIONS, new String[0],
+        JsonObject config = ServiceOptions.resolve(
+                OPTIONS,
+                new String[0],
                 Map.of(ServiceOptions.CONFIG_ENV, file.toString(), "DT_EVENTBUS_PORT", "17001"));
 
         assertEquals(5801, config.getJsonObject("cluster").getInteger("port"));
@@ -58,9 +70,14 @@ class ServiceOptionsTest {
 
     @Test
     void rejectsUnknownOptionsMissingValuesAndBadNumbers() {
-        assertThrows(IllegalArgumentException.class, () -> ServiceOptions.resolve(OPTIONS, new String[] {"--bogus"}, Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> ServiceOptions.resolve(OPTIONS, new String[] {"--bus-port"}, Map.of()));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceOptions.resolve(OPTIONS, new String[] {"--bogus"}, Map.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceOptions.resolve(OPTIONS, new String[] {"--bus-port"}, Map.of()));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
                 () -> ServiceOptions.resolve(OPTIONS, new String[0], Map.of("DT_CLUSTER_PORT", "57o1")));
         assertTrue(bad.getMessage().contains("DT_CLUSTER_PORT"), bad.getMessage());
     }
@@ -73,8 +90,12 @@ class ServiceOptionsTest {
 
     @Test
     void hazelcastConfigJoinsByTcpIpOnTheGivenInterfacesOnly() {
-        ClusterSettings settings = ClusterSettings.fromJson(new JsonObject().put("enabled", true)
-                .put("name", "dt-test").put("members", "127.0.0.1").put("interfaces", "127.0.0.1").put("port", 5801));
+        ClusterSettings settings = ClusterSettings.fromJson(new JsonObject()
+                .put("enabled", true)
+                .put("name", "dt-test")
+                .put("members", "127.0.0.1")
+                .put("interfaces", "127.0.0.1")
+                .put("port", 5801));
         var config = HazelcastConfigs.of(settings);
 
         assertEquals("dt-test", config.getClusterName());
@@ -92,7 +113,8 @@ class ServiceOptionsTest {
 
     private static List<ServiceOptions.Option> options() {
         List<ServiceOptions.Option> all = new ArrayList<>(ServiceOptions.COMMON);
-        all.add(new ServiceOptions.Option("--ws-url", "KALSHI_WS_URL", "kalshi.wsUrl", ServiceOptions.Kind.STRING, "venue"));
+        all.add(new ServiceOptions.Option(
+                "--ws-url", "KALSHI_WS_URL", "kalshi.wsUrl", ServiceOptions.Kind.STRING, "venue"));
         return all;
     }
 }

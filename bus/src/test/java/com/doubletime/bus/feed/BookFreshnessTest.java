@@ -25,9 +25,11 @@ class BookFreshnessTest {
 
     @Test
     void aGapOrADisconnectMakesBooksStaleAgain() {
-        freshness.apply(batch(new OrderBookSnapshotReceived(Platform.KALSHI, "A", Levels.EMPTY, Levels.EMPTY, 1),
+        freshness.apply(batch(
+                new OrderBookSnapshotReceived(Platform.KALSHI, "A", Levels.EMPTY, Levels.EMPTY, 1),
                 new OrderBookSnapshotReceived(Platform.KALSHI, "B", Levels.EMPTY, Levels.EMPTY, 1)));
-        freshness.apply(batch(new BookMarkedStale(Platform.KALSHI, "B", "gap", 2),
+        freshness.apply(batch(
+                new BookMarkedStale(Platform.KALSHI, "B", "gap", 2),
                 new BookMarkedStale(Platform.KALSHI, "not-configured", "gap", 2)));
         assertEquals(List.of("B"), freshness.staleInstruments());
 

@@ -27,11 +27,12 @@ class CaptureWriterTest {
             capture.event(Platform.POLYMARKET, 1764054000124000001L, CaptureWriter.DISCONNECTED);
         }
 
-        assertEquals(List.of(
-                "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456788,\"event\":\"connected\"}",
-                "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456789,\"frame\":\"{\\\"type\\\":\\\"orderbook_delta\\\",\\\"sid\\\":2}\"}",
-                "{\"venue\":\"polymarket\",\"recv_ns\":1764054000123999999,\"frame\":\"PONG\"}",
-                "{\"venue\":\"polymarket\",\"recv_ns\":1764054000124000001,\"event\":\"disconnected\"}"),
+        assertEquals(
+                List.of(
+                        "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456788,\"event\":\"connected\"}",
+                        "{\"venue\":\"kalshi\",\"recv_ns\":1764054000123456789,\"frame\":\"{\\\"type\\\":\\\"orderbook_delta\\\",\\\"sid\\\":2}\"}",
+                        "{\"venue\":\"polymarket\",\"recv_ns\":1764054000123999999,\"frame\":\"PONG\"}",
+                        "{\"venue\":\"polymarket\",\"recv_ns\":1764054000124000001,\"event\":\"disconnected\"}"),
                 Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
@@ -79,8 +80,11 @@ class CaptureWriterTest {
         second.frame(Platform.KALSHI, 3, "late");
         second.close();
 
-        assertEquals(List.of(CaptureWriter.frameLine(Platform.KALSHI, 1, "a"),
-                CaptureWriter.frameLine(Platform.KALSHI, 2, "b")), Files.readAllLines(file, StandardCharsets.UTF_8));
+        assertEquals(
+                List.of(
+                        CaptureWriter.frameLine(Platform.KALSHI, 1, "a"),
+                        CaptureWriter.frameLine(Platform.KALSHI, 2, "b")),
+                Files.readAllLines(file, StandardCharsets.UTF_8));
         assertEquals(1, second.dropped());
     }
 }

@@ -36,15 +36,17 @@ class FeedConnectionIT {
     /** Accepts TCP connections and never answers the upgrade request. */
     private ServerSocket blackHole() throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "black-hole");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            accepted.add(server.accept());
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "black-hole");
         acceptor.setDaemon(true);
         acceptor.start();
         return server;
@@ -52,21 +54,28 @@ class FeedConnectionIT {
 
     private static <T> T onContext(Context context, Callable<T> action) throws Exception {
         return Future.<T>future(p -> context.runOnContext(v -> {
-            try {
-                p.complete(action.call());
-            } catch (Exception e) {
-                p.fail(e);
-            }
-        })).await(5, TimeUnit.SECONDS);
+                    try {
+                        p.complete(action.call());
+                    } catch (Exception e) {
+                        p.fail(e);
+                    }
+                }))
+                .await(5, TimeUnit.SECONDS);
     }
 
     @Test
     void abandonsAHandshakeThatNeverCompletesAndKeepsRetrying() throws Exception {
         try (ServerSocket server = blackHole()) {
             Context context = vertx.getOrCreateContext();
-            FeedConnection connection = new FeedConnection(vertx, Platform.KALSHI,
-                    "ws://127.0.0.1:" + server.getLocalPort() + "/trade-api/ws/v2", 200, new Backoff(10, 20),
-                    FeedConnection.NO_HEADERS, null, new EpochNanoClock());
+            FeedConnection connection = new FeedConnection(
+                    vertx,
+                    Platform.KALSHI,
+                    "ws://127.0.0.1:" + server.getLocalPort() + "/trade-api/ws/v2",
+                    200,
+                    new Backoff(10, 20),
+                    FeedConnection.NO_HEADERS,
+                    null,
+                    new EpochNanoClock());
             List<String> events = new CopyOnWriteArrayList<>();
             onContext(context, () -> {
                 connection.start(new FeedConnection.Listener() {

@@ -73,7 +73,12 @@ class JsonTokenizerTest {
             if (!agree(jackson, ours)) {
                 disagreements++;
                 if (report.length() < 4000) {
-                    report.append("\n").append(text).append("\n  jackson ").append(jackson).append("\n  ours    ").append(ours);
+                    report.append("\n")
+                            .append(text)
+                            .append("\n  jackson ")
+                            .append(jackson)
+                            .append("\n  ours    ")
+                            .append(ours);
                 }
             }
         }
@@ -99,14 +104,15 @@ class JsonTokenizerTest {
     @Test
     void namesExpectedFromTheLastFrameAreStillReadExactlyWhenTheShapeChanges() throws Exception {
         String[] frames = {
-                "{\"type\":\"a\",\"sid\":1}",
-                "{\"type\":\"a\",\"sid\":1}",
-                "{\"typ\":\"a\",\"sidx\":1}",
-                "{\"types\":\"a\",\"s\\u0069d\":1}",
-                "{\"type\":\"a\",\"sid\":1}",
-                "{\"type\"  :\"a\",\"si\\\"d\":1}",
-                "{\"sid\":1,\"type\":\"a\"}",
-                "{\"type\":\"a\",\"sid\":1}"};
+            "{\"type\":\"a\",\"sid\":1}",
+            "{\"type\":\"a\",\"sid\":1}",
+            "{\"typ\":\"a\",\"sidx\":1}",
+            "{\"types\":\"a\",\"s\\u0069d\":1}",
+            "{\"type\":\"a\",\"sid\":1}",
+            "{\"type\"  :\"a\",\"si\\\"d\":1}",
+            "{\"sid\":1,\"type\":\"a\"}",
+            "{\"type\":\"a\",\"sid\":1}"
+        };
         for (String frame : frames) {
             Walk jackson = jackson(frame);
             assertTrue(jackson.valid, frame);
@@ -192,7 +198,8 @@ class JsonTokenizerTest {
         // Jackson reads a field's ':' and the start of its value with the name, so it may fail one token earlier.
         List<String> shorter = jackson.tokens.size() <= ours.tokens.size() ? jackson.tokens : ours.tokens;
         List<String> longer = shorter == jackson.tokens ? ours.tokens : jackson.tokens;
-        return longer.size() - shorter.size() <= 1 && longer.subList(0, shorter.size()).equals(shorter);
+        return longer.size() - shorter.size() <= 1
+                && longer.subList(0, shorter.size()).equals(shorter);
     }
 
     private Walk ours(String frame) {
@@ -202,8 +209,11 @@ class JsonTokenizerTest {
         try {
             Token token;
             while ((token = tokenizer.next()) != null) {
-                walk.tokens.add(describe(token.name(), token == Token.FIELD_NAME ? tokenizer.currentName()
-                        : hasText(token) ? tokenizer.text() : null));
+                walk.tokens.add(describe(
+                        token.name(),
+                        token == Token.FIELD_NAME
+                                ? tokenizer.currentName()
+                                : hasText(token) ? tokenizer.text() : null));
             }
             walk.valid = true;
         } catch (MalformedFrameException e) {
@@ -241,8 +251,10 @@ class JsonTokenizerTest {
                     case VALUE_NULL -> "NULL";
                     default -> throw new IllegalStateException(token.toString());
                 };
-                boolean text = token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING
-                        || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+                boolean text = token == JsonToken.FIELD_NAME
+                        || token == JsonToken.VALUE_STRING
+                        || token == JsonToken.VALUE_NUMBER_INT
+                        || token == JsonToken.VALUE_NUMBER_FLOAT;
                 walk.tokens.add(describe(name, text ? parser.getText() : null));
                 if (token.isStructStart()) {
                     depth++;

@@ -33,7 +33,8 @@ class MarketDataPublisherTest {
         asks.clear();
         publisher.onFrameEnd(Platform.KALSHI, 5);
 
-        OrderBookSnapshotReceived snapshot = (OrderBookSnapshotReceived) published.get(0).events().get(0);
+        OrderBookSnapshotReceived snapshot =
+                (OrderBookSnapshotReceived) published.get(0).events().get(0);
         assertEquals(new Levels(new long[] {420_000}, new long[] {10_000_000}), snapshot.bids());
         assertEquals(new Levels(new long[] {440_000}, new long[] {146_000_000}), snapshot.asks());
     }
@@ -48,12 +49,20 @@ class MarketDataPublisherTest {
         publisher.onFrameEnd(Platform.POLYMARKET, 8);
 
         assertEquals(2, published.size());
-        assertEquals(new MarketDataBatch(Platform.POLYMARKET, 7, List.of(
-                new OrderBookSnapshotReceived(Platform.POLYMARKET, "yes", Levels.EMPTY, Levels.EMPTY, 7),
-                new OrderBookDeltaReceived(Platform.POLYMARKET, "no", Side.ASK, 530_000, 40_000_000, true, 7))),
+        assertEquals(
+                new MarketDataBatch(
+                        Platform.POLYMARKET,
+                        7,
+                        List.of(
+                                new OrderBookSnapshotReceived(
+                                        Platform.POLYMARKET, "yes", Levels.EMPTY, Levels.EMPTY, 7),
+                                new OrderBookDeltaReceived(
+                                        Platform.POLYMARKET, "no", Side.ASK, 530_000, 40_000_000, true, 7))),
                 published.get(0));
-        assertEquals(new MarketDataBatch(Platform.POLYMARKET, 8,
-                List.of(new BookMarkedStale(Platform.POLYMARKET, "yes", "gap", 8))), published.get(1));
+        assertEquals(
+                new MarketDataBatch(
+                        Platform.POLYMARKET, 8, List.of(new BookMarkedStale(Platform.POLYMARKET, "yes", "gap", 8))),
+                published.get(1));
         assertEquals(2, publisher.batches());
     }
 
@@ -69,6 +78,8 @@ class MarketDataPublisherTest {
         publisher.onVenueDisconnected(Platform.KALSHI, "closed", 9);
         publisher.onFrameEnd(Platform.KALSHI, 9);
 
-        assertEquals(List.of(new VenueDisconnected(Platform.KALSHI, "closed", 9)), published.get(0).events());
+        assertEquals(
+                List.of(new VenueDisconnected(Platform.KALSHI, "closed", 9)),
+                published.get(0).events());
     }
 }

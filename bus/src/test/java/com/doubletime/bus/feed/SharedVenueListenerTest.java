@@ -19,7 +19,10 @@ class SharedVenueListenerTest {
         listener.onVenueDisconnected(Platform.KALSHI, "idle", 7);
         listener.onFrameEnd(Platform.KALSHI, 7);
 
-        assertEquals(List.of(new BookMarkedStale(Platform.KALSHI, "KX-A", "idle", 7),
-                new BookMarkedStale(Platform.KALSHI, "KX-B", "idle", 7)), published.get(0).events());
+        assertEquals(
+                List.of(
+                        new BookMarkedStale(Platform.KALSHI, "KX-A", "idle", 7),
+                        new BookMarkedStale(Platform.KALSHI, "KX-B", "idle", 7)),
+                published.get(0).events());
     }
 }

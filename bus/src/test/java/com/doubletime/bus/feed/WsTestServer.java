@@ -25,20 +25,24 @@ public final class WsTestServer {
     }
 
     /** {@code responder} sees every text message a client sends, on the server's event loop. */
-    public static WsTestServer start(Vertx vertx, String path, BiConsumer<ServerWebSocket, String> responder) throws Exception {
+    public static WsTestServer start(Vertx vertx, String path, BiConsumer<ServerWebSocket, String> responder)
+            throws Exception {
         WsTestServer test = new WsTestServer(path);
-        test.server = vertx.createHttpServer().webSocketHandler(ws -> {
-            if (!ws.path().equals(path)) {
-                ws.close((short) 1008, "wrong path " + ws.path());
-                return;
-            }
-            test.current = ws;
-            ws.textMessageHandler(text -> {
-                test.received.add(text);
-                responder.accept(ws, text);
-            });
-            test.connections.add(ws);
-        }).listen(0, "127.0.0.1").await(WAIT_SECONDS, TimeUnit.SECONDS);
+        test.server = vertx.createHttpServer()
+                .webSocketHandler(ws -> {
+                    if (!ws.path().equals(path)) {
+                        ws.close((short) 1008, "wrong path " + ws.path());
+                        return;
+                    }
+                    test.current = ws;
+                    ws.textMessageHandler(text -> {
+                        test.received.add(text);
+                        responder.accept(ws, text);
+                    });
+                    test.connections.add(ws);
+                })
+                .listen(0, "127.0.0.1")
+                .await(WAIT_SECONDS, TimeUnit.SECONDS);
         return test;
     }
 

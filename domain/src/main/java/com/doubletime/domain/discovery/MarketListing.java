@@ -12,14 +12,14 @@ import java.time.LocalDate;
  * @param yesTokenId Polymarket only: the YES token; null on Kalshi
  * @param noTokenId Polymarket only: the NO token; null on Kalshi
  */
-public record MarketListing(Platform venue, String id, String title, LocalDate closes, String yesTokenId,
-                            String noTokenId) {
+public record MarketListing(
+        Platform venue, String id, String title, LocalDate closes, String yesTokenId, String noTokenId) {
     public static MarketListing kalshi(String ticker, String title, LocalDate closes) {
         return new MarketListing(Platform.KALSHI, ticker, title, closes, null, null);
     }
 
-    public static MarketListing polymarket(String conditionId, String title, LocalDate closes, String yesTokenId,
-                                           String noTokenId) {
+    public static MarketListing polymarket(
+            String conditionId, String title, LocalDate closes, String yesTokenId, String noTokenId) {
         return new MarketListing(Platform.POLYMARKET, conditionId, title, closes, yesTokenId, noTokenId);
     }
 }

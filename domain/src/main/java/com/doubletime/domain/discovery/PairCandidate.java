@@ -10,8 +10,8 @@ import java.util.List;
  * @param score 0 to 1: title similarity, date agreement and threshold agreement, weighted
  * @param polarity the guess: {@code INVERSE} when one title asks the opposite direction (above / below)
  */
-public record PairCandidate(MarketListing kalshi, MarketListing polymarket, double score, Polarity polarity,
-                            List<String> reasons) {
+public record PairCandidate(
+        MarketListing kalshi, MarketListing polymarket, double score, Polarity polarity, List<String> reasons) {
     public PairCandidate {
         reasons = List.copyOf(reasons);
     }

@@ -29,28 +29,58 @@ import java.util.regex.Pattern;
 public final class PairDiscovery {
     /** Below this a candidate is noise: shared topic words without the same subject, date and strike. */
     public static final double DEFAULT_MIN_SCORE = 0.7;
+
     static final double TITLE_WEIGHT = 0.5;
     static final double DATE_WEIGHT = 0.25;
     static final double THRESHOLD_WEIGHT = 0.25;
 
-    private static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "of", "on", "in", "at", "by", "be", "will",
-            "to", "for", "is", "than", "or", "and", "with", "its", "this", "end", "before", "after", "during", "what",
-            "price", "close", "closes", "market", "bps", "bp", "basis", "point", "points");
-    private static final Set<String> UP_WORDS = Set.of("above", "over", "exceed", "exceeds", "higher", "more", "least",
-            "reach", "reaches", "hit", "hits", "rise", "rises", "up");
-    private static final Set<String> DOWN_WORDS = Set.of("below", "under", "lower", "less", "most", "fall", "falls",
-            "drop", "drops", "down", "not", "no", "fail", "fails");
-    private static final Set<String> MONTHS = Set.of("jan", "january", "feb", "february", "mar", "march", "apr", "april",
-            "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-            "november", "dec", "december", "q1", "q2", "q3", "q4");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "the", "a", "an", "of", "on", "in", "at", "by", "be", "will", "to", "for", "is", "than", "or", "and",
+            "with", "its", "this", "end", "before", "after", "during", "what", "price", "close", "closes", "market",
+            "bps", "bp", "basis", "point", "points");
+    private static final Set<String> UP_WORDS = Set.of(
+            "above", "over", "exceed", "exceeds", "higher", "more", "least", "reach", "reaches", "hit", "hits", "rise",
+            "rises", "up");
+    private static final Set<String> DOWN_WORDS = Set.of(
+            "below", "under", "lower", "less", "most", "fall", "falls", "drop", "drops", "down", "not", "no", "fail",
+            "fails");
+    private static final Set<String> MONTHS = Set.of(
+            "jan",
+            "january",
+            "feb",
+            "february",
+            "mar",
+            "march",
+            "apr",
+            "april",
+            "may",
+            "jun",
+            "june",
+            "jul",
+            "july",
+            "aug",
+            "august",
+            "sep",
+            "sept",
+            "september",
+            "oct",
+            "october",
+            "nov",
+            "november",
+            "dec",
+            "december",
+            "q1",
+            "q2",
+            "q3",
+            "q4");
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![A-Za-z0-9.])\\$?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(bps|k|m|b|%)?(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
 
-    private PairDiscovery() {
-    }
+    private PairDiscovery() {}
 
     /** Every Kalshi × Polymarket combination scoring at least {@code minScore} and not vetoed, best first. */
-    public static List<PairCandidate> rank(List<MarketListing> kalshi, List<MarketListing> polymarket, double minScore) {
+    public static List<PairCandidate> rank(
+            List<MarketListing> kalshi, List<MarketListing> polymarket, double minScore) {
         List<PairCandidate> candidates = new ArrayList<>();
         for (MarketListing k : kalshi) {
             for (MarketListing p : polymarket) {
@@ -60,8 +90,10 @@ public final class PairDiscovery {
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble(PairCandidate::score).reversed()
-                .thenComparing(c -> c.kalshi().id()).thenComparing(c -> c.polymarket().id()));
+        candidates.sort(Comparator.comparingDouble(PairCandidate::score)
+                .reversed()
+                .thenComparing(c -> c.kalshi().id())
+                .thenComparing(c -> c.polymarket().id()));
         return candidates;
     }
 
@@ -93,8 +125,10 @@ public final class PairDiscovery {
                 return null;
             }
             date = days == 0 ? 1 : 0.5;
-            reasons.add(days == 0 ? "both close on " + kalshi.closes() : "close dates a day apart (" + kalshi.closes()
-                    + " / " + polymarket.closes() + ")");
+            reasons.add(
+                    days == 0
+                            ? "both close on " + kalshi.closes()
+                            : "close dates a day apart (" + kalshi.closes() + " / " + polymarket.closes() + ")");
         }
         Set<String> kWords = words(kalshi.title());
         Set<String> pWords = words(polymarket.title());
@@ -103,13 +137,20 @@ public final class PairDiscovery {
         Set<String> union = new HashSet<>(kWords);
         union.addAll(pWords);
         double title = union.isEmpty() ? 0 : (double) common.size() / union.size();
-        reasons.add(String.format(Locale.ROOT, "title words in common %d of %d: %s", common.size(), union.size(),
+        reasons.add(String.format(
+                Locale.ROOT,
+                "title words in common %d of %d: %s",
+                common.size(),
+                union.size(),
                 new java.util.TreeSet<>(common)));
         int kDirection = direction(kalshi.title());
         int pDirection = direction(polymarket.title());
-        Polarity polarity = kDirection != 0 && pDirection != 0 && kDirection != pDirection ? Polarity.INVERSE : Polarity.SAME;
-        reasons.add(polarity == Polarity.INVERSE ? "opposite directions (" + word(kDirection) + " / " + word(pDirection)
-                + "): inverse" : "same direction: same");
+        Polarity polarity =
+                kDirection != 0 && pDirection != 0 && kDirection != pDirection ? Polarity.INVERSE : Polarity.SAME;
+        reasons.add(
+                polarity == Polarity.INVERSE
+                        ? "opposite directions (" + word(kDirection) + " / " + word(pDirection) + "): inverse"
+                        : "same direction: same");
         double score = TITLE_WEIGHT * title + DATE_WEIGHT * date + THRESHOLD_WEIGHT * threshold;
         return new PairCandidate(kalshi, polymarket, Math.round(score * 1000) / 1000.0, polarity, reasons);
     }
@@ -127,10 +168,16 @@ public final class PairDiscovery {
                 case "b" -> value.multiply(BigDecimal.valueOf(1_000_000_000));
                 default -> value;
             };
-            boolean year = suffix.isEmpty() && !m.group(0).startsWith("$") && value.scale() <= 0
-                    && value.compareTo(BigDecimal.valueOf(1900)) >= 0 && value.compareTo(BigDecimal.valueOf(2100)) <= 0;
-            boolean dayOfMonth = suffix.isEmpty() && !m.group(0).startsWith("$") && value.scale() <= 0
-                    && value.compareTo(BigDecimal.valueOf(31)) <= 0 && followsMonth(title, m.start());
+            boolean year = suffix.isEmpty()
+                    && !m.group(0).startsWith("$")
+                    && value.scale() <= 0
+                    && value.compareTo(BigDecimal.valueOf(1900)) >= 0
+                    && value.compareTo(BigDecimal.valueOf(2100)) <= 0;
+            boolean dayOfMonth = suffix.isEmpty()
+                    && !m.group(0).startsWith("$")
+                    && value.scale() <= 0
+                    && value.compareTo(BigDecimal.valueOf(31)) <= 0
+                    && followsMonth(title, m.start());
             if (!year && !dayOfMonth) {
                 BigDecimal canonical = value.stripTrailingZeros();
                 out.add(canonical.scale() < 0 ? canonical.setScale(0) : canonical);
@@ -148,7 +195,10 @@ public final class PairDiscovery {
     static Set<String> words(String title) {
         Set<String> out = new HashSet<>();
         for (String word : title.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (word.isEmpty() || STOP_WORDS.contains(word) || UP_WORDS.contains(word) || DOWN_WORDS.contains(word)
+            if (word.isEmpty()
+                    || STOP_WORDS.contains(word)
+                    || UP_WORDS.contains(word)
+                    || DOWN_WORDS.contains(word)
                     || word.chars().anyMatch(Character::isDigit)) {
                 continue;
             }

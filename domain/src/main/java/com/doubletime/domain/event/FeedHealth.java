@@ -18,9 +18,18 @@ import java.util.List;
  *                            disconnect), sorted
  * @param lastError           the last connection, protocol or parse error, or {@code null}
  */
-public record FeedHealth(Platform venue, boolean connected, long lastFrameAtMillis, long lastFrameAgeMillis,
-                         long frames, long malformed, long gaps, long duplicates, long reconnects,
-                         List<String> staleInstruments, String lastError) {
+public record FeedHealth(
+        Platform venue,
+        boolean connected,
+        long lastFrameAtMillis,
+        long lastFrameAgeMillis,
+        long frames,
+        long malformed,
+        long gaps,
+        long duplicates,
+        long reconnects,
+        List<String> staleInstruments,
+        String lastError) {
     public FeedHealth {
         staleInstruments = List.copyOf(staleInstruments);
     }

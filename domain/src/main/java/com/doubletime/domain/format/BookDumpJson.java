@@ -12,8 +12,7 @@ import java.util.List;
  * venue shows them: YES bids, and NO bids (our YES asks at 1 − p), each best first.
  */
 public final class BookDumpJson {
-    private BookDumpJson() {
-    }
+    private BookDumpJson() {}
 
     public static String write(Collection<Orderbook> kalshi, Collection<Orderbook> polymarket) {
         StringBuilder out = new StringBuilder(4096);
@@ -47,10 +46,13 @@ public final class BookDumpJson {
     }
 
     private static List<Orderbook> sorted(Collection<Orderbook> books) {
-        return books.stream().sorted(Comparator.comparing(Orderbook::instrument)).toList();
+        return books.stream()
+                .sorted(Comparator.comparing(Orderbook::instrument))
+                .toList();
     }
 
-    private static void levels(StringBuilder out, PriceLadder ladder, boolean mirrored, int priceDecimals, int sizeDecimals) {
+    private static void levels(
+            StringBuilder out, PriceLadder ladder, boolean mirrored, int priceDecimals, int sizeDecimals) {
         out.append('[');
         for (int i = 0; i < ladder.levelCount(); i++) {
             if (i > 0) {

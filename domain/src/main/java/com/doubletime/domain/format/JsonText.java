@@ -2,8 +2,7 @@ package com.doubletime.domain.format;
 
 /** Minimal JSON string writing for the project's own public formats (the domain has no JSON library). */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static StringBuilder string(StringBuilder out, String value) {
         out.append('"');

@@ -17,8 +17,7 @@ public final class OpportunityJson {
     private static final int PRICE_DECIMALS = 4;
     private static final int MONEY_DECIMALS = 6;
 
-    private OpportunityJson() {
-    }
+    private OpportunityJson() {}
 
     public static String write(OpportunityEvent event) {
         StringBuilder out = new StringBuilder(512);
@@ -59,7 +58,8 @@ public final class OpportunityJson {
         } else {
             JsonText.field(out, "ticker", leg.instrument()).append(',');
         }
-        JsonText.field(out, "limitPrice", FixedPoint.format(leg.limitPrice(), PRICE_DECIMALS)).append(',');
+        JsonText.field(out, "limitPrice", FixedPoint.format(leg.limitPrice(), PRICE_DECIMALS))
+                .append(',');
         JsonText.field(out, "cost", money(leg.cost())).append(',');
         JsonText.field(out, "fee", money(leg.fee()));
         return out.append('}');
@@ -79,6 +79,8 @@ public final class OpportunityJson {
     /** At least six decimals, more only when the exact value needs them. */
     public static String money(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() > MONEY_DECIMALS ? stripped.toPlainString() : value.setScale(MONEY_DECIMALS).toPlainString();
+        return stripped.scale() > MONEY_DECIMALS
+                ? stripped.toPlainString()
+                : value.setScale(MONEY_DECIMALS).toPlainString();
     }
 }

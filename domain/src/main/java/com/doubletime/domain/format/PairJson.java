@@ -11,8 +11,7 @@ import java.util.Map;
  * shows, and what {@link com.doubletime.domain.PairsFile#parsePair} reads back to the same pair.
  */
 public final class PairJson {
-    private PairJson() {
-    }
+    private PairJson() {}
 
     public static Map<String, Object> toMap(MarketPair pair) {
         Map<String, Object> kalshi = new LinkedHashMap<>();

@@ -2,5 +2,6 @@ package com.doubletime.domain.order;
 
 /** Buying or selling contracts of one outcome. */
 public enum OrderAction {
-    BUY, SELL
+    BUY,
+    SELL
 }

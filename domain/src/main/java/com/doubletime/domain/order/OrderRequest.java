@@ -11,6 +11,12 @@ import com.doubletime.domain.Platform;
  *
  * @param clientOrderId idempotency key derived from the trade id: a resend never doubles the order
  */
-public record OrderRequest(String clientOrderId, Platform platform, String instrument, Outcome outcome,
-                           OrderAction action, long limitPrice, long quantity, TimeInForce timeInForce) {
-}
+public record OrderRequest(
+        String clientOrderId,
+        Platform platform,
+        String instrument,
+        Outcome outcome,
+        OrderAction action,
+        long limitPrice,
+        long quantity,
+        TimeInForce timeInForce) {}

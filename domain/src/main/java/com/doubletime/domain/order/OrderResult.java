@@ -9,7 +9,13 @@ import java.math.BigDecimal;
  * @param fees         fees charged so far (exact), zero when unknown
  * @param rejectCode   the venue's error code or status for a rejection, else null
  */
-public record OrderResult(String clientOrderId, String venueOrderId, OrderStatus status, long filledQuantity,
-                          long remainingQuantity, long averagePrice, BigDecimal fees, String rejectCode,
-                          String rejectReason) {
-}
+public record OrderResult(
+        String clientOrderId,
+        String venueOrderId,
+        OrderStatus status,
+        long filledQuantity,
+        long remainingQuantity,
+        long averagePrice,
+        BigDecimal fees,
+        String rejectCode,
+        String rejectReason) {}

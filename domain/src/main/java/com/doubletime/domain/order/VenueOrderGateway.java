@@ -29,8 +29,16 @@ public interface VenueOrderGateway {
      * any error.
      */
     default CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
-        return CompletableFuture.completedFuture(new OrderResult(clientOrderId, null, OrderStatus.UNKNOWN, 0, 0, -1,
-                BigDecimal.ZERO, "not_supported", "lookup by client order id not supported"));
+        return CompletableFuture.completedFuture(new OrderResult(
+                clientOrderId,
+                null,
+                OrderStatus.UNKNOWN,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                "not_supported",
+                "lookup by client order id not supported"));
     }
 
     CompletionStage<List<VenuePosition>> positions();

@@ -9,5 +9,4 @@ package com.doubletime.domain.trade;
  * @param reason the operator's note, or null
  * @param atNanos when it was applied (epoch nanos)
  */
-public record ControlChange(String action, TradingControl state, String reason, long atNanos) implements JournalEntry {
-}
+public record ControlChange(String action, TradingControl state, String reason, long atNanos) implements JournalEntry {}

@@ -2,7 +2,8 @@ package com.doubletime.domain.trade;
 
 /** Whether fills are simulated against the books or real orders at the venues. */
 public enum ExecutionMode {
-    PAPER, LIVE;
+    PAPER,
+    LIVE;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -9,8 +9,13 @@ import java.util.List;
  * sizes taken at each price, best first. {@code cost} is Σ size × price and {@code fee} the venue's fee on
  * the whole order, both exact.
  */
-public record LegFill(LegOrder order, long requestedQuantity, long filledQuantity, List<LevelFill> levels,
-                      BigDecimal cost, BigDecimal fee) {
+public record LegFill(
+        LegOrder order,
+        long requestedQuantity,
+        long filledQuantity,
+        List<LevelFill> levels,
+        BigDecimal cost,
+        BigDecimal fee) {
     private static final int AVERAGE_PRICE_DECIMALS = 6;
 
     public LegFill {
@@ -24,7 +29,8 @@ public record LegFill(LegOrder order, long requestedQuantity, long filledQuantit
 
     /** {@code cost / filledQuantity} to the micro-dollar (half-even), or null when nothing filled. */
     public BigDecimal averagePrice() {
-        return filledQuantity == 0 ? null
+        return filledQuantity == 0
+                ? null
                 : cost.divide(BigDecimal.valueOf(filledQuantity), AVERAGE_PRICE_DECIMALS, RoundingMode.HALF_EVEN);
     }
 

@@ -19,13 +19,37 @@ import java.math.BigDecimal;
  * @param status the venue's answer ({@code ACKNOWLEDGED}, {@code RECONCILED}); null for a request
  * @param detail the venue's reject code and reason, the error, or the reconciliation's finding; may be null
  */
-public record OrderEvent(String eventId, String tradeId, OrderEventKind kind, LegPurpose purpose, Platform platform,
-                         String clientOrderId, String venueOrderId, OrderAction action, Outcome outcome,
-                         String instrument, long limitPrice, long quantity, OrderStatus status, long filledQuantity,
-                         long averagePrice, BigDecimal fees, String detail, long atNanos) implements JournalEntry {
+public record OrderEvent(
+        String eventId,
+        String tradeId,
+        OrderEventKind kind,
+        LegPurpose purpose,
+        Platform platform,
+        String clientOrderId,
+        String venueOrderId,
+        OrderAction action,
+        Outcome outcome,
+        String instrument,
+        long limitPrice,
+        long quantity,
+        OrderStatus status,
+        long filledQuantity,
+        long averagePrice,
+        BigDecimal fees,
+        String detail,
+        long atNanos)
+        implements JournalEntry {
     public OrderEvent {
-        if (eventId == null || tradeId == null || kind == null || purpose == null || platform == null
-                || clientOrderId == null || action == null || outcome == null || instrument == null || fees == null) {
+        if (eventId == null
+                || tradeId == null
+                || kind == null
+                || purpose == null
+                || platform == null
+                || clientOrderId == null
+                || action == null
+                || outcome == null
+                || instrument == null
+                || fees == null) {
             throw new IllegalArgumentException("order event: eventId, tradeId, kind, purpose, platform, clientOrderId, "
                     + "action, outcome, instrument and fees are required");
         }

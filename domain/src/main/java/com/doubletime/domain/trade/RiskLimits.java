@@ -17,15 +17,30 @@ import java.util.Map;
  * @param dailyLossLimit realised loss (UTC day) at which trading stops until the next day
  * @param maxTradesPerMinute accepted trades in any 60 seconds
  */
-public record RiskLimits(BigDecimal maxNotionalPerTrade, long maxPositionPerPair, BigDecimal maxTotalExposure,
-                         BigDecimal maxUnhedgedExposure, BigDecimal dailyLossLimit, int maxTradesPerMinute) {
+public record RiskLimits(
+        BigDecimal maxNotionalPerTrade,
+        long maxPositionPerPair,
+        BigDecimal maxTotalExposure,
+        BigDecimal maxUnhedgedExposure,
+        BigDecimal dailyLossLimit,
+        int maxTradesPerMinute) {
     /** The wire names, in the order the API shows them. */
-    public static final List<String> FIELDS = List.of("maxNotionalPerTrade", "maxPositionPerPair", "maxTotalExposure",
-            "maxUnhedgedExposure", "dailyLossLimit", "maxTradesPerMinute");
+    public static final List<String> FIELDS = List.of(
+            "maxNotionalPerTrade",
+            "maxPositionPerPair",
+            "maxTotalExposure",
+            "maxUnhedgedExposure",
+            "dailyLossLimit",
+            "maxTradesPerMinute");
 
     /** Paper defaults: room for a long demo run; a live deployment sets its own (config or PATCH /api/risk-limits). */
-    public static final RiskLimits DEFAULT = new RiskLimits(new BigDecimal("1000"), 50_000, new BigDecimal("250000"),
-            new BigDecimal("1000"), new BigDecimal("500"), 60);
+    public static final RiskLimits DEFAULT = new RiskLimits(
+            new BigDecimal("1000"),
+            50_000,
+            new BigDecimal("250000"),
+            new BigDecimal("1000"),
+            new BigDecimal("500"),
+            60);
 
     public RiskLimits {
         positive(maxNotionalPerTrade, "maxNotionalPerTrade");
@@ -41,8 +56,8 @@ public record RiskLimits(BigDecimal maxNotionalPerTrade, long maxPositionPerPair
     }
 
     public RiskLimits withMaxNotionalPerTrade(BigDecimal value) {
-        return new RiskLimits(value, maxPositionPerPair, maxTotalExposure, maxUnhedgedExposure, dailyLossLimit,
-                maxTradesPerMinute);
+        return new RiskLimits(
+                value, maxPositionPerPair, maxTotalExposure, maxUnhedgedExposure, dailyLossLimit, maxTradesPerMinute);
     }
 
     /**

@@ -23,5 +23,5 @@ public record TradeDecision(
         LegOrder polymarket,
         String reason,
         long detectedAtNanos,
-        long decidedAtNanos) implements JournalEntry {
-}
+        long decidedAtNanos)
+        implements JournalEntry {}

@@ -28,7 +28,8 @@ public record TradeReport(
         String reason,
         long detectedAtNanos,
         long decidedAtNanos,
-        long executedAtNanos) implements JournalEntry {
+        long executedAtNanos)
+        implements JournalEntry {
 
     /** Contracts held on both venues: they pay $1 per pair whatever the outcome. */
     public long hedgedQuantity() {
@@ -42,9 +43,20 @@ public record TradeReport(
 
     /** The report of a rejected decision: nothing was sent, nothing is owed. */
     public static TradeReport rejected(TradeDecision decision, ExecutionMode mode) {
-        return new TradeReport(decision.tradeId(), decision.opportunityId(), decision.pairId(), decision.direction(), mode,
-                TradeStatus.REJECTED, LegFill.notSent(decision.kalshi()), LegFill.notSent(decision.polymarket()),
-                BigDecimal.ZERO, BigDecimal.ZERO, decision.reason(), decision.detectedAtNanos(),
-                decision.decidedAtNanos(), decision.decidedAtNanos());
+        return new TradeReport(
+                decision.tradeId(),
+                decision.opportunityId(),
+                decision.pairId(),
+                decision.direction(),
+                mode,
+                TradeStatus.REJECTED,
+                LegFill.notSent(decision.kalshi()),
+                LegFill.notSent(decision.polymarket()),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                decision.reason(),
+                decision.detectedAtNanos(),
+                decision.decidedAtNanos(),
+                decision.decidedAtNanos());
     }
 }

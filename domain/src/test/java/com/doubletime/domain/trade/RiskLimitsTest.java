@@ -20,28 +20,46 @@ class RiskLimitsTest {
 
     @Test
     void rejectsAnUnknownFieldNamingIt() {
-        InvalidFieldException e = assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("maxNotional", "1")));
+        InvalidFieldException e =
+                assertThrows(InvalidFieldException.class, () -> RiskLimits.DEFAULT.merge(Map.of("maxNotional", "1")));
 
         assertEquals("maxNotional", e.field());
     }
 
     @Test
     void rejectsMoneyThatIsNotADecimalString() {
-        assertEquals("dailyLossLimit", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("dailyLossLimit", 0.1))).field());
-        assertEquals("dailyLossLimit", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("dailyLossLimit", "lots"))).field());
+        assertEquals(
+                "dailyLossLimit",
+                assertThrows(InvalidFieldException.class, () -> RiskLimits.DEFAULT.merge(Map.of("dailyLossLimit", 0.1)))
+                        .field());
+        assertEquals(
+                "dailyLossLimit",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> RiskLimits.DEFAULT.merge(Map.of("dailyLossLimit", "lots")))
+                        .field());
     }
 
     @Test
     void rejectsLimitsThatAreNotPositive() {
-        assertEquals("maxUnhedgedExposure", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("maxUnhedgedExposure", "0"))).field());
-        assertEquals("maxPositionPerPair", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("maxPositionPerPair", -3))).field());
-        assertEquals("maxTradesPerMinute", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(Map.of("maxTradesPerMinute", "7"))).field());
+        assertEquals(
+                "maxUnhedgedExposure",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> RiskLimits.DEFAULT.merge(Map.of("maxUnhedgedExposure", "0")))
+                        .field());
+        assertEquals(
+                "maxPositionPerPair",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> RiskLimits.DEFAULT.merge(Map.of("maxPositionPerPair", -3)))
+                        .field());
+        assertEquals(
+                "maxTradesPerMinute",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> RiskLimits.DEFAULT.merge(Map.of("maxTradesPerMinute", "7")))
+                        .field());
     }
 
     @Test
@@ -49,8 +67,10 @@ class RiskLimitsTest {
         Map<String, Object> changes = new HashMap<>();
         changes.put("maxTotalExposure", null);
 
-        assertEquals("maxTotalExposure", assertThrows(InvalidFieldException.class,
-                () -> RiskLimits.DEFAULT.merge(changes)).field());
+        assertEquals(
+                "maxTotalExposure",
+                assertThrows(InvalidFieldException.class, () -> RiskLimits.DEFAULT.merge(changes))
+                        .field());
     }
 
     @Test

@@ -55,8 +55,10 @@ public final class KalshiCredentials {
         try {
             pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the Kalshi private key file " + pemFile + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the Kalshi private key file " + pemFile + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
         try {
             return fromPem(apiKeyId, pem);
@@ -91,7 +93,8 @@ public final class KalshiCredentials {
             parsed = parser.readObject();
         } catch (IOException | RuntimeException e) {
             // the exception text could echo key material: name the type only
-            throw new IllegalArgumentException("the Kalshi private key is not valid PEM (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "the Kalshi private key is not valid PEM (" + e.getClass().getSimpleName() + ")");
         }
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {
@@ -102,7 +105,8 @@ public final class KalshiCredentials {
                 return converter.getPrivateKey(pkcs8);
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the Kalshi private key cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "the Kalshi private key cannot be decoded (" + e.getClass().getSimpleName() + ")");
         }
         if (parsed instanceof PEMEncryptedKeyPair || parsed instanceof PKCS8EncryptedPrivateKeyInfo) {
             throw new IllegalArgumentException("the Kalshi private key is encrypted; decrypt it first "

@@ -59,7 +59,8 @@ public final class KalshiSigner {
             signature.update(message);
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA-PSS signing failed: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "RSA-PSS signing failed: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -64,7 +64,12 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
                     .toCompletionStage();
         }
         boolean noOutcome = order.outcome() == Outcome.NO;
-        return rest.request(HttpMethod.POST, ORDERS, null, wire.toJson(), KalshiRestClient.Bucket.WRITE,
+        return rest.request(
+                        HttpMethod.POST,
+                        ORDERS,
+                        null,
+                        wire.toJson(),
+                        KalshiRestClient.Bucket.WRITE,
                         KalshiRateTier.DEFAULT_COST)
                 .map(body -> KalshiPortfolioJson.createResult(wire, noOutcome, body))
                 .recover(failure -> Future.succeededFuture(failed(order.clientOrderId(), null, failure)))
@@ -77,10 +82,16 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
      */
     @Override
     public CompletionStage<OrderResult> cancel(String venueOrderId) {
-        return rest.request(HttpMethod.DELETE, ORDERS + "/" + segment(venueOrderId), null, null,
-                        KalshiRestClient.Bucket.WRITE, KalshiRateTier.CANCEL_COST)
+        return rest.request(
+                        HttpMethod.DELETE,
+                        ORDERS + "/" + segment(venueOrderId),
+                        null,
+                        null,
+                        KalshiRestClient.Bucket.WRITE,
+                        KalshiRateTier.CANCEL_COST)
                 .recover(failure -> failure instanceof KalshiApiException api && api.status() == 404
-                        ? Future.succeededFuture(new JsonObject()) : Future.failedFuture(failure))
+                        ? Future.succeededFuture(new JsonObject())
+                        : Future.failedFuture(failure))
                 .compose(ignored -> statusFuture(venueOrderId))
                 .recover(failure -> Future.succeededFuture(failed(null, venueOrderId, failure)))
                 .toCompletionStage();
@@ -94,7 +105,8 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     }
 
     private Future<OrderResult> statusFuture(String venueOrderId) {
-        return rest.get("/portfolio/orders/" + segment(venueOrderId), null).compose(parse(KalshiPortfolioJson::orderResult));
+        return rest.get("/portfolio/orders/" + segment(venueOrderId), null)
+                .compose(parse(KalshiPortfolioJson::orderResult));
     }
 
     /**
@@ -114,9 +126,17 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
                             return parse(KalshiPortfolioJson::orderResult).apply(order);
                         }
                     }
-                    return Future.succeededFuture(new OrderResult(clientOrderId, null, OrderStatus.UNFILLED, 0, 0, -1,
-                            BigDecimal.ZERO, "not_found", "no order with client order id " + clientOrderId + " on "
-                            + instrument + ": it never reached the venue"));
+                    return Future.succeededFuture(new OrderResult(
+                            clientOrderId,
+                            null,
+                            OrderStatus.UNFILLED,
+                            0,
+                            0,
+                            -1,
+                            BigDecimal.ZERO,
+                            "not_found",
+                            "no order with client order id " + clientOrderId + " on " + instrument
+                                    + ": it never reached the venue"));
                 })
                 .recover(failure -> Future.succeededFuture(unknown(clientOrderId, failure)))
                 .toCompletionStage();
@@ -124,7 +144,15 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
 
     private static OrderResult unknown(String clientOrderId, Throwable failure) {
         String code = failure instanceof KalshiApiException api ? api.code() : "no_answer";
-        return new OrderResult(clientOrderId, null, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, code,
+        return new OrderResult(
+                clientOrderId,
+                null,
+                OrderStatus.UNKNOWN,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                code,
                 "lookup by client order id failed: " + failure.getMessage());
     }
 
@@ -142,20 +170,23 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
 
     @Override
     public CompletionStage<List<VenuePosition>> positions() {
-        return pages("/portfolio/positions", new LinkedHashMap<>(), KalshiPortfolioJson::positions).toCompletionStage();
+        return pages("/portfolio/positions", new LinkedHashMap<>(), KalshiPortfolioJson::positions)
+                .toCompletionStage();
     }
 
     @Override
     public CompletionStage<VenueBalance> balance() {
-        return rest.get("/portfolio/balance", null).compose(parse(KalshiPortfolioJson::balance)).toCompletionStage();
+        return rest.get("/portfolio/balance", null)
+                .compose(parse(KalshiPortfolioJson::balance))
+                .toCompletionStage();
     }
 
     private <T> Future<List<T>> pages(String path, Map<String, String> query, Function<JsonObject, List<T>> parser) {
         return page(path, query, null, parser, new ArrayList<>());
     }
 
-    private <T> Future<List<T>> page(String path, Map<String, String> query, String cursor,
-                                     Function<JsonObject, List<T>> parser, List<T> into) {
+    private <T> Future<List<T>> page(
+            String path, Map<String, String> query, String cursor, Function<JsonObject, List<T>> parser, List<T> into) {
         Map<String, String> pageQuery = new LinkedHashMap<>(query);
         pageQuery.put("limit", "1000");
         if (cursor != null) {
@@ -166,18 +197,21 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
             try {
                 items = parser.apply(body);
             } catch (RuntimeException e) {
-                return Future.failedFuture(new KalshiApiException(200, "malformed_response", path + ": " + e.getMessage()));
+                return Future.failedFuture(
+                        new KalshiApiException(200, "malformed_response", path + ": " + e.getMessage()));
             }
             into.addAll(items);
             String next = body.getString("cursor");
             return next == null || next.isEmpty() || next.equals(cursor) || items.isEmpty() && !hasItems(body)
-                    ? Future.succeededFuture(into) : page(path, query, next, parser, into);
+                    ? Future.succeededFuture(into)
+                    : page(path, query, next, parser, into);
         });
     }
 
     /** Positions pages may hold only flat positions (parsed to nothing) yet have more pages. */
     private static boolean hasItems(JsonObject body) {
-        return body.fieldNames().stream().anyMatch(name -> body.getValue(name) instanceof JsonArray array && !array.isEmpty());
+        return body.fieldNames().stream()
+                .anyMatch(name -> body.getValue(name) instanceof JsonArray array && !array.isEmpty());
     }
 
     private static <T> Function<JsonObject, Future<T>> parse(Function<JsonObject, T> parser) {
@@ -191,19 +225,32 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     }
 
     static OrderResult failed(String clientOrderId, String venueOrderId, Throwable failure) {
-        if (failure instanceof KalshiApiException api && api.status() >= 400 && api.status() < 500 && api.status() != 409) {
+        if (failure instanceof KalshiApiException api
+                && api.status() >= 400
+                && api.status() < 500
+                && api.status() != 409) {
             return rejected(clientOrderId, venueOrderId, api.code(), api.getMessage());
         }
         String code = failure instanceof KalshiApiException api ? api.code() : "no_answer";
-        return new OrderResult(clientOrderId, venueOrderId, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, code,
+        return new OrderResult(
+                clientOrderId,
+                venueOrderId,
+                OrderStatus.UNKNOWN,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                code,
                 String.valueOf(failure.getMessage()));
     }
 
     private static OrderResult rejected(String clientOrderId, String venueOrderId, String code, String reason) {
-        return new OrderResult(clientOrderId, venueOrderId, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, code, reason);
+        return new OrderResult(
+                clientOrderId, venueOrderId, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, code, reason);
     }
 
     private static String segment(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

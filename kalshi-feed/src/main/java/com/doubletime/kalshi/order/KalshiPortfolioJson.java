@@ -24,8 +24,7 @@ import java.util.List;
  * even where the name says {@code fill_count} (§7).
  */
 public final class KalshiPortfolioJson {
-    private KalshiPortfolioJson() {
-    }
+    private KalshiPortfolioJson() {}
 
     /**
      * The 201 of a V2 create: {@code fill_count}, {@code remaining_count}, and when something filled
@@ -39,10 +38,19 @@ public final class KalshiPortfolioJson {
         long averageYes = KalshiJson.optionalDecimal(body, "average_fill_price");
         long average = filled == 0 || averageYes == KalshiJson.ABSENT ? -1 : outcomePrice(averageYes, sent, buysNo);
         BigDecimal fees = KalshiJson.money(body, "average_fee_paid")
-                .multiply(FixedPoint.toBigDecimal(filled)).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return new OrderResult(body.getString("client_order_id", sent.clientOrderId()),
-                KalshiJson.requiredString(body, "order_id"), status(filled, remaining, sent.count()), filled, remaining,
-                average, fees, null, null);
+                .multiply(FixedPoint.toBigDecimal(filled))
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return new OrderResult(
+                body.getString("client_order_id", sent.clientOrderId()),
+                KalshiJson.requiredString(body, "order_id"),
+                status(filled, remaining, sent.count()),
+                filled,
+                remaining,
+                average,
+                fees,
+                null,
+                null);
     }
 
     /** A YES price back into the intent's outcome: buy NO / sell NO legs went out at 1 − q. */
@@ -74,12 +82,24 @@ public final class KalshiPortfolioJson {
             case "resting" -> filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.RESTING;
             default -> status(filled, remaining, initial == KalshiJson.ABSENT ? filled + remaining : initial);
         };
-        BigDecimal cost = KalshiJson.money(order, "taker_fill_cost_dollars").add(KalshiJson.money(order, "maker_fill_cost_dollars"));
-        long average = filled <= 0 || cost.signum() == 0 ? -1
-                : FixedPoint.parse(cost.divide(FixedPoint.toBigDecimal(filled), 6, RoundingMode.HALF_UP).toPlainString());
-        BigDecimal fees = KalshiJson.money(order, "taker_fees_dollars").add(KalshiJson.money(order, "maker_fees_dollars"));
-        return new OrderResult(order.getString("client_order_id"), KalshiJson.requiredString(order, "order_id"), status,
-                filled, remaining, average, fees.stripTrailingZeros(), null, null);
+        BigDecimal cost = KalshiJson.money(order, "taker_fill_cost_dollars")
+                .add(KalshiJson.money(order, "maker_fill_cost_dollars"));
+        long average = filled <= 0 || cost.signum() == 0
+                ? -1
+                : FixedPoint.parse(cost.divide(FixedPoint.toBigDecimal(filled), 6, RoundingMode.HALF_UP)
+                        .toPlainString());
+        BigDecimal fees =
+                KalshiJson.money(order, "taker_fees_dollars").add(KalshiJson.money(order, "maker_fees_dollars"));
+        return new OrderResult(
+                order.getString("client_order_id"),
+                KalshiJson.requiredString(order, "order_id"),
+                status,
+                filled,
+                remaining,
+                average,
+                fees.stripTrailingZeros(),
+                null,
+                null);
     }
 
     /**
@@ -114,7 +134,8 @@ public final class KalshiPortfolioJson {
         OrderAction action;
         if (bookSide != null) {
             boolean bid = "bid".equals(bookSide);
-            outcome = outcomeSide == null ? (bid ? Outcome.YES : Outcome.NO)
+            outcome = outcomeSide == null
+                    ? (bid ? Outcome.YES : Outcome.NO)
                     : "yes".equals(outcomeSide) ? Outcome.YES : Outcome.NO;
             action = (bid == (outcome == Outcome.YES)) ? OrderAction.BUY : OrderAction.SELL;
         } else {
@@ -131,8 +152,17 @@ public final class KalshiPortfolioJson {
         }
         String ticker = fill.getString("ticker", fill.getString("market_ticker"));
         String fillId = fill.getString("fill_id", fill.getString("trade_id"));
-        return new VenueFill(Platform.KALSHI, fillId, fill.getString("order_id"), fill.getString("client_order_id"),
-                ticker, outcome, action, price, KalshiJson.decimal(fill, "count_fp"), KalshiJson.money(fill, "fee_cost"),
+        return new VenueFill(
+                Platform.KALSHI,
+                fillId,
+                fill.getString("order_id"),
+                fill.getString("client_order_id"),
+                ticker,
+                outcome,
+                action,
+                price,
+                KalshiJson.decimal(fill, "count_fp"),
+                KalshiJson.money(fill, "fee_cost"),
                 executedAtMillis(fill));
     }
 
@@ -156,8 +186,11 @@ public final class KalshiPortfolioJson {
         for (JsonObject position : objects(page, "market_positions")) {
             long signed = KalshiJson.decimal(position, "position_fp");
             if (signed != 0) {
-                positions.add(new VenuePosition(Platform.KALSHI, KalshiJson.requiredString(position, "ticker"),
-                        signed > 0 ? Outcome.YES : Outcome.NO, Math.abs(signed)));
+                positions.add(new VenuePosition(
+                        Platform.KALSHI,
+                        KalshiJson.requiredString(position, "ticker"),
+                        signed > 0 ? Outcome.YES : Outcome.NO,
+                        Math.abs(signed)));
             }
         }
         return positions;

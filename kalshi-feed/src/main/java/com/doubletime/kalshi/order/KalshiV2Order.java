@@ -25,8 +25,14 @@ import io.vertx.core.json.JsonObject;
  * @param yesPrice FixedPoint YES price
  * @param count    FixedPoint contracts
  */
-public record KalshiV2Order(String ticker, String clientOrderId, String side, long yesPrice, long count,
-                           String timeInForce, String selfTradePrevention) {
+public record KalshiV2Order(
+        String ticker,
+        String clientOrderId,
+        String side,
+        long yesPrice,
+        long count,
+        String timeInForce,
+        String selfTradePrevention) {
     public static final String BID = "bid";
     public static final String ASK = "ask";
     /** Cancel our incoming order at the cross; its partial fills stand (kalshi.md §4.2). */
@@ -45,12 +51,12 @@ public record KalshiV2Order(String ticker, String clientOrderId, String side, lo
             throw new IllegalArgumentException("V2 side is bid or ask, got " + side);
         }
         if (yesPrice <= 0 || yesPrice >= FixedPoint.ONE) {
-            throw new IllegalArgumentException("Kalshi price must be strictly between 0 and 1, got "
-                    + FixedPoint.format(yesPrice, 4));
+            throw new IllegalArgumentException(
+                    "Kalshi price must be strictly between 0 and 1, got " + FixedPoint.format(yesPrice, 4));
         }
         if (count <= 0 || count % COUNT_STEP != 0) {
-            throw new IllegalArgumentException("Kalshi count must be positive in steps of 0.01, got "
-                    + FixedPoint.format(count, 2));
+            throw new IllegalArgumentException(
+                    "Kalshi count must be positive in steps of 0.01, got " + FixedPoint.format(count, 2));
         }
     }
 
@@ -60,14 +66,21 @@ public record KalshiV2Order(String ticker, String clientOrderId, String side, lo
             throw new IllegalArgumentException("not a Kalshi order: " + order.platform());
         }
         if (order.outcome() == null || order.action() == null || order.timeInForce() == null) {
-            throw new IllegalArgumentException("order " + order.clientOrderId() + " lacks outcome, action or time in force");
+            throw new IllegalArgumentException(
+                    "order " + order.clientOrderId() + " lacks outcome, action or time in force");
         }
         boolean yes = order.outcome() == Outcome.YES;
         boolean buy = order.action() == OrderAction.BUY;
         String side = yes == buy ? BID : ASK;
         long yesPrice = yes ? order.limitPrice() : FixedPoint.ONE - order.limitPrice();
-        return new KalshiV2Order(order.instrument(), order.clientOrderId(), side, yesPrice, order.quantity(),
-                wire(order.timeInForce()), selfTradePrevention);
+        return new KalshiV2Order(
+                order.instrument(),
+                order.clientOrderId(),
+                side,
+                yesPrice,
+                order.quantity(),
+                wire(order.timeInForce()),
+                selfTradePrevention);
     }
 
     static String wire(TimeInForce timeInForce) {

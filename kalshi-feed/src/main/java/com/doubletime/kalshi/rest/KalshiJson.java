@@ -15,8 +15,7 @@ public final class KalshiJson {
     /** Marks an absent optional decimal. */
     public static final long ABSENT = Long.MIN_VALUE;
 
-    private KalshiJson() {
-    }
+    private KalshiJson() {}
 
     public static long decimal(JsonObject object, String field) {
         long value = optionalDecimal(object, field);
@@ -40,7 +39,9 @@ public final class KalshiJson {
             return BigDecimal.ZERO;
         }
         try {
-            return value instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(value.toString().trim());
+            return value instanceof Number number
+                    ? new BigDecimal(number.toString())
+                    : new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " is not a decimal: " + value);
         }

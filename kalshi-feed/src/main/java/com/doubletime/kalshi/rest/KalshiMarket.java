@@ -20,20 +20,44 @@ import java.math.BigDecimal;
  * @param exchangeIndex       the shard whose balance the market's orders draw on (kalshi.md §1)
  * @param closeTime           {@code close_time} as sent (ISO-8601), or null
  */
-public record KalshiMarket(String ticker, String eventTicker, String status, String marketType, long yesBid,
-                           long yesAsk, long lastPrice, String priceLevelStructure, int exchangeIndex,
-                           String title, String subtitle, String yesSubTitle, String noSubTitle, String closeTime,
-                           String strikeType, BigDecimal floorStrike, BigDecimal capStrike) {
+public record KalshiMarket(
+        String ticker,
+        String eventTicker,
+        String status,
+        String marketType,
+        long yesBid,
+        long yesAsk,
+        long lastPrice,
+        String priceLevelStructure,
+        int exchangeIndex,
+        String title,
+        String subtitle,
+        String yesSubTitle,
+        String noSubTitle,
+        String closeTime,
+        String strikeType,
+        BigDecimal floorStrike,
+        BigDecimal capStrike) {
 
     static KalshiMarket fromJson(JsonObject market) {
-        return new KalshiMarket(KalshiJson.requiredString(market, "ticker"), market.getString("event_ticker"),
-                market.getString("status"), market.getString("market_type"),
-                KalshiJson.optionalDecimal(market, "yes_bid_dollars"), KalshiJson.optionalDecimal(market, "yes_ask_dollars"),
-                KalshiJson.optionalDecimal(market, "last_price_dollars"), market.getString("price_level_structure"),
+        return new KalshiMarket(
+                KalshiJson.requiredString(market, "ticker"),
+                market.getString("event_ticker"),
+                market.getString("status"),
+                market.getString("market_type"),
+                KalshiJson.optionalDecimal(market, "yes_bid_dollars"),
+                KalshiJson.optionalDecimal(market, "yes_ask_dollars"),
+                KalshiJson.optionalDecimal(market, "last_price_dollars"),
+                market.getString("price_level_structure"),
                 market.getInteger("exchange_index", 0),
-                text(market, "title"), text(market, "subtitle"), text(market, "yes_sub_title"),
-                text(market, "no_sub_title"), text(market, "close_time"), text(market, "strike_type"),
-                strike(market, "floor_strike"), strike(market, "cap_strike"));
+                text(market, "title"),
+                text(market, "subtitle"),
+                text(market, "yes_sub_title"),
+                text(market, "no_sub_title"),
+                text(market, "close_time"),
+                text(market, "strike_type"),
+                strike(market, "floor_strike"),
+                strike(market, "cap_strike"));
     }
 
     /**
@@ -48,10 +72,13 @@ public record KalshiMarket(String ticker, String eventTicker, String status, Str
         }
         if (yesSubTitle == null && strikeType != null) {
             String strike = switch (strikeType) {
-                case "greater", "greater_or_equal" -> floorStrike == null ? null : "above " + floorStrike.toPlainString();
+                case "greater", "greater_or_equal" ->
+                    floorStrike == null ? null : "above " + floorStrike.toPlainString();
                 case "less", "less_or_equal" -> capStrike == null ? null : "below " + capStrike.toPlainString();
-                case "between" -> floorStrike == null || capStrike == null ? null
-                        : "between " + floorStrike.toPlainString() + " and " + capStrike.toPlainString();
+                case "between" ->
+                    floorStrike == null || capStrike == null
+                            ? null
+                            : "between " + floorStrike.toPlainString() + " and " + capStrike.toPlainString();
                 default -> null;
             };
             return strike == null ? base : base + " " + strike;

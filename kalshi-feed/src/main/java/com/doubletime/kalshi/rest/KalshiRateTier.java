@@ -45,8 +45,8 @@ public enum KalshiRateTier {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown Kalshi API tier '" + name + "'; one of basic, advanced, premier,"
-                    + " paragon, prime");
+            throw new IllegalArgumentException(
+                    "unknown Kalshi API tier '" + name + "'; one of basic, advanced, premier," + " paragon, prime");
         }
     }
 }

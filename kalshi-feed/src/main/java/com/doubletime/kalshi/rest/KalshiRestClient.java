@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class KalshiRestClient {
     /** Which token bucket a request draws on: orders and cancels write, everything else reads. */
-    public enum Bucket { READ, WRITE }
+    public enum Bucket {
+        READ,
+        WRITE
+    }
 
     private static final System.Logger LOG = System.getLogger(KalshiRestClient.class.getName());
     private static final int MAX_PAGE_SIZE = 1000;
@@ -53,8 +56,9 @@ public final class KalshiRestClient {
         this.vertx = vertx;
         this.config = config;
         this.signer = signer;
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("double-time")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis())));
+        this.client = WebClient.create(
+                vertx, new WebClientOptions().setUserAgent("double-time").setConnectTimeout((int)
+                                Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis())));
         URI base = URI.create(config.baseUrl());
         this.origin = base.getScheme() + "://" + base.getRawAuthority();
         this.readBucket = config.tier().newReadBucket();
@@ -76,31 +80,50 @@ public final class KalshiRestClient {
      * @param query unencoded parameters (not signed: Kalshi signs the path only), or null
      * @param body  JSON body, or null
      */
-    public Future<JsonObject> request(HttpMethod method, String path, Map<String, String> query, JsonObject body,
-                                      Bucket bucket, int cost) {
+    public Future<JsonObject> request(
+            HttpMethod method, String path, Map<String, String> query, JsonObject body, Bucket bucket, int cost) {
         String signedPath = config.basePath() + path;
         String uri = signedPath + encode(query);
-        return attempt(method, signedPath, uri, body, bucket, cost, 0,
+        return attempt(
+                method,
+                signedPath,
+                uri,
+                body,
+                bucket,
+                cost,
+                0,
                 new Backoff(config.retryInitialMillis(), config.retryMaxMillis()));
     }
 
-    private Future<JsonObject> attempt(HttpMethod method, String signedPath, String uri, JsonObject body, Bucket bucket,
-                                       int cost, int retries, Backoff backoff) {
+    private Future<JsonObject> attempt(
+            HttpMethod method,
+            String signedPath,
+            String uri,
+            JsonObject body,
+            Bucket bucket,
+            int cost,
+            int retries,
+            Backoff backoff) {
         long waitMillis = (bucket == Bucket.WRITE ? writeBucket : readBucket).reserve(cost);
-        return delay(waitMillis).compose(v -> send(method, signedPath, uri, body)).compose(response -> {
-            if (response.statusCode() == 429) {
-                rateLimited.incrementAndGet();
-                if (retries >= config.maxRetries()) {
-                    return Future.failedFuture(new KalshiRateLimitedException(signedPath, retries + 1));
-                }
-                long backoffMillis = backoff.nextDelayMillis();
-                LOG.log(System.Logger.Level.WARNING, "kalshi 429 on " + method + " " + signedPath + ": retrying in "
-                        + backoffMillis + " ms (" + (retries + 1) + "/" + config.maxRetries() + ")");
-                return delay(backoffMillis).compose(v -> attempt(method, signedPath, uri, body, bucket, cost,
-                        retries + 1, backoff));
-            }
-            return Future.succeededFuture(response).compose(r -> decode(r, signedPath));
-        });
+        return delay(waitMillis)
+                .compose(v -> send(method, signedPath, uri, body))
+                .compose(response -> {
+                    if (response.statusCode() == 429) {
+                        rateLimited.incrementAndGet();
+                        if (retries >= config.maxRetries()) {
+                            return Future.failedFuture(new KalshiRateLimitedException(signedPath, retries + 1));
+                        }
+                        long backoffMillis = backoff.nextDelayMillis();
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "kalshi 429 on " + method + " " + signedPath + ": retrying in " + backoffMillis
+                                        + " ms (" + (retries + 1) + "/" + config.maxRetries() + ")");
+                        return delay(backoffMillis)
+                                .compose(v ->
+                                        attempt(method, signedPath, uri, body, bucket, cost, retries + 1, backoff));
+                    }
+                    return Future.succeededFuture(response).compose(r -> decode(r, signedPath));
+                });
     }
 
     private Future<HttpResponse<Buffer>> send(HttpMethod method, String signedPath, String uri, JsonObject body) {
@@ -112,7 +135,8 @@ public final class KalshiRestClient {
         }
         // signed per attempt (a retry after backoff needs a fresh timestamp), on a worker: RSA-PSS takes 1-2 ms,
         // and the caller's event loop meanwhile goes on (the executor's other leg signs in parallel)
-        return vertx.<java.util.Map<String, String>>executeBlocking(() -> signer.headers(method.name(), signedPath), false)
+        return vertx.<java.util.Map<String, String>>executeBlocking(
+                        () -> signer.headers(method.name(), signedPath), false)
                 .compose(headers -> {
                     headers.forEach(request::putHeader);
                     return body == null ? request.send() : request.sendJsonObject(body);
@@ -127,10 +151,12 @@ public final class KalshiRestClient {
             json = raw == null || raw.length() == 0 ? new JsonObject() : new JsonObject(raw);
         } catch (DecodeException | ClassCastException e) {
             if (status >= 400) {
-                return Future.failedFuture(new KalshiApiException(status, "http_" + status,
-                        "Kalshi answered HTTP " + status + " to " + path));
+                return Future.failedFuture(new KalshiApiException(
+                        status, "http_" + status, "Kalshi answered HTTP " + status + " to " + path));
             }
-            return Future.failedFuture(new KalshiApiException(status, "malformed_response",
+            return Future.failedFuture(new KalshiApiException(
+                    status,
+                    "malformed_response",
                     "Kalshi answered " + path + " with a body that is not a JSON object"));
         }
         if (status < 400) {
@@ -152,7 +178,8 @@ public final class KalshiRestClient {
         if (status == 401) {
             return Future.failedFuture(new KalshiAuthException(code, message, path));
         }
-        return Future.failedFuture(new KalshiApiException(status, code, "Kalshi " + path + ": " + code + ": " + message));
+        return Future.failedFuture(
+                new KalshiApiException(status, code, "Kalshi " + path + ": " + code + ": " + message));
     }
 
     /** Every market matching {@code filters} ({@code status}, {@code event_ticker}, {@code tickers} …), all pages. */
@@ -160,7 +187,8 @@ public final class KalshiRestClient {
         return marketPages(filters, null, new ArrayList<>());
     }
 
-    private Future<List<KalshiMarket>> marketPages(Map<String, String> filters, String cursor, List<KalshiMarket> into) {
+    private Future<List<KalshiMarket>> marketPages(
+            Map<String, String> filters, String cursor, List<KalshiMarket> into) {
         Map<String, String> query = new LinkedHashMap<>(filters);
         query.put("limit", Integer.toString(MAX_PAGE_SIZE));
         if (cursor != null) {
@@ -169,7 +197,8 @@ public final class KalshiRestClient {
         return get("/markets", query).compose(page -> {
             Object markets = page.getValue("markets");
             if (!(markets instanceof JsonArray list)) {
-                return Future.failedFuture(new KalshiApiException(200, "malformed_response", "GET /markets without a markets array"));
+                return Future.failedFuture(
+                        new KalshiApiException(200, "malformed_response", "GET /markets without a markets array"));
             }
             for (Object market : list) {
                 if (market instanceof JsonObject object) {
@@ -191,15 +220,14 @@ public final class KalshiRestClient {
      */
     public Future<KalshiRestOrderbook> orderbook(String ticker, int depth) {
         Map<String, String> query = depth > 0 ? Map.of("depth", Integer.toString(depth)) : Map.of();
-        return get("/markets/" + pathSegment(ticker) + "/orderbook", query)
-                .compose(body -> {
-                    try {
-                        return Future.succeededFuture(KalshiRestOrderbook.parse(ticker, body));
-                    } catch (IllegalArgumentException e) {
-                        return Future.failedFuture(new KalshiApiException(200, "malformed_response",
-                                "orderbook of " + ticker + ": " + e.getMessage()));
-                    }
-                });
+        return get("/markets/" + pathSegment(ticker) + "/orderbook", query).compose(body -> {
+            try {
+                return Future.succeededFuture(KalshiRestOrderbook.parse(ticker, body));
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(new KalshiApiException(
+                        200, "malformed_response", "orderbook of " + ticker + ": " + e.getMessage()));
+            }
+        });
     }
 
     /** Requests sent, retries included. */
@@ -236,7 +264,8 @@ public final class KalshiRestClient {
         }
         StringBuilder out = new StringBuilder();
         query.forEach((key, value) -> out.append(out.length() == 0 ? '?' : '&')
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }

@@ -14,10 +14,16 @@ import java.util.Locale;
  * @param retryMaxMillis     cap of that delay
  * @param requestTimeoutMillis a request with no answer for this long fails (an order then has an UNKNOWN outcome)
  */
-public record KalshiRestConfig(String baseUrl, KalshiRateTier tier, int maxRetries, long retryInitialMillis,
-                               long retryMaxMillis, long requestTimeoutMillis) {
+public record KalshiRestConfig(
+        String baseUrl,
+        KalshiRateTier tier,
+        int maxRetries,
+        long retryInitialMillis,
+        long retryMaxMillis,
+        long requestTimeoutMillis) {
     /** Recommended since 2026-05-07 (kalshi.md §1). */
     public static final String PRODUCTION_URL = "https://external-api.kalshi.com/trade-api/v2";
+
     public static final String DEMO_URL = "https://external-api.demo.kalshi.co/trade-api/v2";
 
     public KalshiRestConfig {
@@ -32,9 +38,12 @@ public record KalshiRestConfig(String baseUrl, KalshiRateTier tier, int maxRetri
         if (tier == null) {
             throw new IllegalArgumentException("kalshi REST tier is required");
         }
-        if (maxRetries < 0 || retryInitialMillis <= 0 || retryMaxMillis < retryInitialMillis || requestTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("kalshi REST retry/timeouts need maxRetries >= 0, 0 < initial <= max,"
-                    + " timeout > 0");
+        if (maxRetries < 0
+                || retryInitialMillis <= 0
+                || retryMaxMillis < retryInitialMillis
+                || requestTimeoutMillis <= 0) {
+            throw new IllegalArgumentException(
+                    "kalshi REST retry/timeouts need maxRetries >= 0, 0 < initial <= max," + " timeout > 0");
         }
     }
 
@@ -46,7 +55,9 @@ public record KalshiRestConfig(String baseUrl, KalshiRateTier tier, int maxRetri
     /** {@code {"restUrl":…, "tier":"basic", "maxRetries":5, "retryInitialMillis":250, "retryMaxMillis":8000, "requestTimeoutMillis":10000}} */
     public static KalshiRestConfig fromJson(JsonObject json) {
         KalshiRestConfig defaults = of(json.getString("restUrl", PRODUCTION_URL));
-        return new KalshiRestConfig(defaults.baseUrl(), KalshiRateTier.parse(json.getString("tier", "basic")),
+        return new KalshiRestConfig(
+                defaults.baseUrl(),
+                KalshiRateTier.parse(json.getString("tier", "basic")),
                 json.getInteger("maxRetries", defaults.maxRetries()),
                 json.getLong("retryInitialMillis", defaults.retryInitialMillis()),
                 json.getLong("retryMaxMillis", defaults.retryMaxMillis()),
@@ -54,7 +65,8 @@ public record KalshiRestConfig(String baseUrl, KalshiRateTier tier, int maxRetri
     }
 
     public KalshiRestConfig withTier(KalshiRateTier value) {
-        return new KalshiRestConfig(baseUrl, value, maxRetries, retryInitialMillis, retryMaxMillis, requestTimeoutMillis);
+        return new KalshiRestConfig(
+                baseUrl, value, maxRetries, retryInitialMillis, retryMaxMillis, requestTimeoutMillis);
     }
 
     public KalshiRestConfig withRetries(int retries, long initialMillis, long maxMillis) {

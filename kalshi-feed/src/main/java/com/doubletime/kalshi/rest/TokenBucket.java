@@ -14,6 +14,7 @@ public final class TokenBucket {
     private final LongSupplier nanoTime;
     /** Tokens in billionths, so refill over a few nanoseconds is not lost to rounding. */
     private long nanoTokens;
+
     private long lastRefillNanos;
 
     public TokenBucket(long capacity, long tokensPerSecond) {

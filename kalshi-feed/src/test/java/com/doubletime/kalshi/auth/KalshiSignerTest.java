@@ -28,7 +28,8 @@ class KalshiSignerTest {
         String signature = signer.sign(1704398400000L, "GET", "/trade-api/v2/portfolio/fills");
 
         assertTrue(verifyWithJdk(KEYS.getPublic(), "1704398400000GET/trade-api/v2/portfolio/fills", signature));
-        assertTrue(verifyWithBouncyCastle(KEYS.getPublic(), "1704398400000GET/trade-api/v2/portfolio/fills", signature));
+        assertTrue(
+                verifyWithBouncyCastle(KEYS.getPublic(), "1704398400000GET/trade-api/v2/portfolio/fills", signature));
     }
 
     @Test
@@ -37,14 +38,16 @@ class KalshiSignerTest {
 
         String signature = signer.sign(1704398400000L, "post", "/trade-api/v2/portfolio/events/orders");
 
-        assertTrue(verifyWithJdk(KEYS.getPublic(), "1704398400000POST/trade-api/v2/portfolio/events/orders", signature));
-        assertTrue(verifyWithBouncyCastle(KEYS.getPublic(), "1704398400000POST/trade-api/v2/portfolio/events/orders",
-                signature));
+        assertTrue(
+                verifyWithJdk(KEYS.getPublic(), "1704398400000POST/trade-api/v2/portfolio/events/orders", signature));
+        assertTrue(verifyWithBouncyCastle(
+                KEYS.getPublic(), "1704398400000POST/trade-api/v2/portfolio/events/orders", signature));
     }
 
     @Test
     void pkcs1AndPkcs8FilesLoadTheSameKey() {
-        assertEquals(KalshiCredentials.fromPem("k", TestKeys.pkcs1Pem(KEYS)).privateKey(),
+        assertEquals(
+                KalshiCredentials.fromPem("k", TestKeys.pkcs1Pem(KEYS)).privateKey(),
                 KalshiCredentials.fromPem("k", TestKeys.pkcs8Pem(KEYS)).privateKey());
     }
 
@@ -54,23 +57,28 @@ class KalshiSignerTest {
 
         String signature = signer.sign(5L, "GET", "/trade-api/v2/portfolio/orders?limit=5");
 
-        assertEquals("5GET/trade-api/v2/portfolio/orders", KalshiSigner.signedMessage(5L, "GET", "/trade-api/v2/portfolio/orders?limit=5"));
+        assertEquals(
+                "5GET/trade-api/v2/portfolio/orders",
+                KalshiSigner.signedMessage(5L, "GET", "/trade-api/v2/portfolio/orders?limit=5"));
         assertTrue(verifyWithJdk(KEYS.getPublic(), "5GET/trade-api/v2/portfolio/orders", signature));
         assertFalse(verifyWithJdk(KEYS.getPublic(), "5GET/trade-api/v2/portfolio/orders?limit=5", signature));
     }
 
     @Test
     void headersCarryKeyIdMillisecondTimestampAndAFreshSignatureEachTime() throws Exception {
-        KalshiSigner signer = new KalshiSigner(KalshiCredentials.fromPem("a952bcbe-ec3b-4b5b-b8f9-11dae589608c",
-                TestKeys.pkcs1Pem(KEYS)), () -> 1715793600123L);
+        KalshiSigner signer = new KalshiSigner(
+                KalshiCredentials.fromPem("a952bcbe-ec3b-4b5b-b8f9-11dae589608c", TestKeys.pkcs1Pem(KEYS)),
+                () -> 1715793600123L);
 
         Map<String, String> first = signer.headers("GET", KalshiSigner.WS_PATH);
         Map<String, String> second = signer.headers("GET", KalshiSigner.WS_PATH);
 
         assertEquals("a952bcbe-ec3b-4b5b-b8f9-11dae589608c", first.get("KALSHI-ACCESS-KEY"));
         assertEquals("1715793600123", first.get("KALSHI-ACCESS-TIMESTAMP"));
-        assertTrue(verifyWithJdk(KEYS.getPublic(), "1715793600123GET/trade-api/ws/v2", first.get("KALSHI-ACCESS-SIGNATURE")));
-        assertNotEquals(first.get("KALSHI-ACCESS-SIGNATURE"), second.get("KALSHI-ACCESS-SIGNATURE"), "PSS is randomized");
+        assertTrue(verifyWithJdk(
+                KEYS.getPublic(), "1715793600123GET/trade-api/ws/v2", first.get("KALSHI-ACCESS-SIGNATURE")));
+        assertNotEquals(
+                first.get("KALSHI-ACCESS-SIGNATURE"), second.get("KALSHI-ACCESS-SIGNATURE"), "PSS is randomized");
     }
 
     @Test
@@ -90,9 +98,14 @@ class KalshiSignerTest {
         Path pem = Files.writeString(dir.resolve("kalshi.pem"), TestKeys.pkcs1Pem(KEYS));
 
         assertTrue(KalshiCredentials.fromEnvironment(Map.of()).isEmpty());
-        assertEquals("id-1", KalshiCredentials.fromEnvironment(Map.of("KALSHI_API_KEY_ID", "id-1",
-                "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString())).orElseThrow().apiKeyId());
-        IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                "id-1",
+                KalshiCredentials.fromEnvironment(
+                                Map.of("KALSHI_API_KEY_ID", "id-1", "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString()))
+                        .orElseThrow()
+                        .apiKeyId());
+        IllegalArgumentException half = assertThrows(
+                IllegalArgumentException.class,
                 () -> KalshiCredentials.fromEnvironment(Map.of("KALSHI_API_KEY_ID", "id-1")));
         assertTrue(half.getMessage().contains("KALSHI_PRIVATE_KEY_PEM_PATH"), half.getMessage());
     }
@@ -101,11 +114,14 @@ class KalshiSignerTest {
     void handshakeFromTheEnvironmentSignsTheWsPathOrAddsNothingWithoutCredentials(@TempDir Path dir) throws Exception {
         Path pem = Files.writeString(dir.resolve("kalshi.pem"), TestKeys.pkcs8Pem(KEYS));
 
-        io.vertx.core.MultiMap headers = KalshiHandshake.fromEnvironment(Map.of("KALSHI_API_KEY_ID", "id-9",
-                "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString())).apply(KalshiSigner.WS_PATH);
+        io.vertx.core.MultiMap headers = KalshiHandshake.fromEnvironment(
+                        Map.of("KALSHI_API_KEY_ID", "id-9", "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString()))
+                .apply(KalshiSigner.WS_PATH);
 
         assertEquals("id-9", headers.get("kalshi-access-key"));
-        assertTrue(verifyWithJdk(KEYS.getPublic(), headers.get("KALSHI-ACCESS-TIMESTAMP") + "GET/trade-api/ws/v2",
+        assertTrue(verifyWithJdk(
+                KEYS.getPublic(),
+                headers.get("KALSHI-ACCESS-TIMESTAMP") + "GET/trade-api/ws/v2",
                 headers.get("KALSHI-ACCESS-SIGNATURE")));
         assertEquals(null, KalshiHandshake.fromEnvironment(Map.of()).apply(KalshiSigner.WS_PATH));
     }
@@ -115,15 +131,19 @@ class KalshiSignerTest {
         String publicPem = TestKeys.publicPem(KEYS);
         Path file = Files.writeString(dir.resolve("public.pem"), publicPem);
 
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> KalshiCredentials.fromPemFile("k", file));
-        IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class,
-                () -> KalshiCredentials.fromPem("k", "-----BEGIN RSA PRIVATE KEY-----\nc2VjcmV0\n-----END RSA PRIVATE KEY-----\n"));
+        IllegalArgumentException wrong =
+                assertThrows(IllegalArgumentException.class, () -> KalshiCredentials.fromPemFile("k", file));
+        IllegalArgumentException garbage = assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiCredentials.fromPem(
+                        "k", "-----BEGIN RSA PRIVATE KEY-----\nc2VjcmV0\n-----END RSA PRIVATE KEY-----\n"));
 
         assertTrue(wrong.getMessage().contains("no RSA private key"), wrong.getMessage());
-        assertFalse(wrong.getMessage().contains(publicPem.lines().skip(1).findFirst().orElseThrow()));
+        assertFalse(wrong.getMessage()
+                .contains(publicPem.lines().skip(1).findFirst().orElseThrow()));
         assertFalse(garbage.getMessage().contains("c2VjcmV0"), garbage.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KalshiCredentials.fromPemFile("k", dir.resolve("missing.pem")));
+        assertThrows(
+                IllegalArgumentException.class, () -> KalshiCredentials.fromPemFile("k", dir.resolve("missing.pem")));
     }
 
     static boolean verifyWithJdk(PublicKey key, String message, String base64) throws Exception {

@@ -13,8 +13,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 public final class TestKeys {
     private static KeyPair shared;
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** One 2048-bit pair per JVM: generating one costs about a second on this machine. */
     public static synchronized KeyPair pair() {

@@ -16,48 +16,90 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KalshiPortfolioJsonTest {
-    private static final KalshiV2Order BID_5 = new KalshiV2Order("T", "c-1", "bid", 600_000, 5_000_000,
-            "immediate_or_cancel", "taker_at_cross");
+    private static final KalshiV2Order BID_5 =
+            new KalshiV2Order("T", "c-1", "bid", 600_000, 5_000_000, "immediate_or_cancel", "taker_at_cross");
 
     @Test
     void createResponseFullyFilledIsFilledWithAverageYesPriceAndFees() {
-        OrderResult result = KalshiPortfolioJson.createResult(BID_5, false, new JsonObject("{\"order_id\":\"a6d6\","
-                + "\"client_order_id\":\"c-1\",\"fill_count\":\"5.00\",\"remaining_count\":\"0.00\","
-                + "\"average_fill_price\":\"0.5800\",\"average_fee_paid\":\"0.0170\",\"ts_ms\":1715793600456}"));
+        OrderResult result = KalshiPortfolioJson.createResult(
+                BID_5,
+                false,
+                new JsonObject(
+                        "{\"order_id\":\"a6d6\","
+                                + "\"client_order_id\":\"c-1\",\"fill_count\":\"5.00\",\"remaining_count\":\"0.00\","
+                                + "\"average_fill_price\":\"0.5800\",\"average_fee_paid\":\"0.0170\",\"ts_ms\":1715793600456}"));
 
-        assertEquals(new OrderResult("c-1", "a6d6", OrderStatus.FILLED, 5_000_000, 0, 580_000, new BigDecimal("0.085"),
-                null, null), result);
+        assertEquals(
+                new OrderResult(
+                        "c-1", "a6d6", OrderStatus.FILLED, 5_000_000, 0, 580_000, new BigDecimal("0.085"), null, null),
+                result);
     }
 
     @Test
     void createResponseOfABuyNoLegReportsTheNoPrice() {
         KalshiV2Order ask = new KalshiV2Order("T", "c-2", "ask", 440_000, 5_000_000, "fill_or_kill", "taker_at_cross");
-        OrderResult result = KalshiPortfolioJson.createResult(ask, true, new JsonObject("{\"order_id\":\"o\","
-                + "\"fill_count\":\"5.00\",\"remaining_count\":\"0.00\",\"average_fill_price\":\"0.4500\"}"));
+        OrderResult result = KalshiPortfolioJson.createResult(
+                ask,
+                true,
+                new JsonObject("{\"order_id\":\"o\","
+                        + "\"fill_count\":\"5.00\",\"remaining_count\":\"0.00\",\"average_fill_price\":\"0.4500\"}"));
         assertEquals(550_000, result.averagePrice());
     }
 
     @Test
     void statusIsDerivedFromFillAndRemainingCounts() {
-        assertEquals(OrderStatus.UNFILLED, KalshiPortfolioJson.createResult(BID_5, false, new JsonObject(
-                "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"0.00\"}")).status());
-        assertEquals(OrderStatus.RESTING, KalshiPortfolioJson.createResult(BID_5, false, new JsonObject(
-                "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"5.00\"}")).status());
-        OrderResult partial = KalshiPortfolioJson.createResult(BID_5, false, new JsonObject(
-                "{\"order_id\":\"o\",\"fill_count\":\"2.00\",\"remaining_count\":\"0.00\",\"average_fill_price\":\"0.6000\"}"));
+        assertEquals(
+                OrderStatus.UNFILLED,
+                KalshiPortfolioJson.createResult(
+                                BID_5,
+                                false,
+                                new JsonObject(
+                                        "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"0.00\"}"))
+                        .status());
+        assertEquals(
+                OrderStatus.RESTING,
+                KalshiPortfolioJson.createResult(
+                                BID_5,
+                                false,
+                                new JsonObject(
+                                        "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"5.00\"}"))
+                        .status());
+        OrderResult partial = KalshiPortfolioJson.createResult(
+                BID_5,
+                false,
+                new JsonObject(
+                        "{\"order_id\":\"o\",\"fill_count\":\"2.00\",\"remaining_count\":\"0.00\",\"average_fill_price\":\"0.6000\"}"));
         assertEquals(OrderStatus.PARTIALLY_FILLED, partial.status());
         assertEquals(2_000_000, partial.filledQuantity());
-        assertEquals(-1, KalshiPortfolioJson.createResult(BID_5, false, new JsonObject(
-                "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"0.00\"}")).averagePrice());
+        assertEquals(
+                -1,
+                KalshiPortfolioJson.createResult(
+                                BID_5,
+                                false,
+                                new JsonObject(
+                                        "{\"order_id\":\"o\",\"fill_count\":\"0.00\",\"remaining_count\":\"0.00\"}"))
+                        .averagePrice());
     }
 
     @Test
     void orderLookupMapsVenueStatus() {
-        OrderResult cancelled = KalshiPortfolioJson.orderResult(new JsonObject("{\"order\":{\"order_id\":\"o\","
-                + "\"client_order_id\":\"c\",\"status\":\"canceled\",\"fill_count_fp\":\"3.00\",\"remaining_count_fp\":\"0.00\","
-                + "\"initial_count_fp\":\"5.00\",\"taker_fill_cost_dollars\":\"1.800000\",\"taker_fees_dollars\":\"0.060000\"}}"));
-        assertEquals(new OrderResult("c", "o", OrderStatus.PARTIALLY_FILLED, 3_000_000, 0, 600_000, new BigDecimal("0.06"),
-                null, null), cancelled);
+        OrderResult cancelled = KalshiPortfolioJson.orderResult(
+                new JsonObject(
+                        "{\"order\":{\"order_id\":\"o\","
+                                + "\"client_order_id\":\"c\",\"status\":\"canceled\",\"fill_count_fp\":\"3.00\",\"remaining_count_fp\":\"0.00\","
+                                + "\"initial_count_fp\":\"5.00\",\"taker_fill_cost_dollars\":\"1.800000\",\"taker_fees_dollars\":\"0.060000\"}}"));
+        assertEquals(
+                new OrderResult(
+                        "c",
+                        "o",
+                        OrderStatus.PARTIALLY_FILLED,
+                        3_000_000,
+                        0,
+                        600_000,
+                        new BigDecimal("0.06"),
+                        null,
+                        null),
+                cancelled);
     }
 
     @Test
@@ -73,10 +115,34 @@ class KalshiPortfolioJsonTest {
                 + "\"no_price_dollars\":\"0.7000\",\"fee_cost\":\"0.0200\",\"outcome_side\":\"yes\",\"book_side\":\"ask\",\"ts\":1}],"
                 + "\"cursor\":\"\"}"));
 
-        assertEquals(new VenueFill(Platform.KALSHI, "f1", "o1", null, "T", Outcome.YES, OrderAction.BUY, 580_000, 5_000_000,
-                new BigDecimal("0.0900"), 1781821370000L), fills.get(0));
-        assertEquals(new VenueFill(Platform.KALSHI, "f2", "o2", null, "T", Outcome.NO, OrderAction.BUY, 560_000, 2_500_000,
-                new BigDecimal("0.0500"), 1780270489912L), fills.get(1));
+        assertEquals(
+                new VenueFill(
+                        Platform.KALSHI,
+                        "f1",
+                        "o1",
+                        null,
+                        "T",
+                        Outcome.YES,
+                        OrderAction.BUY,
+                        580_000,
+                        5_000_000,
+                        new BigDecimal("0.0900"),
+                        1781821370000L),
+                fills.get(0));
+        assertEquals(
+                new VenueFill(
+                        Platform.KALSHI,
+                        "f2",
+                        "o2",
+                        null,
+                        "T",
+                        Outcome.NO,
+                        OrderAction.BUY,
+                        560_000,
+                        2_500_000,
+                        new BigDecimal("0.0500"),
+                        1780270489912L),
+                fills.get(1));
         assertEquals(OrderAction.SELL, fills.get(2).action());
         assertEquals(Outcome.YES, fills.get(2).outcome());
         assertEquals(300_000, fills.get(2).price());
@@ -88,15 +154,21 @@ class KalshiPortfolioJsonTest {
                 + "{\"ticker\":\"A\",\"position_fp\":\"12.00\",\"market_exposure_dollars\":\"6.0000\"},"
                 + "{\"ticker\":\"B\",\"position_fp\":\"-5.00\"},{\"ticker\":\"C\",\"position_fp\":\"0.00\"}],"
                 + "\"event_positions\":[],\"cursor\":\"\"}"));
-        assertEquals(List.of(new VenuePosition(Platform.KALSHI, "A", Outcome.YES, 12_000_000),
-                new VenuePosition(Platform.KALSHI, "B", Outcome.NO, 5_000_000)), positions);
+        assertEquals(
+                List.of(
+                        new VenuePosition(Platform.KALSHI, "A", Outcome.YES, 12_000_000),
+                        new VenuePosition(Platform.KALSHI, "B", Outcome.NO, 5_000_000)),
+                positions);
     }
 
     @Test
     void balancePrefersDollarsAndFallsBackToCents() {
-        assertEquals(new VenueBalance(Platform.KALSHI, new BigDecimal("1234.5600")), KalshiPortfolioJson.balance(
-                new JsonObject("{\"balance\":123456,\"portfolio_value\":7890,\"balance_dollars\":\"1234.5600\"}")));
-        assertEquals(new VenueBalance(Platform.KALSHI, new BigDecimal("1234.56")), KalshiPortfolioJson.balance(
-                new JsonObject("{\"balance\":123456}")));
+        assertEquals(
+                new VenueBalance(Platform.KALSHI, new BigDecimal("1234.5600")),
+                KalshiPortfolioJson.balance(new JsonObject(
+                        "{\"balance\":123456,\"portfolio_value\":7890,\"balance_dollars\":\"1234.5600\"}")));
+        assertEquals(
+                new VenueBalance(Platform.KALSHI, new BigDecimal("1234.56")),
+                KalshiPortfolioJson.balance(new JsonObject("{\"balance\":123456}")));
     }
 }

@@ -13,19 +13,29 @@ import org.junit.jupiter.api.Test;
 
 class KalshiV2OrderTest {
     private static OrderRequest order(Outcome outcome, OrderAction action, long price) {
-        return new OrderRequest("t-17-k", Platform.KALSHI, "KXFED-26DEC-C25", outcome, action, price, 10_000_000,
+        return new OrderRequest(
+                "t-17-k",
+                Platform.KALSHI,
+                "KXFED-26DEC-C25",
+                outcome,
+                action,
+                price,
+                10_000_000,
                 TimeInForce.IMMEDIATE_OR_CANCEL);
     }
 
     private static JsonObject body(Outcome outcome, OrderAction action, long price) {
-        return KalshiV2Order.from(order(outcome, action, price), KalshiV2Order.TAKER_AT_CROSS).toJson();
+        return KalshiV2Order.from(order(outcome, action, price), KalshiV2Order.TAKER_AT_CROSS)
+                .toJson();
     }
 
     @Test
     void buyYesAtPIsABidAtP() {
-        assertEquals(new JsonObject("{\"ticker\":\"KXFED-26DEC-C25\",\"client_order_id\":\"t-17-k\",\"side\":\"bid\","
-                + "\"count\":\"10.00\",\"price\":\"0.4200\",\"time_in_force\":\"immediate_or_cancel\","
-                + "\"self_trade_prevention_type\":\"taker_at_cross\"}"), body(Outcome.YES, OrderAction.BUY, 420_000));
+        assertEquals(
+                new JsonObject("{\"ticker\":\"KXFED-26DEC-C25\",\"client_order_id\":\"t-17-k\",\"side\":\"bid\","
+                        + "\"count\":\"10.00\",\"price\":\"0.4200\",\"time_in_force\":\"immediate_or_cancel\","
+                        + "\"self_trade_prevention_type\":\"taker_at_cross\"}"),
+                body(Outcome.YES, OrderAction.BUY, 420_000));
     }
 
     @Test
@@ -51,8 +61,18 @@ class KalshiV2OrderTest {
 
     @Test
     void fillOrKillIsSentAsFillOrKillAndTheBodyHasNoV1Fields() {
-        JsonObject body = KalshiV2Order.from(new OrderRequest("c", Platform.KALSHI, "T", Outcome.YES, OrderAction.BUY,
-                10_000, 1_500_000, TimeInForce.FILL_OR_KILL), "maker").toJson();
+        JsonObject body = KalshiV2Order.from(
+                        new OrderRequest(
+                                "c",
+                                Platform.KALSHI,
+                                "T",
+                                Outcome.YES,
+                                OrderAction.BUY,
+                                10_000,
+                                1_500_000,
+                                TimeInForce.FILL_OR_KILL),
+                        "maker")
+                .toJson();
         assertEquals("fill_or_kill", body.getString("time_in_force"));
         assertEquals("maker", body.getString("self_trade_prevention_type"));
         assertEquals("1.50", body.getString("count"));
@@ -64,11 +84,37 @@ class KalshiV2OrderTest {
 
     @Test
     void rejectsPricesOutsideTheOpenUnitIntervalAndCountsFinerThanACent() {
-        assertThrows(IllegalArgumentException.class, () -> KalshiV2Order.from(order(Outcome.YES, OrderAction.BUY, 0), "taker_at_cross"));
-        assertThrows(IllegalArgumentException.class, () -> KalshiV2Order.from(order(Outcome.NO, OrderAction.BUY, 0), "taker_at_cross"));
-        assertThrows(IllegalArgumentException.class, () -> KalshiV2Order.from(new OrderRequest("c", Platform.KALSHI, "T",
-                Outcome.YES, OrderAction.BUY, 500_000, 1_005_000, TimeInForce.FILL_OR_KILL), "taker_at_cross"));
-        assertThrows(IllegalArgumentException.class, () -> KalshiV2Order.from(new OrderRequest("c", Platform.POLYMARKET, "T",
-                Outcome.YES, OrderAction.BUY, 500_000, 1_000_000, TimeInForce.FILL_OR_KILL), "taker_at_cross"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiV2Order.from(order(Outcome.YES, OrderAction.BUY, 0), "taker_at_cross"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiV2Order.from(order(Outcome.NO, OrderAction.BUY, 0), "taker_at_cross"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiV2Order.from(
+                        new OrderRequest(
+                                "c",
+                                Platform.KALSHI,
+                                "T",
+                                Outcome.YES,
+                                OrderAction.BUY,
+                                500_000,
+                                1_005_000,
+                                TimeInForce.FILL_OR_KILL),
+                        "taker_at_cross"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiV2Order.from(
+                        new OrderRequest(
+                                "c",
+                                Platform.POLYMARKET,
+                                "T",
+                                Outcome.YES,
+                                OrderAction.BUY,
+                                500_000,
+                                1_000_000,
+                                TimeInForce.FILL_OR_KILL),
+                        "taker_at_cross"));
     }
 }

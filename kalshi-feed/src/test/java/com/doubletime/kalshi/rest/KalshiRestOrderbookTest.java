@@ -13,26 +13,40 @@ class KalshiRestOrderbookTest {
 
     @Test
     void readsTheCurrentOrderbookFpShape() {
-        KalshiRestOrderbook book = KalshiRestOrderbook.parse("T", new JsonObject("{\"orderbook_fp\":{"
-                + "\"yes_dollars\":[[\"0.1500\",\"100.00\"],[\"0.1600\",\"42.50\"]],\"no_dollars\":[[\"0.8000\",\"10.00\"]]}}"));
+        KalshiRestOrderbook book = KalshiRestOrderbook.parse(
+                "T",
+                new JsonObject(
+                        "{\"orderbook_fp\":{"
+                                + "\"yes_dollars\":[[\"0.1500\",\"100.00\"],[\"0.1600\",\"42.50\"]],\"no_dollars\":[[\"0.8000\",\"10.00\"]]}}"));
         assertEquals(new KalshiRestOrderbook("T", YES, NO), book);
     }
 
     @Test
     void readsABareBodyWithEitherKeyNamesAndNumbersForDecimals() {
-        assertEquals(new KalshiRestOrderbook("T", YES, NO), KalshiRestOrderbook.parse("T", new JsonObject(
-                "{\"yes_dollars\":[[\"0.15\",\"100\"],[0.16,42.5]],\"no_dollars\":[[\"0.8000\",\"10.00\"]]}")));
-        assertEquals(new KalshiRestOrderbook("T", YES, Levels.EMPTY), KalshiRestOrderbook.parse("T", new JsonObject(
-                "{\"yes\":[[\"0.1500\",\"100.00\"],[\"0.1600\",\"42.50\"]]}")));
+        assertEquals(
+                new KalshiRestOrderbook("T", YES, NO),
+                KalshiRestOrderbook.parse(
+                        "T",
+                        new JsonObject(
+                                "{\"yes_dollars\":[[\"0.15\",\"100\"],[0.16,42.5]],\"no_dollars\":[[\"0.8000\",\"10.00\"]]}")));
+        assertEquals(
+                new KalshiRestOrderbook("T", YES, Levels.EMPTY),
+                KalshiRestOrderbook.parse(
+                        "T", new JsonObject("{\"yes\":[[\"0.1500\",\"100.00\"],[\"0.1600\",\"42.50\"]]}")));
     }
 
     @Test
     void refusesTheLegacyIntegerBookAndMalformedLevels() {
-        assertThrows(IllegalArgumentException.class, () -> KalshiRestOrderbook.parse("T",
-                new JsonObject("{\"orderbook\":{\"yes\":[[15,100]]}}")));
-        assertThrows(IllegalArgumentException.class, () -> KalshiRestOrderbook.parse("T",
-                new JsonObject("{\"orderbook_fp\":{\"yes_dollars\":[[\"1.5000\",\"1.00\"]]}}")));
-        assertThrows(IllegalArgumentException.class, () -> KalshiRestOrderbook.parse("T",
-                new JsonObject("{\"orderbook_fp\":{\"yes_dollars\":[[\"0.5\"]]}}")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiRestOrderbook.parse("T", new JsonObject("{\"orderbook\":{\"yes\":[[15,100]]}}")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiRestOrderbook.parse(
+                        "T", new JsonObject("{\"orderbook_fp\":{\"yes_dollars\":[[\"1.5000\",\"1.00\"]]}}")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiRestOrderbook.parse(
+                        "T", new JsonObject("{\"orderbook_fp\":{\"yes_dollars\":[[\"0.5\"]]}}")));
     }
 }

@@ -2,11 +2,11 @@ package com.doubletime.polymarket.gamma;
 
 import com.doubletime.domain.MarketPair;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +43,13 @@ public final class GammaClient {
         List<Future<JsonArray>> pages = new ArrayList<>();
         for (int from = 0; from < conditionIds.size(); from += PAGE) {
             HttpRequest<Buffer> request = client.getAbs(baseUrl + "/markets").timeout(timeoutMillis);
-            conditionIds.subList(from, Math.min(conditionIds.size(), from + PAGE))
+            conditionIds
+                    .subList(from, Math.min(conditionIds.size(), from + PAGE))
                     .forEach(id -> request.addQueryParam("condition_ids", id));
-            pages.add(request.send().compose(response -> response.statusCode() == 200
-                    ? Future.succeededFuture(response.bodyAsJsonArray())
-                    : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
+            pages.add(request.send()
+                    .compose(response -> response.statusCode() == 200
+                            ? Future.succeededFuture(response.bodyAsJsonArray())
+                            : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
         }
         return Future.all(pages).map(all -> {
             Map<String, GammaMarket> byCondition = new LinkedHashMap<>();
@@ -74,10 +76,14 @@ public final class GammaClient {
         if (offset >= MAX_OPEN_MARKETS) {
             return Future.succeededFuture(into);
         }
-        return client.getAbs(baseUrl + "/markets").timeout(timeoutMillis)
-                .addQueryParam("active", "true").addQueryParam("closed", "false")
-                .addQueryParam("limit", Integer.toString(OPEN_PAGE)).addQueryParam("offset", Integer.toString(offset))
-                .send().compose(response -> {
+        return client.getAbs(baseUrl + "/markets")
+                .timeout(timeoutMillis)
+                .addQueryParam("active", "true")
+                .addQueryParam("closed", "false")
+                .addQueryParam("limit", Integer.toString(OPEN_PAGE))
+                .addQueryParam("offset", Integer.toString(offset))
+                .send()
+                .compose(response -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture("Gamma /markets: HTTP " + response.statusCode());
                     }
@@ -95,8 +101,10 @@ public final class GammaClient {
 
     /** Validates every pair against Gamma; one result per pair, in order. */
     public Future<List<PolymarketPairValidator.Result>> validate(List<MarketPair> pairs) {
-        return markets(pairs.stream().map(MarketPair::conditionId).distinct().toList()).map(markets -> pairs.stream()
-                .map(pair -> PolymarketPairValidator.validate(pair, markets.get(pair.conditionId().toLowerCase())))
-                .toList());
+        return markets(pairs.stream().map(MarketPair::conditionId).distinct().toList())
+                .map(markets -> pairs.stream()
+                        .map(pair -> PolymarketPairValidator.validate(
+                                pair, markets.get(pair.conditionId().toLowerCase())))
+                        .toList());
     }
 }

@@ -19,11 +19,24 @@ import java.util.Locale;
  * @param question the market's question as Polymarket words it, or null (for pair discovery)
  * @param endDate  {@code endDate} (else {@code endDateIso}) as sent, ISO-8601, or null (for pair discovery)
  */
-public record GammaMarket(String conditionId, List<String> outcomes, List<String> clobTokenIds,
-                          List<String> positionIds, String version, boolean negRisk, BigDecimal tickSize,
-                          BigDecimal minOrderSize, boolean feesEnabled, BigDecimal feeRate, BigDecimal feeExponent,
-                          boolean active, boolean closed, boolean acceptingOrders, boolean enableOrderBook,
-                          String question, String endDate) {
+public record GammaMarket(
+        String conditionId,
+        List<String> outcomes,
+        List<String> clobTokenIds,
+        List<String> positionIds,
+        String version,
+        boolean negRisk,
+        BigDecimal tickSize,
+        BigDecimal minOrderSize,
+        boolean feesEnabled,
+        BigDecimal feeRate,
+        BigDecimal feeExponent,
+        boolean active,
+        boolean closed,
+        boolean acceptingOrders,
+        boolean enableOrderBook,
+        String question,
+        String endDate) {
 
     /** The ids orders and books use: by {@code version}, "even when both fields are present". */
     public List<String> tradedTokenIds() {
@@ -32,8 +45,10 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
 
     /** Order-building parameters for both traded tokens, for the gateway's catalog. */
     public List<com.doubletime.polymarket.order.TokenMarket> tokenMarkets() {
-        return tradedTokenIds().stream().map(token -> new com.doubletime.polymarket.order.TokenMarket(token,
-                conditionId, tickSize, minOrderSize, negRisk, version)).toList();
+        return tradedTokenIds().stream()
+                .map(token -> new com.doubletime.polymarket.order.TokenMarket(
+                        token, conditionId, tickSize, minOrderSize, negRisk, version))
+                .toList();
     }
 
     public boolean tradable() {
@@ -48,7 +63,8 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
         }
         JsonObject schedule = json.getValue("feeSchedule") instanceof JsonObject o ? o : new JsonObject();
         boolean feesEnabled = json.getBoolean("feesEnabled", false);
-        return new GammaMarket(conditionId,
+        return new GammaMarket(
+                conditionId,
                 stringList(json.getValue("outcomes"), "outcomes"),
                 stringList(json.getValue("clobTokenIds"), "clobTokenIds"),
                 stringList(json.getValue("positionIds"), "positionIds"),
@@ -57,13 +73,18 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
                 decimal(json.getValue("orderPriceMinTickSize"), "orderPriceMinTickSize"),
                 decimal(json.getValue("orderMinSize"), "orderMinSize"),
                 feesEnabled,
-                feesEnabled && schedule.getValue("rate") != null ? decimal(schedule.getValue("rate"), "feeSchedule.rate")
+                feesEnabled && schedule.getValue("rate") != null
+                        ? decimal(schedule.getValue("rate"), "feeSchedule.rate")
                         : BigDecimal.ZERO,
-                schedule.getValue("exponent") != null ? decimal(schedule.getValue("exponent"), "feeSchedule.exponent")
+                schedule.getValue("exponent") != null
+                        ? decimal(schedule.getValue("exponent"), "feeSchedule.exponent")
                         : BigDecimal.ONE,
-                json.getBoolean("active", false), json.getBoolean("closed", true),
-                json.getBoolean("acceptingOrders", false), json.getBoolean("enableOrderBook", false),
-                text(json, "question"), text(json, "endDate") != null ? text(json, "endDate") : text(json, "endDateIso"));
+                json.getBoolean("active", false),
+                json.getBoolean("closed", true),
+                json.getBoolean("acceptingOrders", false),
+                json.getBoolean("enableOrderBook", false),
+                text(json, "question"),
+                text(json, "endDate") != null ? text(json, "endDate") : text(json, "endDateIso"));
     }
 
     /**
@@ -77,7 +98,8 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
             return null;
         }
         int yes = 0;
-        if (outcomes.size() == 2 && "yes".equalsIgnoreCase(outcomes.get(1).strip())
+        if (outcomes.size() == 2
+                && "yes".equalsIgnoreCase(outcomes.get(1).strip())
                 && "no".equalsIgnoreCase(outcomes.get(0).strip())) {
             yes = 1;
         }
@@ -87,8 +109,8 @@ public record GammaMarket(String conditionId, List<String> outcomes, List<String
         } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
             closes = null; // an unreadable end date scores as unknown
         }
-        return com.doubletime.domain.discovery.MarketListing.polymarket(conditionId, question, closes, tokens.get(yes),
-                tokens.get(1 - yes));
+        return com.doubletime.domain.discovery.MarketListing.polymarket(
+                conditionId, question, closes, tokens.get(yes), tokens.get(1 - yes));
     }
 
     private static String text(JsonObject json, String field) {

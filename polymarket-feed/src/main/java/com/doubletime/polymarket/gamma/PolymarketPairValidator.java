@@ -22,8 +22,7 @@ public final class PolymarketPairValidator {
         }
     }
 
-    private PolymarketPairValidator() {
-    }
+    private PolymarketPairValidator() {}
 
     /** @param market Gamma's record for {@code pair.conditionId()}, or null when Gamma has none */
     public static Result validate(MarketPair pair, GammaMarket market) {
@@ -37,13 +36,15 @@ public final class PolymarketPairValidator {
         if (!market.conditionId().equalsIgnoreCase(pair.conditionId())) {
             errors.add(id + ": Gamma answered for condition " + market.conditionId() + ", not " + pair.conditionId());
         }
-        List<String> outcomes = market.outcomes().stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        List<String> outcomes =
+                market.outcomes().stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
         List<String> tokens = market.tradedTokenIds();
         int yes = outcomes.indexOf("yes");
         int no = outcomes.indexOf("no");
         String idField = "v2".equals(market.version()) ? "positionIds" : "clobTokenIds";
         if (outcomes.size() != 2 || yes < 0 || no < 0 || tokens.size() != 2) {
-            errors.add(id + ": not a Yes/No market (outcomes " + market.outcomes() + ", " + idField + " " + tokens + ")");
+            errors.add(
+                    id + ": not a Yes/No market (outcomes " + market.outcomes() + ", " + idField + " " + tokens + ")");
         } else if (pair.yesTokenId().equals(tokens.get(no)) && pair.noTokenId().equals(tokens.get(yes))) {
             errors.add(id + ": polymarket.yesTokenId and noTokenId are swapped (Gamma " + idField + " by outcome: Yes="
                     + tokens.get(yes) + ", No=" + tokens.get(no) + ")");
@@ -59,7 +60,8 @@ public final class PolymarketPairValidator {
         }
         if (!market.tradable()) {
             errors.add(id + ": market is not tradable (active=" + market.active() + ", closed=" + market.closed()
-                    + ", acceptingOrders=" + market.acceptingOrders() + ", enableOrderBook=" + market.enableOrderBook() + ")");
+                    + ", acceptingOrders=" + market.acceptingOrders() + ", enableOrderBook=" + market.enableOrderBook()
+                    + ")");
         }
         try {
             OrderAmounts.RoundingConfig.forTick(market.tickSize());
@@ -82,9 +84,21 @@ public final class PolymarketPairValidator {
         if (pair.negRisk() != market.negRisk()) {
             notes.add(id + ": negRisk " + pair.negRisk() + " → " + market.negRisk() + " (from Gamma)");
         }
-        MarketPair filled = new MarketPair(pair.id(), pair.description(), pair.kalshiTicker(), pair.kalshiTakerFeeRate(),
-                pair.conditionId(), pair.yesTokenId(), pair.noTokenId(), feeRate, tick, minSize, market.negRisk(),
-                pair.polarity(), pair.minEdge(), pair.maxQuantity());
+        MarketPair filled = new MarketPair(
+                pair.id(),
+                pair.description(),
+                pair.kalshiTicker(),
+                pair.kalshiTakerFeeRate(),
+                pair.conditionId(),
+                pair.yesTokenId(),
+                pair.noTokenId(),
+                feeRate,
+                tick,
+                minSize,
+                market.negRisk(),
+                pair.polarity(),
+                pair.minEdge(),
+                pair.maxQuantity());
         return new Result(id, filled, errors, notes);
     }
 
@@ -97,6 +111,8 @@ public final class PolymarketPairValidator {
 
     /** Gamma values with more than six decimals would be misread: refuse them rather than round. */
     private static long fixed(BigDecimal value) {
-        return value.setScale(FixedPoint.DECIMALS, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return value.setScale(FixedPoint.DECIMALS, RoundingMode.UNNECESSARY)
+                .unscaledValue()
+                .longValueExact();
     }
 }

@@ -16,12 +16,14 @@ public final class ClobAuth {
     static final String TYPE = "ClobAuth(address address,string timestamp,uint256 nonce,string message)";
     static final String MESSAGE = "This message attests that I control the given wallet";
 
-    private ClobAuth() {
-    }
+    private ClobAuth() {}
 
     public static byte[] digest(String address, long chainId, long timestampSeconds, long nonce) {
-        byte[] struct = Eip712.keccak(Eip712.concat(Eip712.keccak(TYPE), Eip712.address(address),
-                Eip712.keccak(Long.toString(timestampSeconds)), Eip712.uint(BigInteger.valueOf(nonce)),
+        byte[] struct = Eip712.keccak(Eip712.concat(
+                Eip712.keccak(TYPE),
+                Eip712.address(address),
+                Eip712.keccak(Long.toString(timestampSeconds)),
+                Eip712.uint(BigInteger.valueOf(nonce)),
                 Eip712.keccak(MESSAGE)));
         return Eip712.digest(Eip712.domainSeparator(DOMAIN_NAME, DOMAIN_VERSION, chainId), struct);
     }

@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param builder     0x-prefixed bytes32 builder code, zero by default
  * @param expiration  Unix seconds, 0 except for GTD; not signed
  */
-public record ClobOrder(long salt, String maker, String signer, BigInteger tokenId, long makerAmount, long takerAmount,
-                        ClobSide side, SignatureType signatureType, long timestamp, String metadata, String builder,
-                        long expiration) {
+public record ClobOrder(
+        long salt,
+        String maker,
+        String signer,
+        BigInteger tokenId,
+        long makerAmount,
+        long takerAmount,
+        ClobSide side,
+        SignatureType signatureType,
+        long timestamp,
+        String metadata,
+        String builder,
+        long expiration) {
     public static final String ZERO_BYTES32 = "0x0000000000000000000000000000000000000000000000000000000000000000";
     public static final long MAX_SALT = (1L << 53) - 1;
 
@@ -48,7 +58,18 @@ public record ClobOrder(long salt, String maker, String signer, BigInteger token
 
     /** A copy with one signed field changed, for tests that prove the signature covers it. */
     public ClobOrder withMakerAmount(long amount) {
-        return new ClobOrder(salt, maker, signer, tokenId, amount, takerAmount, side, signatureType, timestamp, metadata,
-                builder, expiration);
+        return new ClobOrder(
+                salt,
+                maker,
+                signer,
+                tokenId,
+                amount,
+                takerAmount,
+                side,
+                signatureType,
+                timestamp,
+                metadata,
+                builder,
+                expiration);
     }
 }

@@ -18,13 +18,16 @@ import java.util.Locale;
 public final class ClobResponses {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
-    private ClobResponses() {
-    }
+    private ClobResponses() {}
 
     /** What was sent, to interpret the answer. {@code quantity} and {@code limitPrice} are FixedPoint. */
-    public record Sent(String clientOrderId, String orderHash, ClobSide side, long quantity, long limitPrice,
-                       TimeInForce timeInForce) {
-    }
+    public record Sent(
+            String clientOrderId,
+            String orderHash,
+            ClobSide side,
+            long quantity,
+            long limitPrice,
+            TimeInForce timeInForce) {}
 
     public static OrderResult placed(Sent sent, ClobReply reply) {
         JsonObject body = json(reply.body());
@@ -44,8 +47,16 @@ public final class ClobResponses {
         return switch (status) {
             case "matched" -> matched(sent, orderId, body);
             case "live" -> result(sent, orderId, OrderStatus.RESTING, 0, sent.quantity(), -1, null, null);
-            case "delayed" -> result(sent, orderId, OrderStatus.DELAYED, 0, sent.quantity(), -1, null,
-                    "matching delayed (sports secondsDelay): ask GET /data/order later");
+            case "delayed" ->
+                result(
+                        sent,
+                        orderId,
+                        OrderStatus.DELAYED,
+                        0,
+                        sent.quantity(),
+                        -1,
+                        null,
+                        "matching delayed (sports secondsDelay): ask GET /data/order later");
             case "unmatched" -> result(sent, orderId, OrderStatus.UNFILLED, 0, 0, -1, null, null);
             default -> unknown(sent, "unknown order status '" + status + "'");
         };
@@ -60,14 +71,22 @@ public final class ClobResponses {
                 // a matched FOK is filled whole; the venue may leave the amounts empty
                 return result(sent, orderId, OrderStatus.FILLED, sent.quantity(), 0, sent.limitPrice(), null, null);
             }
-            return result(sent, orderId, OrderStatus.UNKNOWN, 0, 0, -1, null,
+            return result(
+                    sent,
+                    orderId,
+                    OrderStatus.UNKNOWN,
+                    0,
+                    0,
+                    -1,
+                    null,
                     "matched without amounts: ask GET /data/order for the filled size");
         }
         long filled = toFixed(shares);
         long average = usdc == null ? sent.limitPrice() : toFixed(usdc.divide(shares, 6, RoundingMode.HALF_EVEN));
         long remaining = Math.max(0, sent.quantity() - filled);
         OrderStatus status = remaining == 0 || sent.timeInForce() == TimeInForce.FILL_OR_KILL
-                ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+                ? OrderStatus.FILLED
+                : OrderStatus.PARTIALLY_FILLED;
         // FAK: the unfilled rest is cancelled, nothing stays open
         return result(sent, orderId, status, filled, 0, average, null, null);
     }
@@ -113,16 +132,40 @@ public final class ClobResponses {
         long average = matched > 0 && price > 0 ? price : -1;
         String id = body.getString("id", orderHash);
         return switch (status) {
-            case "LIVE" -> result(sent, id, matched > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.RESTING, matched,
-                    original - matched, average, null, null);
-            case "MATCHED" -> result(sent, id, OrderStatus.FILLED, matched > 0 ? matched : original, 0,
-                    average, null, null);
-            case "CANCELED", "CANCELLED", "CANCELED_MARKET_RESOLVED", "UNMATCHED" -> result(sent, id,
-                    matched > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.UNFILLED, matched, 0, average, null, null);
+            case "LIVE" ->
+                result(
+                        sent,
+                        id,
+                        matched > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.RESTING,
+                        matched,
+                        original - matched,
+                        average,
+                        null,
+                        null);
+            case "MATCHED" ->
+                result(sent, id, OrderStatus.FILLED, matched > 0 ? matched : original, 0, average, null, null);
+            case "CANCELED", "CANCELLED", "CANCELED_MARKET_RESOLVED", "UNMATCHED" ->
+                result(
+                        sent,
+                        id,
+                        matched > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.UNFILLED,
+                        matched,
+                        0,
+                        average,
+                        null,
+                        null);
             case "DELAYED" -> result(sent, id, OrderStatus.DELAYED, matched, original - matched, average, null, null);
             case "INVALID" -> result(sent, id, OrderStatus.REJECTED, 0, 0, -1, "invalid", "order invalid");
-            default -> result(sent, id, OrderStatus.UNKNOWN, matched, Math.max(0, original - matched), average, null,
-                    "unknown order status '" + status + "'");
+            default ->
+                result(
+                        sent,
+                        id,
+                        OrderStatus.UNKNOWN,
+                        matched,
+                        Math.max(0, original - matched),
+                        average,
+                        null,
+                        "unknown order status '" + status + "'");
         };
     }
 
@@ -133,7 +176,9 @@ public final class ClobResponses {
         if (reply.status() / 100 != 2) {
             return error(sent, reply, body);
         }
-        if (body != null && body.getJsonArray("canceled") != null && body.getJsonArray("canceled").contains(orderHash)) {
+        if (body != null
+                && body.getJsonArray("canceled") != null
+                && body.getJsonArray("canceled").contains(orderHash)) {
             return result(sent, orderHash, OrderStatus.UNFILLED, 0, 0, -1, null, null);
         }
         JsonObject notCanceled = body == null ? null : body.getJsonObject("not_canceled");
@@ -148,9 +193,15 @@ public final class ClobResponses {
             case 401, 403 -> rejected(sent, "unauthorized", message);
             case 429 -> rejected(sent, "rate_limited", message + retryHint(reply));
             case 425 -> rejected(sent, "too_early", message + retryHint(reply));
-            case 503 -> rejected(sent, body != null && body.getString("code") != null ? body.getString("code")
-                    : message.toLowerCase(Locale.ROOT).contains("cancel-only") ? "cancel_only" : "trading_disabled",
-                    message + retryHint(reply));
+            case 503 ->
+                rejected(
+                        sent,
+                        body != null && body.getString("code") != null
+                                ? body.getString("code")
+                                : message.toLowerCase(Locale.ROOT).contains("cancel-only")
+                                        ? "cancel_only"
+                                        : "trading_disabled",
+                        message + retryHint(reply));
             // 500 "order timed out" and other server errors: the order may exist; resubmitting is safe
             default -> unknown(sent, "HTTP " + reply.status() + ": " + message);
         };
@@ -207,10 +258,17 @@ public final class ClobResponses {
         return result(sent, sent.orderHash(), OrderStatus.UNKNOWN, 0, 0, -1, null, reason);
     }
 
-    private static OrderResult result(Sent sent, String orderId, OrderStatus status, long filled, long remaining,
-                                      long average, String code, String reason) {
-        return new OrderResult(sent.clientOrderId(), orderId, status, filled, remaining, average, BigDecimal.ZERO, code,
-                reason);
+    private static OrderResult result(
+            Sent sent,
+            String orderId,
+            OrderStatus status,
+            long filled,
+            long remaining,
+            long average,
+            String code,
+            String reason) {
+        return new OrderResult(
+                sent.clientOrderId(), orderId, status, filled, remaining, average, BigDecimal.ZERO, code, reason);
     }
 
     private static long decimal(JsonObject body, String field) {
@@ -226,7 +284,9 @@ public final class ClobResponses {
     }
 
     private static long toFixed(BigDecimal value) {
-        return value.setScale(FixedPoint.DECIMALS, RoundingMode.DOWN).unscaledValue().longValueExact();
+        return value.setScale(FixedPoint.DECIMALS, RoundingMode.DOWN)
+                .unscaledValue()
+                .longValueExact();
     }
 
     private static JsonObject json(String text) {

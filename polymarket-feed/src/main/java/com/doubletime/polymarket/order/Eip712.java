@@ -11,12 +11,12 @@ import org.web3j.utils.Numeric;
  * cross-check every hash against web3j's {@code StructuredDataEncoder}.
  */
 public final class Eip712 {
-    static final String DOMAIN_TYPE = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
+    static final String DOMAIN_TYPE =
+            "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
     /** ClobAuth's domain has no verifying contract (polymarket.md §4.1). */
     static final String DOMAIN_TYPE_NO_CONTRACT = "EIP712Domain(string name,string version,uint256 chainId)";
 
-    private Eip712() {
-    }
+    private Eip712() {}
 
     public static byte[] keccak(byte[] data) {
         return Hash.sha3(data);
@@ -27,13 +27,17 @@ public final class Eip712 {
     }
 
     public static byte[] domainSeparator(String name, String version, long chainId, String verifyingContract) {
-        return keccak(concat(keccak(DOMAIN_TYPE), keccak(name), keccak(version), uint(BigInteger.valueOf(chainId)),
+        return keccak(concat(
+                keccak(DOMAIN_TYPE),
+                keccak(name),
+                keccak(version),
+                uint(BigInteger.valueOf(chainId)),
                 address(verifyingContract)));
     }
 
     public static byte[] domainSeparator(String name, String version, long chainId) {
-        return keccak(concat(keccak(DOMAIN_TYPE_NO_CONTRACT), keccak(name), keccak(version),
-                uint(BigInteger.valueOf(chainId))));
+        return keccak(concat(
+                keccak(DOMAIN_TYPE_NO_CONTRACT), keccak(name), keccak(version), uint(BigInteger.valueOf(chainId))));
     }
 
     /** {@code keccak256(0x19 0x01 ‖ domainSeparator ‖ structHash)}: what is signed. */

@@ -15,8 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the body must be the exact text sent: serialise once, sign those bytes, send those bytes.
  */
 public final class L2Auth {
-    private L2Auth() {
-    }
+    private L2Auth() {}
 
     /** @param body the exact request body text, or {@code null}/empty when there is none */
     public static String signature(String secret, long timestampSeconds, String method, String path, String body) {
@@ -45,8 +44,13 @@ public final class L2Auth {
     }
 
     /** {@code POLY_ADDRESS} is the key's EOA (the API key owner), not the funder. */
-    public static Map<String, String> headers(String address, ApiCredentials credentials, long timestampSeconds,
-                                              String method, String path, String body) {
+    public static Map<String, String> headers(
+            String address,
+            ApiCredentials credentials,
+            long timestampSeconds,
+            String method,
+            String path,
+            String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("POLY_ADDRESS", address);
         headers.put("POLY_SIGNATURE", signature(credentials.secret(), timestampSeconds, method, path, body));

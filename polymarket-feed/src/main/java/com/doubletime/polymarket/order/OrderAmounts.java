@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 public record OrderAmounts(long makerAmount, long takerAmount) {
     /** Server cap for market (FOK/FAK) orders: maker ≤ 2 decimals, taker ≤ 4, whatever the tick (§5.4). */
     static final int MARKET_MAKER_DECIMALS = 2;
+
     static final int MARKET_TAKER_DECIMALS = 4;
     private static final int SIX = 6;
 
@@ -27,8 +28,9 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
                 case "0.0025" -> new RoundingConfig(tick, 4, 2, 6);
                 case "0.001" -> new RoundingConfig(tick, 3, 2, 5);
                 case "0.0001" -> new RoundingConfig(tick, 4, 2, 6);
-                default -> throw new IllegalArgumentException("unknown Polymarket tick size " + tick.toPlainString()
-                        + " (known: 0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001)");
+                default ->
+                    throw new IllegalArgumentException("unknown Polymarket tick size " + tick.toPlainString()
+                            + " (known: 0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001)");
             };
         }
     }
@@ -76,8 +78,8 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
                     + ", " + BigDecimal.ONE.subtract(tick).toPlainString() + "]");
         }
         if (price.remainder(tick).signum() != 0) {
-            throw new IllegalArgumentException("price " + price.toPlainString() + " breaks the tick size "
-                    + tick.toPlainString());
+            throw new IllegalArgumentException(
+                    "price " + price.toPlainString() + " breaks the tick size " + tick.toPlainString());
         }
     }
 
@@ -86,9 +88,8 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
             throw new IllegalArgumentException("price must be positive");
         }
         BigDecimal maker = amount.setScale(MARKET_MAKER_DECIMALS, RoundingMode.DOWN);
-        BigDecimal taker = side == ClobSide.BUY
-                ? maker.divide(p, takerDecimals + 4, RoundingMode.UP)
-                : maker.multiply(p);
+        BigDecimal taker =
+                side == ClobSide.BUY ? maker.divide(p, takerDecimals + 4, RoundingMode.UP) : maker.multiply(p);
         return of(maker, fitDecimals(taker, takerDecimals));
     }
 

@@ -9,8 +9,7 @@ import io.vertx.core.json.JsonObject;
  * {@code side} the string {@code BUY}/{@code SELL}; no {@code nonce}, {@code feeRateBps} or {@code taker}.
  */
 public final class OrderBody {
-    private OrderBody() {
-    }
+    private OrderBody() {}
 
     /** @param orderType GTC, GTD, FOK or FAK; postOnly is never set (it is refused with FOK/FAK) */
     public static String json(ClobOrder order, String signature, String owner, String orderType) {

@@ -11,14 +11,15 @@ public final class OrderHasher {
     public static final String ORDER_TYPE = "Order(uint256 salt,address maker,address signer,uint256 tokenId,"
             + "uint256 makerAmount,uint256 takerAmount,uint8 side,uint8 signatureType,uint256 timestamp,"
             + "bytes32 metadata,bytes32 builder)";
+
     static final byte[] ORDER_TYPEHASH = Eip712.keccak(ORDER_TYPE);
 
-    private OrderHasher() {
-    }
+    private OrderHasher() {}
 
     /** {@code hashStruct(order)}: expiration is not part of it. */
     public static byte[] structHash(ClobOrder order) {
-        return Eip712.keccak(Eip712.concat(ORDER_TYPEHASH,
+        return Eip712.keccak(Eip712.concat(
+                ORDER_TYPEHASH,
                 Eip712.uint(order.salt()),
                 Eip712.address(order.maker()),
                 Eip712.address(order.signer()),

@@ -25,8 +25,8 @@ public final class OrderSigner {
     static final String DEPOSIT_WALLET_NAME = "DepositWallet";
     static final String DEPOSIT_WALLET_VERSION = "1";
 
-    private static final ECDomainParameters CURVE = new ECDomainParameters(Sign.CURVE_PARAMS.getCurve(),
-            Sign.CURVE_PARAMS.getG(), Sign.CURVE_PARAMS.getN(), Sign.CURVE_PARAMS.getH());
+    private static final ECDomainParameters CURVE = new ECDomainParameters(
+            Sign.CURVE_PARAMS.getCurve(), Sign.CURVE_PARAMS.getG(), Sign.CURVE_PARAMS.getN(), Sign.CURVE_PARAMS.getH());
     private static final BigInteger HALF_ORDER = CURVE.getN().shiftRight(1);
     private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
 
@@ -65,9 +65,14 @@ public final class OrderSigner {
         }
         byte[] appDomainSeparator = exchange.domainSeparator(chainId);
         byte[] contentsHash = OrderHasher.structHash(order);
-        byte[] envelope = Eip712.keccak(Eip712.concat(Eip712.keccak(TYPED_DATA_SIGN_TYPE), contentsHash,
-                Eip712.keccak(DEPOSIT_WALLET_NAME), Eip712.keccak(DEPOSIT_WALLET_VERSION), Eip712.uint(chainId),
-                Eip712.address(order.signer()), new byte[32]));
+        byte[] envelope = Eip712.keccak(Eip712.concat(
+                Eip712.keccak(TYPED_DATA_SIGN_TYPE),
+                contentsHash,
+                Eip712.keccak(DEPOSIT_WALLET_NAME),
+                Eip712.keccak(DEPOSIT_WALLET_VERSION),
+                Eip712.uint(chainId),
+                Eip712.address(order.signer()),
+                new byte[32]));
         byte[] inner = signDigest(Eip712.digest(appDomainSeparator, envelope));
         byte[] type = OrderHasher.ORDER_TYPE.getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(65 + 32 + 32 + type.length + 2);
@@ -108,7 +113,8 @@ public final class OrderSigner {
                 s = n.subtract(s);
                 recovery ^= 1;
             }
-            return Eip712.concat(Numeric.toBytesPadded(r, 32), Numeric.toBytesPadded(s, 32), new byte[] {(byte) (27 + recovery)});
+            return Eip712.concat(
+                    Numeric.toBytesPadded(r, 32), Numeric.toBytesPadded(s, 32), new byte[] {(byte) (27 + recovery)});
         }
     }
 

@@ -25,8 +25,8 @@ import org.web3j.utils.Numeric;
  *
  * @param api null until derived
  */
-public record PolymarketCredentials(OrderSigner signer, ApiCredentials api, SignatureType signatureType, String funder,
-                                    long chainId) {
+public record PolymarketCredentials(
+        OrderSigner signer, ApiCredentials api, SignatureType signatureType, String funder, long chainId) {
     public PolymarketCredentials {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(signatureType, "signatureType");
@@ -83,7 +83,8 @@ public record PolymarketCredentials(OrderSigner signer, ApiCredentials api, Sign
             throw new IllegalArgumentException(
                     "set all of POLYMARKET_API_KEY, POLYMARKET_API_SECRET, POLYMARKET_API_PASSPHRASE or none");
         }
-        ApiCredentials api = present == 3 ? new ApiCredentials(apiKey.strip(), apiSecret.strip(), passphrase.strip()) : null;
+        ApiCredentials api =
+                present == 3 ? new ApiCredentials(apiKey.strip(), apiSecret.strip(), passphrase.strip()) : null;
         String type = env.getOrDefault("POLYMARKET_SIGNATURE_TYPE", "0").strip();
         SignatureType signatureType;
         try {
@@ -99,8 +100,12 @@ public record PolymarketCredentials(OrderSigner signer, ApiCredentials api, Sign
             throw new IllegalArgumentException("POLYMARKET_CHAIN_ID must be a number, got " + chain);
         }
         String funder = env.get("POLYMARKET_FUNDER");
-        return new PolymarketCredentials(new OrderSigner(pair), api, signatureType,
-                funder == null || funder.isBlank() ? null : funder.strip(), chainId);
+        return new PolymarketCredentials(
+                new OrderSigner(pair),
+                api,
+                signatureType,
+                funder == null || funder.isBlank() ? null : funder.strip(),
+                chainId);
     }
 
     /** The variable, or the content of the file named by {@code NAME_FILE}; null when neither is set. */
@@ -114,10 +119,11 @@ public record PolymarketCredentials(OrderSigner signer, ApiCredentials api, Sign
             return null;
         }
         try {
-            return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
+            return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + "_FILE cannot be read: " + file + " (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new IllegalArgumentException(
+                    name + "_FILE cannot be read: " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

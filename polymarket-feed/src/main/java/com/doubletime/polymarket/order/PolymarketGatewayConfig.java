@@ -10,8 +10,8 @@ package com.doubletime.polymarket.order;
  *                             that late is worse than a rejected one
  * @param requestTimeoutMillis per HTTP request; a timed-out order is {@code UNKNOWN}, never assumed absent
  */
-public record PolymarketGatewayConfig(String clobUrl, String dataApiUrl, int maxAttempts, long maxRetryWaitMillis,
-                                      long requestTimeoutMillis) {
+public record PolymarketGatewayConfig(
+        String clobUrl, String dataApiUrl, int maxAttempts, long maxRetryWaitMillis, long requestTimeoutMillis) {
     public static final String PRODUCTION_CLOB_URL = "https://clob.polymarket.com";
     public static final String PRODUCTION_DATA_API_URL = "https://data-api.polymarket.com";
     /** Used when a 429/425/503 carries no {@code Retry-After}. */
@@ -26,7 +26,8 @@ public record PolymarketGatewayConfig(String clobUrl, String dataApiUrl, int max
         clobUrl = stripSlash(clobUrl);
         dataApiUrl = stripSlash(dataApiUrl);
         if (maxAttempts < 1 || maxRetryWaitMillis < 0 || requestTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("need maxAttempts >= 1, maxRetryWaitMillis >= 0, requestTimeoutMillis > 0");
+            throw new IllegalArgumentException(
+                    "need maxAttempts >= 1, maxRetryWaitMillis >= 0, requestTimeoutMillis > 0");
         }
     }
 

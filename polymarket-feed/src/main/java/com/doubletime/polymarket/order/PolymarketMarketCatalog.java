@@ -19,8 +19,13 @@ public final class PolymarketMarketCatalog {
         PolymarketMarketCatalog catalog = new PolymarketMarketCatalog();
         for (MarketPair pair : pairs) {
             for (String token : new String[] {pair.yesTokenId(), pair.noTokenId()}) {
-                catalog.put(new TokenMarket(token, pair.conditionId(), FixedPoint.toBigDecimal(pair.tickSize())
-                        .stripTrailingZeros(), FixedPoint.toBigDecimal(pair.minOrderSize()), pair.negRisk(), "v1"));
+                catalog.put(new TokenMarket(
+                        token,
+                        pair.conditionId(),
+                        FixedPoint.toBigDecimal(pair.tickSize()).stripTrailingZeros(),
+                        FixedPoint.toBigDecimal(pair.minOrderSize()),
+                        pair.negRisk(),
+                        "v1"));
             }
         }
         return catalog;

@@ -60,12 +60,15 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     private volatile PolymarketCredentials credentials;
 
     /** An order signed once: the body to (re)send and how to read the answer. */
-    record Prepared(String body, ClobResponses.Sent sent) {
-    }
+    record Prepared(String body, ClobResponses.Sent sent) {}
 
-    public PolymarketOrderGateway(Vertx vertx, WebClient client, PolymarketGatewayConfig config,
-                                  PolymarketCredentials credentials, PolymarketMarketCatalog catalog,
-                                  LongSupplier nowMillis) {
+    public PolymarketOrderGateway(
+            Vertx vertx,
+            WebClient client,
+            PolymarketGatewayConfig config,
+            PolymarketCredentials credentials,
+            PolymarketMarketCatalog catalog,
+            LongSupplier nowMillis) {
         this.vertx = Objects.requireNonNull(vertx);
         this.client = Objects.requireNonNull(client);
         this.config = Objects.requireNonNull(config);
@@ -74,10 +77,13 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         this.nowMillis = nowMillis;
     }
 
-    public static PolymarketOrderGateway create(Vertx vertx, PolymarketGatewayConfig config,
-                                                PolymarketCredentials credentials, PolymarketMarketCatalog catalog) {
-        return new PolymarketOrderGateway(vertx, WebClient.create(vertx), config, credentials, catalog,
-                System::currentTimeMillis);
+    public static PolymarketOrderGateway create(
+            Vertx vertx,
+            PolymarketGatewayConfig config,
+            PolymarketCredentials credentials,
+            PolymarketMarketCatalog catalog) {
+        return new PolymarketOrderGateway(
+                vertx, WebClient.create(vertx), config, credentials, catalog, System::currentTimeMillis);
     }
 
     @Override
@@ -96,25 +102,45 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     }
 
     public Future<OrderResult> placeOrder(OrderRequest order) {
-        return apiCredentials().compose(api -> {
-            Prepared ready;
-            try {
-                ready = prepared(order, api);
-            } catch (IllegalArgumentException e) {
-                invalidRequests.incrementAndGet();
-                return Future.succeededFuture(new OrderResult(order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0,
-                        -1, BigDecimal.ZERO, "invalid_request", e.getMessage()));
-            }
-            return send(HttpMethod.POST, config.clobUrl(), "/order", "", ready.body(), api)
-                    .map(reply -> ClobResponses.placed(ready.sent(), reply))
-                    .otherwise(failure -> ClobResponses.unknown(ready.sent(), "no answer: " + failure.getMessage()))
-                    .onSuccess(result -> {
-                        if ("tick_size".equals(result.rejectCode())) {
-                            refreshTickSize(order.instrument());
-                        }
-                    });
-        }, failure -> Future.succeededFuture(new OrderResult(order.clientOrderId(), null, OrderStatus.REJECTED, 0, 0,
-                -1, BigDecimal.ZERO, "unauthorized", "API credentials unavailable: " + failure.getMessage())));
+        return apiCredentials()
+                .compose(
+                        api -> {
+                            Prepared ready;
+                            try {
+                                ready = prepared(order, api);
+                            } catch (IllegalArgumentException e) {
+                                invalidRequests.incrementAndGet();
+                                return Future.succeededFuture(new OrderResult(
+                                        order.clientOrderId(),
+                                        null,
+                                        OrderStatus.REJECTED,
+                                        0,
+                                        0,
+                                        -1,
+                                        BigDecimal.ZERO,
+                                        "invalid_request",
+                                        e.getMessage()));
+                            }
+                            return send(HttpMethod.POST, config.clobUrl(), "/order", "", ready.body(), api)
+                                    .map(reply -> ClobResponses.placed(ready.sent(), reply))
+                                    .otherwise(failure ->
+                                            ClobResponses.unknown(ready.sent(), "no answer: " + failure.getMessage()))
+                                    .onSuccess(result -> {
+                                        if ("tick_size".equals(result.rejectCode())) {
+                                            refreshTickSize(order.instrument());
+                                        }
+                                    });
+                        },
+                        failure -> Future.succeededFuture(new OrderResult(
+                                order.clientOrderId(),
+                                null,
+                                OrderStatus.REJECTED,
+                                0,
+                                0,
+                                -1,
+                                BigDecimal.ZERO,
+                                "unauthorized",
+                                "API credentials unavailable: " + failure.getMessage())));
     }
 
     private Prepared prepared(OrderRequest order, ApiCredentials api) {
@@ -124,9 +150,11 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         Prepared existing = prepared.get(order.clientOrderId());
         if (existing != null) {
             ClobResponses.Sent sent = existing.sent();
-            if (sent.quantity() != order.quantity() || sent.limitPrice() != order.limitPrice()
+            if (sent.quantity() != order.quantity()
+                    || sent.limitPrice() != order.limitPrice()
                     || sent.timeInForce() != order.timeInForce()) {
-                throw new IllegalArgumentException("clientOrderId " + order.clientOrderId() + " was used for another order");
+                throw new IllegalArgumentException(
+                        "clientOrderId " + order.clientOrderId() + " was used for another order");
             }
             return existing;
         }
@@ -143,8 +171,8 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         if (order.platform() != Platform.POLYMARKET) {
             throw new IllegalArgumentException("not a Polymarket order: " + order.platform());
         }
-        TokenMarket market = catalog.find(order.instrument()).orElseThrow(() ->
-                new IllegalArgumentException("unknown Polymarket token " + order.instrument()));
+        TokenMarket market = catalog.find(order.instrument())
+                .orElseThrow(() -> new IllegalArgumentException("unknown Polymarket token " + order.instrument()));
         if (order.limitPrice() <= 0 || order.quantity() <= 0) {
             throw new IllegalArgumentException("limit price and quantity must be positive");
         }
@@ -157,16 +185,27 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         ClobSide side = order.action() == OrderAction.BUY ? ClobSide.BUY : ClobSide.SELL;
         OrderAmounts amounts = OrderAmounts.forLeg(side, price, quantity, market.tickSize());
         PolymarketCredentials creds = credentials;
-        ClobOrder clob = new ClobOrder(salt(order.clientOrderId()), creds.maker(), creds.orderSigner(),
-                new BigInteger(order.instrument()), amounts.makerAmount(), amounts.takerAmount(), side,
-                creds.signatureType(), nowMillis.getAsLong(), ClobOrder.ZERO_BYTES32, ClobOrder.ZERO_BYTES32, 0);
+        ClobOrder clob = new ClobOrder(
+                salt(order.clientOrderId()),
+                creds.maker(),
+                creds.orderSigner(),
+                new BigInteger(order.instrument()),
+                amounts.makerAmount(),
+                amounts.takerAmount(),
+                side,
+                creds.signatureType(),
+                nowMillis.getAsLong(),
+                ClobOrder.ZERO_BYTES32,
+                ClobOrder.ZERO_BYTES32,
+                0);
         PolymarketExchange exchange = market.exchange();
         String signature = creds.signer().sign(clob, exchange, creds.chainId());
         String hash = OrderHasher.orderHash(clob, exchange, creds.chainId());
         String orderType = order.timeInForce() == TimeInForce.FILL_OR_KILL ? "FOK" : "FAK";
-        return new Prepared(OrderBody.json(clob, signature, api.apiKey(), orderType),
-                new ClobResponses.Sent(order.clientOrderId(), hash, side, order.quantity(), order.limitPrice(),
-                        order.timeInForce()));
+        return new Prepared(
+                OrderBody.json(clob, signature, api.apiKey(), orderType),
+                new ClobResponses.Sent(
+                        order.clientOrderId(), hash, side, order.quantity(), order.limitPrice(), order.timeInForce()));
     }
 
     /**
@@ -181,9 +220,19 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
             if (exchange.legacy()) {
                 continue;
             }
-            ClobOrder throwaway = new ClobOrder(salt("warm-up"), creds.maker(), creds.orderSigner(), BigInteger.ONE,
-                    1_000_000, 2_000_000, ClobSide.BUY, creds.signatureType(), nowMillis.getAsLong(),
-                    ClobOrder.ZERO_BYTES32, ClobOrder.ZERO_BYTES32, 0);
+            ClobOrder throwaway = new ClobOrder(
+                    salt("warm-up"),
+                    creds.maker(),
+                    creds.orderSigner(),
+                    BigInteger.ONE,
+                    1_000_000,
+                    2_000_000,
+                    ClobSide.BUY,
+                    creds.signatureType(),
+                    nowMillis.getAsLong(),
+                    ClobOrder.ZERO_BYTES32,
+                    ClobOrder.ZERO_BYTES32,
+                    0);
             signature = creds.signer().sign(throwaway, exchange, creds.chainId());
             OrderHasher.orderHash(throwaway, exchange, creds.chainId());
         }
@@ -201,8 +250,14 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
 
     @Override
     public CompletionStage<OrderResult> cancel(String venueOrderId) {
-        return apiCredentials().compose(api -> send(HttpMethod.DELETE, config.clobUrl(), "/order", "",
-                        new JsonObject().put("orderID", venueOrderId).encode(), api))
+        return apiCredentials()
+                .compose(api -> send(
+                        HttpMethod.DELETE,
+                        config.clobUrl(),
+                        "/order",
+                        "",
+                        new JsonObject().put("orderID", venueOrderId).encode(),
+                        api))
                 .map(reply -> ClobResponses.cancelled(venueOrderId, reply))
                 .otherwise(failure -> unknownFor(venueOrderId, failure))
                 .toCompletionStage();
@@ -212,11 +267,20 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     public CompletionStage<OrderResult> status(String venueOrderId) {
         if (!venueOrderId.matches("0x[0-9a-fA-F]{64}")) {
             invalidRequests.incrementAndGet();
-            return Future.succeededFuture(new OrderResult(null, venueOrderId, OrderStatus.REJECTED, 0, 0, -1,
-                    BigDecimal.ZERO, "invalid_request", "not an order hash")).toCompletionStage();
+            return Future.succeededFuture(new OrderResult(
+                            null,
+                            venueOrderId,
+                            OrderStatus.REJECTED,
+                            0,
+                            0,
+                            -1,
+                            BigDecimal.ZERO,
+                            "invalid_request",
+                            "not an order hash"))
+                    .toCompletionStage();
         }
-        return apiCredentials().compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + venueOrderId,
-                        "", null, api))
+        return apiCredentials()
+                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + venueOrderId, "", null, api))
                 .map(reply -> ClobResponses.openOrder(venueOrderId, reply))
                 .otherwise(failure -> unknownFor(venueOrderId, failure))
                 .toCompletionStage();
@@ -226,8 +290,10 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     @Override
     public CompletionStage<List<VenuePosition>> positions() {
         String user = credentials.maker();
-        return client.getAbs(config.dataApiUrl() + "/positions").addQueryParam("user", user)
-                .timeout(config.requestTimeoutMillis()).send()
+        return client.getAbs(config.dataApiUrl() + "/positions")
+                .addQueryParam("user", user)
+                .timeout(config.requestTimeoutMillis())
+                .send()
                 .compose(response -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture("positions: HTTP " + response.statusCode());
@@ -236,28 +302,33 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                     for (Object item : new JsonArray(response.bodyAsString())) {
                         JsonObject position = (JsonObject) item;
                         String outcome = position.getString("outcome", "").toUpperCase(Locale.ROOT);
-                        positions.add(new VenuePosition(Platform.POLYMARKET, position.getString("asset"),
+                        positions.add(new VenuePosition(
+                                Platform.POLYMARKET,
+                                position.getString("asset"),
                                 outcome.equals("NO") ? Outcome.NO : Outcome.YES,
                                 toFixed(new BigDecimal(String.valueOf(position.getValue("size"))))));
                     }
                     return Future.succeededFuture(positions);
-                }).toCompletionStage();
+                })
+                .toCompletionStage();
     }
 
     /** {@code GET /balance-allowance?asset_type=COLLATERAL}: pUSD in 6-decimal base units. */
     @Override
     public CompletionStage<VenueBalance> balance() {
-        String query = "?asset_type=COLLATERAL&signature_type=" + credentials.signatureType().wireValue();
-        return apiCredentials().compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query,
-                        null, api))
+        String query = "?asset_type=COLLATERAL&signature_type="
+                + credentials.signatureType().wireValue();
+        return apiCredentials()
+                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api))
                 .compose(reply -> {
                     if (reply.status() != 200) {
                         return Future.failedFuture("balance: HTTP " + reply.status());
                     }
                     String raw = new JsonObject(reply.body()).getString("balance", "0");
-                    return Future.succeededFuture(new VenueBalance(Platform.POLYMARKET,
-                            new BigDecimal(raw).movePointLeft(6)));
-                }).toCompletionStage();
+                    return Future.succeededFuture(
+                            new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(6)));
+                })
+                .toCompletionStage();
     }
 
     /**
@@ -270,34 +341,38 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
             return Future.succeededFuture(creds.api());
         }
         long ts = nowMillis.getAsLong() / 1000;
-        HttpRequest<Buffer> request = client.getAbs(config.clobUrl() + "/auth/derive-api-key")
-                .timeout(config.requestTimeoutMillis());
+        HttpRequest<Buffer> request =
+                client.getAbs(config.clobUrl() + "/auth/derive-api-key").timeout(config.requestTimeoutMillis());
         ClobAuth.headers(creds.signer(), creds.chainId(), ts, 0).forEach(request::putHeader);
         return request.send().compose(response -> {
             if (response.statusCode() != 200) {
                 return Future.failedFuture("derive-api-key: HTTP " + response.statusCode());
             }
             JsonObject body = response.bodyAsJsonObject();
-            ApiCredentials derived = new ApiCredentials(body.getString("apiKey"), body.getString("secret"),
-                    body.getString("passphrase"));
+            ApiCredentials derived = new ApiCredentials(
+                    body.getString("apiKey"), body.getString("secret"), body.getString("passphrase"));
             credentials = creds.withApi(derived);
-            LOG.log(System.Logger.Level.INFO, "polymarket API key derived for " + creds.signer().address());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "polymarket API key derived for " + creds.signer().address());
             return Future.succeededFuture(derived);
         });
     }
 
     /** One L2-signed request; 429/425/503 are resent (identical bytes, fresh HMAC) after Retry-After. */
-    private Future<ClobReply> send(HttpMethod method, String base, String path, String query, String body,
-                                   ApiCredentials api) {
+    private Future<ClobReply> send(
+            HttpMethod method, String base, String path, String query, String body, ApiCredentials api) {
         return send(method, base, path, query, body, api, 1);
     }
 
-    private Future<ClobReply> send(HttpMethod method, String base, String path, String query, String body,
-                                   ApiCredentials api, int attempt) {
+    private Future<ClobReply> send(
+            HttpMethod method, String base, String path, String query, String body, ApiCredentials api, int attempt) {
         long ts = nowMillis.getAsLong() / 1000;
-        HttpRequest<Buffer> request = client.requestAbs(method, base + path + query).timeout(config.requestTimeoutMillis());
+        HttpRequest<Buffer> request =
+                client.requestAbs(method, base + path + query).timeout(config.requestTimeoutMillis());
         // the HMAC covers the path without its query string and the exact body text
-        L2Auth.headers(credentials.signer().address(), api, ts, method.name(), path, body).forEach(request::putHeader);
+        L2Auth.headers(credentials.signer().address(), api, ts, method.name(), path, body)
+                .forEach(request::putHeader);
         Future<HttpResponse<Buffer>> response;
         if (body == null) {
             response = request.send();
@@ -314,19 +389,25 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                     if (wait > config.maxRetryWaitMillis()) {
                         return Future.succeededFuture(reply);
                     }
-                    LOG.log(System.Logger.Level.INFO, "polymarket " + method + " " + path + " got HTTP " + reply.status()
-                            + ", resending in " + wait + " ms (attempt " + (attempt + 1) + ")");
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "polymarket " + method + " " + path + " got HTTP " + reply.status() + ", resending in "
+                                    + wait + " ms (attempt " + (attempt + 1) + ")");
                     Promise<ClobReply> retried = Promise.promise();
-                    vertx.setTimer(Math.max(1, wait), id -> send(method, base, path, query, body, api, attempt + 1)
-                            .onComplete(retried));
+                    vertx.setTimer(
+                            Math.max(1, wait),
+                            id -> send(method, base, path, query, body, api, attempt + 1)
+                                    .onComplete(retried));
                     return retried.future();
                 });
     }
 
     /** After "breaks minimum tick size": the venue changed the tick; fetch it so the next order fits. */
     private void refreshTickSize(String tokenId) {
-        client.getAbs(config.clobUrl() + "/tick-size").addQueryParam("token_id", tokenId)
-                .timeout(config.requestTimeoutMillis()).send()
+        client.getAbs(config.clobUrl() + "/tick-size")
+                .addQueryParam("token_id", tokenId)
+                .timeout(config.requestTimeoutMillis())
+                .send()
                 .onSuccess(response -> {
                     try {
                         Object tick = response.bodyAsJsonObject().getValue("minimum_tick_size");
@@ -338,11 +419,21 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     }
 
     private static OrderResult unknownFor(String orderHash, Throwable failure) {
-        return new OrderResult(null, orderHash, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, null,
+        return new OrderResult(
+                null,
+                orderHash,
+                OrderStatus.UNKNOWN,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                null,
                 "no answer: " + failure.getMessage());
     }
 
     private static long toFixed(BigDecimal value) {
-        return value.setScale(FixedPoint.DECIMALS, RoundingMode.DOWN).unscaledValue().longValueExact();
+        return value.setScale(FixedPoint.DECIMALS, RoundingMode.DOWN)
+                .unscaledValue()
+                .longValueExact();
     }
 }

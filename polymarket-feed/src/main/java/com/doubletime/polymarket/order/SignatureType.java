@@ -6,7 +6,10 @@ package com.doubletime.polymarket.order;
  * key signs an ERC-7739 envelope for it.
  */
 public enum SignatureType {
-    EOA, POLY_PROXY, POLY_GNOSIS_SAFE, POLY_1271;
+    EOA,
+    POLY_PROXY,
+    POLY_GNOSIS_SAFE,
+    POLY_1271;
 
     public int wireValue() {
         return ordinal();

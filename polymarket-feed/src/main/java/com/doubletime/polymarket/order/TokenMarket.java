@@ -8,8 +8,13 @@ import java.util.Objects;
  *
  * @param gammaVersion Gamma {@code version}: {@code "v1"} (CLOB V2 exchanges) or {@code "v2"} (ExchangeV3)
  */
-public record TokenMarket(String tokenId, String conditionId, BigDecimal tickSize, BigDecimal minOrderSize,
-                          boolean negRisk, String gammaVersion) {
+public record TokenMarket(
+        String tokenId,
+        String conditionId,
+        BigDecimal tickSize,
+        BigDecimal minOrderSize,
+        boolean negRisk,
+        String gammaVersion) {
     public TokenMarket {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(tickSize, "tickSize");

@@ -23,17 +23,66 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GammaClientIT {
     @Test
     void validatesPairsAgainstTheSimulatorsGammaCatalogue(Vertx vertx) throws Exception {
-        ExchangeSimulator simulator = ExchangeSimulator.start(vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0,
-                List.of(new SimulatedMarket("KXFED", "0xaa", "101", "102", false),
-                        new SimulatedMarket("KXCPI", "0xbb", "201", "202", true)), 1, 0, 0, null))
+        ExchangeSimulator simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(
+                                SimulatorConfig.LOOPBACK,
+                                0,
+                                0,
+                                List.of(
+                                        new SimulatedMarket("KXFED", "0xaa", "101", "102", false),
+                                        new SimulatedMarket("KXCPI", "0xbb", "201", "202", true)),
+                                1,
+                                0,
+                                0,
+                                null))
                 .await(10, TimeUnit.SECONDS);
         GammaClient gamma = new GammaClient(WebClient.create(vertx), simulator.polymarketRestUrl(), 5_000);
         List<MarketPair> pairs = List.of(
-                new MarketPair("fed", "", "KXFED", 70_000, "0xaa", "101", "102", 0, 10_000, 0, false, Polarity.SAME, 0,
+                new MarketPair(
+                        "fed",
+                        "",
+                        "KXFED",
+                        70_000,
+                        "0xaa",
+                        "101",
+                        "102",
+                        0,
+                        10_000,
+                        0,
+                        false,
+                        Polarity.SAME,
+                        0,
                         MarketPair.UNLIMITED),
-                new MarketPair("cpi", "", "KXCPI", 70_000, "0xbb", "202", "201", 0, 10_000, 0, false, Polarity.SAME, 0,
+                new MarketPair(
+                        "cpi",
+                        "",
+                        "KXCPI",
+                        70_000,
+                        "0xbb",
+                        "202",
+                        "201",
+                        0,
+                        10_000,
+                        0,
+                        false,
+                        Polarity.SAME,
+                        0,
                         MarketPair.UNLIMITED),
-                new MarketPair("gone", "", "KXX", 70_000, "0xcc", "301", "302", 0, 10_000, 0, false, Polarity.SAME, 0,
+                new MarketPair(
+                        "gone",
+                        "",
+                        "KXX",
+                        70_000,
+                        "0xcc",
+                        "301",
+                        "302",
+                        0,
+                        10_000,
+                        0,
+                        false,
+                        Polarity.SAME,
+                        0,
                         MarketPair.UNLIMITED));
 
         List<PolymarketPairValidator.Result> results = gamma.validate(pairs).await(30, TimeUnit.SECONDS);

@@ -16,7 +16,8 @@ class GammaMarketListingTest {
     private static JsonObject btc() {
         return PolymarketPairValidatorTest.gamma()
                 .put("question", "Will Bitcoin be below $150k on December 31, 2026?")
-                .put("endDate", "2026-12-31T12:00:00Z").put("endDateIso", "2026-12-31");
+                .put("endDate", "2026-12-31T12:00:00Z")
+                .put("endDateIso", "2026-12-31");
     }
 
     @Test
@@ -25,7 +26,10 @@ class GammaMarketListingTest {
 
         assertEquals("Will Bitcoin be below $150k on December 31, 2026?", market.question());
         assertEquals("2026-12-31T12:00:00Z", market.endDate());
-        assertEquals("2026-12-31", GammaMarket.parse(btc().putNull("endDate")).endDate(), "endDateIso when endDate is absent");
+        assertEquals(
+                "2026-12-31",
+                GammaMarket.parse(btc().putNull("endDate")).endDate(),
+                "endDateIso when endDate is absent");
     }
 
     @Test
@@ -53,7 +57,8 @@ class GammaMarketListingTest {
 
     @Test
     void aProtocolV2MarketListsItsPositionIds() {
-        JsonObject json = btc().put("version", "v2").put("positionIds", new JsonArray().add("11").add("22"));
+        JsonObject json = btc().put("version", "v2")
+                .put("positionIds", new JsonArray().add("11").add("22"));
 
         assertEquals("11", GammaMarket.parse(json).listing().yesTokenId());
     }
@@ -61,7 +66,8 @@ class GammaMarketListingTest {
     @Test
     void noListingWithoutAQuestionOrTwoTokens() {
         assertNull(GammaMarket.parse(btc().putNull("question")).listing());
-        assertNull(GammaMarket.parse(btc().put("clobTokenIds", "[\"1\", \"2\", \"3\"]")).listing());
+        assertNull(GammaMarket.parse(btc().put("clobTokenIds", "[\"1\", \"2\", \"3\"]"))
+                .listing());
         assertNull(GammaMarket.parse(btc().put("endDate", "someday")).listing().closes());
     }
 }

@@ -19,7 +19,8 @@ class PolymarketPairValidatorTest {
 
     /** Shaped like a real Gamma record: arrays inside strings, numbers as numbers, a fee schedule. */
     static JsonObject gamma() {
-        return new JsonObject("{\"id\":\"12\",\"conditionId\":\"" + CONDITION + "\",\"outcomes\":\"[\\\"Yes\\\", \\\"No\\\"]\","
+        return new JsonObject("{\"id\":\"12\",\"conditionId\":\"" + CONDITION
+                + "\",\"outcomes\":\"[\\\"Yes\\\", \\\"No\\\"]\","
                 + "\"clobTokenIds\":\"[\\\"" + YES + "\\\", \\\"" + NO + "\\\"]\",\"version\":\"v1\",\"negRisk\":true,"
                 + "\"orderPriceMinTickSize\":0.001,\"orderMinSize\":5,\"active\":true,\"closed\":false,"
                 + "\"acceptingOrders\":true,\"enableOrderBook\":true,\"feesEnabled\":true,\"feeType\":\"politics_fees\","
@@ -27,8 +28,21 @@ class PolymarketPairValidatorTest {
     }
 
     static MarketPair pair(String yes, String no) {
-        return new MarketPair("fed", "Fed cut", "KXFED", 70_000, CONDITION, yes, no, 0, 10_000, 0, false,
-                Polarity.SAME, 0, MarketPair.UNLIMITED);
+        return new MarketPair(
+                "fed",
+                "Fed cut",
+                "KXFED",
+                70_000,
+                CONDITION,
+                yes,
+                no,
+                0,
+                10_000,
+                0,
+                false,
+                Polarity.SAME,
+                0,
+                MarketPair.UNLIMITED);
     }
 
     @Test
@@ -39,12 +53,14 @@ class PolymarketPairValidatorTest {
         assertEquals(List.of(YES, NO), market.tradedTokenIds());
         assertEquals(new BigDecimal("0.001"), market.tickSize());
         assertEquals(new BigDecimal("0.04"), market.feeRate());
-        assertEquals(PolymarketExchange.NEG_RISK_V2, market.tokenMarkets().get(0).exchange());
+        assertEquals(
+                PolymarketExchange.NEG_RISK_V2, market.tokenMarkets().get(0).exchange());
     }
 
     @Test
     void fillsTickMinimumSizeNegRiskAndFeeFromGammaAndSaysSo() {
-        PolymarketPairValidator.Result result = PolymarketPairValidator.validate(pair(YES, NO), GammaMarket.parse(gamma()));
+        PolymarketPairValidator.Result result =
+                PolymarketPairValidator.validate(pair(YES, NO), GammaMarket.parse(gamma()));
 
         assertTrue(result.valid(), result.errors().toString());
         assertEquals(1_000, result.pair().tickSize());
@@ -56,23 +72,28 @@ class PolymarketPairValidatorTest {
 
     @Test
     void protocolV2MarketsTradePositionIdsOnExchangeV3EvenWhenClobTokenIdsArePresent() {
-        JsonObject v2 = gamma().put("version", "v2").put("positionIds", new io.vertx.core.json.JsonArray().add("11").add("22"));
+        JsonObject v2 = gamma().put("version", "v2")
+                .put("positionIds", new io.vertx.core.json.JsonArray().add("11").add("22"));
 
         PolymarketPairValidator.Result stale = PolymarketPairValidator.validate(pair(YES, NO), GammaMarket.parse(v2));
-        PolymarketPairValidator.Result right = PolymarketPairValidator.validate(pair("11", "22"), GammaMarket.parse(v2));
+        PolymarketPairValidator.Result right =
+                PolymarketPairValidator.validate(pair("11", "22"), GammaMarket.parse(v2));
 
         assertFalse(stale.valid());
         assertTrue(stale.errors().get(0).contains("positionIds"), stale.errors().toString());
         assertTrue(right.valid(), right.errors().toString());
-        assertEquals(PolymarketExchange.EXCHANGE_V3, GammaMarket.parse(v2).tokenMarkets().get(0).exchange());
+        assertEquals(
+                PolymarketExchange.EXCHANGE_V3,
+                GammaMarket.parse(v2).tokenMarkets().get(0).exchange());
     }
 
     @Test
     void swappedTokensUnknownConditionAndClosedMarketsAreClearErrors() {
-        PolymarketPairValidator.Result swapped = PolymarketPairValidator.validate(pair(NO, YES), GammaMarket.parse(gamma()));
+        PolymarketPairValidator.Result swapped =
+                PolymarketPairValidator.validate(pair(NO, YES), GammaMarket.parse(gamma()));
         PolymarketPairValidator.Result missing = PolymarketPairValidator.validate(pair(YES, NO), null);
-        PolymarketPairValidator.Result closed = PolymarketPairValidator.validate(pair(YES, NO),
-                GammaMarket.parse(gamma().put("closed", true)));
+        PolymarketPairValidator.Result closed =
+                PolymarketPairValidator.validate(pair(YES, NO), GammaMarket.parse(gamma().put("closed", true)));
 
         assertTrue(swapped.errors().get(0).contains("swapped"), swapped.errors().toString());
         assertTrue(missing.errors().get(0).contains("is not a Gamma market"));

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class ClobResponsesTest {
     static final String HASH = "0xfb312cb91e80ebbb18881972c834b074b99622e7e49f42cd42c36665d1d6e964";
-    static final ClobResponses.Sent FOK_BUY = new ClobResponses.Sent("c1", HASH, ClobSide.BUY, 100_000_000, 520_000,
-            TimeInForce.FILL_OR_KILL);
-    static final ClobResponses.Sent FAK_BUY = new ClobResponses.Sent("c1", HASH, ClobSide.BUY, 100_000_000, 520_000,
-            TimeInForce.IMMEDIATE_OR_CANCEL);
+    static final ClobResponses.Sent FOK_BUY =
+            new ClobResponses.Sent("c1", HASH, ClobSide.BUY, 100_000_000, 520_000, TimeInForce.FILL_OR_KILL);
+    static final ClobResponses.Sent FAK_BUY =
+            new ClobResponses.Sent("c1", HASH, ClobSide.BUY, 100_000_000, 520_000, TimeInForce.IMMEDIATE_OR_CANCEL);
 
     private static String ok(String status, String making, String taking) {
         return "{\"success\":true,\"errorMsg\":\"\",\"orderID\":\"" + HASH + "\",\"status\":\"" + status
@@ -33,7 +33,8 @@ class ClobResponsesTest {
 
     @Test
     void matchedAmountsInRawSixDecimalUnitsAreRecognised() {
-        OrderResult result = ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("matched", "52000000", "100000000"), null));
+        OrderResult result =
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("matched", "52000000", "100000000"), null));
 
         assertEquals(100_000_000, result.filledQuantity());
         assertEquals(520_000, result.averagePrice());
@@ -50,18 +51,35 @@ class ClobResponsesTest {
 
     @Test
     void liveDelayedAndUnmatchedMapToRestingDelayedAndUnfilled() {
-        assertEquals(OrderStatus.RESTING, ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("live", "", ""), null)).status());
-        assertEquals(OrderStatus.DELAYED, ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("delayed", "", ""), null)).status());
-        assertEquals(OrderStatus.UNFILLED, ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("unmatched", "", ""), null)).status());
+        assertEquals(
+                OrderStatus.RESTING,
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("live", "", ""), null))
+                        .status());
+        assertEquals(
+                OrderStatus.DELAYED,
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("delayed", "", ""), null))
+                        .status());
+        assertEquals(
+                OrderStatus.UNFILLED,
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("unmatched", "", ""), null))
+                        .status());
     }
 
     @Test
     void killedFokAndUnmatchedFakAreUnfilledNotRejected() {
-        OrderResult fok = ClobResponses.placed(FOK_BUY, new ClobReply(400,
-                "{\"error\":\"order couldn't be fully filled. FOK orders are fully filled or killed.\"}", null));
-        OrderResult fak = ClobResponses.placed(FAK_BUY, new ClobReply(400,
-                "{\"error\":\"no orders found to match with FAK order. FAK orders are partially filled or killed if no "
-                        + "match is found.\"}", null));
+        OrderResult fok = ClobResponses.placed(
+                FOK_BUY,
+                new ClobReply(
+                        400,
+                        "{\"error\":\"order couldn't be fully filled. FOK orders are fully filled or killed.\"}",
+                        null));
+        OrderResult fak = ClobResponses.placed(
+                FAK_BUY,
+                new ClobReply(
+                        400,
+                        "{\"error\":\"no orders found to match with FAK order. FAK orders are partially filled or killed if no "
+                                + "match is found.\"}",
+                        null));
 
         assertEquals(OrderStatus.UNFILLED, fok.status());
         assertEquals(OrderStatus.UNFILLED, fak.status());
@@ -71,24 +89,29 @@ class ClobResponsesTest {
     @Test
     void documentedErrorBodiesBecomeRejectionsWithShortCodes() {
         String[][] cases = {
-                {"400", "invalid signature", "invalid_signature"},
-                {"400", "not enough balance / allowance", "insufficient_balance"},
-                {"400", "order 0x1 is invalid. Price (0.525) breaks minimum tick size rule: 0.01", "tick_size"},
-                {"400", "order 0x1 is invalid. Size (1) lower than the minimum: 5", "min_size"},
-                {"400", "order 0x1 is invalid. Duplicated.", "duplicated"},
-                {"400", "the order owner has to be the owner of the API KEY", "owner_mismatch"},
-                {"400", "the order signer address has to be the address of the API KEY", "signer_mismatch"},
-                {"400", "maker address not allowed, please use the deposit wallet flow", "deposit_wallet_required"},
-                {"400", "invalid amounts, the market buy orders maker amount supports a max accuracy of 2 decimals, "
-                        + "taker amount a max of 4 decimals", "precision"},
-                {"400", "the market is not yet ready to process new orders", "market_not_ready"},
-                {"401", "Unauthorized/Invalid api key", "unauthorized"},
-                {"429", "Too Many Requests", "rate_limited"},
-                {"425", "Too Early", "too_early"},
-                {"503", "Trading is currently cancel-only", "cancel_only"}};
+            {"400", "invalid signature", "invalid_signature"},
+            {"400", "not enough balance / allowance", "insufficient_balance"},
+            {"400", "order 0x1 is invalid. Price (0.525) breaks minimum tick size rule: 0.01", "tick_size"},
+            {"400", "order 0x1 is invalid. Size (1) lower than the minimum: 5", "min_size"},
+            {"400", "order 0x1 is invalid. Duplicated.", "duplicated"},
+            {"400", "the order owner has to be the owner of the API KEY", "owner_mismatch"},
+            {"400", "the order signer address has to be the address of the API KEY", "signer_mismatch"},
+            {"400", "maker address not allowed, please use the deposit wallet flow", "deposit_wallet_required"},
+            {
+                "400",
+                "invalid amounts, the market buy orders maker amount supports a max accuracy of 2 decimals, "
+                        + "taker amount a max of 4 decimals",
+                "precision"
+            },
+            {"400", "the market is not yet ready to process new orders", "market_not_ready"},
+            {"401", "Unauthorized/Invalid api key", "unauthorized"},
+            {"429", "Too Many Requests", "rate_limited"},
+            {"425", "Too Early", "too_early"},
+            {"503", "Trading is currently cancel-only", "cancel_only"}
+        };
         for (String[] c : cases) {
-            OrderResult result = ClobResponses.placed(FOK_BUY,
-                    new ClobReply(Integer.parseInt(c[0]), "{\"error\":\"" + c[1] + "\"}", "3"));
+            OrderResult result = ClobResponses.placed(
+                    FOK_BUY, new ClobReply(Integer.parseInt(c[0]), "{\"error\":\"" + c[1] + "\"}", "3"));
             assertEquals(OrderStatus.REJECTED, result.status(), c[1]);
             assertEquals(c[2], result.rejectCode(), c[1]);
         }
@@ -96,9 +119,15 @@ class ClobResponsesTest {
 
     @Test
     void postOnlyModeKeepsItsCodeAndAnOrderTimeoutIsUnknown() {
-        OrderResult postOnly = ClobResponses.placed(FOK_BUY, new ClobReply(503, "{\"error\":\"post-only mode: only "
-                + "post-only orders and cancels are allowed\",\"code\":\"post_only_mode\",\"retry_after_seconds\":79}", "79"));
-        OrderResult timeout = ClobResponses.placed(FOK_BUY, new ClobReply(500, "{\"error\":\"order timed out\"}", null));
+        OrderResult postOnly = ClobResponses.placed(
+                FOK_BUY,
+                new ClobReply(
+                        503,
+                        "{\"error\":\"post-only mode: only "
+                                + "post-only orders and cancels are allowed\",\"code\":\"post_only_mode\",\"retry_after_seconds\":79}",
+                        "79"));
+        OrderResult timeout =
+                ClobResponses.placed(FOK_BUY, new ClobReply(500, "{\"error\":\"order timed out\"}", null));
 
         assertEquals("post_only_mode", postOnly.rejectCode());
         assertEquals(OrderStatus.UNKNOWN, timeout.status());
@@ -132,10 +161,12 @@ class ClobResponsesTest {
 
     @Test
     void cancelAnswerNamesCanceledAndNotCanceledOrders() {
-        OrderResult canceled = ClobResponses.cancelled(HASH, new ClobReply(200,
-                "{\"canceled\":[\"" + HASH + "\"],\"not_canceled\":{}}", null));
-        OrderResult refused = ClobResponses.cancelled(HASH, new ClobReply(200,
-                "{\"canceled\":[],\"not_canceled\":{\"" + HASH + "\":\"order already matched\"}}", null));
+        OrderResult canceled = ClobResponses.cancelled(
+                HASH, new ClobReply(200, "{\"canceled\":[\"" + HASH + "\"],\"not_canceled\":{}}", null));
+        OrderResult refused = ClobResponses.cancelled(
+                HASH,
+                new ClobReply(
+                        200, "{\"canceled\":[],\"not_canceled\":{\"" + HASH + "\":\"order already matched\"}}", null));
 
         assertEquals(OrderStatus.UNFILLED, canceled.status());
         assertEquals(OrderStatus.REJECTED, refused.status());
@@ -144,7 +175,13 @@ class ClobResponsesTest {
 
     @Test
     void unreadableAnswersAreUnknownNeverAssumedAbsent() {
-        assertEquals(OrderStatus.UNKNOWN, ClobResponses.placed(FOK_BUY, new ClobReply(200, "<html>", null)).status());
-        assertEquals(OrderStatus.UNKNOWN, ClobResponses.placed(FOK_BUY, new ClobReply(502, "bad gateway", null)).status());
+        assertEquals(
+                OrderStatus.UNKNOWN,
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, "<html>", null))
+                        .status());
+        assertEquals(
+                OrderStatus.UNKNOWN,
+                ClobResponses.placed(FOK_BUY, new ClobReply(502, "bad gateway", null))
+                        .status());
     }
 }

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PolymarketOrderGatewayIT {
     static final String YES = "101";
     static final String NO = "102";
-    static final List<SimulatedMarket> MARKETS = List.of(new SimulatedMarket("KXFED-26DEC-C25", "0xaa", YES, NO, false));
+    static final List<SimulatedMarket> MARKETS =
+            List.of(new SimulatedMarket("KXFED-26DEC-C25", "0xaa", YES, NO, false));
     static final String API_KEY = "11111111-2222-3333-4444-555555555555";
     static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=";
     static final String PASSPHRASE = "sim-passphrase";
@@ -56,10 +57,13 @@ class PolymarketOrderGatewayIT {
     void start(Vertx vertx) throws Exception {
         this.vertx = vertx;
         // stepIntervalMillis 0: the opening books stay still, so prices are known
-        simulator = ExchangeSimulator.start(vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 7, 0, 0,
-                null)).await(10, TimeUnit.SECONDS);
-        simulator.polymarket().register(new PolymarketAccount(KnownAnswerVectorsTest.HARDHAT_ADDRESS, API_KEY, SECRET,
-                PASSPHRASE, null));
+        simulator = ExchangeSimulator.start(
+                        vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 7, 0, 0, null))
+                .await(10, TimeUnit.SECONDS);
+        simulator
+                .polymarket()
+                .register(new PolymarketAccount(
+                        KnownAnswerVectorsTest.HARDHAT_ADDRESS, API_KEY, SECRET, PASSPHRASE, null));
         web = WebClient.create(vertx);
     }
 
@@ -70,8 +74,15 @@ class PolymarketOrderGatewayIT {
 
     private PolymarketCredentials credentials(boolean withApi) {
         Map<String, String> env = withApi
-                ? Map.of("POLYMARKET_PRIVATE_KEY", KnownAnswerVectorsTest.HARDHAT_KEY, "POLYMARKET_API_KEY", API_KEY,
-                "POLYMARKET_API_SECRET", SECRET, "POLYMARKET_API_PASSPHRASE", PASSPHRASE)
+                ? Map.of(
+                        "POLYMARKET_PRIVATE_KEY",
+                        KnownAnswerVectorsTest.HARDHAT_KEY,
+                        "POLYMARKET_API_KEY",
+                        API_KEY,
+                        "POLYMARKET_API_SECRET",
+                        SECRET,
+                        "POLYMARKET_API_PASSPHRASE",
+                        PASSPHRASE)
                 : Map.of("POLYMARKET_PRIVATE_KEY", KnownAnswerVectorsTest.HARDHAT_KEY);
         return PolymarketCredentials.fromEnvironment(env);
     }
@@ -82,13 +93,16 @@ class PolymarketOrderGatewayIT {
             catalog.put(new TokenMarket(token, "0xaa", new BigDecimal("0.01"), new BigDecimal("5"), false, "v1"));
         }
         String url = simulator.polymarketRestUrl();
-        return new PolymarketOrderGateway(vertx, web, PolymarketGatewayConfig.of(url, url), credentials, catalog,
-                System::currentTimeMillis);
+        return new PolymarketOrderGateway(
+                vertx, web, PolymarketGatewayConfig.of(url, url), credentials, catalog, System::currentTimeMillis);
     }
 
     private JsonObject book(String token) throws Exception {
-        return web.getAbs(simulator.polymarketRestUrl() + "/book").addQueryParam("token_id", token).send()
-                .await(WAIT, TimeUnit.SECONDS).bodyAsJsonObject();
+        return web.getAbs(simulator.polymarketRestUrl() + "/book")
+                .addQueryParam("token_id", token)
+                .send()
+                .await(WAIT, TimeUnit.SECONDS)
+                .bodyAsJsonObject();
     }
 
     /** Best ask: the LAST element of the descending asks array (polymarket.md §2.2). */
@@ -110,7 +124,8 @@ class PolymarketOrderGatewayIT {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         long ask = bestAsk(YES);
 
-        OrderResult placed = await(gateway.place(buy("t1-leg-pm", YES, ask, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+        OrderResult placed =
+                await(gateway.place(buy("t1-leg-pm", YES, ask, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
         assertEquals(5 * FixedPoint.ONE, placed.filledQuantity());
@@ -119,10 +134,16 @@ class PolymarketOrderGatewayIT {
         OrderResult queried = await(gateway.status(placed.venueOrderId()));
         assertEquals(OrderStatus.FILLED, queried.status(), queried.toString());
         assertEquals(5 * FixedPoint.ONE, queried.filledQuantity());
-        List<VenuePosition> positions = gateway.positions().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        List<VenuePosition> positions =
+                gateway.positions().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         assertEquals(List.of(new VenuePosition(Platform.POLYMARKET, YES, Outcome.YES, 5 * FixedPoint.ONE)), positions);
-        assertEquals(0, new BigDecimal("1000000").compareTo(
-                gateway.balance().toCompletableFuture().get(WAIT, TimeUnit.SECONDS).available()));
+        assertEquals(
+                0,
+                new BigDecimal("1000000")
+                        .compareTo(gateway.balance()
+                                .toCompletableFuture()
+                                .get(WAIT, TimeUnit.SECONDS)
+                                .available()));
     }
 
     @Test
@@ -130,8 +151,7 @@ class PolymarketOrderGatewayIT {
         java.util.concurrent.atomic.AtomicInteger ordersAtVenue = new java.util.concurrent.atomic.AtomicInteger();
         simulator.probe(new com.doubletime.simulator.SimulatorProbe() {
             @Override
-            public void stepSent(int stepIndex, long nanoTime) {
-            }
+            public void stepSent(int stepIndex, long nanoTime) {}
 
             @Override
             public void orderReceived(Venue venue, String clientOrderId, long nanoTime) {
@@ -142,7 +162,8 @@ class PolymarketOrderGatewayIT {
 
         assertTrue(gateway.warmUpSigner().matches("0x[0-9a-f]{130}"));
         assertEquals(0, ordersAtVenue.get());
-        OrderResult placed = await(gateway.place(buy("t-warm", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+        OrderResult placed =
+                await(gateway.place(buy("t-warm", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
         assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
         assertEquals(1, ordersAtVenue.get());
     }
@@ -165,8 +186,8 @@ class PolymarketOrderGatewayIT {
     void fillOrKillBelowTheBestAskIsUnfilledNotRejected() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
 
-        OrderResult result = await(gateway.place(buy("t3", YES, bestAsk(YES) - 10_000, 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult result = await(
+                gateway.place(buy("t3", YES, bestAsk(YES) - 10_000, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.UNFILLED, result.status(), result.toString());
         assertEquals(0, result.filledQuantity());
@@ -176,9 +197,10 @@ class PolymarketOrderGatewayIT {
     void refusesInvalidRequestsBeforeTheVenueAndCountsThem() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
 
-        OrderResult unknownToken = await(gateway.place(buy("t4", "999", 500_000, 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
-        OrderResult offTick = await(gateway.place(buy("t5", YES, 505_000, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+        OrderResult unknownToken =
+                await(gateway.place(buy("t4", "999", 500_000, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+        OrderResult offTick =
+                await(gateway.place(buy("t5", YES, 505_000, 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
         OrderResult tooSmall = await(gateway.place(buy("t6", YES, 500_000, FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         for (OrderResult result : List.of(unknownToken, offTick, tooSmall)) {
@@ -192,8 +214,8 @@ class PolymarketOrderGatewayIT {
     void derivesApiCredentialsWithClobAuthWhenNoneAreConfigured() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(false));
 
-        OrderResult placed = await(gateway.place(buy("t7", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult placed =
+                await(gateway.place(buy("t7", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
         ApiCredentials derived = gateway.apiCredentials().await(WAIT, TimeUnit.SECONDS);
@@ -205,11 +227,11 @@ class PolymarketOrderGatewayIT {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         simulator.polymarket().faults().rateLimitNextOrders(1, 1);
 
-        OrderResult afterRateLimit = await(gateway.place(buy("t8", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult afterRateLimit =
+                await(gateway.place(buy("t8", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
         simulator.polymarket().faults().tooEarlyForNextOrders(2, 0);
-        OrderResult afterRestart = await(gateway.place(buy("t9", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult afterRestart =
+                await(gateway.place(buy("t9", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.FILLED, afterRateLimit.status(), afterRateLimit.toString());
         assertEquals(OrderStatus.FILLED, afterRestart.status(), afterRestart.toString());
@@ -220,8 +242,8 @@ class PolymarketOrderGatewayIT {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         simulator.polymarket().faults().rateLimitNextOrders(1, 60);
 
-        OrderResult result = await(gateway.place(buy("t10", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult result =
+                await(gateway.place(buy("t10", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.REJECTED, result.status());
         assertEquals("rate_limited", result.rejectCode());
@@ -232,8 +254,8 @@ class PolymarketOrderGatewayIT {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         simulator.polymarket().faults().delayNextOrders(1);
 
-        OrderResult placed = await(gateway.place(buy("t11", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.IMMEDIATE_OR_CANCEL)));
+        OrderResult placed = await(
+                gateway.place(buy("t11", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.IMMEDIATE_OR_CANCEL)));
 
         assertEquals(OrderStatus.DELAYED, placed.status(), placed.toString());
         OrderResult later = placed;
@@ -248,15 +270,26 @@ class PolymarketOrderGatewayIT {
     @Test
     void depositWalletOrderSignedWithThePoly1271EnvelopeIsAccepted() throws Exception {
         String wallet = "0x1111111111111111111111111111111111111111";
-        simulator.polymarket().register(new PolymarketAccount(KnownAnswerVectorsTest.HARDHAT_ADDRESS, API_KEY, SECRET,
-                PASSPHRASE, wallet));
+        simulator
+                .polymarket()
+                .register(new PolymarketAccount(
+                        KnownAnswerVectorsTest.HARDHAT_ADDRESS, API_KEY, SECRET, PASSPHRASE, wallet));
         PolymarketOrderGateway gateway = gateway(PolymarketCredentials.fromEnvironment(Map.of(
-                "POLYMARKET_PRIVATE_KEY", KnownAnswerVectorsTest.HARDHAT_KEY, "POLYMARKET_API_KEY", API_KEY,
-                "POLYMARKET_API_SECRET", SECRET, "POLYMARKET_API_PASSPHRASE", PASSPHRASE,
-                "POLYMARKET_SIGNATURE_TYPE", "3", "POLYMARKET_FUNDER", wallet)));
+                "POLYMARKET_PRIVATE_KEY",
+                KnownAnswerVectorsTest.HARDHAT_KEY,
+                "POLYMARKET_API_KEY",
+                API_KEY,
+                "POLYMARKET_API_SECRET",
+                SECRET,
+                "POLYMARKET_API_PASSPHRASE",
+                PASSPHRASE,
+                "POLYMARKET_SIGNATURE_TYPE",
+                "3",
+                "POLYMARKET_FUNDER",
+                wallet)));
 
-        OrderResult placed = await(gateway.place(buy("t12", NO, bestAsk(NO), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult placed =
+                await(gateway.place(buy("t12", NO, bestAsk(NO), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
     }
@@ -264,8 +297,8 @@ class PolymarketOrderGatewayIT {
     @Test
     void cancellingAKilledOrMatchedOrderIsNotCanceled() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
-        OrderResult placed = await(gateway.place(buy("t13", YES, bestAsk(YES), 5 * FixedPoint.ONE,
-                TimeInForce.FILL_OR_KILL)));
+        OrderResult placed =
+                await(gateway.place(buy("t13", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
 
         OrderResult cancel = await(gateway.cancel(placed.venueOrderId()));
 
@@ -278,15 +311,23 @@ class PolymarketOrderGatewayIT {
     private HttpResponse<Buffer> post(String body, String apiSecret) throws Exception {
         long ts = System.currentTimeMillis() / 1000;
         HttpRequest<Buffer> request = web.postAbs(simulator.polymarketRestUrl() + "/order");
-        L2Auth.headers(KnownAnswerVectorsTest.HARDHAT_ADDRESS, new ApiCredentials(API_KEY, apiSecret, PASSPHRASE), ts,
-                "POST", "/order", body).forEach(request::putHeader);
+        L2Auth.headers(
+                        KnownAnswerVectorsTest.HARDHAT_ADDRESS,
+                        new ApiCredentials(API_KEY, apiSecret, PASSPHRASE),
+                        ts,
+                        "POST",
+                        "/order",
+                        body)
+                .forEach(request::putHeader);
         return request.sendBuffer(Buffer.buffer(body)).await(WAIT, TimeUnit.SECONDS);
     }
 
     private String signedBody(String clientOrderId) throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
-        return gateway.prepare(buy(clientOrderId, YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL),
-                credentials(true).api()).body();
+        return gateway.prepare(
+                        buy(clientOrderId, YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL),
+                        credentials(true).api())
+                .body();
     }
 
     private static String alter(String body, UnaryOperator<JsonObject> change) {
@@ -305,11 +346,17 @@ class PolymarketOrderGatewayIT {
                 Map.entry("maker", o -> o.put("maker", other)),
                 Map.entry("signer", o -> o.put("signer", other)),
                 Map.entry("tokenId", o -> o.put("tokenId", NO)),
-                Map.entry("makerAmount", o -> o.put("makerAmount", Long.toString(Long.parseLong(o.getString("makerAmount")) + 10_000))),
-                Map.entry("takerAmount", o -> o.put("takerAmount", Long.toString(Long.parseLong(o.getString("takerAmount")) - 10_000))),
+                Map.entry(
+                        "makerAmount",
+                        o -> o.put("makerAmount", Long.toString(Long.parseLong(o.getString("makerAmount")) + 10_000))),
+                Map.entry(
+                        "takerAmount",
+                        o -> o.put("takerAmount", Long.toString(Long.parseLong(o.getString("takerAmount")) - 10_000))),
                 Map.entry("side", o -> o.put("side", "SELL")),
                 Map.entry("signatureType", o -> o.put("signatureType", 1)),
-                Map.entry("timestamp", o -> o.put("timestamp", Long.toString(Long.parseLong(o.getString("timestamp")) + 1))),
+                Map.entry(
+                        "timestamp",
+                        o -> o.put("timestamp", Long.toString(Long.parseLong(o.getString("timestamp")) + 1))),
                 Map.entry("metadata", o -> o.put("metadata", ones)),
                 Map.entry("builder", o -> o.put("builder", ones)));
 
@@ -317,7 +364,8 @@ class PolymarketOrderGatewayIT {
             HttpResponse<Buffer> response = post(alter(body, alteration.getValue()), SECRET);
             assertEquals(400, response.statusCode(), alteration.getKey() + ": " + response.bodyAsString());
             String error = response.bodyAsJsonObject().getString("error");
-            assertTrue(error.equals("invalid signature") || error.contains("signer address has to be"),
+            assertTrue(
+                    error.equals("invalid signature") || error.contains("signer address has to be"),
                     alteration.getKey() + ": " + error);
         }
         HttpResponse<Buffer> untouched = post(body, SECRET);

@@ -17,26 +17,46 @@ import org.web3j.utils.Numeric;
 class StructuredDataCrossCheckTest {
     static String typedData(ClobOrder order, PolymarketExchange exchange, long chainId) {
         JsonArray domainType = new JsonArray()
-                .add(field("name", "string")).add(field("version", "string"))
-                .add(field("chainId", "uint256")).add(field("verifyingContract", "address"));
+                .add(field("name", "string"))
+                .add(field("version", "string"))
+                .add(field("chainId", "uint256"))
+                .add(field("verifyingContract", "address"));
         JsonArray orderType = new JsonArray()
-                .add(field("salt", "uint256")).add(field("maker", "address")).add(field("signer", "address"))
-                .add(field("tokenId", "uint256")).add(field("makerAmount", "uint256"))
-                .add(field("takerAmount", "uint256")).add(field("side", "uint8")).add(field("signatureType", "uint8"))
-                .add(field("timestamp", "uint256")).add(field("metadata", "bytes32")).add(field("builder", "bytes32"));
+                .add(field("salt", "uint256"))
+                .add(field("maker", "address"))
+                .add(field("signer", "address"))
+                .add(field("tokenId", "uint256"))
+                .add(field("makerAmount", "uint256"))
+                .add(field("takerAmount", "uint256"))
+                .add(field("side", "uint8"))
+                .add(field("signatureType", "uint8"))
+                .add(field("timestamp", "uint256"))
+                .add(field("metadata", "bytes32"))
+                .add(field("builder", "bytes32"));
         return new JsonObject()
                 .put("types", new JsonObject().put("EIP712Domain", domainType).put("Order", orderType))
                 .put("primaryType", "Order")
-                .put("domain", new JsonObject().put("name", PolymarketExchange.DOMAIN_NAME)
-                        .put("version", exchange.domainVersion()).put("chainId", chainId)
-                        .put("verifyingContract", exchange.address(chainId)))
-                .put("message", new JsonObject().put("salt", Long.toString(order.salt())).put("maker", order.maker())
-                        .put("signer", order.signer()).put("tokenId", order.tokenId().toString())
-                        .put("makerAmount", Long.toString(order.makerAmount()))
-                        .put("takerAmount", Long.toString(order.takerAmount()))
-                        .put("side", order.side().signedValue()).put("signatureType", order.signatureType().wireValue())
-                        .put("timestamp", Long.toString(order.timestamp())).put("metadata", order.metadata())
-                        .put("builder", order.builder()))
+                .put(
+                        "domain",
+                        new JsonObject()
+                                .put("name", PolymarketExchange.DOMAIN_NAME)
+                                .put("version", exchange.domainVersion())
+                                .put("chainId", chainId)
+                                .put("verifyingContract", exchange.address(chainId)))
+                .put(
+                        "message",
+                        new JsonObject()
+                                .put("salt", Long.toString(order.salt()))
+                                .put("maker", order.maker())
+                                .put("signer", order.signer())
+                                .put("tokenId", order.tokenId().toString())
+                                .put("makerAmount", Long.toString(order.makerAmount()))
+                                .put("takerAmount", Long.toString(order.takerAmount()))
+                                .put("side", order.side().signedValue())
+                                .put("signatureType", order.signatureType().wireValue())
+                                .put("timestamp", Long.toString(order.timestamp()))
+                                .put("metadata", order.metadata())
+                                .put("builder", order.builder()))
                 .encode();
     }
 
@@ -46,8 +66,9 @@ class StructuredDataCrossCheckTest {
 
     @Test
     void handRolledDigestEqualsStructuredDataEncoderForEveryExchange() throws Exception {
-        for (PolymarketExchange exchange : new PolymarketExchange[] {PolymarketExchange.CTF_V2,
-                PolymarketExchange.NEG_RISK_V2, PolymarketExchange.EXCHANGE_V3}) {
+        for (PolymarketExchange exchange : new PolymarketExchange[] {
+            PolymarketExchange.CTF_V2, PolymarketExchange.NEG_RISK_V2, PolymarketExchange.EXCHANGE_V3
+        }) {
             ClobOrder order = KnownAnswerVectorsTest.vectorC();
             byte[] expected = new StructuredDataEncoder(typedData(order, exchange, 137)).hashStructuredData();
             assertArrayEquals(expected, OrderHasher.digest(order, exchange, 137), exchange.name());
@@ -57,13 +78,18 @@ class StructuredDataCrossCheckTest {
     @Test
     void signatureRecoversToTheSignerAndNotAfterAnAmountChange() {
         ClobOrder order = KnownAnswerVectorsTest.vectorC();
-        byte[] signature = Numeric.hexStringToByteArray(
-                KnownAnswerVectorsTest.SIGNER.sign(order, PolymarketExchange.CTF_V2, 137));
+        byte[] signature =
+                Numeric.hexStringToByteArray(KnownAnswerVectorsTest.SIGNER.sign(order, PolymarketExchange.CTF_V2, 137));
 
-        assertEquals(KnownAnswerVectorsTest.HARDHAT_ADDRESS, recover(OrderHasher.digest(order,
-                PolymarketExchange.CTF_V2, 137), signature));
-        assertNotEquals(KnownAnswerVectorsTest.HARDHAT_ADDRESS, recover(OrderHasher.digest(
-                order.withMakerAmount(order.makerAmount() + 1), PolymarketExchange.CTF_V2, 137), signature));
+        assertEquals(
+                KnownAnswerVectorsTest.HARDHAT_ADDRESS,
+                recover(OrderHasher.digest(order, PolymarketExchange.CTF_V2, 137), signature));
+        assertNotEquals(
+                KnownAnswerVectorsTest.HARDHAT_ADDRESS,
+                recover(
+                        OrderHasher.digest(
+                                order.withMakerAmount(order.makerAmount() + 1), PolymarketExchange.CTF_V2, 137),
+                        signature));
     }
 
     static String recover(byte[] digest, byte[] signature) {
