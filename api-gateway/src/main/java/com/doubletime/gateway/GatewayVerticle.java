@@ -2,6 +2,14 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.MarketsQuery;
+import com.doubletime.bus.protocol.MarketsReport;
+import com.doubletime.bus.protocol.PositionsQuery;
+import com.doubletime.bus.protocol.PositionsReport;
+import com.doubletime.bus.protocol.RecentTrades;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.ConfiguredPairs;
@@ -10,8 +18,9 @@ import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.TradeReport;
-import com.doubletime.executor.TradeJournalJson;
+import com.doubletime.domain.trade.TradingControl;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -112,7 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
                                 .completion(),
                         bus.<TradeReport>consumer(Addresses.TRADES, this::onTrade)
                                 .completion(),
-                        bus.<JsonObject>consumer(Addresses.CONTROL_EVENTS, this::onControlState)
+                        bus.<TradingControl>consumer(Addresses.CONTROL_EVENTS, this::onControlState)
                                 .completion(),
                         bus.<FeedHealth>consumer(Addresses.FEED_HEALTH, this::onFeedHealth)
                                 .completion()))
@@ -202,24 +211,38 @@ public final class GatewayVerticle extends VerticleBase {
         r.get("/api/opportunities/stream").handler(rc -> stream(rc, opportunities, opportunityClients));
         r.get("/api/trades").handler(this::recentTrades);
         r.get("/api/trades/stream").handler(rc -> stream(rc, trades, tradeClients));
-        r.get("/api/positions").handler(rc -> ask(rc, Addresses.POSITIONS_QUERY, new JsonObject(), "trade executor"));
+        r.get("/api/positions")
+                .handler(rc -> ask(
+                        rc,
+                        Addresses.POSITIONS_QUERY,
+                        PositionsQuery.INSTANCE,
+                        PositionsReport.class,
+                        report -> PositionsJson.write(report).encode(),
+                        "trade executor"));
         r.get("/api/feeds/health")
                 .handler(rc -> json(
                         rc,
                         board.json(pairsApi.pairs(), System.currentTimeMillis()).encode()));
         r.get("/api/feeds/health/stream").handler(rc -> stream(rc, feedHealth, healthClients));
-        r.get("/api/markets").handler(rc -> ask(rc, Addresses.MARKETS_QUERY, new JsonObject(), "arbitrage monitor"));
+        r.get("/api/markets")
+                .handler(rc -> ask(
+                        rc,
+                        Addresses.MARKETS_QUERY,
+                        MarketsQuery.INSTANCE,
+                        MarketsReport.class,
+                        report -> MarketsJson.write(report).encode(),
+                        "arbitrage monitor"));
 
         r.get("/api/pairs").handler(rc -> json(rc, pairsApi.list().encode()));
         r.post("/api/pairs").handler(rc -> announce(rc, 201, pairsApi.add(JsonBodies.object(rc, false))));
         r.post("/api/pairs/reload").handler(this::reloadPairs);
         r.delete("/api/pairs/:id").handler(rc -> announce(rc, 200, pairsApi.remove(rc.pathParam("id"))));
 
-        r.get("/api/control").handler(rc -> control(rc, "status", null));
-        r.post("/api/control/pause").handler(rc -> control(rc, "pause", reason(rc)));
-        r.post("/api/control/resume").handler(rc -> control(rc, "resume", reason(rc)));
+        r.get("/api/control").handler(rc -> askControl(rc, new ControlCommand.Status(), false));
+        r.post("/api/control/pause").handler(rc -> askControl(rc, new ControlCommand.Pause(reason(rc)), false));
+        r.post("/api/control/resume").handler(rc -> askControl(rc, new ControlCommand.Resume(reason(rc)), false));
         r.post("/api/control/kill-switch").handler(this::killSwitch);
-        r.get("/api/risk-limits").handler(rc -> askControl(rc, new JsonObject().put("action", "status"), true));
+        r.get("/api/risk-limits").handler(rc -> askControl(rc, new ControlCommand.Status(), true));
         r.patch("/api/risk-limits").handler(this::updateRiskLimits);
         r.get("/api/discovery/candidates").handler(this::discoveryCandidates);
 
@@ -270,9 +293,9 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** Control changes travel on the trades stream, so a dashboard sees a kill switch the moment it is on. */
-    private void onControlState(Message<JsonObject> message) {
-        tradeClients.broadcast(
-                trades.append("control", message.body().encode(), null, 0, null).sseFrame());
+    private void onControlState(Message<TradingControl> message) {
+        tradeClients.broadcast(trades.append("control", TradeJournalJson.controlState(message.body()), null, 0, null)
+                .sseFrame());
     }
 
     private void onFeedHealth(Message<FeedHealth> message) {
@@ -312,10 +335,10 @@ public final class GatewayVerticle extends VerticleBase {
         DeliveryOptions options =
                 new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
         Future<Object> executor = vertx.eventBus()
-                .request(Addresses.CONTROL, new JsonObject().put("action", "status"), options)
+                .request(Addresses.CONTROL, new ControlCommand.Status(), options)
                 .map(reply -> (Object) "UP");
         Future<Object> monitor = vertx.eventBus()
-                .request(Addresses.MARKETS_QUERY, new JsonObject(), options)
+                .request(Addresses.MARKETS_QUERY, MarketsQuery.INSTANCE, options)
                 .map(reply -> (Object) "UP");
         Future.join(executor, monitor).onComplete(done -> {
             JsonObject feeds = board.json(List.of(), System.currentTimeMillis()).getJsonObject("venues");
@@ -382,15 +405,12 @@ public final class GatewayVerticle extends VerticleBase {
 
     private void recentTrades(RoutingContext rc) {
         int limit = limit(rc, Integer.MAX_VALUE);
-        JsonObject query = new JsonObject();
-        if (rc.queryParams().contains("limit")) {
-            query.put("limit", limit);
-        }
+        TradesQuery query = rc.queryParams().contains("limit") ? new TradesQuery(limit) : TradesQuery.ALL;
         DeliveryOptions options =
                 new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
         vertx.eventBus()
-                .<JsonArray>request(Addresses.TRADES_QUERY, query, options)
-                .onSuccess(reply -> json(rc, reply.body().encode()))
+                .<RecentTrades>request(Addresses.TRADES_QUERY, query, options)
+                .onSuccess(reply -> json(rc, tradesJson(reply.body())))
                 .onFailure(failure ->
                         ApiErrors.send(rc, 503, "trade executor did not answer: " + describe(failure), null));
     }
@@ -445,25 +465,12 @@ public final class GatewayVerticle extends VerticleBase {
         if (body.get("reason") != null && !(body.get("reason") instanceof String)) {
             throw new ApiErrors.BadRequest("reason", "reason must be a string");
         }
-        control(rc, on ? "kill-switch-on" : "kill-switch-off", (String) body.get("reason"));
-    }
-
-    private void control(RoutingContext rc, String action, String reason) {
-        JsonObject command = new JsonObject().put("action", action);
-        if (reason != null) {
-            command.put("reason", reason);
-        }
-        askControl(rc, command, false);
+        askControl(rc, new ControlCommand.KillSwitch(on, (String) body.get("reason")), false);
     }
 
     private void updateRiskLimits(RoutingContext rc) {
         Map<String, Object> body = JsonBodies.object(rc, false);
-        askControl(
-                rc,
-                new JsonObject()
-                        .put("action", "risk-limits")
-                        .put("riskLimits", new JsonObject(castMap(JsonBodies.plain(body)))),
-                true);
+        askControl(rc, new ControlCommand.ChangeRiskLimits(castMap(JsonBodies.plain(body)), null), true);
     }
 
     @SuppressWarnings("unchecked")
@@ -471,24 +478,52 @@ public final class GatewayVerticle extends VerticleBase {
         return (Map<String, Object>) map;
     }
 
-    private void askControl(RoutingContext rc, JsonObject command, boolean limitsOnly) {
+    private void askControl(RoutingContext rc, ControlCommand command, boolean limitsOnly) {
         DeliveryOptions options =
                 new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
         vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, command, options)
-                .onSuccess(reply ->
-                        json(rc, (limitsOnly ? reply.body().getJsonObject("riskLimits") : reply.body()).encode()))
+                .<Object>request(Addresses.CONTROL, command, options)
+                .onSuccess(reply -> {
+                    if (reply.body() instanceof TradingControl state) {
+                        JsonObject json = new JsonObject(TradeJournalJson.controlState(state));
+                        json(rc, (limitsOnly ? json.getJsonObject("riskLimits") : json).encode());
+                    } else if (reply.body() instanceof ControlRefused refused) {
+                        ApiErrors.send(rc, refused.status(), refused.error(), refused.field());
+                    } else {
+                        ApiErrors.send(rc, 502, "trade executor answered " + reply.body(), null);
+                    }
+                })
                 .onFailure(failure -> replyFailure(rc, failure, "trade executor"));
     }
 
-    private void ask(RoutingContext rc, String address, JsonObject query, String service) {
+    private <T> void ask(
+            RoutingContext rc,
+            String address,
+            Object query,
+            Class<T> answer,
+            java.util.function.Function<T, String> toJson,
+            String service) {
         DeliveryOptions options =
                 new DeliveryOptions().setSendTimeout(config.tradesQueryTimeout().toMillis());
         vertx.eventBus()
-                .request(address, query, options)
-                .onSuccess(reply ->
-                        json(rc, reply.body() instanceof JsonObject o ? o.encode() : String.valueOf(reply.body())))
+                .<Object>request(address, query, options)
+                .onSuccess(reply -> {
+                    if (answer.isInstance(reply.body())) {
+                        json(rc, toJson.apply(answer.cast(reply.body())));
+                    } else {
+                        ApiErrors.send(rc, 502, service + " answered " + reply.body(), null);
+                    }
+                })
                 .onFailure(failure -> replyFailure(rc, failure, service));
+    }
+
+    /** The trades as a JSON array of their journal lines, byte for byte. */
+    private static String tradesJson(RecentTrades recent) {
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (TradeReport report : recent.trades()) {
+            array.add(TradeJournalJson.write(report));
+        }
+        return array.toString();
     }
 
     /** A service's own refusal (400 with field, 500) is passed on; no answer at all is 503. */

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.RecentTrades;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.TradeReport;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,16 +212,11 @@ class GatewayIT {
 
     @Test
     void tradesProxiesTheExecutorsAnswer() throws Exception {
-        JsonArray trades = new JsonArray()
-                .add(new JsonObject()
-                        .put("type", "trade")
-                        .put("tradeId", "t-1")
-                        .put("status", "FILLED")
-                        .put("totalCost", "97.847930"));
+        TradeReport trade = Trades.rejected("t-1");
         vertx.eventBus()
-                .<JsonObject>consumer(Addresses.TRADES_QUERY, request -> {
-                    assertEquals(new JsonObject().put("limit", 5), request.body());
-                    request.reply(trades);
+                .<TradesQuery>consumer(Addresses.TRADES_QUERY, request -> {
+                    assertEquals(new TradesQuery(5), request.body());
+                    request.reply(new RecentTrades(List.of(trade)));
                 })
                 .completion()
                 .await(5, TimeUnit.SECONDS);
@@ -225,7 +224,7 @@ class GatewayIT {
         HttpResponse<Buffer> response = get("/api/trades?limit=5");
 
         assertEquals(200, response.statusCode());
-        assertEquals(trades, response.bodyAsJsonArray());
+        assertEquals("[" + TradeJournalJson.write(trade) + "]", response.bodyAsString());
     }
 
     @Test

@@ -57,8 +57,8 @@ public final class MonitorVerticle extends VerticleBase {
             meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
         });
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
-        marketsConsumer =
-                vertx.eventBus().consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.json(engine)));
+        marketsConsumer = vertx.eventBus()
+                .consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.report(engine)));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
         return Future.all(consumer.completion(), pairsConsumer.completion(), marketsConsumer.completion());
     }

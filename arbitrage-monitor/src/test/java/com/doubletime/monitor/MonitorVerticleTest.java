@@ -1,11 +1,14 @@
 package com.doubletime.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.MarketsQuery;
+import com.doubletime.bus.protocol.MarketsReport;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Levels;
@@ -158,11 +161,11 @@ class MonitorVerticleTest {
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");
-        io.vertx.core.json.JsonObject markets = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        MarketsReport markets = vertx.eventBus()
+                .<MarketsReport>request(Addresses.MARKETS_QUERY, MarketsQuery.INSTANCE)
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals(0, markets.getJsonArray("markets").size());
+        assertEquals(0, markets.markets().size());
     }
 
     @Test
@@ -170,15 +173,15 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        io.vertx.core.json.JsonObject market = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        MarketsReport.MarketQuote market = vertx.eventBus()
+                .<MarketsReport>request(Addresses.MARKETS_QUERY, MarketsQuery.INSTANCE)
                 .await(5, TimeUnit.SECONDS)
                 .body()
-                .getJsonArray("markets")
-                .getJsonObject(0);
+                .markets()
+                .get(0);
 
-        assertEquals(PAIR.id(), market.getString("pairId"));
-        assertTrue(market.getBoolean("fresh"));
-        assertNotNull(market.getJsonObject("grossEdge").getString("KALSHI_YES_POLYMARKET_NO"));
+        assertEquals(PAIR.id(), market.pairId());
+        assertTrue(market.fresh());
+        assertNotEquals(MarketsReport.NONE, market.grossEdge().get(Direction.KALSHI_YES_POLYMARKET_NO));
     }
 }

@@ -7,14 +7,22 @@ import java.util.List;
 
 /** Wire codec of {@link FeedHealth}. */
 public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
+    /** Enums by name (version 1 is the first layout with a version byte). */
+    private static final int WIRE_VERSION = 1;
+
     @Override
     public String name() {
         return "dt.FeedHealth";
     }
 
     @Override
+    protected int wireVersion() {
+        return WIRE_VERSION;
+    }
+
+    @Override
     protected void write(WireWriter out, FeedHealth health) {
-        out.byteValue(health.venue().ordinal())
+        out.enumName(health.venue())
                 .bool(health.connected())
                 .longValue(health.lastFrameAtMillis())
                 .longValue(health.lastFrameAgeMillis())
@@ -32,7 +40,7 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
 
     @Override
     protected FeedHealth read(WireReader in) {
-        Platform venue = Platform.values()[in.byteValue()];
+        Platform venue = in.enumValue(Platform.class);
         boolean connected = in.bool();
         long lastFrameAt = in.longValue();
         long lastFrameAge = in.longValue();

@@ -14,8 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
-class FeedHealthCodecTest {
+class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
     private final FeedHealthCodec codec = new FeedHealthCodec();
+
+    @Override
+    protected RecordCodec<FeedHealth> codec() {
+        return codec;
+    }
+
+    @Override
+    protected List<FeedHealth> samples() {
+        return List.of(
+                new FeedHealth(
+                        Platform.KALSHI, true, 1764054000123L, 12, 1_000, 2, 3, 4, 5, List.of("A", "B"), "error 10"),
+                new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null));
+    }
 
     @Test
     void roundTripsThroughTheClusterWireFormat() {

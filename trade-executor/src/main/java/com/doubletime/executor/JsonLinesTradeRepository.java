@@ -1,5 +1,6 @@
 package com.doubletime.executor;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -164,7 +165,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                         if (!line.isBlank()) {
                             try {
-                                visitor.accept(TradeJournalJson.read(line));
+                                visitor.accept(JournalLines.read(line));
                             } catch (IllegalArgumentException e) {
                                 // already reported when the journal was opened
                             }
@@ -257,7 +258,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
                     continue;
                 }
                 try {
-                    JournalEntry entry = TradeJournalJson.read(line);
+                    JournalEntry entry = JournalLines.read(line);
                     eventIds.add(TradeJournalJson.eventId(entry));
                     into.addLast(entry);
                     if (into.size() > retained) {

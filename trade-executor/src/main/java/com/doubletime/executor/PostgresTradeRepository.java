@@ -1,5 +1,6 @@
 package com.doubletime.executor;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,7 +79,7 @@ public final class PostgresTradeRepository implements TradeRepository {
     @Override
     public Future<Void> append(JournalEntry entry) {
         String body = TradeJournalJson.write(entry);
-        String type = TradeJournalJson.toTree(entry).get("type").asText();
+        String type = TradeJournalJson.type(entry);
         Tuple row = Tuple.of(TradeJournalJson.eventId(entry), type, entry.tradeId(), body);
         synchronized (order) {
             Future<Void> write = tail.transform(previous -> pool.preparedQuery(
@@ -121,7 +122,7 @@ public final class PostgresTradeRepository implements TradeRepository {
                     .append(p + 4)
                     .append(')');
             row.addString(TradeJournalJson.eventId(entry))
-                    .addString(TradeJournalJson.toTree(entry).get("type").asText())
+                    .addString(TradeJournalJson.type(entry))
                     .addString(entry.tradeId())
                     .addString(TradeJournalJson.write(entry));
         }
@@ -175,7 +176,7 @@ public final class PostgresTradeRepository implements TradeRepository {
 
     private static void read(Row row, Consumer<JournalEntry> visitor) {
         try {
-            visitor.accept(TradeJournalJson.read(row.getString("body")));
+            visitor.accept(JournalLines.read(row.getString("body")));
         } catch (IllegalArgumentException e) {
             // only a hand-edited row can fail here: everything written went through TradeJournalJson
             System.getLogger(PostgresTradeRepository.class.getName())

@@ -2,6 +2,11 @@ package com.doubletime.executor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.PositionsReport;
+import com.doubletime.bus.protocol.RecentTrades;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.OrderbookSet;
@@ -11,7 +16,6 @@ import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
-import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.InvalidFieldException;
@@ -22,14 +26,11 @@ import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -457,7 +458,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 () -> repository.appendAll(entries).onComplete(recorded).onSuccess(done -> {
                     for (JournalEntry entry : entries) {
                         meters.journaled(entry);
-                        vertx.eventBus().publish(Addresses.EXECUTION, new JsonObject(TradeJournalJson.write(entry)));
+                        vertx.eventBus().publish(Addresses.EXECUTION, entry);
                     }
                 });
         if (io.vertx.core.Vertx.currentContext() == context) {
@@ -603,15 +604,11 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     private void onTradesQuery(Message<Object> request) {
         int limit = config.recentTrades();
-        if (request.body() instanceof JsonObject query && query.getValue("limit") instanceof Number n) {
-            limit = Math.max(0, Math.min(limit, n.intValue()));
+        if (request.body() instanceof TradesQuery query) {
+            limit = Math.max(0, Math.min(limit, query.limit()));
         }
         List<TradeReport> all = new ArrayList<>(recentTrades);
-        JsonArray reply = new JsonArray();
-        for (TradeReport report : all.subList(Math.max(0, all.size() - limit), all.size())) {
-            reply.add(new JsonObject(TradeJournalJson.write(report)));
-        }
-        request.reply(reply);
+        request.reply(new RecentTrades(all.subList(Math.max(0, all.size() - limit), all.size())));
     }
 
     private void onPairsChanged(Message<PairsChanged> message) {
@@ -621,38 +618,31 @@ public final class TradeExecutorVerticle extends VerticleBase {
     }
 
     private void onControl(Message<Object> message) {
-        JsonObject command = message.body() instanceof JsonObject json ? json : new JsonObject();
-        String action = command.getValue("action") instanceof String a ? a : "status";
-        String reason = command.getValue("reason") instanceof String r ? r : null;
+        ControlCommand command = message.body() instanceof ControlCommand c ? c : new ControlCommand.Status();
+        String action = command.action();
+        String reason = command.reason();
         TradingControl current = trader.control();
         TradingControl next;
         try {
-            next = switch (action) {
-                case "status" -> null;
-                case "pause" -> current.withPaused(true);
-                case "resume" -> current.withPaused(false);
-                case "kill-switch-on" -> current.withKillSwitch(true);
-                case "kill-switch-off" -> current.withKillSwitch(false);
-                case "risk-limits" -> current.withLimits(current.limits().merge(limitsOf(command)));
-                default ->
-                    throw new InvalidFieldException(
-                            "action",
-                            "must be status, pause, resume, kill-switch-on, " + "kill-switch-off or risk-limits");
-            };
+            next = command instanceof ControlCommand.Pause
+                    ? current.withPaused(true)
+                    : command instanceof ControlCommand.Resume
+                            ? current.withPaused(false)
+                            : command instanceof ControlCommand.KillSwitch kill
+                                    ? current.withKillSwitch(kill.on())
+                                    : command instanceof ControlCommand.ChangeRiskLimits limits
+                                            ? current.withLimits(
+                                                    current.limits().merge(limits.changes()))
+                                            : null;
         } catch (InvalidFieldException e) {
-            message.fail(
-                    400,
-                    new JsonObject()
-                            .put("error", e.getMessage())
-                            .put("field", e.field())
-                            .encode());
+            message.reply(new ControlRefused(ControlRefused.INVALID, e.getMessage(), e.field()));
             return;
         }
         if (next == null) {
-            message.reply(controlJson(current));
+            message.reply(current);
             return;
         }
-        boolean stopping = action.equals("pause") || action.equals("kill-switch-on");
+        boolean stopping = command.stops();
         if (stopping) {
             trader.control(next); // at once: the next opportunity on this loop is refused
         }
@@ -667,9 +657,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
                                     + (applied.blockedBecause() == null
                                             ? "allowed"
                                             : "stopped: " + applied.blockedBecause()));
-                    JsonObject state = controlJson(applied);
-                    vertx.eventBus().publish(Addresses.CONTROL_EVENTS, state);
-                    message.reply(state);
+                    vertx.eventBus().publish(Addresses.CONTROL_EVENTS, applied);
+                    message.reply(applied);
                 })
                 .onFailure(failure -> {
                     LOG.log(
@@ -677,66 +666,38 @@ public final class TradeExecutorVerticle extends VerticleBase {
                             "journal write of operator action " + action + " failed"
                                     + (stopping ? "; the stop stays in effect" : "; not applied"),
                             failure);
-                    message.fail(
-                            500,
-                            new JsonObject()
-                                    .put(
-                                            "error",
-                                            "the journal could not record " + action
-                                                    + (stopping
-                                                            ? "; trading is stopped anyway"
-                                                            : "; nothing was changed"))
-                                    .encode());
+                    message.reply(new ControlRefused(
+                            ControlRefused.NOT_RECORDED,
+                            "the journal could not record " + action
+                                    + (stopping ? "; trading is stopped anyway" : "; nothing was changed"),
+                            null));
                 });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> limitsOf(JsonObject command) {
-        Object limits = command.getValue("riskLimits");
-        if (!(limits instanceof JsonObject json)) {
-            throw new InvalidFieldException("riskLimits", "must be an object of the limits to change");
-        }
-        return json.getMap();
-    }
-
-    private static JsonObject controlJson(TradingControl state) {
-        return new JsonObject(TradeJournalJson.controlState(state).toString());
     }
 
     private void onPositionsQuery(Message<Object> request) {
         PositionBook book = trader.positions();
-        JsonArray pairs = new JsonArray();
+        List<PositionsReport.PairPosition> pairs = new ArrayList<>();
         for (PositionBook.Position p : book.positions()) {
-            pairs.add(new JsonObject()
-                    .put("pairId", p.pairId)
-                    .put("trades", p.trades)
-                    .put(
-                            "kalshi",
-                            new JsonObject()
-                                    .put("yes", Long.toString(p.kalshiYes))
-                                    .put("no", Long.toString(p.kalshiNo)))
-                    .put(
-                            "polymarket",
-                            new JsonObject()
-                                    .put("yes", Long.toString(p.polymarketYes))
-                                    .put("no", Long.toString(p.polymarketNo)))
-                    .put("hedgedContracts", Long.toString(p.hedged))
-                    .put("unhedgedContracts", Long.toString(p.unhedged))
-                    .put("cost", OpportunityJson.money(p.cost))
-                    .put("fees", OpportunityJson.money(p.fees))
-                    .put("lockedInEdge", OpportunityJson.money(p.lockedInEdge))
-                    .put("unhedgedExposure", OpportunityJson.money(p.unhedgedExposure)));
+            pairs.add(new PositionsReport.PairPosition(
+                    p.pairId,
+                    p.trades,
+                    p.kalshiYes,
+                    p.kalshiNo,
+                    p.polymarketYes,
+                    p.polymarketNo,
+                    p.hedged,
+                    p.unhedged,
+                    p.cost,
+                    p.fees,
+                    p.lockedInEdge,
+                    p.unhedgedExposure));
         }
-        long now = clock.getAsLong();
-        request.reply(new JsonObject()
-                .put("pairs", pairs)
-                .put(
-                        "total",
-                        new JsonObject()
-                                .put("cost", OpportunityJson.money(book.totalCost()))
-                                .put("lockedInEdge", OpportunityJson.money(book.totalLockedInEdge()))
-                                .put("unhedgedExposure", OpportunityJson.money(book.totalUnhedgedExposure()))
-                                .put("realisedToday", OpportunityJson.money(book.realisedOn(now)))));
+        request.reply(new PositionsReport(
+                pairs,
+                book.totalCost(),
+                book.totalLockedInEdge(),
+                book.totalUnhedgedExposure(),
+                book.realisedOn(clock.getAsLong())));
     }
 
     private static long epochNanos() {

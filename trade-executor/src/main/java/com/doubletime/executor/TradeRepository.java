@@ -1,5 +1,6 @@
 package com.doubletime.executor;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.doubletime.executor;
 
+import com.doubletime.domain.Direction;
+import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderAction;
@@ -16,13 +18,29 @@ import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Distinct journal entries of every kind, numbered so that each has its own event id. */
 final class JournalSamples {
+    /** A paper trade's decision and report on the standard books, max notional $100 (102 contracts). */
+    static final TradeDecision PAPER_DECISION;
+
+    static final TradeReport PAPER_REPORT;
+
+    static {
+        OrderbookSet books = Fixtures.standardBooks();
+        PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "trade-1");
+        PAPER_DECISION = trader.decide(
+                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:1", Fixtures.T0),
+                books,
+                Fixtures.T0 + 1);
+        PAPER_REPORT = trader.fill(PAPER_DECISION, books, Fixtures.T0 + 2);
+    }
+
     private JournalSamples() {}
 
     static TradeDecision decision(int n) {
-        TradeDecision d = TradeJournalJsonTest.decision;
+        TradeDecision d = PAPER_DECISION;
         return new TradeDecision(
                 "trade-" + n,
                 d.opportunityId(),
@@ -39,7 +57,7 @@ final class JournalSamples {
     }
 
     static TradeReport report(int n) {
-        TradeReport r = TradeJournalJsonTest.report;
+        TradeReport r = PAPER_REPORT;
         return new TradeReport(
                 "trade-" + n,
                 r.opportunityId(),

@@ -3,6 +3,7 @@ package com.doubletime.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeDecision;
 import io.vertx.core.Future;
@@ -41,15 +42,15 @@ class JsonLinesTradeRepositoryTest {
     void writesOneLinePerEntryAndReadsThemBackAfterReopening() throws Exception {
         Path journal = dir.resolve("journal/trades.jsonl");
         JsonLinesTradeRepository repository = open(journal, 100);
-        repository.append(TradeJournalJsonTest.decision).await(10, TimeUnit.SECONDS);
-        repository.append(TradeJournalJsonTest.report).await(10, TimeUnit.SECONDS);
+        repository.append(JournalSamples.PAPER_DECISION).await(10, TimeUnit.SECONDS);
+        repository.append(JournalSamples.PAPER_REPORT).await(10, TimeUnit.SECONDS);
         repository.close().await(10, TimeUnit.SECONDS);
 
         List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
         assertEquals(
                 List.of(
-                        TradeJournalJson.write(TradeJournalJsonTest.decision),
-                        TradeJournalJson.write(TradeJournalJsonTest.report)),
+                        TradeJournalJson.write(JournalSamples.PAPER_DECISION),
+                        TradeJournalJson.write(JournalSamples.PAPER_REPORT)),
                 lines);
 
         JsonLinesTradeRepository reopened = open(journal, 100);
@@ -76,13 +77,13 @@ class JsonLinesTradeRepositoryTest {
     @Test
     void skipsATornLastLineAndStartsTheNextEntryOnAFreshLine() throws Exception {
         Path journal = dir.resolve("trades.jsonl");
-        String good = TradeJournalJson.write(TradeJournalJsonTest.report);
+        String good = TradeJournalJson.write(JournalSamples.PAPER_REPORT);
         Files.writeString(journal, good + "\n" + good.substring(0, 40), StandardOpenOption.CREATE_NEW);
 
         JsonLinesTradeRepository repository = open(journal, 100);
         assertEquals(1, repository.skippedLines());
         assertEquals(1, repository.recent(10).await(10, TimeUnit.SECONDS).size());
-        repository.append(TradeJournalJsonTest.decision).await(10, TimeUnit.SECONDS);
+        repository.append(JournalSamples.PAPER_DECISION).await(10, TimeUnit.SECONDS);
         repository.close().await(10, TimeUnit.SECONDS);
 
         JsonLinesTradeRepository reopened = open(journal, 100);

@@ -2,22 +2,28 @@ package com.doubletime.executor;
 
 import static com.doubletime.executor.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.PositionsQuery;
+import com.doubletime.bus.protocol.PositionsReport;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveExecutorVerticleTest {
     private final Vertx vertx = Vertx.vertx();
     private final BlockingQueue<TradeReport> trades = new LinkedBlockingQueue<>();
-    private final BlockingQueue<JsonObject> execution = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JournalEntry> execution = new LinkedBlockingQueue<>();
     private final FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
     private final FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
 
@@ -53,7 +59,7 @@ class LiveExecutorVerticleTest {
                 .completion()
                 .await(5, TimeUnit.SECONDS);
         vertx.eventBus()
-                .<JsonObject>consumer(Addresses.EXECUTION, m -> execution.add(m.body()))
+                .<JournalEntry>consumer(Addresses.EXECUTION, m -> execution.add(m.body()))
                 .completion()
                 .await(5, TimeUnit.SECONDS);
     }
@@ -101,7 +107,7 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS); // barrier
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS); // barrier
     }
 
     private void opportunity(String id) {
@@ -132,19 +138,19 @@ class LiveExecutorVerticleTest {
         assertEquals(1, kalshi.placed.size());
         assertEquals(1, polymarket.placed.size());
         assertEquals(4, journal().stream().filter(OrderEvent.class::isInstance).count());
-        assertEquals("order", execution.poll(5, TimeUnit.SECONDS).getString("type"));
-        JsonObject status = vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+        assertInstanceOf(OrderEvent.class, execution.poll(5, TimeUnit.SECONDS));
+        TradingControl status = vertx.eventBus()
+                .<TradingControl>request(Addresses.CONTROL, new ControlCommand.Status())
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals("live", status.getString("mode"));
+        assertEquals(ExecutionMode.LIVE, status.mode());
     }
 
     @Test
     void theKillSwitchTurnedOnWhileTheDecisionIsJournaledSendsNoOrder() throws Exception {
         deploy();
         vertx.eventBus()
-                .request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"))
+                .request(Addresses.CONTROL, new ControlCommand.KillSwitch(true, null))
                 .await(5, TimeUnit.SECONDS);
         opportunity("fed:K:2");
 
@@ -160,7 +166,7 @@ class LiveExecutorVerticleTest {
         polymarket.onPlace = order -> never;
         deploy();
         opportunity("fed:K:3");
-        assertEquals("order", execution.poll(10, TimeUnit.SECONDS).getString("type"));
+        assertInstanceOf(OrderEvent.class, execution.poll(10, TimeUnit.SECONDS));
         while (journal().stream()
                 .noneMatch(e -> e instanceof OrderEvent o
                         && o.platform() == Platform.KALSHI
@@ -193,18 +199,12 @@ class LiveExecutorVerticleTest {
             assertEquals(150, recovered.kalshi().filledQuantity());
             assertTrue(recovered.reason().contains("UNKNOWN"), recovered.reason());
             assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing sent twice");
-            JsonObject positions = restarted
+            PositionsReport positions = restarted
                     .eventBus()
-                    .<JsonObject>request(Addresses.POSITIONS_QUERY, null)
+                    .<PositionsReport>request(Addresses.POSITIONS_QUERY, PositionsQuery.INSTANCE)
                     .await(5, TimeUnit.SECONDS)
                     .body();
-            assertEquals(
-                    "150",
-                    positions
-                            .getJsonArray("pairs")
-                            .getJsonObject(0)
-                            .getJsonObject("kalshi")
-                            .getString("yes"));
+            assertEquals(150, positions.pairs().get(0).kalshiYes());
         } finally {
             restarted.close().await(10, TimeUnit.SECONDS);
         }
@@ -231,11 +231,11 @@ class LiveExecutorVerticleTest {
                 .await(10, TimeUnit.SECONDS);
 
         assertEquals(1, kalshi.balanceReads.get());
-        JsonObject status = vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+        TradingControl status = vertx.eventBus()
+                .<TradingControl>request(Addresses.CONTROL, new ControlCommand.Status())
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals("live", status.getString("mode"));
+        assertEquals(ExecutionMode.LIVE, status.mode());
     }
 
     @Test
@@ -272,7 +272,7 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS);
         opportunity("fed:K:9");
 
         assertEquals(TradeStatus.FILLED, trades.poll(20, TimeUnit.SECONDS).status());
@@ -281,9 +281,7 @@ class LiveExecutorVerticleTest {
         List<JournalEntry> recorded = repository.recent(10).await(5, TimeUnit.SECONDS);
         assertEquals(
                 List.of("trade_decision", "order", "order"),
-                recorded.subList(0, 3).stream()
-                        .map(e -> TradeJournalJson.toTree(e).get("type").asText())
-                        .toList());
+                recorded.subList(0, 3).stream().map(TradeJournalJson::type).toList());
         repository.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -349,7 +347,7 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS);
 
         vertx.eventBus()
                 .publish(

@@ -110,7 +110,7 @@ class PairRiskLimitsTest {
     @Test
     void perPairExposureCapsByThePairsOwnOutlayAndTheGlobalCapStillApplies() {
         PaperTrader trader = trader(pairOverride(new JsonObject().put("maxTotalExposure", "105")));
-        trader.record(TradeJournalJsonTest.report); // $97.85 outlaid on this pair
+        trader.record(JournalSamples.PAPER_REPORT); // $97.85 outlaid on this pair
 
         TradeDecision decision = decide(trader, T0);
 
@@ -122,7 +122,7 @@ class PairRiskLimitsTest {
                 .put(
                         "pairRiskLimits",
                         new JsonObject().put(Fixtures.PAIR_ID, new JsonObject().put("maxTotalExposure", "5000"))));
-        looseGlobal.record(TradeJournalJsonTest.report);
+        looseGlobal.record(JournalSamples.PAPER_REPORT);
         TradeDecision bound = decide(looseGlobal, T0);
         assertEquals(7, bound.quantity(), "the global total still binds");
         assertTrue(bound.reason().contains("by max total exposure $105"), bound.reason());
@@ -137,16 +137,16 @@ class PairRiskLimitsTest {
                 Direction.KALSHI_YES_POLYMARKET_NO,
                 com.doubletime.domain.trade.ExecutionMode.PAPER,
                 TradeStatus.PARTIALLY_FILLED,
-                TradeJournalJsonTest.report.kalshi(),
-                LegFill.notSent(TradeJournalJsonTest.report.polymarket().order()),
-                TradeJournalJsonTest.report
+                JournalSamples.PAPER_REPORT.kalshi(),
+                LegFill.notSent(JournalSamples.PAPER_REPORT.polymarket().order()),
+                JournalSamples.PAPER_REPORT
                         .kalshi()
                         .cost()
-                        .add(TradeJournalJsonTest.report.kalshi().fee()),
-                TradeJournalJsonTest.report
+                        .add(JournalSamples.PAPER_REPORT.kalshi().fee()),
+                JournalSamples.PAPER_REPORT
                         .kalshi()
                         .cost()
-                        .add(TradeJournalJsonTest.report.kalshi().fee())
+                        .add(JournalSamples.PAPER_REPORT.kalshi().fee())
                         .negate(),
                 "polymarket filled nothing",
                 T0,

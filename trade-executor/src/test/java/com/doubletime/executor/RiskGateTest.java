@@ -54,7 +54,7 @@ class RiskGateTest {
 
     @Test
     void positionPerPairReducesTheQuantityToTheRoomLeft() {
-        positions.record(TradeJournalJsonTest.report); // 102 contracts on each venue
+        positions.record(JournalSamples.PAPER_REPORT); // 102 contracts on each venue
         RiskLimits limits = RiskLimits.DEFAULT.merge(Map.of("maxPositionPerPair", 150));
 
         RiskGate.Allowance allowance = RiskGate.allowance(limits, Fixtures.PAIR, standard(), positions);
@@ -65,7 +65,7 @@ class RiskGateTest {
 
     @Test
     void totalExposureCapsByTheMoneyAlreadyOutlaid() {
-        positions.record(TradeJournalJsonTest.report); // $97.85 outlaid
+        positions.record(JournalSamples.PAPER_REPORT); // $97.85 outlaid
         RiskLimits limits = RiskLimits.DEFAULT.merge(Map.of("maxTotalExposure", "100"));
 
         RiskGate.Allowance allowance = RiskGate.allowance(limits, Fixtures.PAIR, standard(), positions);
@@ -83,17 +83,17 @@ class RiskGateTest {
                 Direction.KALSHI_YES_POLYMARKET_NO,
                 ExecutionMode.PAPER,
                 com.doubletime.domain.trade.TradeStatus.PARTIALLY_FILLED,
-                TradeJournalJsonTest.report.kalshi(),
+                JournalSamples.PAPER_REPORT.kalshi(),
                 com.doubletime.domain.trade.LegFill.notSent(
-                        TradeJournalJsonTest.report.polymarket().order()),
-                TradeJournalJsonTest.report
+                        JournalSamples.PAPER_REPORT.polymarket().order()),
+                JournalSamples.PAPER_REPORT
                         .kalshi()
                         .cost()
-                        .add(TradeJournalJsonTest.report.kalshi().fee()),
-                TradeJournalJsonTest.report
+                        .add(JournalSamples.PAPER_REPORT.kalshi().fee()),
+                JournalSamples.PAPER_REPORT
                         .kalshi()
                         .cost()
-                        .add(TradeJournalJsonTest.report.kalshi().fee())
+                        .add(JournalSamples.PAPER_REPORT.kalshi().fee())
                         .negate(),
                 "polymarket filled nothing",
                 T0,

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.RecentTrades;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
@@ -19,7 +21,6 @@ import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,18 +86,19 @@ class TradeExecutorVerticleTest {
                                         Fixtures.polymarket(
                                                 Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
                                         Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
-        query(null); // handled on the executor's event loop after the market data: a barrier
+        query(TradesQuery.ALL); // handled on the executor's event loop after the market data: a barrier
     }
 
     private static ArbitrageOpportunityFound opportunity(String id) {
         return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, id, T0);
     }
 
-    private JsonArray query(JsonObject request) throws Exception {
+    private List<TradeReport> query(TradesQuery request) throws Exception {
         return vertx.eventBus()
-                .<JsonArray>request(Addresses.TRADES_QUERY, request)
+                .<RecentTrades>request(Addresses.TRADES_QUERY, request)
                 .await(5, TimeUnit.SECONDS)
-                .body();
+                .body()
+                .trades();
     }
 
     @Test
@@ -143,7 +145,7 @@ class TradeExecutorVerticleTest {
                                 T0 + 1,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.60", "80"), T0 + 1))));
-        query(null); // barrier: the executor has applied the new book
+        query(TradesQuery.ALL); // barrier: the executor has applied the new book
         decision.complete();
 
         ControlledRepository.Pending outcome = journal.next();
@@ -195,23 +197,23 @@ class TradeExecutorVerticleTest {
 
     @Test
     void answersTradesQueryWithRecentTradesIncludingThoseReadFromTheJournal() throws Exception {
-        TradeReport earlier = TradeJournalJsonTest.report;
+        TradeReport earlier = JournalSamples.PAPER_REPORT;
         deploy(
                 Fixtures.config("1000"),
-                ControlledRepository.automatic(List.of(TradeJournalJsonTest.decision, earlier)));
+                ControlledRepository.automatic(List.of(JournalSamples.PAPER_DECISION, earlier)));
         publishStandardBooks();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:9"));
         TradeReport latest = published.poll(5, TimeUnit.SECONDS);
 
-        JsonArray all = query(null);
-        JsonArray last = query(new JsonObject().put("limit", 1));
+        List<TradeReport> all = query(TradesQuery.ALL);
+        List<TradeReport> last = query(new TradesQuery(1));
 
         assertEquals(2, all.size());
-        assertEquals(earlier.tradeId(), all.getJsonObject(0).getString("tradeId"));
-        assertEquals(new JsonObject(TradeJournalJson.write(latest)), all.getJsonObject(1));
+        assertEquals(earlier.tradeId(), all.get(0).tradeId());
+        assertEquals(latest, all.get(1));
         assertEquals(1, last.size());
-        assertEquals(latest.tradeId(), last.getJsonObject(0).getString("tradeId"));
-        assertEquals("fed:K:9", last.getJsonObject(0).getString("opportunityId"));
+        assertEquals(latest.tradeId(), last.get(0).tradeId());
+        assertEquals("fed:K:9", last.get(0).opportunityId());
     }
 
     @Test
@@ -223,7 +225,7 @@ class TradeExecutorVerticleTest {
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         journal.next();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:2"));
-        query(null);
+        query(TradesQuery.ALL);
 
         assertNull(published.poll(200, TimeUnit.MILLISECONDS));
         assertTrue(journal.pending.isEmpty(), "no decision after the journal failed");

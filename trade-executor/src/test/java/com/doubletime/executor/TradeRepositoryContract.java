@@ -2,6 +2,7 @@ package com.doubletime.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -42,7 +42,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator API against a running gateway and paper executor: auth, validation, pairs, controls, streams. */
+/**
+ * The operator API against a running gateway and paper executor: auth, validation, pairs, controls, streams.
+ * In the executor's module (and the gateway's package, for its test client) because the gateway does not
+ * depend on the executor: they meet only on the bus.
+ */
 @Timeout(60)
 class OperatorApiIT {
     private static final String TOKEN = "it-token-0123456789abcdef";

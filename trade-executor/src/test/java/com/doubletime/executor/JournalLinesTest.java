@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.domain.Direction;
-import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
@@ -15,19 +14,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TradeJournalJsonTest {
-    static TradeDecision decision;
-    static TradeReport report;
-
-    static {
-        OrderbookSet books = Fixtures.standardBooks();
-        PaperTrader trader = new PaperTrader(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "trade-1");
-        decision = trader.decide(
-                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "fed:K:1", Fixtures.T0),
-                books,
-                Fixtures.T0 + 1);
-        report = trader.fill(decision, books, Fixtures.T0 + 2);
-    }
+/** The journal's line format read back from text: Jackson parses, the domain's {@link TradeJournalJson} maps. */
+class JournalLinesTest {
+    private static final TradeDecision decision = JournalSamples.PAPER_DECISION;
+    private static final TradeReport report = JournalSamples.PAPER_REPORT;
 
     @Test
     void writesTradeWithDecimalStringsAndLevelFills() {
@@ -63,41 +53,39 @@ class TradeJournalJsonTest {
         String line = TradeJournalJson.write(change);
 
         assertTrue(line.startsWith("{\"type\":\"control\",\"action\":\"kill-switch-on\""), line);
-        assertEquals(change, TradeJournalJson.read(line));
+        assertEquals(change, JournalLines.read(line));
     }
 
     @Test
     void readsBackWhatItWrote() {
         for (JournalEntry entry : List.of(decision, report)) {
             String line = TradeJournalJson.write(entry);
-            JournalEntry back = TradeJournalJson.read(line);
+            JournalEntry back = JournalLines.read(line);
             assertEquals(entry.getClass(), back.getClass());
             assertEquals(line, TradeJournalJson.write(back));
         }
-        TradeReport back = (TradeReport) TradeJournalJson.read(TradeJournalJson.write(report));
+        TradeReport back = (TradeReport) JournalLines.read(TradeJournalJson.write(report));
         assertEquals(0, back.totalCost().compareTo(report.totalCost()));
         assertEquals(report.kalshi().levels(), back.kalshi().levels());
-        assertEquals(
-                decision.reason(), ((TradeDecision) TradeJournalJson.read(TradeJournalJson.write(decision))).reason());
+        assertEquals(decision.reason(), ((TradeDecision) JournalLines.read(TradeJournalJson.write(decision))).reason());
     }
 
     @Test
     void acceptsJsonNumbersForDecimalsFromAHandEditedLine() {
         JsonObject json = new JsonObject(TradeJournalJson.write(report)).put("totalCost", new BigDecimal("97.84793"));
 
-        TradeReport back = (TradeReport) TradeJournalJson.read(json.encode());
+        TradeReport back = (TradeReport) JournalLines.read(json.encode());
 
         assertEquals(0, new BigDecimal("97.84793").compareTo(back.totalCost()));
     }
 
     @Test
     void rejectsLinesThatAreNotEntries() {
-        assertThrows(
-                IllegalArgumentException.class, () -> TradeJournalJson.read("{\"type\":\"trade\",\"tradeId\":\"x\""));
-        assertThrows(IllegalArgumentException.class, () -> TradeJournalJson.read("[1,2]"));
+        assertThrows(IllegalArgumentException.class, () -> JournalLines.read("{\"type\":\"trade\",\"tradeId\":\"x\""));
+        assertThrows(IllegalArgumentException.class, () -> JournalLines.read("[1,2]"));
         IllegalArgumentException missing = assertThrows(
                 IllegalArgumentException.class,
-                () -> TradeJournalJson.read("{\"type\":\"trade_decision\",\"tradeId\":\"x\"}"));
+                () -> JournalLines.read("{\"type\":\"trade_decision\",\"tradeId\":\"x\"}"));
         assertTrue(missing.getMessage().startsWith("missing field"), missing.getMessage());
     }
 }
