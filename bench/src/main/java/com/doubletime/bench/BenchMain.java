@@ -62,7 +62,7 @@ public final class BenchMain {
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         if (wireToWire) {
             WireToWireBench.run(
-                    windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
+                    windows, warmup, 300, 200, com.doubletime.executor.journal.JournalSync.fromWireName(journalSync));
             return;
         }
         if (signingOnly) {
@@ -80,7 +80,7 @@ public final class BenchMain {
             System.out.println(
                     "wire-to-wire, live against the simulators (" + windows + " windows after " + warmup + " warm-up)");
             WireToWireBench.run(
-                    windows, warmup, 300, 200, com.doubletime.executor.JournalSync.fromWireName(journalSync));
+                    windows, warmup, 300, 200, com.doubletime.executor.journal.JournalSync.fromWireName(journalSync));
         }
     }
 

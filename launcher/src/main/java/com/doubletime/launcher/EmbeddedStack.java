@@ -65,7 +65,7 @@ public final class EmbeddedStack {
             ExecutorConfig executor,
             SimulatorCredentials credentials,
             java.util.function.Consumer<ExchangeSimulator> beforeFeeds,
-            com.doubletime.executor.TradeRepository journal,
+            com.doubletime.executor.journal.TradeRepository journal,
             java.util.function.UnaryOperator<com.doubletime.domain.order.VenueOrderGateway> gateways) {
         public Live {
             if (executor.mode() != ExecutionMode.LIVE) {

@@ -3,6 +3,9 @@ package com.doubletime.executor;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.RiskLimits;
+import com.doubletime.executor.journal.JournalSync;
+import com.doubletime.executor.journal.PostgresJournalConfig;
+import com.doubletime.executor.live.LiveExecution;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,7 +17,8 @@ import java.util.Map;
 /**
  * The trade executor's settings, read once at start-up.
  *
- * @param mode {@code paper} simulates fills against the books; {@code live} is refused at start-up (not built yet)
+ * @param mode {@code paper} simulates fills against the books; {@code live} sends orders (and is refused at start-up
+ *     without an order gateway per venue)
  * @param maxNotionalPerTrade the most one trade may spend, both legs' cost and fees, in dollars
  * @param journalPath the JSON Lines trade journal
  * @param maxBookAge a book not updated for longer than this is not traded on

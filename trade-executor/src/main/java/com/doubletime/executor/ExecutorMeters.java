@@ -8,6 +8,7 @@ import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.position.PositionBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

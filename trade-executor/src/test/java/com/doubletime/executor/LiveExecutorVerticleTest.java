@@ -1,6 +1,6 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +17,19 @@ import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.order.OrderResult;
+import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.FakeVenue;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.journal.JsonLinesTradeRepository;
+import com.doubletime.executor.journal.TradeRepository;
+import com.doubletime.executor.live.LiveExecution;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -34,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,31 +48,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The verticle in live mode over scripted venues and a real file journal. */
 @Timeout(60)
 class LiveExecutorVerticleTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> trades = new LinkedBlockingQueue<>();
-    private final BlockingQueue<JournalEntry> execution = new LinkedBlockingQueue<>();
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> trades = executor.trades;
+    private final BlockingQueue<JournalEntry> execution = executor.execution;
     private final FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
     private final FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listen() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-        vertx.eventBus()
-                .<JournalEntry>consumer(Addresses.EXECUTION, m -> execution.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    LiveExecutorVerticleTest() throws Exception {}
 
     @AfterEach
     void close() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private ExecutorConfig config() {
@@ -82,23 +78,8 @@ class LiveExecutorVerticleTest {
     }
 
     private void deploy() throws Exception {
-        vertx.deployVerticle(new TradeExecutorVerticle(
-                        config(),
-                        List.of(Fixtures.PAIR),
-                        null,
-                        System::nanoTime,
-                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
-                .await(10, TimeUnit.SECONDS);
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
+        executor.deployLive(config(), List.of(Fixtures.PAIR), null, venues(), System::nanoTime);
+        executor.publishKalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0);
         vertx.eventBus()
                 .publish(
                         Addresses.MARKET_DATA,
@@ -108,6 +89,10 @@ class LiveExecutorVerticleTest {
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
         vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS); // barrier
+    }
+
+    private Map<Platform, VenueOrderGateway> venues() {
+        return Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket);
     }
 
     private void opportunity(String id) {

@@ -1,6 +1,6 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.PositionsQuery;
 import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.domain.Direction;
-import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
-import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
@@ -24,6 +21,11 @@ import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.fixtures.ControlledRepository;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.fixtures.JournalSamples;
+import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,7 +35,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,54 +42,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** The operator's controls on the executor: kill switch, pause, risk limits, positions, pair changes. */
 @Timeout(30)
 class OperatorControlTest {
-    private static final long NOW = T0 + 2_000_000L;
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+    private static final long NOW = ExecutorHarness.NOW;
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> published = executor.trades;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listenForTrades() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    OperatorControlTest() throws Exception {}
 
     @AfterEach
     void closeVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private String deploy(ExecutorConfig config, TradeRepository repository) throws Exception {
-        return vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), repository, () -> NOW))
-                .await(10, TimeUnit.SECONDS);
+        return executor.deployPaper(config, List.of(Fixtures.PAIR), repository);
     }
 
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.POLYMARKET,
-                                T0,
-                                List.of(
-                                        Fixtures.polymarket(
-                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
-        control(new ControlCommand.Status()); // handled on the executor's loop after the market data: a barrier
+        executor.publishStandardBooks();
     }
 
     private static ArbitrageOpportunityFound opportunity(String id) {
@@ -96,14 +70,11 @@ class OperatorControlTest {
     }
 
     private TradingControl control(ControlCommand command) throws Exception {
-        return assertInstanceOf(TradingControl.class, send(command));
+        return executor.control(command);
     }
 
     private Object send(ControlCommand command) throws Exception {
-        return vertx.eventBus()
-                .request(Addresses.CONTROL, command)
-                .await(5, TimeUnit.SECONDS)
-                .body();
+        return executor.send(command);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.Platform;
@@ -20,6 +18,11 @@ import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.fixtures.ControlledRepository;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.fixtures.JournalSamples;
+import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -31,62 +34,34 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TradeExecutorVerticleTest {
-    private static final long NOW = T0 + 2_000_000L;
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+    private static final long NOW = ExecutorHarness.NOW;
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> published = executor.trades;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listenForTrades() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    TradeExecutorVerticleTest() throws Exception {}
 
     @AfterEach
     void closeVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private void deploy(ExecutorConfig config, TradeRepository repository) throws Exception {
-        vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), repository, () -> NOW))
-                .await(10, TimeUnit.SECONDS);
+        executor.deployPaper(config, List.of(Fixtures.PAIR), repository);
     }
 
     /** Publishes the standard books, then waits for the executor to have applied them. */
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.POLYMARKET,
-                                T0,
-                                List.of(
-                                        Fixtures.polymarket(
-                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
-        query(TradesQuery.ALL); // handled on the executor's event loop after the market data: a barrier
+        executor.publishStandardBooks();
     }
 
     private static ArbitrageOpportunityFound opportunity(String id) {
@@ -94,11 +69,7 @@ class TradeExecutorVerticleTest {
     }
 
     private List<TradeReport> query(TradesQuery request) throws Exception {
-        return vertx.eventBus()
-                .<RecentTrades>request(Addresses.TRADES_QUERY, request)
-                .await(5, TimeUnit.SECONDS)
-                .body()
-                .trades();
+        return executor.recentTrades(request);
     }
 
     @Test
