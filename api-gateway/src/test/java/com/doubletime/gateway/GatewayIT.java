@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -250,6 +255,51 @@ class GatewayIT {
         assertEquals(
                 "trade executor did not answer: timed out",
                 response.bodyAsJsonObject().getString("error"));
+    }
+
+    @Test
+    void readinessNamesEachServiceThatIsNotRunning() throws Exception {
+        HttpResponse<Buffer> ready = get("/health/ready");
+
+        assertEquals(503, ready.statusCode());
+        JsonObject checks = ready.bodyAsJsonObject().getJsonObject("checks");
+        assertEquals("DOWN: no trade executor is running", checks.getString("trade-executor"));
+        assertEquals("DOWN: no arbitrage monitor is running", checks.getString("arbitrage-monitor"));
+        assertEquals(
+                "arbitrage monitor did not answer: no arbitrage monitor is running",
+                get("/api/markets").bodyAsJsonObject().getString("error"));
+    }
+
+    @Test
+    void theExecutorsStateAndRefusalsArePassedOn() throws Exception {
+        TradingControl state =
+                TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT).withKillSwitch(true);
+        vertx.eventBus()
+                .<ControlCommand>consumer(Addresses.CONTROL, request -> {
+                    if (request.body() instanceof ControlCommand.ChangeRiskLimits change) {
+                        request.reply(new ControlRefused(
+                                400, change.changes().keySet() + " is not a risk limit", "maxNotional"));
+                    } else {
+                        request.reply(state);
+                    }
+                })
+                .completion()
+                .await(5, TimeUnit.SECONDS);
+
+        JsonObject control = get("/api/control").bodyAsJsonObject();
+        HttpResponse<Buffer> refused = web.patch(port, "127.0.0.1", "/api/risk-limits")
+                .putHeader("Content-Type", "application/json")
+                .sendJsonObject(new JsonObject().put("maxNotional", "5"))
+                .await(5, TimeUnit.SECONDS);
+
+        assertEquals(new JsonObject(TradeJournalJson.controlState(state)), control);
+        assertEquals("the kill switch is on", control.getString("blockedBecause"));
+        assertEquals(400, refused.statusCode());
+        assertEquals(
+                new JsonObject()
+                        .put("error", "[maxNotional] is not a risk limit")
+                        .put("field", "maxNotional"),
+                refused.bodyAsJsonObject());
     }
 
     @Test
