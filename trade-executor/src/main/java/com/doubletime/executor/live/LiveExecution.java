@@ -2,6 +2,7 @@ package com.doubletime.executor.live;
 
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
@@ -20,7 +21,6 @@ import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.executor.lifecycle.Scheduler;
 import com.doubletime.executor.lifecycle.TradeJournal;
-import com.doubletime.executor.paper.IocFill;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -145,13 +145,9 @@ public final class LiveExecution {
 
     /** Places both legs of an accepted decision and handles leg risk; completes with the trade's report. */
     public CompletionStage<TradeReport> execute(TradeDecision decision, MarketPair pair) {
-        LiveLeg kalshi = new LiveLeg(
-                decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(), IocFill.KALSHI_FEE_DECIMALS);
-        LiveLeg polymarket = new LiveLeg(
-                decision.polymarket(),
-                decision.quantity(),
-                pair.polymarketTakerFeeRate(),
-                IocFill.POLYMARKET_FEE_DECIMALS);
+        LiveLeg kalshi = new LiveLeg(decision.kalshi(), decision.quantity(), VenueFees.of(pair, Platform.KALSHI));
+        LiveLeg polymarket =
+                new LiveLeg(decision.polymarket(), decision.quantity(), VenueFees.of(pair, Platform.POLYMARKET));
         OrderRequest k = request(
                 decision.tradeId(),
                 decision.kalshi(),

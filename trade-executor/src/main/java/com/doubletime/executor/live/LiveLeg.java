@@ -1,6 +1,7 @@
 package com.doubletime.executor.live;
 
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.trade.LegFill;
@@ -19,22 +20,21 @@ import java.util.List;
 public final class LiveLeg {
     final LegOrder order;
     final long requested;
-    final long feeRate;
-    final int feeDecimals;
+    final VenueFees fees;
     long bought;
     long sold;
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
-    BigDecimal fees = BigDecimal.ZERO;
+    BigDecimal feesPaid = BigDecimal.ZERO;
     final List<LevelFill> levels = new ArrayList<>();
     /** Set when an order's outcome could not be learnt: the venue may hold contracts the journal lacks. */
     String unknown;
 
-    public LiveLeg(LegOrder order, long requested, long feeRate, int feeDecimals) {
+    /** @param fees the venue's fee on the pair: what an order costs when the venue's answer names no fee */
+    public LiveLeg(LegOrder order, long requested, VenueFees fees) {
         this.order = order;
         this.requested = requested;
-        this.feeRate = feeRate;
-        this.feeDecimals = feeDecimals;
+        this.fees = fees;
     }
 
     /** Folds a final order result in. Quantities in results are FixedPoint; legs count whole contracts. */
@@ -45,7 +45,7 @@ public final class LiveLeg {
         }
         long price = result.averagePrice() >= 0 ? result.averagePrice() : order.limitPrice();
         BigDecimal money = BigDecimal.valueOf(filled).multiply(FixedPoint.toBigDecimal(price));
-        fees = fees.add(fee(result, filled, price));
+        feesPaid = feesPaid.add(fee(result, filled, price));
         if (action == OrderAction.BUY) {
             bought += filled;
             paid = paid.add(money);
@@ -78,22 +78,18 @@ public final class LiveLeg {
 
     /** The report's view: net contracts held, net money out (paid − received), all fees. */
     LegFill toFill() {
-        return new LegFill(order, requested, held(), levels, paid.subtract(received), fees);
+        return new LegFill(order, requested, held(), levels, paid.subtract(received), feesPaid);
     }
 
     /**
-     * The venue's fee when it reports one; otherwise contracts §6 on the average price (Polymarket's order
-     * answer carries none): {@code rate × n × p(1−p)} rounded up to the venue's unit.
+     * The venue's fee when it reports one; otherwise {@link VenueFees} on what the answer tells: the order's
+     * filled contracts as one level at its average price (Polymarket's order answer carries no fee and no fills),
+     * an upper bound of what the venue charges per fill.
      */
     private BigDecimal fee(OrderResult result, long filled, long price) {
         if (result.fees() != null && result.fees().signum() > 0) {
             return result.fees();
         }
-        BigDecimal p = FixedPoint.toBigDecimal(price);
-        return FixedPoint.toBigDecimal(feeRate)
-                .multiply(BigDecimal.valueOf(filled))
-                .multiply(p)
-                .multiply(BigDecimal.ONE.subtract(p))
-                .setScale(feeDecimals, RoundingMode.CEILING);
+        return fees.fee(filled * FixedPoint.ONE, price);
     }
 }

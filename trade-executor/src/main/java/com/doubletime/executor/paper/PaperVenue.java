@@ -4,6 +4,8 @@ import com.doubletime.domain.AskLadder;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
@@ -49,14 +51,9 @@ public final class PaperVenue implements VenueStrategy {
         if (!decision.accepted()) {
             return TradeReport.rejected(decision, ExecutionMode.PAPER);
         }
-        LegFill kalshi = fillLeg(
-                books, decision.kalshi(), decision.quantity(), pair.kalshiTakerFeeRate(), IocFill.KALSHI_FEE_DECIMALS);
-        LegFill polymarket = fillLeg(
-                books,
-                decision.polymarket(),
-                decision.quantity(),
-                pair.polymarketTakerFeeRate(),
-                IocFill.POLYMARKET_FEE_DECIMALS);
+        LegFill kalshi = fillLeg(books, decision.kalshi(), decision.quantity(), VenueFees.of(pair, Platform.KALSHI));
+        LegFill polymarket =
+                fillLeg(books, decision.polymarket(), decision.quantity(), VenueFees.of(pair, Platform.POLYMARKET));
         BigDecimal totalCost =
                 kalshi.cost().add(kalshi.fee()).add(polymarket.cost()).add(polymarket.fee());
         long hedged = Math.min(kalshi.filledQuantity(), polymarket.filledQuantity());
@@ -82,12 +79,12 @@ public final class PaperVenue implements VenueStrategy {
                 nowNanos);
     }
 
-    private static LegFill fillLeg(OrderbookSet books, LegOrder order, long quantity, long feeRate, int feeDecimals) {
+    private static LegFill fillLeg(OrderbookSet books, LegOrder order, long quantity, VenueFees fees) {
         Orderbook book = books.find(order.platform(), order.instrument());
         if (book == null || book.isStale()) {
-            return IocFill.buy(order, EMPTY, quantity, feeRate, feeDecimals);
+            return IocFill.buy(order, EMPTY, quantity, fees);
         }
-        return IocFill.buy(order, IocFill.asks(book, order), quantity, feeRate, feeDecimals);
+        return IocFill.buy(order, IocFill.asks(book, order), quantity, fees);
     }
 
     private static String fillReason(TradeStatus status, LegFill kalshi, LegFill polymarket, OrderbookSet books) {

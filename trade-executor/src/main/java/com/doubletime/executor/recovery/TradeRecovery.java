@@ -1,7 +1,9 @@
 package com.doubletime.executor.recovery;
 
+import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueOrderGateway;
@@ -14,7 +16,6 @@ import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.executor.lifecycle.TradeJournal;
 import com.doubletime.executor.live.LiveExecution;
 import com.doubletime.executor.live.LiveLeg;
-import com.doubletime.executor.paper.IocFill;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,16 +86,11 @@ public final class TradeRecovery {
             TradeJournal journal,
             LongSupplier clock) {
         TradeDecision decision = trade.decision;
-        LiveLeg kalshi = new LiveLeg(
-                decision.kalshi(),
-                decision.quantity(),
-                pair == null ? 0 : pair.kalshiTakerFeeRate(),
-                IocFill.KALSHI_FEE_DECIMALS);
+        // a pair removed since: a fee the venue did not report is estimated high, never understated
+        LiveLeg kalshi =
+                new LiveLeg(decision.kalshi(), decision.quantity(), VenueFees.ofOrHighest(pair, Platform.KALSHI));
         LiveLeg polymarket = new LiveLeg(
-                decision.polymarket(),
-                decision.quantity(),
-                pair == null ? 0 : pair.polymarketTakerFeeRate(),
-                IocFill.POLYMARKET_FEE_DECIMALS);
+                decision.polymarket(), decision.quantity(), VenueFees.ofOrHighest(pair, Platform.POLYMARKET));
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (List<OrderEvent> events : trade.orders.values()) {
             chain = chain.thenCompose(done -> settle(events, gateways, journal, clock))
@@ -113,7 +109,12 @@ public final class TradeRecovery {
             TradeReport report = LiveExecution.report(decision, kalshi, polymarket, clock.getAsLong());
             String message = "trade " + decision.tradeId() + " was interrupted by a restart and reconciled without "
                     + "re-sending anything: kalshi holds " + kalshi.held() + ", polymarket " + polymarket.held()
-                    + (report.reason() == null ? "" : "; " + report.reason());
+                    + (report.reason() == null ? "" : "; " + report.reason())
+                    + (pair == null
+                            ? "; pair " + decision.pairId() + " is no longer configured: fees the venues did not report"
+                                    + " are estimated at the highest documented taker rate "
+                                    + FixedPoint.format(VenueFees.HIGHEST_DOCUMENTED_RATE, 2)
+                            : "");
             LOG.log(System.Logger.Level.WARNING, message);
             return journal.append(new ExecutionAlert(
                             decision.tradeId() + ":recovered",

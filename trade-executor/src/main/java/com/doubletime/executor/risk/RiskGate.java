@@ -2,6 +2,8 @@ package com.doubletime.executor.risk;
 
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
@@ -133,8 +135,8 @@ public final class RiskGate {
         return NotionalCap.maxQuantity(
                 budget,
                 o.kalshi().limitPrice(),
-                pair.kalshiTakerFeeRate(),
+                VenueFees.of(pair, Platform.KALSHI),
                 o.polymarket().limitPrice(),
-                pair.polymarketTakerFeeRate());
+                VenueFees.of(pair, Platform.POLYMARKET));
     }
 }

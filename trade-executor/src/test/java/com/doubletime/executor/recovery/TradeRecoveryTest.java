@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderResult;
@@ -115,6 +116,11 @@ class TradeRecoveryTest {
 
     /** Restart: a fresh journal over the same file, a fresh recovery and fresh venue clients. */
     private List<TradeReport> restart(FakeVenue kalshi, FakeVenue polymarket) throws Exception {
+        return restart(kalshi, polymarket, Fixtures.PAIR);
+    }
+
+    /** @param pair the trade's pair as configured at the restart (null: removed since) */
+    private List<TradeReport> restart(FakeVenue kalshi, FakeVenue polymarket, MarketPair pair) throws Exception {
         TradeRepository repository = open();
         TradeRecovery recovery = new TradeRecovery();
         repository.forEach(recovery::fold).await(10, TimeUnit.SECONDS);
@@ -122,7 +128,7 @@ class TradeRecoveryTest {
         for (TradeRecovery.Interrupted trade : recovery.interrupted()) {
             reports.add(TradeRecovery.reconcile(
                             trade,
-                            Fixtures.PAIR,
+                            pair,
                             Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                             entry -> repository.append(entry).toCompletionStage(),
                             System::nanoTime)
@@ -171,6 +177,26 @@ class TradeRecoveryTest {
         // a second restart finds nothing left to recover and journals nothing
         assertEquals(List.of(), restart(kalshiAfter, polymarketAfter));
         assertEquals(journal.size(), journal().size());
+    }
+
+    @Test
+    void aTradeWhosePairWasRemovedEstimatesUnreportedFeesAtTheHighestDocumentedRateNotZero() throws Exception {
+        // both legs answered FILLED without a fee (as Polymarket's order answer does), then the crash
+        runUntilKilled(
+                new FakeVenue(Platform.KALSHI),
+                new FakeVenue(Platform.POLYMARKET),
+                entry -> ack(entry, Platform.POLYMARKET));
+
+        TradeReport report = restart(new FakeVenue(Platform.KALSHI), new FakeVenue(Platform.POLYMARKET), null)
+                .get(0);
+
+        // 0.07 × 102 × 0.53 × 0.47 = 1.778574 → $1.77858 (the pair's 0.04 would be $1.01633; before: 0)
+        assertEquals(new BigDecimal("1.77858"), report.polymarket().fee());
+        assertEquals(new BigDecimal("1.74"), report.kalshi().fee());
+        assertTrue(journal().stream()
+                .anyMatch(e -> e instanceof ExecutionAlert a
+                        && a.kind() == ExecutionAlert.AlertKind.RECOVERED
+                        && a.message().contains("pair " + Fixtures.PAIR_ID + " is no longer configured")));
     }
 
     @Test
