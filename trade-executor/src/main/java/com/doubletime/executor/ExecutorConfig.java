@@ -51,6 +51,9 @@ public record ExecutorConfig(
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
     public static final int DEFAULT_RECENT_TRADES = 500;
+    /** Live positions are compared with the venues' once a minute unless configured. */
+    public static final long DEFAULT_RECONCILE_INTERVAL_MILLIS = 60_000;
+
     public static final ExecutorConfig DEFAULT =
             new ExecutorConfig(ExecutionMode.PAPER, DEFAULT_MAX_NOTIONAL, DEFAULT_JOURNAL);
 
@@ -159,7 +162,7 @@ public record ExecutorConfig(
                 maxBookAge,
                 recentTrades,
                 LiveExecution.Settings.DEFAULT,
-                60_000,
+                DEFAULT_RECONCILE_INTERVAL_MILLIS,
                 null);
     }
 
@@ -218,7 +221,7 @@ public record ExecutorConfig(
                     Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
                     in.getInteger("recentTrades", DEFAULT_RECENT_TRADES),
                     LiveExecution.Settings.fromJson(in.getJsonObject("live")),
-                    in.getLong("reconcileIntervalMillis", 60_000L),
+                    in.getLong("reconcileIntervalMillis", DEFAULT_RECONCILE_INTERVAL_MILLIS),
                     journal.equals("postgres")
                             ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv())
                             : null,

@@ -20,19 +20,15 @@ import com.doubletime.executor.journal.JsonLinesTradeRepository;
 import com.doubletime.executor.journal.PostgresTradeRepository;
 import com.doubletime.executor.journal.RepositoryJournal;
 import com.doubletime.executor.journal.TradeRepository;
-import com.doubletime.executor.lifecycle.Scheduler;
 import com.doubletime.executor.live.PositionCheck;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -113,14 +109,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
         BusCodecs.registerAll(vertx.eventBus());
         return openJournal().compose(opened -> {
             repository = opened;
+            EventLoopThread thread = new EventLoopThread(vertx, context);
             executor = new TradeExecutor(
                     config,
                     pairs,
                     config.mode() == ExecutionMode.LIVE ? venues : Map.of(),
                     new RepositoryJournal(repository, context),
                     new RepositoryJournal(repository, context, this::publishStep),
-                    this::schedule,
-                    onLoop(),
+                    thread,
+                    thread,
                     clock,
                     () -> UUID.randomUUID().toString(),
                     new TradeExecutor.Outputs() {
@@ -200,25 +197,8 @@ public final class TradeExecutorVerticle extends VerticleBase {
         executor.control(command).thenAccept(answer -> message.reply(answer.reply()));
     }
 
-    private Scheduler.Cancellable schedule(long millis, Runnable task) {
-        long timer = vertx.setTimer(Math.max(1, millis), id -> task.run());
-        return () -> vertx.cancelTimer(timer);
-    }
-
     private static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
-    }
-
-    /** The executor's thread: a task runs at once when already on it, else is queued there. */
-    private Executor onLoop() {
-        Context loop = context;
-        return task -> {
-            if (Vertx.currentContext() == loop) {
-                task.run();
-            } else {
-                loop.runOnContext(v -> task.run());
-            }
-        };
     }
 }

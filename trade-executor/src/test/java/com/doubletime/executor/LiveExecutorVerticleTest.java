@@ -21,6 +21,8 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.OrderEventKind;
+import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.domain.trade.TradingControl;
@@ -30,9 +32,11 @@ import com.doubletime.executor.fixtures.Fixtures;
 import com.doubletime.executor.journal.JsonLinesTradeRepository;
 import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.executor.live.LiveExecution;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,7 +75,7 @@ class LiveExecutorVerticleTest {
                 ExecutionMode.LIVE,
                 new BigDecimal("1000"),
                 dir.resolve("trades.jsonl"),
-                java.time.Duration.ofDays(3_650),
+                Duration.ofDays(3_650),
                 100,
                 LiveExecution.Settings.DEFAULT,
                 0,
@@ -155,7 +160,7 @@ class LiveExecutorVerticleTest {
         while (journal().stream()
                 .noneMatch(e -> e instanceof OrderEvent o
                         && o.platform() == Platform.KALSHI
-                        && o.kind() == com.doubletime.domain.trade.OrderEventKind.ACKNOWLEDGED)) {
+                        && o.kind() == OrderEventKind.ACKNOWLEDGED)) {
             Thread.sleep(50);
         }
         vertx.close().await(10, TimeUnit.SECONDS); // the "crash": the Polymarket answer never arrives
@@ -286,26 +291,26 @@ class LiveExecutorVerticleTest {
         // the window's market data reaches the executor only after its decision is journaled (queued behind it)
         TradeRepository journal = new TradeRepository() {
             @Override
-            public io.vertx.core.Future<Void> append(JournalEntry entry) {
+            public Future<Void> append(JournalEntry entry) {
                 return file.append(entry).onSuccess(done -> {
-                    if (entry instanceof com.doubletime.domain.trade.TradeDecision) {
+                    if (entry instanceof TradeDecision) {
                         vertx.runOnContext(v -> vertx.eventBus().publish(Addresses.MARKET_DATA, opening));
                     }
                 });
             }
 
             @Override
-            public io.vertx.core.Future<List<JournalEntry>> recent(int limit) {
+            public Future<List<JournalEntry>> recent(int limit) {
                 return file.recent(limit);
             }
 
             @Override
-            public io.vertx.core.Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+            public Future<Void> forEach(Consumer<JournalEntry> visitor) {
                 return file.forEach(visitor);
             }
 
             @Override
-            public io.vertx.core.Future<Void> close() {
+            public Future<Void> close() {
                 return file.close();
             }
         };

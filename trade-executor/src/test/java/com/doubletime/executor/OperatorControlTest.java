@@ -13,6 +13,7 @@ import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.PositionsQuery;
 import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.domain.Direction;
+import com.doubletime.domain.Outcome;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ControlChange;
@@ -198,7 +199,7 @@ class OperatorControlTest {
 
         PositionsReport.PairPosition pair = positions.pairs().get(0);
         assertEquals(Fixtures.PAIR_ID, pair.pairId());
-        long kalshiYes = JournalSamples.PAPER_REPORT.kalshi().order().outcome() == com.doubletime.domain.Outcome.YES
+        long kalshiYes = JournalSamples.PAPER_REPORT.kalshi().order().outcome() == Outcome.YES
                 ? JournalSamples.PAPER_REPORT.kalshi().filledQuantity()
                 : 0;
         assertEquals(kalshiYes + trade.kalshi().filledQuantity(), pair.kalshiYes());

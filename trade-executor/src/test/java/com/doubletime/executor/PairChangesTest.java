@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -128,7 +129,7 @@ class PairChangesTest {
 
         executor.publishOpportunity("fed:K:1");
 
-        TradeReport report = executor.trades.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+        TradeReport report = executor.trades.poll(20, TimeUnit.SECONDS);
         assertEquals(TradeStatus.FILLED, report.status(), report.reason());
         assertEquals(
                 0,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFile;
 import com.doubletime.domain.Platform;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,8 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class OperatorApiIT {
     private static final String TOKEN = "it-token-0123456789abcdef";
-    private static final MarketPair FED =
-            PairsFile.parsePair(com.doubletime.cluster.config.PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
+    private static final MarketPair FED = PairsFile.parsePair(PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
 
     @TempDir
     Path dir;
@@ -466,7 +467,7 @@ class OperatorApiIT {
 
         assertEquals("3.0.3", doc.getString("openapi"));
         for (String route : gateway.apiRoutes()) {
-            String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+            String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
             String path = route.substring(route.indexOf(' ') + 1);
             assertTrue(
                     paths.containsKey(path) && paths.getJsonObject(path).containsKey(method),
@@ -483,7 +484,7 @@ class OperatorApiIT {
                 api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").getJsonObject(0);
 
         assertEquals(new JsonObject(PairJson.toMap(FED)), listed);
-        assertEquals(FED, PairsFile.parsePair(com.doubletime.cluster.config.PairsLoader.toPlainMap(listed), 0));
+        assertEquals(FED, PairsFile.parsePair(PairsLoader.toPlainMap(listed), 0));
         assertEquals(Map.of(), Map.of());
     }
 }

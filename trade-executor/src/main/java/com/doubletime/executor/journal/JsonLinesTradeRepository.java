@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The embedded trade journal: one JSON object per line ({@link TradeJournalJson}), appended and forced to
@@ -44,7 +47,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final int retained;
     private final ArrayDeque<JournalEntry> recent;
     private final int skippedLines;
-    private final java.util.Set<String> eventIds;
+    private final Set<String> eventIds;
     /** Guarded by {@code channel}. */
     private long forces;
 
@@ -57,7 +60,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             int retained,
             ArrayDeque<JournalEntry> recent,
             int skippedLines,
-            java.util.Set<String> eventIds,
+            Set<String> eventIds,
             JournalSync sync) {
         this.sync = sync;
         this.vertx = vertx;
@@ -94,7 +97,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         Files.createDirectories(absolute.getParent());
         boolean created = !Files.exists(absolute);
         ArrayDeque<JournalEntry> recent = new ArrayDeque<>(Math.min(retained, 4096));
-        java.util.Set<String> eventIds = new java.util.HashSet<>();
+        Set<String> eventIds = new HashSet<>();
         int skipped = created ? 0 : readBack(absolute, retained, recent, eventIds);
         boolean tornTail = !created && !endsWithLineBreak(absolute);
         FileChannel channel = FileChannel.open(
@@ -158,7 +161,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     }
 
     @Override
-    public Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+    public Future<Void> forEach(Consumer<JournalEntry> visitor) {
         return vertx.executeBlocking(() -> {
             synchronized (channel) { // a consistent prefix: no write is half-way through while reading
                 try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -205,7 +208,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private boolean[] writeAndForce(List<String> ids, List<byte[]> lines) throws IOException {
         synchronized (channel) {
             boolean[] written = new boolean[lines.size()];
-            java.util.Set<String> batch = new java.util.HashSet<>();
+            Set<String> batch = new HashSet<>();
             int bytes = 0;
             for (int i = 0; i < lines.size(); i++) {
                 written[i] = !eventIds.contains(ids.get(i)) && batch.add(ids.get(i));
@@ -247,7 +250,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         }
     }
 
-    private static int readBack(Path path, int retained, ArrayDeque<JournalEntry> into, java.util.Set<String> eventIds)
+    private static int readBack(Path path, int retained, ArrayDeque<JournalEntry> into, Set<String> eventIds)
             throws IOException {
         int skipped = 0;
         int lineNumber = 0;

@@ -3,7 +3,9 @@ package com.doubletime.executor.journal;
 import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where the executor records every decision and fill. An entry counts as recorded only when
@@ -22,7 +24,7 @@ public interface TradeRepository {
      * the difference on its latency path. This default appends them one by one (each append keeps call order).
      */
     default Future<Void> appendAll(List<JournalEntry> entries) {
-        List<Future<Void>> writes = new java.util.ArrayList<>(entries.size());
+        List<Future<Void>> writes = new ArrayList<>(entries.size());
         for (JournalEntry entry : entries) {
             writes.add(append(entry));
         }
@@ -36,7 +38,7 @@ public interface TradeRepository {
      * Visits every entry recorded, oldest first (positions, P&amp;L and the operator's controls are rebuilt from
      * the whole journal at start-up). The visitor may run on a worker thread; the future completes after it.
      */
-    Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor);
+    Future<Void> forEach(Consumer<JournalEntry> visitor);
 
     Future<Void> close();
 }

@@ -122,6 +122,12 @@ public interface LegRiskPolicy {
     /** One cent: the smallest price both venues accept on the markets traded here. */
     long TICK = 10_000;
 
+    /** Default re-hedge slippage over the trade's limit: two cents ({@code FixedPoint}). */
+    long DEFAULT_MAX_SLIPPAGE = 20_000;
+
+    /** Default unwind loss per contract under the average price paid: five cents ({@code FixedPoint}). */
+    long DEFAULT_MAX_LOSS_PER_CONTRACT = 50_000;
+
     /**
      * Reads {@code {"policy":"rehedge-then-unwind","maxSlippage":"0.02","maxLossPerContract":"0.05"}}; every
      * key optional.
@@ -130,8 +136,8 @@ public interface LegRiskPolicy {
      */
     static LegRiskPolicy fromJson(JsonObject json) {
         JsonObject in = json == null ? new JsonObject() : json;
-        long slippage = price(in, "maxSlippage", "0.02");
-        long loss = price(in, "maxLossPerContract", "0.05");
+        long slippage = price(in, "maxSlippage", FixedPoint.format(DEFAULT_MAX_SLIPPAGE, 2));
+        long loss = price(in, "maxLossPerContract", FixedPoint.format(DEFAULT_MAX_LOSS_PER_CONTRACT, 2));
         String policy = String.valueOf(in.getValue("policy", "rehedge-then-unwind"));
         return switch (policy) {
             case "rehedge" -> rehedge(slippage);

@@ -1,5 +1,6 @@
 package com.doubletime.executor.live;
 
+import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.VenueFees;
@@ -21,8 +22,10 @@ import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.executor.lifecycle.Scheduler;
 import com.doubletime.executor.lifecycle.TradeJournal;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,6 +57,7 @@ import java.util.function.LongSupplier;
  */
 public final class LiveExecution {
     private static final System.Logger LOG = System.getLogger(LiveExecution.class.getName());
+    private static final long NANOS_PER_MILLI = 1_000_000;
 
     /**
      * @param legTimeoutMillis how long one order may take to answer before it counts as UNKNOWN
@@ -66,13 +70,18 @@ public final class LiveExecution {
             long delayedWaitMillis,
             long pollIntervalMillis,
             LegRiskPolicy policy) {
+        public static final long DEFAULT_LEG_TIMEOUT_MILLIS = 10_000;
+        public static final long DEFAULT_DELAYED_WAIT_MILLIS = 5_000;
+        public static final long DEFAULT_POLL_INTERVAL_MILLIS = 250;
+
         public static final Settings DEFAULT = new Settings(
                 TimeInForce.IMMEDIATE_OR_CANCEL,
                 TimeInForce.IMMEDIATE_OR_CANCEL,
-                10_000,
-                5_000,
-                250,
-                LegRiskPolicy.rehedgeThenUnwind(20_000, 50_000));
+                DEFAULT_LEG_TIMEOUT_MILLIS,
+                DEFAULT_DELAYED_WAIT_MILLIS,
+                DEFAULT_POLL_INTERVAL_MILLIS,
+                LegRiskPolicy.rehedgeThenUnwind(
+                        LegRiskPolicy.DEFAULT_MAX_SLIPPAGE, LegRiskPolicy.DEFAULT_MAX_LOSS_PER_CONTRACT));
 
         public Settings {
             if (legTimeoutMillis <= 0 || delayedWaitMillis < 0 || pollIntervalMillis <= 0 || policy == null) {
@@ -87,8 +96,8 @@ public final class LiveExecution {
          * "delayedWaitMillis":5000,"pollIntervalMillis":250,"legRisk":{..}}}; every key optional
          * (Kalshi IOC or FOK; Polymarket FAK or FOK).
          */
-        public static Settings fromJson(io.vertx.core.json.JsonObject json) {
-            io.vertx.core.json.JsonObject in = json == null ? new io.vertx.core.json.JsonObject() : json;
+        public static Settings fromJson(JsonObject json) {
+            JsonObject in = json == null ? new JsonObject() : json;
             try {
                 return new Settings(
                         tif(in.getString("kalshiTimeInForce", "IOC"), "IOC", "kalshiTimeInForce"),
@@ -197,7 +206,7 @@ public final class LiveExecution {
                         request,
                         result,
                         step,
-                        clock.getAsLong() + settings.delayedWaitMillis() * 1_000_000L))
+                        clock.getAsLong() + settings.delayedWaitMillis() * NANOS_PER_MILLI))
                 .thenAccept(result -> {
                     if (result.status() == OrderStatus.UNKNOWN) {
                         leg.unknown = request.clientOrderId() + " (" + result.rejectReason() + ")";
@@ -460,7 +469,7 @@ public final class LiveExecution {
                 leg.outcome(),
                 action,
                 limitPrice,
-                quantity * com.doubletime.domain.FixedPoint.ONE,
+                quantity * FixedPoint.ONE,
                 settings.timeInForce(leg.platform()));
     }
 
@@ -475,7 +484,7 @@ public final class LiveExecution {
                 ? null
                 : (result.rejectCode() == null ? "" : result.rejectCode() + ": ") + result.rejectReason();
         return new OrderEvent(
-                request.clientOrderId() + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + step,
+                request.clientOrderId() + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + step,
                 tradeId,
                 kind,
                 purpose,

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ControlChange;
+import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.fixtures.Fixtures;
 import com.doubletime.executor.fixtures.JournalSamples;
 import io.vertx.core.json.JsonObject;
@@ -43,12 +47,9 @@ class JournalLinesTest {
 
     @Test
     void readsBackAControlChangeWithItsWholeState() {
-        com.doubletime.domain.trade.ControlChange change = new com.doubletime.domain.trade.ControlChange(
+        ControlChange change = new ControlChange(
                 "kill-switch-on",
-                com.doubletime.domain.trade.TradingControl.initial(
-                                com.doubletime.domain.trade.ExecutionMode.PAPER,
-                                com.doubletime.domain.trade.RiskLimits.DEFAULT)
-                        .withKillSwitch(true),
+                TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT).withKillSwitch(true),
                 "fat finger",
                 42);
 

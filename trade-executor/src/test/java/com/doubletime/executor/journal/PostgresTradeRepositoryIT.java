@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class PostgresTradeRepositoryIT extends TradeRepositoryContract {
         Vertx other = vertx;
         PostgresJournalConfig unreachable =
                 new PostgresJournalConfig("127.0.0.1", 1, "nope", "trader", "s3cret-pw", "trade_journal", 2_000);
-        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(
+        Exception failure = Assertions.assertThrows(
                 Exception.class,
                 () -> PostgresTradeRepository.open(other, unreachable).await(WAIT, TimeUnit.SECONDS));
         String message =

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.order.TimeInForce;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegPurpose;
@@ -30,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,22 +52,12 @@ class LiveExecutionTest {
     }
 
     private static TradeDecision decision() {
-        OrderbookSet books = Fixtures.standardBooks();
-        PaperDesk trader = new PaperDesk(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "t1");
-        return trader.decide(
-                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o1", Fixtures.T0),
-                books,
-                Fixtures.T0 + 1); // 102 contracts, limits 0.42 / 0.53
+        return PaperDesk.standardDecision("t1", "o1"); // 102 contracts, limits 0.42 / 0.53
     }
 
     private TradeReport run(LegRiskPolicy policy) throws Exception {
         return run(new LiveExecution.Settings(
-                com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL,
-                com.doubletime.domain.order.TimeInForce.IMMEDIATE_OR_CANCEL,
-                2_000,
-                1_000,
-                50,
-                policy));
+                TimeInForce.IMMEDIATE_OR_CANCEL, TimeInForce.IMMEDIATE_OR_CANCEL, 2_000, 1_000, 50, policy));
     }
 
     private TradeReport run(LiveExecution.Settings settings) throws Exception {
@@ -140,13 +130,13 @@ class LiveExecutionTest {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
         TradeJournal batching = new TradeJournal() {
             @Override
-            public java.util.concurrent.CompletionStage<Void> append(JournalEntry entry) {
+            public CompletionStage<Void> append(JournalEntry entry) {
                 journal.add(entry);
                 return CompletableFuture.completedFuture(null);
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+            public CompletionStage<Void> appendAll(List<JournalEntry> entries) {
                 batches.add(List.copyOf(entries));
                 journal.addAll(entries);
                 return flushed;

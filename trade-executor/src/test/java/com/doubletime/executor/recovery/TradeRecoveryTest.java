@@ -3,10 +3,8 @@ package com.doubletime.executor.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
-import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -62,10 +60,7 @@ class TradeRecoveryTest {
     }
 
     private static TradeDecision decision() {
-        OrderbookSet books = Fixtures.standardBooks();
-        PaperDesk trader = new PaperDesk(List.of(Fixtures.PAIR), Fixtures.config("100"), () -> "t9");
-        return trader.decide(
-                Fixtures.detect(books, Direction.KALSHI_YES_POLYMARKET_NO, "o9", Fixtures.T0), books, Fixtures.T0 + 1);
+        return PaperDesk.standardDecision("t9", "o9");
     }
 
     private TradeRepository open() throws Exception {

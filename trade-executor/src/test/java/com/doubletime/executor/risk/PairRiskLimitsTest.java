@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
@@ -139,7 +140,7 @@ class PairRiskLimitsTest {
                 "o",
                 Fixtures.PAIR_ID,
                 Direction.KALSHI_YES_POLYMARKET_NO,
-                com.doubletime.domain.trade.ExecutionMode.PAPER,
+                ExecutionMode.PAPER,
                 TradeStatus.PARTIALLY_FILLED,
                 JournalSamples.PAPER_REPORT.kalshi(),
                 LegFill.notSent(JournalSamples.PAPER_REPORT.polymarket().order()),

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.fixtures.Fixtures;
 import com.doubletime.executor.fixtures.JournalSamples;
@@ -85,10 +87,9 @@ class RiskGateTest {
                 Fixtures.PAIR_ID,
                 Direction.KALSHI_YES_POLYMARKET_NO,
                 ExecutionMode.PAPER,
-                com.doubletime.domain.trade.TradeStatus.PARTIALLY_FILLED,
+                TradeStatus.PARTIALLY_FILLED,
                 JournalSamples.PAPER_REPORT.kalshi(),
-                com.doubletime.domain.trade.LegFill.notSent(
-                        JournalSamples.PAPER_REPORT.polymarket().order()),
+                LegFill.notSent(JournalSamples.PAPER_REPORT.polymarket().order()),
                 JournalSamples.PAPER_REPORT
                         .kalshi()
                         .cost()
