@@ -33,7 +33,6 @@ import com.doubletime.executor.recovery.StartupRecovery;
 import com.doubletime.executor.risk.TradeDecider;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -138,9 +137,7 @@ public final class TradeExecutor {
         recovery.recover(recent, history, config.mode());
         CompletionStage<Void> closed =
                 recovery.closeInterrupted(pairs, live() ? venues : Map.of(), steps, loop, clock, lifecycle::reported);
-        return live()
-                ? closed.thenCompose(done -> VenueWarmUp.run(venues, scheduler, loop))
-                : closed.thenCompose(done -> CompletableFuture.completedFuture(null));
+        return live() ? closed.thenCompose(done -> VenueWarmUp.run(venues, scheduler, loop)) : closed;
     }
 
     public void onMarketData(MarketDataBatch batch) {
