@@ -134,9 +134,15 @@ public final class ArbitrageEngine implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        if (books.applyLevel(platform, instrument, side, price, size, absolute, atNanos) != null) {
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        if (books.setLevel(platform, instrument, side, price, size, atNanos) != null) {
+            touch(platform, instrument);
+        }
+    }
+
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        if (books.changeLevel(platform, instrument, side, price, delta, atNanos) != null) {
             touch(platform, instrument);
         }
     }

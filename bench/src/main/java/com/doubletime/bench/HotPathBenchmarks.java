@@ -136,13 +136,12 @@ public class HotPathBenchmarks {
         MarketState state = scratch.state(pair.id());
         long yesAsk = state.polymarketBestAsk(com.doubletime.domain.Outcome.NO);
         // a NO bid that puts Kalshi's YES ask eight cents under the Polymarket NO ask's complement
-        scratch.onLevel(
+        scratch.onLevelChange(
                 Platform.KALSHI,
                 pair.kalshiTicker(),
                 Side.ASK,
                 FixedPoint.ONE - yesAsk - 80_000,
                 50 * FixedPoint.ONE,
-                false,
                 2);
         return state;
     }
@@ -181,8 +180,8 @@ public class HotPathBenchmarks {
     @Benchmark
     public long bookApplyAndEvaluate() {
         int i = updateNext++ & (updateTokens.length - 1);
-        engine.onLevel(
-                Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], true, ++clock);
+        engine.onLevelSet(
+                Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], ++clock);
         engine.onFrameEnd(Platform.POLYMARKET, clock);
         return opportunities;
     }

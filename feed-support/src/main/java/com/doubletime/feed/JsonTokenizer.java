@@ -489,7 +489,7 @@ public final class JsonTokenizer {
     }
 
     private MalformedFrameException malformed(String reason) {
-        return new MalformedFrameException(reason + " at char " + at);
+        return new MalformedFrameException(MalformedReason.SYNTAX, reason + " at char " + at);
     }
 
     private static String printable(char c) {

@@ -6,6 +6,7 @@ import com.doubletime.feed.FrameFields;
 import com.doubletime.feed.JsonTokenizer;
 import com.doubletime.feed.JsonTokenizer.Token;
 import com.doubletime.feed.MalformedFrameException;
+import com.doubletime.feed.MalformedReason;
 
 /**
  * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with
@@ -36,11 +37,11 @@ public final class KalshiFrameParser {
     private KalshiMessage parse(JsonTokenizer parser) throws MalformedFrameException {
         message.reset();
         if (parser.next() != Token.START_OBJECT) {
-            throw new MalformedFrameException("not a JSON object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "not a JSON object");
         }
         readEnvelope(parser);
         if (parser.next() != null) {
-            throw new MalformedFrameException("trailing content after the JSON object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "trailing content after the JSON object");
         }
         classify();
         return message;
@@ -100,28 +101,24 @@ public final class KalshiFrameParser {
             return;
         }
         if (start != Token.START_ARRAY) {
-            throw new MalformedFrameException(field + " is not an array");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not an array");
         }
         while (parser.next() == Token.START_ARRAY) {
             long price = FrameFields.decimal(parser, parser.next(), field, "price");
             long size = FrameFields.decimal(parser, parser.next(), field, "size");
             if (parser.next() != Token.END_ARRAY) {
-                throw new MalformedFrameException(field + " level is not a [price, size] pair");
+                throw new MalformedFrameException(MalformedReason.SYNTAX, field + " level is not a [price, size] pair");
             }
-            FrameFields.price(price, field);
-            if (size < 0) {
-                throw new MalformedFrameException(field + " has a negative size");
-            }
-            levels.add(price, size);
+            levels.add(FrameFields.price(price, field), FrameFields.size(size, field));
         }
         if (parser.currentToken() != Token.END_ARRAY) {
-            throw new MalformedFrameException(field + " level is not a [price, size] pair");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, field + " level is not a [price, size] pair");
         }
     }
 
     private void classify() throws MalformedFrameException {
         if (message.typeName == null) {
-            throw new MalformedFrameException("no type");
+            throw new MalformedFrameException(MalformedReason.MISSING_FIELD, "no type");
         }
         message.type = switch (message.typeName) {
             case "orderbook_snapshot" -> KalshiMessage.Type.ORDERBOOK_SNAPSHOT;
@@ -137,11 +134,13 @@ public final class KalshiFrameParser {
             case ORDERBOOK_DELTA -> {
                 requireBookFields();
                 if (message.price == KalshiMessage.ABSENT || message.delta == KalshiMessage.ABSENT) {
-                    throw new MalformedFrameException("orderbook_delta without price_dollars or delta_fp");
+                    throw new MalformedFrameException(
+                            MalformedReason.MISSING_FIELD, "orderbook_delta without price_dollars or delta_fp");
                 }
                 FrameFields.price(message.price, "price_dollars");
                 if (!"yes".equals(message.side) && !"no".equals(message.side)) {
-                    throw new MalformedFrameException("orderbook_delta side is neither yes nor no: " + message.side);
+                    throw new MalformedFrameException(
+                            MalformedReason.BAD_VALUE, "orderbook_delta side is neither yes nor no: " + message.side);
                 }
             }
             default -> {}
@@ -150,10 +149,11 @@ public final class KalshiFrameParser {
 
     private void requireBookFields() throws MalformedFrameException {
         if (message.marketTicker == null || message.marketTicker.isEmpty()) {
-            throw new MalformedFrameException(message.typeName + " without market_ticker");
+            throw new MalformedFrameException(
+                    MalformedReason.MISSING_FIELD, message.typeName + " without market_ticker");
         }
         if (message.sid == KalshiMessage.ABSENT || message.seq == KalshiMessage.ABSENT) {
-            throw new MalformedFrameException(message.typeName + " without sid or seq");
+            throw new MalformedFrameException(MalformedReason.MISSING_FIELD, message.typeName + " without sid or seq");
         }
     }
 }

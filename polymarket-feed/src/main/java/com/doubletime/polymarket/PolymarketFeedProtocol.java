@@ -1,7 +1,6 @@
 package com.doubletime.polymarket;
 
 import com.doubletime.domain.MarketDataListener;
-import com.doubletime.domain.Platform;
 import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.FeedLink;
 import io.vertx.core.json.JsonArray;
@@ -74,8 +73,8 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         this.pongTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.pongTimeoutMillis());
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(config.stallMillis());
         this.guard = new PolymarketBookGuard(listener, nanoTime, this::resync);
-        this.session = new PolymarketBookSession(guard);
-        guard.attach(session.lastFrame());
+        this.session = new PolymarketBookSession(guard, guard::startResync);
+        guard.attach(session);
     }
 
     PolymarketBookSession session() {
@@ -209,10 +208,10 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         long now = nanoTime.getAsLong();
         long at = System.currentTimeMillis() * 1_000_000;
         for (String asset : assets) {
-            guard.onStale(Platform.POLYMARKET, asset, reason, at);
+            session.markStale(asset, reason, at);
             resubscribedAtNanos.put(asset, now);
         }
-        guard.onFrameEnd(Platform.POLYMARKET, at);
+        session.endFrame(at);
         for (int from = 0; from < assets.size(); from += SUBSCRIBE_CHUNK) {
             List<String> chunk = assets.subList(from, Math.min(assets.size(), from + SUBSCRIBE_CHUNK));
             link.send(unsubscription(chunk));
@@ -255,11 +254,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         }
         long at = System.currentTimeMillis() * 1_000_000;
         for (String asset : gone) {
-            guard.onStale(Platform.POLYMARKET, asset, "unsubscribed", at);
+            session.markStale(asset, "unsubscribed", at);
             guard.forget(asset);
             resubscribedAtNanos.remove(asset);
         }
-        guard.onFrameEnd(Platform.POLYMARKET, at);
+        session.endFrame(at);
         if (open) {
             for (int from = 0; from < gone.size(); from += SUBSCRIBE_CHUNK) {
                 link.send(unsubscription(gone.subList(from, Math.min(gone.size(), from + SUBSCRIBE_CHUNK))));
