@@ -385,7 +385,20 @@ class OperatorApiIT {
     void feedHealthIsServedPerVenueAndPerMarketAndStreamed() throws Exception {
         SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/feeds/health/stream", null, TOKEN);
         FeedHealth kalshi = new FeedHealth(
-                Platform.KALSHI, true, System.currentTimeMillis(), 5, 1200, 2, 1, 0, 3, List.of("KX-fed"), null);
+                Platform.KALSHI,
+                true,
+                System.currentTimeMillis(),
+                5,
+                1200,
+                2,
+                1,
+                0,
+                3,
+                List.of("KX-fed"),
+                null,
+                Map.of("price_out_of_range", 2L),
+                1,
+                List.of("KX-fed"));
 
         vertx.eventBus().publish(Addresses.FEED_HEALTH, kalshi);
 
@@ -402,6 +415,10 @@ class OperatorApiIT {
         JsonObject kalshiMarket = health.getJsonArray("markets").getJsonObject(0);
         assertEquals("KX-fed", kalshiMarket.getString("instrument"));
         assertTrue(kalshiMarket.getBoolean("stale"));
+        // a market the venue refused is shown as not subscribed, by name
+        assertFalse(kalshiMarket.getBoolean("subscribed"));
+        assertEquals(List.of("KX-fed"), venue.getJsonArray("refusedInstruments").getList());
+        assertEquals(2, venue.getJsonObject("malformedByReason").getLong("price_out_of_range"));
     }
 
     @Test
@@ -436,7 +453,21 @@ class OperatorApiIT {
         vertx.eventBus()
                 .publish(
                         Addresses.FEED_HEALTH,
-                        new FeedHealth(Platform.POLYMARKET, true, 1, 1, 77, 4, 0, 0, 2, List.of(), null));
+                        new FeedHealth(
+                                Platform.POLYMARKET,
+                                true,
+                                1,
+                                1,
+                                77,
+                                4,
+                                0,
+                                0,
+                                2,
+                                List.of(),
+                                null,
+                                Map.of(),
+                                0,
+                                List.of()));
         Thread.sleep(200);
 
         String metrics = api.get("/metrics").bodyAsString();

@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,8 +31,12 @@ class FeedHealthCodecTest {
                 4,
                 5,
                 List.of("A", "B"),
-                "error 10: channel error");
-        FeedHealth noError = new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null);
+                "error 10: channel error",
+                Map.of("price_out_of_range", 1L),
+                1,
+                List.of("NOPE"));
+        FeedHealth noError = new FeedHealth(
+                Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
 
         for (FeedHealth value : List.of(health, noError)) {
             Buffer buffer = Buffer.buffer().appendString("prefix");
@@ -47,7 +52,8 @@ class FeedHealthCodecTest {
         try {
             BusCodecs.registerAll(vertx.eventBus());
             BusCodecs.registerAll(vertx.eventBus());
-            FeedHealth health = new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null);
+            FeedHealth health =
+                    new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
 
             Promise<FeedHealth> delivered = Promise.promise();
             vertx.eventBus()

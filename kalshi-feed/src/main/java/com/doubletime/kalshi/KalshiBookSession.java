@@ -104,7 +104,7 @@ public final class KalshiBookSession {
         Outcome sequence = Outcome.APPLIED;
         if (message.sid() != KalshiMessage.ABSENT && message.seq() != KalshiMessage.ABSENT) {
             sequence = checkSequence(message, receivedAtNanos);
-            if (sequence == Outcome.DUPLICATE) {
+            if (sequence == Outcome.DUPLICATE || sequence == Outcome.IGNORED) {
                 return sequence;
             }
         }
@@ -126,6 +126,9 @@ public final class KalshiBookSession {
     /** Every frame carrying {@code sid} and {@code seq} counts, replies included: they share the counter. */
     private Outcome checkSequence(KalshiMessage message, long at) {
         Subscription subscription = subscriptions.getOrCreate(message.sid());
+        if (subscription.retired) {
+            return Outcome.IGNORED; // given up and unsubscribed: what it still sends is not ours to apply
+        }
         long seq = message.seq();
         Outcome outcome = Outcome.APPLIED;
         if (subscription.lastSeq != KalshiMessage.ABSENT) {
@@ -193,6 +196,19 @@ public final class KalshiBookSession {
             resync.onResyncNeeded(message.sid(), Set.of(message.marketTicker()));
         }
         return Outcome.DIVERGED;
+    }
+
+    /**
+     * The live feed gives up a subscription (unsubscribes it to subscribe its tickers afresh): its books are
+     * stale, and whatever it still sends before the venue confirms is ignored.
+     */
+    public void retire(long sid, String reason, long atNanos) {
+        Subscription subscription = subscriptions.getOrCreate(sid);
+        subscription.retired = true;
+        for (String ticker : subscription.tickers) {
+            stale(ticker, reason, atNanos);
+        }
+        listener.onFrameEnd(Platform.KALSHI, atNanos);
     }
 
     private void stale(String ticker, String reason, long at) {
@@ -306,6 +322,7 @@ public final class KalshiBookSession {
 
     private static final class Subscription {
         private long lastSeq = KalshiMessage.ABSENT;
+        private boolean retired;
         private final Set<String> tickers = new LinkedHashSet<>();
     }
 }

@@ -29,13 +29,18 @@ import java.util.function.Function;
  * {@link FeedHealth} every second on {@link Addresses#FEED_HEALTH}, and optionally every frame recorded to
  * a capture file (contracts §2).
  *
- * <p>Recovery: a {@code seq} gap marks the subscription's books stale and asks for snapshots
- * ({@code get_snapshot}); errors 10/25 resubscribe; a dropped or silent connection (no frame or ping for
+ * <p>Recovery: a {@code seq} gap or a diverged book marks books stale and asks for snapshots
+ * ({@code get_snapshot}), and a snapshot that does not come makes the subscription afresh; errors 10/25
+ * resubscribe; a ticker Kalshi refuses is reported in {@link FeedHealth#refusedInstruments()}; a dropped or silent connection (no frame or ping for
  * {@code idleTimeoutMillis}) marks every Kalshi book stale and reconnects with backoff, then subscribes
  * again. A malformed frame is counted and skipped.
  */
 public final class KalshiFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
+    /** Unanswered commands are looked for a few times per timeout, at most once a second. */
+    private static final long ANSWER_CHECKS_PER_TIMEOUT = 4;
+
+    private static final long MIN_ANSWER_CHECK_MILLIS = 10;
 
     private final KalshiFeedConfig config;
     private final Function<String, MultiMap> handshakeHeaders;
@@ -44,6 +49,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
     private BookFreshness freshness;
     private CaptureWriter capture;
     private long healthTimer = -1;
+    private long answerTimer = -1;
     private boolean sharedVenue;
 
     /** Unauthenticated handshake (local simulator; the venue now requires a signed one, see below). */
@@ -90,16 +96,18 @@ public final class KalshiFeedVerticle extends VerticleBase {
             protocol = new KalshiFeedProtocol(config, listener, connection);
             connection.start(protocol);
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
+            long answerCheck = Math.max(
+                    MIN_ANSWER_CHECK_MILLIS,
+                    Math.min(HEALTH_PERIOD_MILLIS, config.answerTimeoutMillis() / ANSWER_CHECKS_PER_TIMEOUT));
+            answerTimer = vertx.setPeriodic(answerCheck, id -> protocol.checkAnswers());
             if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
                 vertx.eventBus()
                         .<PairsChanged>consumer(
                                 Addresses.PAIRS_CHANGED,
-                                message -> protocol.changeTickers(
-                                        message.body().pairs().stream()
-                                                .map(MarketPair::kalshiTicker)
-                                                .distinct()
-                                                .toList(),
-                                        connection.clock().nowNanos()));
+                                message -> follow(message.body().pairs().stream()
+                                        .map(MarketPair::kalshiTicker)
+                                        .distinct()
+                                        .toList()));
             }
             return null;
         });
@@ -118,10 +126,15 @@ public final class KalshiFeedVerticle extends VerticleBase {
     public Future<Void> changeTickers(List<String> tickers) {
         Promise<Void> changed = Promise.promise();
         context.runOnContext(v -> {
-            protocol.changeTickers(tickers, connection.clock().nowNanos());
+            follow(tickers);
             changed.complete();
         });
         return changed.future();
+    }
+
+    private void follow(List<String> tickers) {
+        protocol.changeTickers(tickers, connection.clock().nowNanos());
+        freshness.follow(protocol.tickers());
     }
 
     private void publishHealth() {
@@ -142,7 +155,10 @@ public final class KalshiFeedVerticle extends VerticleBase {
                 session.duplicates(),
                 connection.reconnects(),
                 freshness.staleInstruments(),
-                connection.lastError());
+                connection.lastError(),
+                session.counters().malformedByReason(),
+                session.diverged(),
+                protocol.refused());
     }
 
     /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
@@ -150,6 +166,9 @@ public final class KalshiFeedVerticle extends VerticleBase {
     public Future<?> stop() {
         if (healthTimer != -1) {
             vertx.cancelTimer(healthTimer);
+        }
+        if (answerTimer != -1) {
+            vertx.cancelTimer(answerTimer);
         }
         Future<Void> closed = connection == null ? Future.succeededFuture() : connection.stop();
         return closed.eventually(() -> {

@@ -75,6 +75,7 @@ public final class KalshiFrameParser {
             switch (field) {
                 case "market_ticker" ->
                     message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
+                case "market_tickers" -> readTickers(parser, value);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
                 case "price_dollars" -> message.price = FrameFields.decimal(parser, value, "price_dollars");
@@ -92,6 +93,18 @@ public final class KalshiFrameParser {
                 }
                 default -> parser.skipChildren();
             }
+        }
+    }
+
+    /** Replies list tickers (an update's result, the markets an error is about); control frames only. */
+    private void readTickers(JsonTokenizer parser, Token start) throws MalformedFrameException {
+        if (start != Token.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        Token token;
+        while ((token = parser.next()) != Token.END_ARRAY) {
+            message.marketTickers.add(FrameFields.name(parser, token, "market_tickers", tickers));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -34,6 +35,8 @@ import java.util.function.LongSupplier;
 final class PolymarketFeedProtocol implements FeedConnection.Listener {
     static final int SUBSCRIBE_CHUNK = 100;
     static final String PING = "PING";
+    /** How {@link BookFetcher} reports the venue's 404. */
+    static final String NOT_FOUND = "HTTP 404";
 
     private static final System.Logger LOG = System.getLogger(PolymarketFeedProtocol.class.getName());
 
@@ -54,6 +57,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     private final Map<String, Long> resubscribedAtNanos = new HashMap<>();
 
     private long restFailures;
+    private final Map<String, String> refused = new TreeMap<>();
 
     PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link) {
         this(config, listener, link, BookFetcher.NONE, System::nanoTime);
@@ -174,6 +178,9 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         List<String> stalled = new ArrayList<>();
         boolean escalate = false;
         for (String asset : assetIds) {
+            if (refused.containsKey(asset)) {
+                continue; // the venue has no book for it: asking again brings nothing
+            }
             long lastData = guard.lastDataNanos(asset, openedAtNanos);
             Long resubscribedAt = resubscribedAtNanos.get(asset);
             if (resubscribedAt != null && lastData > resubscribedAt) {
@@ -189,8 +196,13 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         if (stalled.isEmpty()) {
             return;
         }
+        for (String asset : stalled) {
+            if (guard.lastDataNanos(asset, openedAtNanos) <= openedAtNanos) {
+                probe(asset); // never had a book here: does the venue know the token at all?
+            }
+        }
         String reason = "silent stall: no market data for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms";
-        if (escalate || stalled.size() == assetIds.size()) {
+        if (escalate || stalled.size() == assetIds.size() - refused.size()) {
             // a new connection fixes a stopped stream
             link.noteError(reason + " on " + stalled.size() + " assets, after resubscribing: reconnecting");
             link.reconnect(reason + ", reconnecting");
@@ -201,6 +213,24 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 "polymarket " + reason + " on " + stalled.size() + " assets, resubscribing");
         link.noteError(reason + " on " + stalled.size() + " assets");
         resubscribe(stalled, reason);
+    }
+
+    /**
+     * The market channel says nothing about a token it does not know: it just never sends its book. REST
+     * {@code GET /book} does: 404 "No orderbook exists for the requested token id" (an unknown token, or a
+     * market without a book). Such a token is reported as refused, and no longer resubscribed.
+     */
+    private void probe(String asset) {
+        fetcher.fetch(asset, summary -> refused.remove(asset), failure -> {
+            if (failure.startsWith(NOT_FOUND) && assetIds.contains(asset)) {
+                String line = "polymarket has no order book for token " + asset + " (REST /book: " + failure
+                        + "); its book stays stale";
+                if (refused.put(asset, failure) == null) {
+                    LOG.log(System.Logger.Level.WARNING, line);
+                }
+                link.noteError(line);
+            }
+        });
     }
 
     /** Marks the assets stale and asks for fresh {@code book}s: unsubscribe, then subscribe with initial_dump. */
@@ -249,6 +279,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     /** Unsubscribed assets are marked stale: nothing keeps their books current any more. */
     void removeAssets(List<String> assets) {
         List<String> gone = assets.stream().filter(assetIds::remove).toList();
+        gone.forEach(refused::remove);
         if (gone.isEmpty()) {
             return;
         }
@@ -288,6 +319,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
             // the WebSocket resyncs too: a fresh subscription starts with a book
             resubscribe(List.of(asset), "REST resync failed");
         }
+    }
+
+    /** Tokens the venue has no order book for (REST {@code /book} 404), sorted. */
+    List<String> refused() {
+        return List.copyOf(refused.keySet());
     }
 
     long resubscribes() {

@@ -21,6 +21,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,10 +116,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     public Future<Void> changeAssets(List<String> assets) {
         Promise<Void> changed = Promise.promise();
         context.runOnContext(v -> {
-            protocol.follow(assets);
+            follow(assets);
             changed.complete();
         });
         return changed.future();
+    }
+
+    private void follow(Collection<String> assets) {
+        protocol.follow(assets);
+        freshness.follow(protocol.assetIds());
     }
 
     /** {@code GET /book?token_id=} on the CLOB REST API, answered on this verticle's event loop. */
@@ -149,7 +155,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             tokens.add(pair.noTokenId());
         }
         if (!tokens.isEmpty()) {
-            protocol.follow(tokens);
+            follow(tokens);
         }
     }
 
@@ -171,7 +177,10 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 0,
                 connection.reconnects(),
                 freshness.staleInstruments(),
-                connection.lastError());
+                connection.lastError(),
+                session.counters().malformedByReason(),
+                session.crossedBooks() + protocol.guard().mismatches(),
+                protocol.refused());
     }
 
     /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
