@@ -356,6 +356,20 @@ class OperatorApiIT {
                 api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxTotalExposure", "-1")),
                 400,
                 "maxTotalExposure");
+        // bounded inputs (issue 14): before, stored as given (or clamped)
+        assertError(
+                api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxNotionalPerTrade", "1e400")),
+                400,
+                "maxNotionalPerTrade");
+        assertError(
+                api.raw(
+                        HttpMethod.PATCH,
+                        "/api/risk-limits",
+                        "application/json",
+                        "{\"maxTradesPerMinute\":2147483648}"),
+                400,
+                "maxTradesPerMinute");
+        assertEquals(3, api.get("/api/risk-limits").bodyAsJsonObject().getInteger("maxTradesPerMinute"));
     }
 
     @Test
