@@ -41,12 +41,22 @@ public final class ArbitrageEngine implements MarketDataListener {
     private final Map<String, PairSlot> pairsByToken = new HashMap<>();
     private final Map<String, PairSlot> pairsById = new LinkedHashMap<>();
     private final List<PairSlot> dirty = new ArrayList<>();
-    private final OpportunityTracker tracker = new OpportunityTracker();
+    private final OpportunityTracker tracker;
     private final Consumer<OpportunityEvent> opportunities;
     private long evaluations;
 
+    /** Opportunity ids {@code pairId:direction:n}, the same for the same input (replay). */
     public ArbitrageEngine(List<MarketPair> pairs, Consumer<OpportunityEvent> opportunities) {
+        this(pairs, opportunities, "");
+    }
+
+    /**
+     * @param run set into every opportunity id ({@code pairId:direction:run-n}) so a live or paper run never
+     *     reuses an id an earlier run journaled; empty for none
+     */
+    public ArbitrageEngine(List<MarketPair> pairs, Consumer<OpportunityEvent> opportunities, String run) {
         this.opportunities = opportunities;
+        this.tracker = new OpportunityTracker(run);
         pairs.forEach(this::addPair);
     }
 

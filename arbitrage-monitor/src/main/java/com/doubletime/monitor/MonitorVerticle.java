@@ -19,6 +19,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The arbitrage monitor deployable: applies every {@link MarketDataBatch} from {@link Addresses#MARKET_DATA}
@@ -49,7 +50,9 @@ public final class MonitorVerticle extends VerticleBase {
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
         meters = new MonitorMeters(Meters.registry());
-        engine = new ArbitrageEngine(pairs, this::publish);
+        // the start instant tells this run's opportunity ids from every earlier run's in the journal
+        String run = Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nowNanos()));
+        engine = new ArbitrageEngine(pairs, this::publish, run);
         // not a local consumer: in a cluster the feeds run on other nodes
         consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> {
             MarketDataBatch batch = message.body();
@@ -100,7 +103,7 @@ public final class MonitorVerticle extends VerticleBase {
         }
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
         return "opportunity closed " + closed.pairId() + " " + closed.direction() + " after "
-                + closed.lifetimeNanos() / 1_000_000 + " ms";
+                + TimeUnit.NANOSECONDS.toMillis(closed.lifetimeNanos()) + " ms";
     }
 
     @Override

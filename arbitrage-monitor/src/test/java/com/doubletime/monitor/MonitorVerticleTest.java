@@ -1,6 +1,7 @@
 package com.doubletime.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,25 @@ class MonitorVerticleTest {
         assertEquals(FixedPoint.parse("0.50"), found.opportunity().polymarket().limitPrice());
         assertEquals(2, found.detectedAtNanos(), "detected at the receive time of the frame that opened it");
         assertEquals(null, opportunities.poll(200, TimeUnit.MILLISECONDS), "one event per change");
+    }
+
+    @Test
+    void opportunityIdsAreUniqueAcrossRestartsOfTheMonitor() throws Exception {
+        publishOpenWindow();
+        String first = opportunities.poll(5, TimeUnit.SECONDS).id();
+        for (String deployment : List.copyOf(vertx.deploymentIDs())) {
+            vertx.undeploy(deployment).await(5, TimeUnit.SECONDS);
+        }
+        Thread.sleep(2); // the run is told apart by its start instant, in milliseconds
+
+        vertx.deployVerticle(new MonitorVerticle(List.of(PAIR))).await(5, TimeUnit.SECONDS);
+        publishOpenWindow();
+        String second = opportunities.poll(5, TimeUnit.SECONDS).id();
+
+        // before: both runs opened fed-cut:KALSHI_YES_POLYMARKET_NO:1
+        assertTrue(first.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), first);
+        assertTrue(second.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), second);
+        assertNotEquals(first, second);
     }
 
     @Test
