@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,6 +238,12 @@ final class PolymarketOrderDesk {
                 .merge(tokenId, buy ? available : -available, Long::sum);
         String shares = decimal(available);
         String cash = usdc.stripTrailingZeros().toPlainString();
+        if (faults.takeRawUnitAmounts()) {
+            shares = Long.toString(available);
+            cash = usdc.multiply(BigDecimal.valueOf(MICRO))
+                    .setScale(0, RoundingMode.DOWN)
+                    .toPlainString();
+        }
         // amounts as decimal strings: BUY makes pUSD and takes shares, SELL the other way round
         return new Reply(200, response(hash, "matched", buy ? cash : shares, buy ? shares : cash, tradeIds), null);
     }
