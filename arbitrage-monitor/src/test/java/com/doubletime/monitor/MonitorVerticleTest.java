@@ -18,8 +18,10 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.event.VenueDisconnected;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -171,15 +173,12 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        vertx.eventBus()
-                .publish(
-                        Addresses.PAIRS_CHANGED,
-                        new com.doubletime.domain.event.PairsChanged(List.of(), List.of(), List.of(PAIR)));
+        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(PAIR)));
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");
-        io.vertx.core.json.JsonObject markets = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        JsonObject markets = vertx.eventBus()
+                .<JsonObject>request(Addresses.MARKETS_QUERY, null)
                 .await(5, TimeUnit.SECONDS)
                 .body();
         assertEquals(0, markets.getJsonArray("markets").size());
@@ -190,8 +189,8 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        io.vertx.core.json.JsonObject market = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        JsonObject market = vertx.eventBus()
+                .<JsonObject>request(Addresses.MARKETS_QUERY, null)
                 .await(5, TimeUnit.SECONDS)
                 .body()
                 .getJsonArray("markets")

@@ -236,7 +236,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     /** Marks the assets stale and asks for fresh {@code book}s: unsubscribe, then subscribe with initial_dump. */
     private void resubscribe(List<String> assets, String reason) {
         long now = nanoTime.getAsLong();
-        long at = System.currentTimeMillis() * 1_000_000;
+        long at = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         for (String asset : assets) {
             session.markStale(asset, reason, at);
             resubscribedAtNanos.put(asset, now);
@@ -283,7 +283,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         if (gone.isEmpty()) {
             return;
         }
-        long at = System.currentTimeMillis() * 1_000_000;
+        long at = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         for (String asset : gone) {
             session.markStale(asset, "unsubscribed", at);
             guard.forget(asset);
@@ -304,7 +304,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 asset,
                 summary -> {
                     try {
-                        guard.onRestBook(asset, summary, System.currentTimeMillis() * 1_000_000);
+                        guard.onRestBook(asset, summary, TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
                     } catch (RuntimeException e) {
                         restFailed(asset, e.getMessage());
                     }

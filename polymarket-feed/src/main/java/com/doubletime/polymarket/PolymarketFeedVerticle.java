@@ -15,6 +15,7 @@ import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.MarketDataPublisher;
 import com.doubletime.feed.SharedVenueListener;
 import com.doubletime.feed.capture.CaptureWriter;
+import com.doubletime.polymarket.order.ClobReply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -43,6 +44,10 @@ import java.util.function.Consumer;
  */
 public final class PolymarketFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
+    /** Stalls are looked for a few times per stall period, at most once a second. */
+    private static final long STALL_CHECKS_PER_PERIOD = 4;
+
+    private static final long MIN_STALL_CHECK_MILLIS = 10;
 
     private final PolymarketFeedConfig config;
     private FeedConnection connection;
@@ -92,7 +97,9 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             connection.start(protocol);
             // sent while connected only
             pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());
-            long stallCheck = Math.max(10, Math.min(1_000, config.stallMillis() / 4));
+            long stallCheck = Math.max(
+                    MIN_STALL_CHECK_MILLIS,
+                    Math.min(HEALTH_PERIOD_MILLIS, config.stallMillis() / STALL_CHECKS_PER_PERIOD));
             stallTimer = vertx.setPeriodic(stallCheck, id -> protocol.checkStalls());
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
             if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
@@ -134,7 +141,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 .timeout(config.pongTimeoutMillis())
                 .send()
                 .onSuccess(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         onFailure.accept("HTTP " + response.statusCode());
                         return;
                     }

@@ -17,6 +17,7 @@ import com.doubletime.feed.MarketDataPublisher;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class PolymarketFeedResilienceTest {
                         "{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}"),
                 link.sent);
         assertTrue(monitorBook(YES).isStale(), "an unsubscribed book is no longer kept current");
-        assertEquals(java.util.Set.of(NO), protocol.assetIds());
+        assertEquals(Set.of(NO), protocol.assetIds());
     }
 
     @Test

@@ -14,13 +14,15 @@ import java.math.BigDecimal;
  * never a digit dropped when a value is more precise than that.
  */
 public final class OpportunityJson {
+    private static final int INITIAL_CAPACITY = 512;
+
     private static final int PRICE_DECIMALS = 4;
     private static final int MONEY_DECIMALS = 6;
 
     private OpportunityJson() {}
 
     public static String write(OpportunityEvent event) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(INITIAL_CAPACITY);
         if (event instanceof ArbitrageOpportunityFound found) {
             writeFound(out, found);
         } else {

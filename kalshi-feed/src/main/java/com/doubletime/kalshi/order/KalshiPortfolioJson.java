@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kalshi portfolio answers (kalshi.md §4.2–4.3) into domain types. Plain functions over JSON, so every
@@ -24,6 +25,9 @@ import java.util.List;
  * even where the name says {@code fill_count} (§7).
  */
 public final class KalshiPortfolioJson {
+    /** Epoch values below this are seconds (it is the year 5138 in seconds, 1973 in milliseconds). */
+    private static final long SECONDS_BELOW = 100_000_000_000L;
+
     private KalshiPortfolioJson() {}
 
     /**
@@ -174,7 +178,9 @@ public final class KalshiPortfolioJson {
         Object ts = fill.getValue("ts");
         if (ts instanceof Number number) {
             // Kalshi's fill ts is in seconds; tolerate milliseconds
-            return number.longValue() < 100_000_000_000L ? number.longValue() * 1000 : number.longValue();
+            return number.longValue() < SECONDS_BELOW
+                    ? TimeUnit.SECONDS.toMillis(number.longValue())
+                    : number.longValue();
         }
         String created = fill.getString("created_time");
         return created == null ? 0 : Instant.parse(created).toEpochMilli();

@@ -1,7 +1,9 @@
 package com.doubletime.polymarket.gamma;
 
 import com.doubletime.domain.MarketPair;
+import com.doubletime.polymarket.order.ClobReply;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +36,7 @@ public final class GammaClient {
     }
 
     /** A client with its own {@link WebClient} on {@code vertx}. */
-    public static GammaClient create(io.vertx.core.Vertx vertx, String baseUrl, long timeoutMillis) {
+    public static GammaClient create(Vertx vertx, String baseUrl, long timeoutMillis) {
         return new GammaClient(WebClient.create(vertx), baseUrl, timeoutMillis);
     }
 
@@ -47,7 +49,7 @@ public final class GammaClient {
                     .subList(from, Math.min(conditionIds.size(), from + PAGE))
                     .forEach(id -> request.addQueryParam("condition_ids", id));
             pages.add(request.send()
-                    .compose(response -> response.statusCode() == 200
+                    .compose(response -> response.statusCode() == ClobReply.OK
                             ? Future.succeededFuture(response.bodyAsJsonArray())
                             : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
         }
@@ -84,7 +86,7 @@ public final class GammaClient {
                 .addQueryParam("offset", Integer.toString(offset))
                 .send()
                 .compose(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         return Future.failedFuture("Gamma /markets: HTTP " + response.statusCode());
                     }
                     JsonArray page = response.bodyAsJsonArray();

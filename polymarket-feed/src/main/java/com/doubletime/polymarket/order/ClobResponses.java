@@ -26,7 +26,8 @@ public final class ClobResponses {
     /** A confirmed fill that contradicts the reply it confirms: alert on it. */
     public static final String FILL_MISMATCH = "fill_mismatch";
 
-    private static final int HTTP_NOT_FOUND = 404;
+    /** How much of an unreadable answer an error message shows. */
+    private static final int SHOWN_CHARACTERS = 200;
     /** One micro-dollar of slack when comparing an average with the limit: amounts are rounded to 6 places. */
     private static final long PRICE_ROUNDING = 1;
 
@@ -49,7 +50,7 @@ public final class ClobResponses {
 
     public static OrderResult placed(Sent sent, ClobReply reply) {
         JsonObject body = json(reply.body());
-        if (reply.status() / 100 != 2) {
+        if (!reply.successful()) {
             return error(sent, reply, body);
         }
         if (body == null) {
@@ -252,11 +253,11 @@ public final class ClobResponses {
      * @throws IllegalStateException on any other answer (an error, an unreadable body): nothing is known
      */
     public static Optional<ClobOpenOrder> openOrderRecord(String orderHash, ClobReply reply) {
-        if (reply.status() == HTTP_NOT_FOUND) {
+        if (reply.status() == ClobReply.NOT_FOUND) {
             return Optional.empty();
         }
         JsonObject body = json(reply.body());
-        if (reply.status() / 100 != 2 || body == null) {
+        if (!reply.successful() || body == null) {
             throw new IllegalStateException(
                     "GET /data/order/" + orderHash + ": HTTP " + reply.status() + " " + abbreviate(reply.body()));
         }
@@ -283,7 +284,7 @@ public final class ClobResponses {
     /** {@code GET /data/order/{hash}}: an OpenOrder (status LIVE or ORDER_STATUS_LIVE, … — accept both). */
     public static OrderResult openOrder(String orderHash, ClobReply reply) {
         Sent sent = lookup(orderHash);
-        if (reply.status() / 100 != 2) {
+        if (!reply.successful()) {
             return error(sent, reply, json(reply.body()));
         }
         try {
@@ -347,7 +348,7 @@ public final class ClobResponses {
     public static OrderResult cancelled(String orderHash, ClobReply reply) {
         JsonObject body = json(reply.body());
         Sent sent = lookup(orderHash);
-        if (reply.status() / 100 != 2) {
+        if (!reply.successful()) {
             return error(sent, reply, body);
         }
         if (body != null
@@ -363,11 +364,11 @@ public final class ClobResponses {
     private static OrderResult error(Sent sent, ClobReply reply, JsonObject body) {
         String message = body == null ? abbreviate(reply.body()) : body.getString("error", abbreviate(reply.body()));
         return switch (reply.status()) {
-            case 400, 404 -> classifyError(sent, message);
-            case 401, 403 -> rejected(sent, "unauthorized", message);
-            case 429 -> rejected(sent, "rate_limited", message + retryHint(reply));
-            case 425 -> rejected(sent, "too_early", message + retryHint(reply));
-            case 503 ->
+            case ClobReply.BAD_REQUEST, ClobReply.NOT_FOUND -> classifyError(sent, message);
+            case ClobReply.UNAUTHORIZED, ClobReply.FORBIDDEN -> rejected(sent, "unauthorized", message);
+            case ClobReply.TOO_MANY_REQUESTS -> rejected(sent, "rate_limited", message + retryHint(reply));
+            case ClobReply.TOO_EARLY -> rejected(sent, "too_early", message + retryHint(reply));
+            case ClobReply.SERVICE_UNAVAILABLE ->
                 rejected(
                         sent,
                         body != null && body.getString("code") != null
@@ -478,6 +479,6 @@ public final class ClobResponses {
         if (text == null) {
             return "";
         }
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + "…" : text;
     }
 }

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -56,6 +57,12 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     private static final Pattern ORDER_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     /** The salt is the first eight bytes of the client order id's keccak hash. */
     private static final int SALT_BYTES = 8;
+    /** pUSD has 6 decimals (polymarket.md §5.1); balances come in its base units. */
+    private static final int PUSD_DECIMALS = 6;
+    /** The throwaway warm-up order: one pUSD for two shares, never sent. */
+    private static final long WARM_UP_MAKER_AMOUNT = 1_000_000;
+
+    private static final long WARM_UP_TAKER_AMOUNT = 2_000_000;
 
     private final Vertx vertx;
     private final WebClient client;
@@ -278,8 +285,8 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                     creds.maker(),
                     creds.orderSigner(),
                     BigInteger.ONE,
-                    1_000_000,
-                    2_000_000,
+                    WARM_UP_MAKER_AMOUNT,
+                    WARM_UP_TAKER_AMOUNT,
                     ClobSide.BUY,
                     creds.signatureType(),
                     nowMillis.getAsLong(),
@@ -367,7 +374,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                 .timeout(config.requestTimeoutMillis())
                 .send()
                 .compose(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         return Future.failedFuture("positions: HTTP " + response.statusCode());
                     }
                     List<VenuePosition> positions = new ArrayList<>();
@@ -393,12 +400,12 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         return apiCredentials()
                 .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api))
                 .compose(reply -> {
-                    if (reply.status() != 200) {
+                    if (reply.status() != ClobReply.OK) {
                         return Future.failedFuture("balance: HTTP " + reply.status());
                     }
                     String raw = new JsonObject(reply.body()).getString("balance", "0");
                     return Future.succeededFuture(
-                            new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(6)));
+                            new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(PUSD_DECIMALS)));
                 })
                 .toCompletionStage();
     }
@@ -412,12 +419,12 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         if (creds.api() != null) {
             return Future.succeededFuture(creds.api());
         }
-        long ts = nowMillis.getAsLong() / 1000;
+        long ts = TimeUnit.MILLISECONDS.toSeconds(nowMillis.getAsLong());
         HttpRequest<Buffer> request =
                 client.getAbs(config.clobUrl() + "/auth/derive-api-key").timeout(config.requestTimeoutMillis());
         ClobAuth.headers(creds.signer(), creds.chainId(), ts, 0).forEach(request::putHeader);
         return request.send().compose(response -> {
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != ClobReply.OK) {
                 return Future.failedFuture("derive-api-key: HTTP " + response.statusCode());
             }
             JsonObject body = response.bodyAsJsonObject();
@@ -439,7 +446,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
 
     private Future<ClobReply> send(
             HttpMethod method, String base, String path, String query, String body, ApiCredentials api, int attempt) {
-        long ts = nowMillis.getAsLong() / 1000;
+        long ts = TimeUnit.MILLISECONDS.toSeconds(nowMillis.getAsLong());
         HttpRequest<Buffer> request =
                 client.requestAbs(method, base + path + query).timeout(config.requestTimeoutMillis());
         // the HMAC covers the path without its query string and the exact body text

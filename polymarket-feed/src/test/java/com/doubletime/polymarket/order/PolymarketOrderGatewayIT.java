@@ -17,6 +17,7 @@ import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.PolymarketAccount;
 import com.doubletime.simulator.SimulatedMarket;
 import com.doubletime.simulator.SimulatorConfig;
+import com.doubletime.simulator.SimulatorProbe;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,10 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +119,7 @@ class PolymarketOrderGatewayIT {
         return new OrderRequest(id, Platform.POLYMARKET, token, Outcome.YES, OrderAction.BUY, price, quantity, tif);
     }
 
-    private static OrderResult await(java.util.concurrent.CompletionStage<OrderResult> stage) throws Exception {
+    private static OrderResult await(CompletionStage<OrderResult> stage) throws Exception {
         return stage.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
     }
 
@@ -149,7 +153,7 @@ class PolymarketOrderGatewayIT {
     @Test
     void aMatchedReplyInRawUnitsIsConfirmedByTheOrderRecordAndRaisesAnAlert() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
-        List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> alerts = new CopyOnWriteArrayList<>();
         gateway.onFillMismatch(alerts::add);
         long ask = bestAsk(YES);
         simulator.polymarket().faults().answerNextMatchesInRawUnits(1);
@@ -207,8 +211,8 @@ class PolymarketOrderGatewayIT {
 
     @Test
     void theSignerWarmUpSendsNoOrderAndTheFirstRealOrderStillFills() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger ordersAtVenue = new java.util.concurrent.atomic.AtomicInteger();
-        simulator.probe(new com.doubletime.simulator.SimulatorProbe() {
+        AtomicInteger ordersAtVenue = new AtomicInteger();
+        simulator.probe(new SimulatorProbe() {
             @Override
             public void stepSent(int stepIndex, long nanoTime) {}
 
