@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -173,12 +175,31 @@ public final class ReplayTool {
         }
     }
 
+    /** Why frames were skipped, both venues' reasons summed; a line that is no capture line is {@code capture_line}. */
+    private String malformedByReason() {
+        Map<String, Long> reasons = new TreeMap<>();
+        if (malformedLines > 0) {
+            reasons.put("capture_line", malformedLines);
+        }
+        kalshi.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+        polymarket.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+        StringBuilder out = new StringBuilder("{");
+        reasons.forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
+                .append('"')
+                .append(reason)
+                .append("\":")
+                .append(count));
+        return out.append('}').toString();
+    }
+
     public String summaryJson(double seconds) {
         long malformed = malformedLines + kalshi.malformed() + polymarket.malformed();
         double perSecond = seconds > 0 ? frames / seconds : 0;
         return "{\"frames\":" + frames
                 + ",\"opportunities\":" + opportunities
                 + ",\"malformed\":" + malformed
+                + ",\"malformedByReason\":" + malformedByReason()
+                + ",\"divergedBooks\":" + (kalshi.diverged() + polymarket.crossedBooks())
                 + ",\"gaps\":" + kalshi.gaps()
                 + ",\"duplicates\":" + kalshi.duplicates()
                 + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.6f", seconds)

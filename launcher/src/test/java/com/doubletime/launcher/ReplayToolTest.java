@@ -82,6 +82,11 @@ class ReplayToolTest {
         assertEquals(11, summary.get("frames").asLong());
         assertEquals(4, summary.get("opportunities").asLong());
         assertEquals(2, summary.get("malformed").asLong());
+        long byReason = 0;
+        for (JsonNode count : summary.get("malformedByReason")) {
+            byReason += count.asLong();
+        }
+        assertEquals(2, byReason, "every malformed frame is counted under a reason: " + summary);
         assertEquals(1, summary.get("gaps").asLong());
         assertTrue(summary.at("/latencyNanos/p99").asLong() > 0);
 
