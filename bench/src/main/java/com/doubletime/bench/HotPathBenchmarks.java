@@ -149,7 +149,9 @@ public class HotPathBenchmarks {
     private String nextKalshi() {
         if (kalshiNext == inputs.kalshiDeltas.size()) {
             kalshiNext = 0;
-            kalshiIntoBooks.onConnected(0); // the deltas' seq starts over: a new baseline, as after a reconnect
+            // the deltas start over from their snapshots, as after a reconnect: new seq baseline, books afresh
+            kalshiIntoBooks.onConnected(0);
+            inputs.kalshiSetup.forEach(frame -> kalshiIntoBooks.onFrame(frame, clock));
         }
         return inputs.kalshiDeltas.get(kalshiNext++);
     }
@@ -165,6 +167,8 @@ public class HotPathBenchmarks {
     public Object polymarketPriceChangeParseAndApply() {
         if (polymarketNext == inputs.polymarketChanges.size()) {
             polymarketNext = 0;
+            // the changes start over from their books: applied to the end state they would cross them
+            inputs.polymarketSetup.forEach(frame -> polymarketIntoBooks.onFrame(frame, clock));
         }
         return polymarketIntoBooks.onFrame(inputs.polymarketChanges.get(polymarketNext++), ++clock);
     }
@@ -212,6 +216,8 @@ public class HotPathBenchmarks {
         if (mixedNext == inputs.mixed.size()) {
             mixedNext = 0;
             kalshiIntoEngine.onConnected(0);
+            inputs.kalshiSetup.forEach(frame -> kalshiIntoEngine.onFrame(frame, clock));
+            inputs.polymarketSetup.forEach(frame -> polymarketIntoEngine.onFrame(frame, clock));
         }
         int i = mixedNext++;
         return inputs.mixedIsKalshi.get(i)
