@@ -42,6 +42,16 @@ public final class VenueCatalogues implements CatalogueSource {
                 GammaClient.create(vertx, simulator.polymarketRestUrl(), TIMEOUT_MILLIS));
     }
 
+    /** Signed Kalshi reads (its key is required there anyway) and public Gamma reads of the real venues. */
+    static VenueCatalogues forRealVenues(Vertx vertx, RealVenues venues) {
+        return new VenueCatalogues(
+                new KalshiRestClient(
+                        vertx,
+                        KalshiRestConfig.of(venues.kalshiRestUrl()).withRequestTimeoutMillis(TIMEOUT_MILLIS),
+                        venues.kalshiSigner()),
+                GammaClient.create(vertx, venues.gammaUrl(), TIMEOUT_MILLIS));
+    }
+
     @Override
     public Future<List<MarketListing>> openMarkets(Platform venue) {
         return switch (venue) {
