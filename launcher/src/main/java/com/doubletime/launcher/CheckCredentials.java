@@ -19,6 +19,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -156,6 +159,10 @@ final class CheckCredentials {
             return false;
         } catch (Exception e) {
             say("  balance             NOT READ: " + describe(e));
+            if (unreachable(e)) {
+                say("  -> the venue could not be reached from this machine: check the network and "
+                        + RealVenues.KALSHI_REST_URL);
+            }
             return false;
         } finally {
             rest.close();
@@ -199,8 +206,12 @@ final class CheckCredentials {
             return true;
         } catch (Exception e) {
             say("  balance             NOT READ: " + describe(e));
-            say("  -> check the signature type and funder (the wallet that holds the funds), and that the API"
-                    + " credentials were made for this key");
+            say(
+                    unreachable(e)
+                            ? "  -> the venue could not be reached from this machine: check the network and "
+                                    + RealVenues.POLYMARKET_CLOB_URL
+                            : "  -> check the signature type and funder (the wallet that holds the funds), and that the API"
+                                    + " credentials were made for this key");
             return false;
         }
     }
@@ -280,6 +291,18 @@ final class CheckCredentials {
         return cause.getClass().getSimpleName().equals("TimeoutException")
                 ? "no answer (timed out): is the venue reachable from this machine?"
                 : String.valueOf(cause.getMessage());
+    }
+
+    /** A failure to reach the venue at all, as opposed to the venue's answer. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String value) {
