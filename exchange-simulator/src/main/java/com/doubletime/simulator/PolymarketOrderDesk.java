@@ -116,9 +116,11 @@ final class PolymarketOrderDesk {
      * Redeems a wallet's positions in a resolved market (what {@code redeemPositions} does on chain): up to
      * {@code maxYes} / {@code maxNo} micro-shares of each token pay their payout in pUSD to the wallet and are burnt.
      * Returns the micro-dollars paid, or -1 when the market is not resolved (the contract reverts).
+     *
+     * @param conditionWord the condition id as the call's bytes32 word (hex)
      */
-    long redeem(String wallet, String conditionId, long maxYes, long maxNo) {
-        PolymarketMarketState market = lifecycle == null ? null : lifecycle.polymarket(conditionId);
+    long redeem(String wallet, String conditionWord, long maxYes, long maxNo) {
+        PolymarketMarketState market = lifecycle == null ? null : lifecycle.polymarketByConditionWord(conditionWord);
         if (market == null || !market.resolved()) {
             return -1;
         }
@@ -138,6 +140,13 @@ final class PolymarketOrderDesk {
         }
         addCash(wallet, paid);
         return paid;
+    }
+
+    /** Gives a wallet shares without a trade (tests): micro-shares of one token. */
+    void grant(String wallet, String tokenId, long microShares) {
+        positionsByMaker
+                .computeIfAbsent(wallet.toLowerCase(), w -> new LinkedHashMap<>())
+                .merge(tokenId, microShares, Long::sum);
     }
 
     /** pUSD a wallet holds on chain, micro-dollars (what a redemption pays into). */

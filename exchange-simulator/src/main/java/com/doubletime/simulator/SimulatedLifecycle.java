@@ -59,6 +59,18 @@ final class SimulatedLifecycle {
         return conditionId == null ? null : polymarketByCondition.get(key(conditionId));
     }
 
+    /** The market whose condition id is this bytes32 word (as a transaction carries it), or null. */
+    PolymarketMarketState polymarketByConditionWord(String hex) {
+        java.math.BigInteger wanted = new java.math.BigInteger(hex.startsWith("0x") ? hex.substring(2) : hex, 16);
+        for (PolymarketMarketState market : polymarketByCondition.values()) {
+            String id = market.market.conditionId();
+            if (new java.math.BigInteger(id.startsWith("0x") ? id.substring(2) : id, 16).equals(wanted)) {
+                return market;
+            }
+        }
+        return null;
+    }
+
     PolymarketMarketState polymarketByToken(String tokenId) {
         return polymarketByToken.get(tokenId);
     }
