@@ -169,7 +169,18 @@ public final class EmbeddedStack {
                         config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
         kalshiFeed = live == null
                 ? new KalshiFeedVerticle(kalshi)
+                        // market lifecycle and resolution times (issue 12) from the unauthenticated simulator
+                        .withMarketLookup(KalshiFeedVerticle.restMarkets(new com.doubletime.kalshi.rest.KalshiRestClient(
+                                vertx,
+                                com.doubletime.kalshi.rest.KalshiRestConfig.of(simulator.kalshiRestUrl()),
+                                null)))
                 : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
+        PolymarketFeedVerticle polymarketFeed = new PolymarketFeedVerticle(polymarket)
+                .withLifecycle(
+                        com.doubletime.polymarket.gamma.GammaClient.create(
+                                vertx, simulator.polymarketRestUrl(), GAMMA_TIMEOUT_MILLIS),
+                        pairs,
+                        PolymarketFeedVerticle.DEFAULT_GAMMA_POLL_MILLIS);
         return vertx.deployVerticle(new MonitorVerticle(pairs))
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(executorVerticle))
@@ -178,7 +189,7 @@ public final class EmbeddedStack {
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(kalshiFeed))
                 .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
+                .compose(id -> vertx.deployVerticle(polymarketFeed))
                 .andThen(r -> r.map(deployments::add))
                 .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
                 .recover(failure -> {
@@ -192,6 +203,8 @@ public final class EmbeddedStack {
                             .transform(ignored -> Future.failedFuture(failure));
                 });
     }
+
+    private static final long GAMMA_TIMEOUT_MILLIS = 10_000;
 
     /** One simulated market per Kalshi ticker; a ticker shared by two pairs is simulated with the first. */
     static List<SimulatedMarket> simulatedMarkets(List<MarketPair> pairs) {
