@@ -170,10 +170,11 @@ public final class EmbeddedStack {
         kalshiFeed = live == null
                 ? new KalshiFeedVerticle(kalshi)
                         // market lifecycle and resolution times (issue 12) from the unauthenticated simulator
-                        .withMarketLookup(KalshiFeedVerticle.restMarkets(new com.doubletime.kalshi.rest.KalshiRestClient(
-                                vertx,
-                                com.doubletime.kalshi.rest.KalshiRestConfig.of(simulator.kalshiRestUrl()),
-                                null)))
+                        .withMarketLookup(
+                                KalshiFeedVerticle.restMarkets(new com.doubletime.kalshi.rest.KalshiRestClient(
+                                        vertx,
+                                        com.doubletime.kalshi.rest.KalshiRestConfig.of(simulator.kalshiRestUrl()),
+                                        null)))
                 : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
         PolymarketFeedVerticle polymarketFeed = new PolymarketFeedVerticle(polymarket)
                 .withLifecycle(
