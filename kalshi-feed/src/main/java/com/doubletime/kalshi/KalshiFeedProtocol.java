@@ -38,6 +38,21 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
     private final Set<Long> activeSids = new HashSet<>();
     private long nextCommandId = 1;
     private int resubscribesWithoutData;
+    private LifecycleSink lifecycle;
+
+    /** Receives the {@code market_lifecycle_v2} frames; {@code afterGap} when frames of that channel were missed. */
+    interface LifecycleSink {
+        void onLifecycleFrame(String frame, long atNanos, boolean afterGap);
+    }
+
+    /**
+     * Subscribes {@code market_lifecycle_v2} on every connection (one command without tickers: the channel takes no
+     * market filter, kalshi.md §3.7) and hands its frames to {@code sink}. Call before the connection opens.
+     */
+    KalshiFeedProtocol followLifecycle(LifecycleSink sink) {
+        this.lifecycle = sink;
+        return this;
+    }
 
     KalshiFeedProtocol(KalshiFeedConfig config, MarketDataListener listener, FeedLink link) {
         this.tickers = config.tickers();
@@ -63,7 +78,15 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
             // an empty market_tickers would subscribe to every market on the venue
             subscribe();
         }
+        if (lifecycle != null) {
+            link.send(command(
+                    nextCommandId++,
+                    "subscribe",
+                    new JsonObject().put("channels", new JsonArray().add(LIFECYCLE_CHANNEL))));
+        }
     }
+
+    static final String LIFECYCLE_CHANNEL = "market_lifecycle_v2";
 
     @Override
     public void onText(String frame, long atNanos) {
@@ -78,6 +101,12 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
                 LOG.log(System.Logger.Level.DEBUG, () -> "kalshi malformed frame skipped: " + session.lastError());
             }
             case CONTROL -> onControl(session.message());
+            case IGNORED, GAP -> {
+                if (lifecycle != null
+                        && LIFECYCLE_CHANNEL.equals(session.message().typeName())) {
+                    lifecycle.onLifecycleFrame(frame, atNanos, outcome == KalshiBookSession.Outcome.GAP);
+                }
+            }
             default -> {
                 // DUPLICATE (dropped by the session), GAP (resync already requested), IGNORED (other channels)
             }

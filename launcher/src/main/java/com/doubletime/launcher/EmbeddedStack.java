@@ -10,7 +10,6 @@ import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.TradeExecutorVerticle;
 import com.doubletime.executor.TradeRepository;
-import com.doubletime.gateway.CatalogueSource;
 import com.doubletime.gateway.GatewayConfig;
 import com.doubletime.gateway.GatewayVerticle;
 import com.doubletime.kalshi.KalshiFeedConfig;
@@ -182,7 +181,7 @@ public final class EmbeddedStack {
             String kalshiWsUrl,
             String polymarketWsUrl,
             Function<String, MultiMap> kalshiHandshake,
-            CatalogueSource catalogues) {}
+            VenueCatalogues catalogues) {}
 
     private static Future<EmbeddedStack> deploy(
             Vertx vertx,
@@ -233,6 +232,12 @@ public final class EmbeddedStack {
         KalshiFeedVerticle kalshiFeed = marketData.kalshiHandshake() == null
                 ? new KalshiFeedVerticle(kalshi)
                 : new KalshiFeedVerticle(kalshi, marketData.kalshiHandshake());
+        // market lifecycle and resolution times (issue 12) from the venues' market reads
+        kalshiFeed.withMarketLookup(
+                KalshiFeedVerticle.restMarkets(marketData.catalogues().kalshi()));
+        PolymarketFeedVerticle polymarketFeed = new PolymarketFeedVerticle(polymarket)
+                .withLifecycle(
+                        marketData.catalogues().gamma(), pairs, PolymarketFeedVerticle.DEFAULT_GAMMA_POLL_MILLIS);
         return vertx.deployVerticle(new MonitorVerticle(pairs))
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(executorVerticle))
@@ -241,7 +246,7 @@ public final class EmbeddedStack {
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(kalshiFeed))
                 .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
+                .compose(id -> vertx.deployVerticle(polymarketFeed))
                 .andThen(r -> r.map(deployments::add))
                 .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
                 .recover(failure -> {

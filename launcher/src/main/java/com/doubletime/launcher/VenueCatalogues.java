@@ -33,6 +33,16 @@ public final class VenueCatalogues implements CatalogueSource {
     }
 
     /** Unsigned reads of the simulators' catalogues (the simulated Kalshi accepts them unless auth is on). */
+    /** The Kalshi REST client the catalogue reads through (the feed's market lookups share it). */
+    public KalshiRestClient kalshi() {
+        return kalshi;
+    }
+
+    /** The Gamma client the catalogue reads through (the feed's market status polls share it). */
+    public GammaClient gamma() {
+        return gamma;
+    }
+
     public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
         return new VenueCatalogues(
                 new KalshiRestClient(
