@@ -2,6 +2,7 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.cluster.config.PairsFileStore;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.ConfiguredPairs;
@@ -34,11 +35,13 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The HTTP face of the system: control API, history, SSE streams, health, metrics and the dashboard. See
@@ -67,6 +70,11 @@ public final class GatewayVerticle extends VerticleBase {
     private SseHub healthClients;
     private FeedHealthBoard board;
     private PairsApi pairsApi;
+    /** Where pairs changed over the API are kept across restarts; null without a pairs file. */
+    private PairsFileStore pairsStore;
+    /** Why the pairs file cannot be rewritten (pair changes are then refused), or null. */
+    private String pairsStoreUnwritable;
+
     private Router router;
     private HttpServer server;
     private long keepAliveTimer = -1;
@@ -93,6 +101,17 @@ public final class GatewayVerticle extends VerticleBase {
         healthClients = new SseHub(config.sseMaxQueuedBytes());
         board = new FeedHealthBoard();
         pairsApi = new PairsApi(new ConfiguredPairs(initialPairs));
+        if (config.pairsFile() != null) {
+            pairsStore = new PairsFileStore(config.pairsFile());
+            pairsStoreUnwritable = pairsStore.unwritableReason();
+            LOG.log(
+                    pairsStoreUnwritable == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    pairsStoreUnwritable == null
+                            ? "pairs changed over the API are saved to " + pairsStore.file() + " (the previous version"
+                                    + " to " + pairsStore.backup() + ")"
+                            : "pairs cannot be changed over the API: the pairs file cannot be rewritten ("
+                                    + pairsStoreUnwritable + ")");
+        }
         MeterRegistry registry = Meters.registry();
         meters.addAll(board.registerMeters(registry));
         if (config.apiToken() == null) {
@@ -211,9 +230,9 @@ public final class GatewayVerticle extends VerticleBase {
         r.get("/api/markets").handler(rc -> ask(rc, Addresses.MARKETS_QUERY, new JsonObject(), "arbitrage monitor"));
 
         r.get("/api/pairs").handler(rc -> json(rc, pairsApi.list().encode()));
-        r.post("/api/pairs").handler(rc -> announce(rc, 201, pairsApi.add(JsonBodies.object(rc, false))));
+        r.post("/api/pairs").handler(rc -> changePairs(rc, 201, () -> pairsApi.add(JsonBodies.object(rc, false))));
         r.post("/api/pairs/reload").handler(this::reloadPairs);
-        r.delete("/api/pairs/:id").handler(rc -> announce(rc, 200, pairsApi.remove(rc.pathParam("id"))));
+        r.delete("/api/pairs/:id").handler(rc -> changePairs(rc, 200, () -> pairsApi.remove(rc.pathParam("id"))));
 
         r.get("/api/control").handler(rc -> control(rc, "status", null));
         r.post("/api/control/pause").handler(rc -> control(rc, "pause", reason(rc)));
@@ -393,6 +412,33 @@ public final class GatewayVerticle extends VerticleBase {
                 .onSuccess(reply -> json(rc, reply.body().encode()))
                 .onFailure(failure ->
                         ApiErrors.send(rc, 503, "trade executor did not answer: " + describe(failure), null));
+    }
+
+    /**
+     * Applies a pair change, saves the whole list into the pairs file, then announces it; a change that cannot be
+     * saved is undone and refused, so what runs is always what a restart would load. The save runs on the event
+     * loop on purpose: it is rare, small (one flush), and keeps concurrent changes strictly in order.
+     */
+    private void changePairs(RoutingContext rc, int status, Supplier<PairsChanged> change) {
+        if (pairsStoreUnwritable != null) {
+            throw new ApiErrors.Conflict(
+                    null,
+                    "pairs cannot be changed over the API: the pairs file cannot be rewritten (" + pairsStoreUnwritable
+                            + "), so the change would be lost at the next restart");
+        }
+        List<MarketPair> before = pairsApi.pairs();
+        PairsChanged changed = change.get();
+        if (pairsStore != null) {
+            try {
+                pairsStore.save(changed.pairs());
+            } catch (IOException e) {
+                pairsApi.replaceAll(before);
+                LOG.log(System.Logger.Level.ERROR, "pair change undone: " + e.getMessage());
+                ApiErrors.send(rc, 500, "the change was not made: " + e.getMessage(), null);
+                return;
+            }
+        }
+        announce(rc, status, changed);
     }
 
     private void announce(RoutingContext rc, int status, PairsChanged change) {

@@ -11,7 +11,9 @@ import com.doubletime.domain.OpportunityTracker;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.Side;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
@@ -20,6 +22,7 @@ import com.doubletime.domain.event.OrderBookDeltaReceived;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
 import com.doubletime.domain.format.BookDumpJson;
+import com.doubletime.domain.market.MarketView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +46,7 @@ public final class ArbitrageEngine implements MarketDataListener {
     private final List<PairSlot> dirty = new ArrayList<>();
     private final OpportunityTracker tracker;
     private final Consumer<OpportunityEvent> opportunities;
+    private final ResolutionCalendar calendar = new ResolutionCalendar();
     private long evaluations;
 
     /** Opportunity ids {@code pairId:direction:n}, the same for the same input (replay). */
@@ -187,12 +191,32 @@ public final class ArbitrageEngine implements MarketDataListener {
             Opportunity found = BuyBothDetector.evaluate(slot.state, direction);
             OpportunityEvent event = tracker.update(pairId, direction, found, atNanos);
             if (event != null) {
-                opportunities.accept(event);
+                opportunities.accept(withReturnOnCapital(slot.state.pair(), event));
             }
         }
     }
 
     private static final Direction[] DIRECTIONS = Direction.values();
+
+    /** Contracts §7: the return-on-capital fields, when both markets' expected resolution times are known. */
+    private OpportunityEvent withReturnOnCapital(MarketPair pair, OpportunityEvent event) {
+        if (!(event instanceof ArbitrageOpportunityFound found)) {
+            return event;
+        }
+        long kalshi = calendar.kalshi(pair);
+        long polymarket = calendar.polymarket(pair);
+        if (kalshi == MarketView.UNKNOWN || polymarket == MarketView.UNKNOWN) {
+            return event;
+        }
+        Opportunity o = found.opportunity();
+        return found.withReturnOnCapital(
+                ReturnOnCapital.of(o.edge(), o.totalCost(), kalshi, polymarket, found.detectedAtNanos()));
+    }
+
+    /** The markets' expected resolution times (fed from {@code MarketStatusChanged}); same thread as the rest. */
+    public ResolutionCalendar resolutionCalendar() {
+        return calendar;
+    }
 
     private void touch(Platform platform, String instrument) {
         if (platform == Platform.KALSHI) {

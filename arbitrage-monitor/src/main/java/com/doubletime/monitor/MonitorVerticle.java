@@ -10,6 +10,8 @@ import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.format.OpportunityJson;
@@ -38,6 +40,7 @@ public final class MonitorVerticle extends VerticleBase {
     private MessageConsumer<MarketDataBatch> consumer;
     private MessageConsumer<PairsChanged> pairsConsumer;
     private MessageConsumer<Object> marketsConsumer;
+    private MessageConsumer<MarketStatusChanged> statusConsumer;
     private final EpochNanoClock clock = new EpochNanoClock();
     private final Set<String> openIds = new HashSet<>();
     private MonitorMeters meters;
@@ -62,8 +65,20 @@ public final class MonitorVerticle extends VerticleBase {
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
         marketsConsumer =
                 vertx.eventBus().consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.json(engine)));
+        // contracts §7: expected resolution times come from the feeds' market views
+        statusConsumer = vertx.eventBus()
+                .consumer(
+                        Addresses.MARKET_STATUS,
+                        message -> engine.resolutionCalendar().update(message.body()));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
-        return Future.all(consumer.completion(), pairsConsumer.completion(), marketsConsumer.completion());
+        return Future.all(
+                        consumer.completion(),
+                        pairsConsumer.completion(),
+                        marketsConsumer.completion(),
+                        statusConsumer.completion())
+                // the feeds may have published their views before this monitor listened
+                .onSuccess(ready ->
+                        vertx.eventBus().publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("monitor")));
     }
 
     /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */
@@ -110,7 +125,11 @@ public final class MonitorVerticle extends VerticleBase {
     public Future<?> stop() {
         return consumer == null
                 ? Future.succeededFuture()
-                : Future.all(consumer.unregister(), pairsConsumer.unregister(), marketsConsumer.unregister());
+                : Future.all(
+                        consumer.unregister(),
+                        pairsConsumer.unregister(),
+                        marketsConsumer.unregister(),
+                        statusConsumer.unregister());
     }
 
     /** For tests and the gateway's book dump; call on this verticle's event loop. */

@@ -8,6 +8,7 @@ import com.doubletime.domain.Levels;
 import com.doubletime.domain.MarketState;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
 import com.doubletime.domain.event.MarketDataBatch;
@@ -134,7 +135,7 @@ public class HotPathBenchmarks {
         inputs.polymarketSetup.forEach(frame -> polymarket.onFrame(frame, 1));
         var pair = inputs.pairs.get(0);
         MarketState state = scratch.state(pair.id());
-        long yesAsk = state.polymarketBestAsk(com.doubletime.domain.Outcome.NO);
+        long yesAsk = state.polymarketBestAsk(Outcome.NO);
         // a NO bid that puts Kalshi's YES ask eight cents under the Polymarket NO ask's complement
         scratch.onLevelChange(
                 Platform.KALSHI,

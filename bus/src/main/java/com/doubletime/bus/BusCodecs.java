@@ -4,6 +4,8 @@ import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.TradeReport;
 import io.vertx.core.eventbus.EventBus;
@@ -26,6 +28,8 @@ public final class BusCodecs {
         add(FeedHealth.class, new FeedHealthCodec());
         add(TradeReport.class, new TradeReportCodec());
         add(PairsChanged.class, new PairsChangedCodec());
+        add(MarketStatusChanged.class, new MarketStatusChangedCodec());
+        add(MarketStatusRequest.class, new MarketStatusRequestCodec());
     }
 
     private BusCodecs() {}

@@ -71,6 +71,21 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
     private final Map<String, String> refused = new TreeMap<>();
     private long nextCommandId = 1;
     private int resubscribesWithoutData;
+    private LifecycleSink lifecycle;
+
+    /** Receives the {@code market_lifecycle_v2} frames; {@code afterGap} when frames of that channel were missed. */
+    interface LifecycleSink {
+        void onLifecycleFrame(String frame, long atNanos, boolean afterGap);
+    }
+
+    /**
+     * Subscribes {@code market_lifecycle_v2} on every connection (one command without tickers: the channel takes no
+     * market filter, kalshi.md §3.7) and hands its frames to {@code sink}. Call before the connection opens.
+     */
+    KalshiFeedProtocol followLifecycle(LifecycleSink sink) {
+        this.lifecycle = sink;
+        return this;
+    }
 
     KalshiFeedProtocol(KalshiFeedConfig config, MarketDataListener listener, FeedLink link) {
         this(config, listener, link, System::nanoTime);
@@ -101,31 +116,55 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         session.onConnected(atNanos);
         // an empty market_tickers would subscribe to every market on the venue
         subscribe(subscribable(tickers));
+        if (lifecycle != null) {
+            link.send(command(
+                    nextCommandId++,
+                    "subscribe",
+                    new JsonObject().put("channels", new JsonArray().add(LIFECYCLE_CHANNEL))));
+        }
     }
+
+    static final String LIFECYCLE_CHANNEL = "market_lifecycle_v2";
 
     @Override
     public void onText(String frame, long atNanos) {
         KalshiBookSession.Outcome outcome = session.onFrame(frame, atNanos);
         KalshiMessage message = session.message();
         switch (outcome) {
-            case APPLIED, GAP, DIVERGED -> {
-                if (message.type() == KalshiMessage.Type.ORDERBOOK_SNAPSHOT) {
-                    snapshotWaits.remove(message.marketTicker());
-                }
+            case APPLIED, DIVERGED -> {
+                snapshotArrived(message);
                 resubscribesWithoutData = 0;
                 link.markHealthy();
                 if (outcome == KalshiBookSession.Outcome.DIVERGED) {
                     link.noteError("kalshi " + session.lastError());
                 }
             }
+            case GAP -> {
+                // the resync is already requested; a snapshot that came with the gap is a snapshot still
+                snapshotArrived(message);
+                forwardLifecycle(message, frame, atNanos, true);
+            }
             case MALFORMED -> {
                 link.noteError("malformed frame: " + session.lastError());
                 LOG.log(System.Logger.Level.DEBUG, () -> "kalshi malformed frame skipped: " + session.lastError());
             }
             case CONTROL -> onControl(message, atNanos);
+            case IGNORED -> forwardLifecycle(message, frame, atNanos, false);
             default -> {
-                // DUPLICATE (dropped by the session), IGNORED (other channels, a subscription given up)
+                // DUPLICATE (dropped by the session)
             }
+        }
+    }
+
+    private void snapshotArrived(KalshiMessage message) {
+        if (message.type() == KalshiMessage.Type.ORDERBOOK_SNAPSHOT) {
+            snapshotWaits.remove(message.marketTicker());
+        }
+    }
+
+    private void forwardLifecycle(KalshiMessage message, String frame, long atNanos, boolean afterGap) {
+        if (lifecycle != null && LIFECYCLE_CHANNEL.equals(message.typeName())) {
+            lifecycle.onLifecycleFrame(frame, atNanos, afterGap);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -129,6 +130,13 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 .encode();
     }
 
+    private Consumer<String> resolved;
+
+    /** Hands every frame holding a {@code market_resolved} event to {@code sink}. */
+    void onMarketResolved(Consumer<String> sink) {
+        this.resolved = sink;
+    }
+
     @Override
     public void onText(String frame, long atNanos) {
         switch (session.onFrame(frame, atNanos)) {
@@ -139,7 +147,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 LOG.log(System.Logger.Level.DEBUG, () -> "polymarket malformed frame skipped: " + session.lastError());
             }
             case IGNORED -> {
-                // events the books do not use (last_trade_price, best_bid_ask, new_market, …)
+                // events the books do not use (last_trade_price, best_bid_ask, new_market, …); market_resolved
+                // (custom_feature_enabled) goes to the market lifecycle
+                if (resolved != null && frame.contains("market_resolved")) {
+                    resolved.accept(frame);
+                }
             }
         }
     }

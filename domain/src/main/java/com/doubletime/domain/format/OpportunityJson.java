@@ -3,6 +3,7 @@ package com.doubletime.domain.format;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
@@ -49,6 +50,15 @@ public final class OpportunityJson {
         out.append("\"detectedAtNanos\":").append(found.detectedAtNanos()).append(',');
         out.append("\"kalshiBookNanos\":").append(o.kalshiBookNanos()).append(',');
         out.append("\"polymarketBookNanos\":").append(o.polymarketBookNanos());
+        ReturnOnCapital roc = found.returnOnCapital();
+        if (roc != null) {
+            // contracts §7: present only when both markets' resolution times are known
+            out.append(',');
+            JsonText.field(out, "resolvesAt", roc.resolvesAtIso()).append(',');
+            JsonText.field(out, "daysToResolution", roc.daysToResolution().toPlainString())
+                    .append(',');
+            JsonText.field(out, "annualizedReturn", roc.annualizedReturn().toPlainString());
+        }
         out.append('}');
     }
 

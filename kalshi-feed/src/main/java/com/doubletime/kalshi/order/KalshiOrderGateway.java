@@ -2,6 +2,7 @@ package com.doubletime.kalshi.order;
 
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -181,6 +182,13 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     public CompletionStage<VenueBalance> balance() {
         return rest.get("/portfolio/balance", null)
                 .compose(parse(KalshiPortfolioJson::balance))
+                .toCompletionStage();
+    }
+
+    /** Cash per shard for the capital rules (issue 12): {@code GET /portfolio/balance} with its breakdown. */
+    public CompletionStage<VenueCash> cash() {
+        return rest.get("/portfolio/balance", null)
+                .compose(parse(body -> KalshiPortfolioJson.cash(body, System.currentTimeMillis())))
                 .toCompletionStage();
     }
 

@@ -3,6 +3,8 @@ package com.doubletime.kalshi.order;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.ShardCash;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -212,6 +214,24 @@ public final class KalshiPortfolioJson {
             throw new IllegalArgumentException("balance without balance_dollars or balance (cents)");
         }
         return new VenueBalance(Platform.KALSHI, BigDecimal.valueOf(number.longValue(), 2));
+    }
+
+    /**
+     * {@code GET /portfolio/balance} as capital (kalshi.md §4.3): {@code balance_dollars} (else integer cents) and
+     * per-shard {@code balance_breakdown}. The sources do not spell a breakdown element out; each is read as
+     * {@code exchange_index} with {@code balance_dollars}, else {@code balance} in cents (the simulator's form). An
+     * answer without a breakdown is an account before sharding: everything on shard 0.
+     */
+    public static VenueCash cash(JsonObject body, long asOfMillis) {
+        BigDecimal total = balance(body).available();
+        List<ShardCash> shards = new ArrayList<>();
+        for (JsonObject shard : objects(body, "balance_breakdown")) {
+            if (!(shard.getValue("exchange_index") instanceof Number index)) {
+                throw new IllegalArgumentException("balance_breakdown entry without exchange_index: " + shard.encode());
+            }
+            shards.add(new ShardCash(index.intValue(), balance(shard).available()));
+        }
+        return VenueCash.kalshi(total, shards, asOfMillis);
     }
 
     private static List<JsonObject> objects(JsonObject page, String field) {

@@ -40,6 +40,28 @@ public final class GammaClient {
         return new GammaClient(WebClient.create(vertx), baseUrl, timeoutMillis);
     }
 
+    /** The raw Gamma records of these markets (lifecycle fields included), in Gamma's order. */
+    public Future<List<JsonObject>> marketRecords(List<String> conditionIds) {
+        List<Future<JsonArray>> pages = new ArrayList<>();
+        for (int from = 0; from < conditionIds.size(); from += PAGE) {
+            HttpRequest<Buffer> request = client.getAbs(baseUrl + "/markets").timeout(timeoutMillis);
+            conditionIds
+                    .subList(from, Math.min(conditionIds.size(), from + PAGE))
+                    .forEach(id -> request.addQueryParam("condition_ids", id));
+            pages.add(request.send()
+                    .compose(response -> response.statusCode() == 200
+                            ? Future.succeededFuture(response.bodyAsJsonArray())
+                            : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
+        }
+        return Future.all(pages).map(all -> {
+            List<JsonObject> records = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                all.<JsonArray>resultAt(i).forEach(item -> records.add((JsonObject) item));
+            }
+            return records;
+        });
+    }
+
     /** Markets by condition id (lower-cased keys); ids Gamma does not know are absent. */
     public Future<Map<String, GammaMarket>> markets(List<String> conditionIds) {
         List<Future<JsonArray>> pages = new ArrayList<>();

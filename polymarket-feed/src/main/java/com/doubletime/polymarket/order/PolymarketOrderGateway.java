@@ -3,6 +3,7 @@ package com.doubletime.polymarket.order;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
@@ -408,6 +409,55 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                             new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(PUSD_DECIMALS)));
                 })
                 .toCompletionStage();
+    }
+
+    /**
+     * Cash for the capital rules (issue 12): {@code GET /balance-allowance?asset_type=COLLATERAL} gives the pUSD
+     * balance and the exchanges' allowances (6-decimal base units); the allowance counted is the smallest among the
+     * spenders listed, since an order may need any of them. The CLOB caches balances: when it reads zero,
+     * {@code GET /balance-allowance/update} makes it read the wallet again, and the balance is read once more
+     * (polymarket.md §3.5, §8 item 8).
+     */
+    public CompletionStage<VenueCash> cash() {
+        String query = "?asset_type=COLLATERAL&signature_type="
+                + credentials.signatureType().wireValue();
+        return apiCredentials()
+                .compose(api -> readCash(query, api)
+                        .compose(cash -> cash.cash().signum() != 0
+                                ? Future.succeededFuture(cash)
+                                : send(HttpMethod.GET, config.clobUrl(), "/balance-allowance/update", query, null, api)
+                                        .compose(updated -> updated.status() == 200
+                                                ? readCash(query, api)
+                                                : Future.failedFuture("balance update: HTTP " + updated.status()))))
+                .toCompletionStage();
+    }
+
+    private Future<VenueCash> readCash(String query, ApiCredentials api) {
+        return send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api)
+                .compose(reply -> {
+                    if (reply.status() != 200) {
+                        return Future.failedFuture("balance: HTTP " + reply.status());
+                    }
+                    try {
+                        return Future.succeededFuture(cash(new JsonObject(reply.body()), System.currentTimeMillis()));
+                    } catch (RuntimeException e) {
+                        return Future.failedFuture("balance: unreadable answer: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** Parses a {@code /balance-allowance} answer; an answer without allowances has no allowance cap (null). */
+    static VenueCash cash(JsonObject body, long asOfMillis) {
+        BigDecimal balance = new BigDecimal(body.getString("balance", "0")).movePointLeft(6);
+        BigDecimal allowance = null;
+        JsonObject allowances = body.getJsonObject("allowances");
+        if (allowances != null) {
+            for (String spender : allowances.fieldNames()) {
+                BigDecimal value = new BigDecimal(String.valueOf(allowances.getValue(spender))).movePointLeft(6);
+                allowance = allowance == null ? value : allowance.min(value);
+            }
+        }
+        return VenueCash.polymarket(balance, allowance, asOfMillis);
     }
 
     /**

@@ -141,9 +141,12 @@ class PolymarketOrderGatewayIT {
         List<VenuePosition> positions =
                 gateway.positions().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         assertEquals(List.of(new VenuePosition(Platform.POLYMARKET, YES, Outcome.YES, 5 * FixedPoint.ONE)), positions);
+        // the simulated wallet starts with 10,000 pUSD and paid 5 shares at the ask
+        BigDecimal spent = FixedPoint.toBigDecimal(ask).multiply(BigDecimal.valueOf(5));
         assertEquals(
                 0,
-                new BigDecimal("1000000")
+                new BigDecimal("10000")
+                        .subtract(spent)
                         .compareTo(gateway.balance()
                                 .toCompletableFuture()
                                 .get(WAIT, TimeUnit.SECONDS)
