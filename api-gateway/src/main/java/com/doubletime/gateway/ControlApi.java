@@ -3,7 +3,9 @@ package com.doubletime.gateway;
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.cluster.config.PairsFileStore;
 import com.doubletime.cluster.config.PairsLoader;
+import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.format.TradeJournalJson;
@@ -12,9 +14,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The operator's control API: the executor's controls and risk limits ({@code /api/control…}, {@code
@@ -32,13 +37,31 @@ final class ControlApi {
     private final ServiceRequests services;
     private final PairsApi pairs;
     private final Path pairsFile;
+    /** Where pairs changed over the API are kept across restarts; null without a pairs file. */
+    private final PairsFileStore pairsStore;
+    /** Why the pairs file cannot be rewritten (pair changes are then refused), or null. */
+    private final String pairsStoreUnwritable;
 
-    /** @param pairsFile what {@code POST /api/pairs/reload} reads again; null disables reloading */
+    /**
+     * @param pairsFile what {@code POST /api/pairs/reload} reads again and pair changes are saved to; null disables
+     *     both
+     */
     ControlApi(Vertx vertx, ServiceRequests services, PairsApi pairs, Path pairsFile) {
         this.vertx = vertx;
         this.services = services;
         this.pairs = pairs;
         this.pairsFile = pairsFile;
+        this.pairsStore = pairsFile == null ? null : new PairsFileStore(pairsFile);
+        this.pairsStoreUnwritable = pairsStore == null ? null : pairsStore.unwritableReason();
+        if (pairsStore != null) {
+            LOG.log(
+                    pairsStoreUnwritable == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    pairsStoreUnwritable == null
+                            ? "pairs changed over the API are saved to " + pairsStore.file() + " (the previous version"
+                                    + " to " + pairsStore.backup() + ")"
+                            : "pairs cannot be changed over the API: the pairs file cannot be rewritten ("
+                                    + pairsStoreUnwritable + ")");
+        }
     }
 
     void mount(Router router) {
@@ -50,9 +73,10 @@ final class ControlApi {
         router.patch("/api/risk-limits").handler(this::updateRiskLimits);
 
         router.get("/api/pairs").handler(rc -> HttpJson.send(rc, pairs.list().encode()));
-        router.post("/api/pairs").handler(rc -> announce(rc, CREATED, pairs.add(JsonBodies.object(rc, false))));
+        router.post("/api/pairs")
+                .handler(rc -> changePairs(rc, CREATED, () -> pairs.add(JsonBodies.object(rc, false))));
         router.post("/api/pairs/reload").handler(this::reloadPairs);
-        router.delete("/api/pairs/:id").handler(rc -> announce(rc, OK, pairs.remove(rc.pathParam("id"))));
+        router.delete("/api/pairs/:id").handler(rc -> changePairs(rc, OK, () -> pairs.remove(rc.pathParam("id"))));
     }
 
     private static String reason(RoutingContext rc) {
@@ -102,6 +126,33 @@ final class ControlApi {
                     }
                 })
                 .onFailure(failure -> ServiceRequests.notAnswered(rc, failure, ServiceRequests.TRADE_EXECUTOR));
+    }
+
+    /**
+     * Applies a pair change, saves the whole list into the pairs file, then announces it; a change that cannot be
+     * saved is undone and refused, so what runs is always what a restart would load. The save runs on the event
+     * loop on purpose: it is rare, small (one flush), and keeps concurrent changes strictly in order.
+     */
+    private void changePairs(RoutingContext rc, int status, Supplier<PairsChanged> change) {
+        if (pairsStoreUnwritable != null) {
+            throw new ApiErrors.Conflict(
+                    null,
+                    "pairs cannot be changed over the API: the pairs file cannot be rewritten (" + pairsStoreUnwritable
+                            + "), so the change would be lost at the next restart");
+        }
+        List<MarketPair> before = pairs.pairs();
+        PairsChanged changed = change.get();
+        if (pairsStore != null) {
+            try {
+                pairsStore.save(changed.pairs());
+            } catch (IOException e) {
+                pairs.replaceAll(before);
+                LOG.log(System.Logger.Level.ERROR, "pair change undone: " + e.getMessage());
+                ApiErrors.send(rc, ApiErrors.INTERNAL_ERROR, "the change was not made: " + e.getMessage(), null);
+                return;
+            }
+        }
+        announce(rc, status, changed);
     }
 
     private void announce(RoutingContext rc, int status, PairsChanged change) {

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,10 @@ final class FeedHealthBoard {
                 .put("reconnects", h.reconnects())
                 .put("staleMarkets", h.staleInstruments().size())
                 .put("staleInstruments", new JsonArray(List.copyOf(h.staleInstruments())))
-                .put("lastError", h.lastError());
+                .put("lastError", h.lastError())
+                .put("malformedByReason", new JsonObject(new LinkedHashMap<>(h.malformedByReason())))
+                .put("divergedBooks", h.divergedBooks())
+                .put("refusedInstruments", new JsonArray(List.copyOf(h.refusedInstruments())));
     }
 
     /** Per venue, then per market of the configured pairs: which pair uses it and whether its book is usable. */
@@ -75,13 +79,16 @@ final class FeedHealthBoard {
     private JsonObject market(Platform venue, String instrument, String pairId, String role) {
         FeedHealth h = latest.get(venue);
         Set<String> stale = h == null ? Set.of() : new HashSet<>(h.staleInstruments());
-        boolean usable = h != null && h.connected() && !stale.contains(instrument);
+        // a market the venue refused is never subscribed, whatever its staleness says
+        boolean refused = h != null && h.refusedInstruments().contains(instrument);
+        boolean usable = h != null && h.connected() && !stale.contains(instrument) && !refused;
         return new JsonObject()
                 .put("venue", venue.wireName())
                 .put("instrument", instrument)
                 .put("pairId", pairId)
                 .put("role", role)
-                .put("stale", !usable);
+                .put("stale", !usable)
+                .put("subscribed", !refused);
     }
 
     /**

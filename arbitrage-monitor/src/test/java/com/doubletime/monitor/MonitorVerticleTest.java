@@ -20,6 +20,7 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.event.VenueDisconnected;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -118,6 +119,25 @@ class MonitorVerticleTest {
     }
 
     @Test
+    void opportunityIdsAreUniqueAcrossRestartsOfTheMonitor() throws Exception {
+        publishOpenWindow();
+        String first = opportunities.poll(5, TimeUnit.SECONDS).id();
+        for (String deployment : List.copyOf(vertx.deploymentIDs())) {
+            vertx.undeploy(deployment).await(5, TimeUnit.SECONDS);
+        }
+        Thread.sleep(2); // the run is told apart by its start instant, in milliseconds
+
+        vertx.deployVerticle(new MonitorVerticle(List.of(PAIR))).await(5, TimeUnit.SECONDS);
+        publishOpenWindow();
+        String second = opportunities.poll(5, TimeUnit.SECONDS).id();
+
+        // before: both runs opened fed-cut:KALSHI_YES_POLYMARKET_NO:1
+        assertTrue(first.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), first);
+        assertTrue(second.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), second);
+        assertNotEquals(first, second);
+    }
+
+    @Test
     void aVenueDisconnectClosesTheOpportunity() throws Exception {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
@@ -154,10 +174,7 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        vertx.eventBus()
-                .publish(
-                        Addresses.PAIRS_CHANGED,
-                        new com.doubletime.domain.event.PairsChanged(List.of(), List.of(), List.of(PAIR)));
+        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(PAIR)));
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");

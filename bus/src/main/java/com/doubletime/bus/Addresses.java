@@ -37,5 +37,13 @@ public final class Addresses {
      */
     public static final String EXECUTION = "dt.execution";
 
+    /**
+     * {@code MarketStatusChanged}: a feed's whole current view of one paired market (status, close and expected
+     * resolution time, Kalshi shard, resolution), published on every change and on {@link #MARKET_STATUS_RESEND}.
+     */
+    public static final String MARKET_STATUS = "dt.market-status";
+    /** {@code MarketStatusRequest}: asks every feed to publish all its market views again (late subscribers). */
+    public static final String MARKET_STATUS_RESEND = "dt.market-status.resend";
+
     private Addresses() {}
 }

@@ -12,6 +12,8 @@ import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.OrderEvent;
@@ -59,6 +61,8 @@ public final class BusCodecs {
         add(PositionsReport.class, new PositionsReportCodec());
         add(MarketsQuery.class, new MarketsQueryCodec());
         add(MarketsReport.class, new MarketsReportCodec());
+        add(MarketStatusChanged.class, new MarketStatusChangedCodec());
+        add(MarketStatusRequest.class, new MarketStatusRequestCodec());
     }
 
     private BusCodecs() {}

@@ -3,7 +3,9 @@ package com.doubletime.bus;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Wire codec of {@link FeedHealth}. */
 public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
@@ -36,6 +38,16 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
             out.string(instrument);
         }
         out.string(health.lastError());
+        out.intValue(health.malformedByReason().size());
+        health.malformedByReason().forEach((reason, count) -> {
+            out.string(reason);
+            out.longValue(count);
+        });
+        out.longValue(health.divergedBooks());
+        out.intValue(health.refusedInstruments().size());
+        for (String instrument : health.refusedInstruments()) {
+            out.string(instrument);
+        }
     }
 
     @Override
@@ -54,6 +66,18 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
         for (int i = 0; i < staleCount; i++) {
             stale.add(in.string());
         }
+        String lastError = in.string();
+        int reasonCount = in.intValue();
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        for (int i = 0; i < reasonCount; i++) {
+            byReason.put(in.string(), in.longValue());
+        }
+        long diverged = in.longValue();
+        int refusedCount = in.intValue();
+        List<String> refused = new ArrayList<>(refusedCount);
+        for (int i = 0; i < refusedCount; i++) {
+            refused.add(in.string());
+        }
         return new FeedHealth(
                 venue,
                 connected,
@@ -65,6 +89,9 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
                 duplicates,
                 reconnects,
                 stale,
-                in.string());
+                lastError,
+                byReason,
+                diverged,
+                refused);
     }
 }

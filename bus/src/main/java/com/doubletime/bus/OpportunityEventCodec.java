@@ -5,6 +5,7 @@ import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
@@ -51,6 +52,13 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
                     .decimal(o.edgePerContract())
                     .longValue(o.kalshiBookNanos())
                     .longValue(o.polymarketBookNanos());
+            ReturnOnCapital roc = found.returnOnCapital();
+            out.bool(roc != null);
+            if (roc != null) {
+                out.longValue(roc.resolvesAtMillis())
+                        .decimal(roc.daysToResolution())
+                        .decimal(roc.annualizedReturn());
+            }
         } else {
             ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
             out.byteValue(CLOSED)
@@ -98,7 +106,8 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
                     in.decimal(),
                     in.longValue(),
                     in.longValue());
-            return new ArbitrageOpportunityFound(id, o, detectedAt);
+            ReturnOnCapital roc = in.bool() ? new ReturnOnCapital(in.longValue(), in.decimal(), in.decimal()) : null;
+            return new ArbitrageOpportunityFound(id, o, detectedAt, roc);
         }
         return new ArbitrageOpportunityClosed(
                 in.string(), in.string(), in.enumValue(Direction.class), in.longValue(), in.longValue());

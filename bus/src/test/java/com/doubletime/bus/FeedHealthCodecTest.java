@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,8 +27,22 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
     protected List<FeedHealth> samples() {
         return List.of(
                 new FeedHealth(
-                        Platform.KALSHI, true, 1764054000123L, 12, 1_000, 2, 3, 4, 5, List.of("A", "B"), "error 10"),
-                new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null));
+                        Platform.KALSHI,
+                        true,
+                        1764054000123L,
+                        12,
+                        1_000,
+                        2,
+                        3,
+                        4,
+                        5,
+                        List.of("A", "B"),
+                        "error 10",
+                        Map.of("price_out_of_range", 1L),
+                        1,
+                        List.of("NOPE")),
+                new FeedHealth(
+                        Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of()));
     }
 
     @Test
@@ -43,8 +58,12 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
                 4,
                 5,
                 List.of("A", "B"),
-                "error 10: channel error");
-        FeedHealth noError = new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null);
+                "error 10: channel error",
+                Map.of("price_out_of_range", 1L),
+                1,
+                List.of("NOPE"));
+        FeedHealth noError = new FeedHealth(
+                Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
 
         for (FeedHealth value : List.of(health, noError)) {
             Buffer buffer = Buffer.buffer().appendString("prefix");
@@ -60,7 +79,8 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
         try {
             BusCodecs.registerAll(vertx.eventBus());
             BusCodecs.registerAll(vertx.eventBus());
-            FeedHealth health = new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null);
+            FeedHealth health =
+                    new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
 
             Promise<FeedHealth> delivered = Promise.promise();
             vertx.eventBus()

@@ -9,6 +9,7 @@ import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
@@ -82,6 +83,10 @@ class OpportunityEventCodecTest extends RecordCodecContract<OpportunityEvent> {
                         .kalshi()
                         .fee());
         assertSame(found, foundCodec.transform(found));
+
+        ArbitrageOpportunityFound withReturn = found.withReturnOnCapital(
+                new ReturnOnCapital(1_797_418_500_000L, new BigDecimal("12.1215"), new BigDecimal("0.707382")));
+        assertEquals(withReturn, roundTrip(foundCodec, withReturn));
     }
 
     @Test

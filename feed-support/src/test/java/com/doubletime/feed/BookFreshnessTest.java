@@ -6,6 +6,7 @@ import com.doubletime.domain.Levels;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
 import java.util.List;
@@ -38,7 +39,21 @@ class BookFreshnessTest {
         assertEquals(List.of("A", "B"), freshness.staleInstruments());
     }
 
-    private static MarketDataBatch batch(com.doubletime.domain.event.MarketDataEvent... events) {
+    @Test
+    void anInstrumentAddedAtRunTimeIsStaleUntilItsFirstSnapshotAndOneGivenUpIsNotReported() {
+        freshness.apply(batch(
+                new OrderBookSnapshotReceived(Platform.KALSHI, "A", Levels.EMPTY, Levels.EMPTY, 1),
+                new OrderBookSnapshotReceived(Platform.KALSHI, "B", Levels.EMPTY, Levels.EMPTY, 1)));
+
+        freshness.follow(List.of("A", "NEW"));
+
+        // before: a pair added over the API was never listed stale, so a market the venue refused looked usable
+        assertEquals(List.of("NEW"), freshness.staleInstruments());
+        freshness.apply(batch(new BookMarkedStale(Platform.KALSHI, "B", "gone", 2)));
+        assertEquals(List.of("NEW"), freshness.staleInstruments());
+    }
+
+    private static MarketDataBatch batch(MarketDataEvent... events) {
         return new MarketDataBatch(Platform.KALSHI, 0, List.of(events));
     }
 }

@@ -29,6 +29,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,11 +69,19 @@ class OperatorApiIT {
         return new JsonObject()
                 .put("id", id)
                 .put("description", "test pair " + id)
-                .put("kalshi", new JsonObject().put("ticker", "KX-" + id).put("takerFeeRate", "0.07"))
+                .put(
+                        "kalshi",
+                        new JsonObject()
+                                .put("ticker", "KX-" + id.toUpperCase(Locale.ROOT))
+                                .put("takerFeeRate", "0.07"))
                 .put(
                         "polymarket",
                         new JsonObject()
-                                .put("conditionId", "0x" + id)
+                                // a bytes32 per pair, as the pairs rules require
+                                .put(
+                                        "conditionId",
+                                        String.format(
+                                                "0x%064x", new BigInteger(1, id.getBytes(StandardCharsets.UTF_8))))
                                 .put("yesTokenId", yes)
                                 .put("noTokenId", no)
                                 .put("takerFeeRate", "0.04"))
@@ -247,6 +257,13 @@ class OperatorApiIT {
         assertError(api.post("/api/pairs", pairJson("new", "3", "4").put("polarity", "opposite")), 400, "polarity");
         assertError(api.post("/api/pairs", pairJson("new", "111", "4")), 400, "polymarket.yesTokenId");
         assertError(api.post("/api/pairs", pairJson("fed", "5", "6")), 409, "id");
+        // the venues' rules (issue 14): the pairs file's checks, through the API
+        assertError(api.post("/api/pairs", pairJson("new", "abc", "4")), 400, "polymarket.yesTokenId");
+        assertError(api.post("/api/pairs", pairJson("../../etc/passwd", "3", "4")), 400, "id");
+        JsonObject sameMarket = pairJson("new", "3", "4");
+        sameMarket.getJsonObject("kalshi").put("ticker", "KX-FED");
+        assertError(api.post("/api/pairs", sameMarket), 400, "kalshi.ticker");
+        assertError(api.post("/api/pairs", pairJson("new", "3", "4").put("maxQuantity", "1.5")), 400, "maxQuantity");
 
         HttpResponse<Buffer> added = api.post("/api/pairs", pairJson("new", "3", "4"));
 
@@ -343,6 +360,20 @@ class OperatorApiIT {
                 api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxTotalExposure", "-1")),
                 400,
                 "maxTotalExposure");
+        // bounded inputs (issue 14): before, stored as given (or clamped)
+        assertError(
+                api.send(HttpMethod.PATCH, "/api/risk-limits", new JsonObject().put("maxNotionalPerTrade", "1e400")),
+                400,
+                "maxNotionalPerTrade");
+        assertError(
+                api.raw(
+                        HttpMethod.PATCH,
+                        "/api/risk-limits",
+                        "application/json",
+                        "{\"maxTradesPerMinute\":2147483648}"),
+                400,
+                "maxTradesPerMinute");
+        assertEquals(3, api.get("/api/risk-limits").bodyAsJsonObject().getInteger("maxTradesPerMinute"));
     }
 
     @Test
@@ -390,7 +421,20 @@ class OperatorApiIT {
     void feedHealthIsServedPerVenueAndPerMarketAndStreamed() throws Exception {
         SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/feeds/health/stream", null, TOKEN);
         FeedHealth kalshi = new FeedHealth(
-                Platform.KALSHI, true, System.currentTimeMillis(), 5, 1200, 2, 1, 0, 3, List.of("KX-fed"), null);
+                Platform.KALSHI,
+                true,
+                System.currentTimeMillis(),
+                5,
+                1200,
+                2,
+                1,
+                0,
+                3,
+                List.of("KX-FED"),
+                null,
+                Map.of("price_out_of_range", 2L),
+                1,
+                List.of("KX-FED"));
 
         vertx.eventBus().publish(Addresses.FEED_HEALTH, kalshi);
 
@@ -405,8 +449,12 @@ class OperatorApiIT {
         assertEquals(1, venue.getInteger("staleMarkets"));
         assertFalse(health.getJsonObject("venues").getJsonObject("polymarket").getBoolean("reported"));
         JsonObject kalshiMarket = health.getJsonArray("markets").getJsonObject(0);
-        assertEquals("KX-fed", kalshiMarket.getString("instrument"));
+        assertEquals("KX-FED", kalshiMarket.getString("instrument"));
         assertTrue(kalshiMarket.getBoolean("stale"));
+        // a market the venue refused is shown as not subscribed, by name
+        assertFalse(kalshiMarket.getBoolean("subscribed"));
+        assertEquals(List.of("KX-FED"), venue.getJsonArray("refusedInstruments").getList());
+        assertEquals(2, venue.getJsonObject("malformedByReason").getLong("price_out_of_range"));
     }
 
     @Test
@@ -441,7 +489,21 @@ class OperatorApiIT {
         vertx.eventBus()
                 .publish(
                         Addresses.FEED_HEALTH,
-                        new FeedHealth(Platform.POLYMARKET, true, 1, 1, 77, 4, 0, 0, 2, List.of(), null));
+                        new FeedHealth(
+                                Platform.POLYMARKET,
+                                true,
+                                1,
+                                1,
+                                77,
+                                4,
+                                0,
+                                0,
+                                2,
+                                List.of(),
+                                null,
+                                Map.of(),
+                                0,
+                                List.of()));
         Thread.sleep(200);
 
         String metrics = api.get("/metrics").bodyAsString();
