@@ -233,12 +233,16 @@ public final class ClobResponses {
             }
         }
         OrderResult venue = orderResult(order.id(), order, sent);
+        // an immediate order's unfilled rest is cancelled at once: what matched decides, as for a plain reply
+        OrderStatus status = filled <= 0
+                ? venue.status()
+                : filled >= sent.quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         OrderResult result = new OrderResult(
                 sent.clientOrderId(),
                 sent.orderHash(),
-                venue.status(),
+                status,
                 filled,
-                venue.remainingQuantity(),
+                filled > 0 ? 0 : venue.remainingQuantity(),
                 average,
                 BigDecimal.ZERO,
                 mismatch == null ? null : FILL_MISMATCH,

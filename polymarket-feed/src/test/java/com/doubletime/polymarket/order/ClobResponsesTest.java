@@ -86,6 +86,20 @@ class ClobResponsesTest {
     }
 
     @Test
+    void aConfirmedPartialFillOfAnImmediateOrderIsPartialWhateverStatusTheVenueRecordCarries() {
+        // the whole-number reply of a partial fill is confirmed; the venue's record of a FAK can say MATCHED
+        ClobReply reply = new ClobReply(200, ok("matched", "17", "34"), null);
+
+        ClobResponses.Confirmation confirmed =
+                ClobResponses.confirmed(FAK_BUY, reply, Optional.of(record("MATCHED", "100", "34")));
+
+        assertEquals(null, confirmed.mismatch());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, confirmed.result().status());
+        assertEquals(34 * FixedPoint.ONE, confirmed.result().filledQuantity());
+        assertEquals(0, confirmed.result().remainingQuantity(), "the rest of an immediate order is cancelled");
+    }
+
+    @Test
     void aConfirmationThatAgreesRaisesNothingAndOneThatFindsNoOrderStaysUnknown() {
         ClobReply reply = new ClobReply(200, ok("matched", "20.8", "40"), null);
 
