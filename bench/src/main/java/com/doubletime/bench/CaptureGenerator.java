@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -44,6 +46,7 @@ public final class CaptureGenerator {
         int pairs = 100;
         long frames = 1_000_000;
         long seed = 7;
+        Windows windows = Windows.SPARSE;
         Path out = Path.of("target", "bench-capture");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -51,19 +54,73 @@ public final class CaptureGenerator {
                 case "--frames" -> frames = Long.parseLong(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--window-every" -> windows = Windows.sparse(Integer.parseInt(args[i + 1]));
+                case "--windows" -> windows = parseWindows(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new CaptureGenerator(pairs, seed).write(out, frames, 2_000);
+        new CaptureGenerator(pairs, seed).write(out, frames, windows);
         System.out.println("wrote " + out.resolve("pairs.json") + " and " + out.resolve("capture.jsonl"));
+    }
+
+    /** {@code sparse}, {@code dense}, or {@code EVERY,MAX_LIFETIME,MAX_OPEN}. */
+    static Windows parseWindows(String text) {
+        return switch (text) {
+            case "sparse" -> Windows.SPARSE;
+            case "dense" -> Windows.DENSE;
+            default -> {
+                String[] parts = text.split(",");
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException(
+                            "--windows sparse, dense or EVERY,MAX_LIFETIME,MAX_OPEN, got " + text);
+                }
+                yield new Windows(
+                        Integer.parseInt(parts[0].strip()),
+                        Integer.parseInt(parts[1].strip()),
+                        Integer.parseInt(parts[2].strip()));
+            }
+        };
     }
 
     /** Writes {@code dir/pairs.json} and {@code dir/capture.jsonl}. */
     public void write(Path dir, long frames, int windowEvery) throws IOException {
+        write(dir, frames, Windows.sparse(windowEvery));
+    }
+
+    /** Writes {@code dir/pairs.json} and {@code dir/capture.jsonl} with {@code windows}' buy-both windows. */
+    public void write(Path dir, long frames, Windows windows) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("pairs.json"), pairsJson());
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("capture.jsonl"), StandardCharsets.UTF_8)) {
-            writeCapture(out, frames, windowEvery);
+            writeCapture(out, frames, windows);
+        }
+    }
+
+    /**
+     * How buy-both windows are injected: one opens every {@code every} frames (0: none) on a random market that has
+     * none open, while fewer than {@code maxOpen} are open, and closes 1 to {@code maxLifetimeFrames} frames later.
+     * Frames on a market with an open window change its terms when they move the levels it is sized on.
+     */
+    public record Windows(int every, int maxLifetimeFrames, int maxOpen) {
+        /** Today's default: a window every 2,000 frames, open for at most 40, one at a time. */
+        public static final Windows SPARSE = sparse(2_000);
+        /**
+         * About one frame in 45 opens or changes a window (the bench prints the exact share): a window every 45
+         * frames, open for up to 400, up to 8 at once, so most of them are changed by later frames while open.
+         */
+        public static final Windows DENSE = new Windows(45, 400, 8);
+
+        private static final int SPARSE_LIFETIME_FRAMES = 40;
+
+        public Windows {
+            if (every < 0 || maxLifetimeFrames < 1 || maxOpen < 1) {
+                throw new IllegalArgumentException("every >= 0, maxLifetimeFrames >= 1 and maxOpen >= 1");
+            }
+        }
+
+        /** One window at a time, open for at most 40 frames, every {@code every} frames. */
+        public static Windows sparse(int every) {
+            return new Windows(every, SPARSE_LIFETIME_FRAMES, 1);
         }
     }
 
@@ -89,6 +146,10 @@ public final class CaptureGenerator {
     }
 
     void writeCapture(Appendable out, long frames, int windowEvery) throws IOException {
+        writeCapture(out, frames, Windows.sparse(windowEvery));
+    }
+
+    void writeCapture(Appendable out, long frames, Windows windows) throws IOException {
         line(out, "kalshi", null, "connected");
         line(out, "polymarket", null, "connected");
         line(
@@ -107,20 +168,25 @@ public final class CaptureGenerator {
                     .append(polymarketBook(m, false));
         }
         line(out, "polymarket", dump.append(']').toString(), null);
-        Market window = null;
-        long windowClosesAt = -1;
+        List<Window> open = new ArrayList<>();
         for (long frame = 0; frame < frames; frame++) {
-            if (window != null && frame == windowClosesAt) {
-                line(out, "kalshi", kalshiDelta(window, "no", 100 - window.fair + 6, -100), null);
-                window = null;
+            Window due = firstDue(open, frame);
+            if (due != null) {
+                open.remove(due);
+                line(out, "kalshi", kalshiDelta(due.market, "no", 100 - due.market.fair + 6, -100), null);
                 continue;
             }
-            if (windowEvery > 0 && window == null && frame % windowEvery == windowEvery - 1) {
-                window = markets[random.nextInt(pairs)];
-                windowClosesAt = frame + 1 + random.nextInt(40);
-                // a NO bid six cents through the book: Kalshi YES ask drops to fair − 6
-                line(out, "kalshi", kalshiDelta(window, "no", 100 - window.fair + 6, 100), null);
-                continue;
+            if (windows.every() > 0
+                    && open.size() < windows.maxOpen()
+                    && frame % windows.every() == windows.every() - 1) {
+                Market market = markets[random.nextInt(pairs)];
+                long closesAt = frame + 1 + random.nextInt(windows.maxLifetimeFrames());
+                if (!hasWindow(open, market)) {
+                    open.add(new Window(market, closesAt));
+                    // a NO bid six cents through the book: Kalshi YES ask drops to fair − 6
+                    line(out, "kalshi", kalshiDelta(market, "no", 100 - market.fair + 6, 100), null);
+                    continue;
+                }
             }
             Market m = markets[random.nextInt(pairs)];
             if (random.nextBoolean()) {
@@ -143,6 +209,28 @@ public final class CaptureGenerator {
             }
         }
     }
+
+    /** The earliest-opened window whose time has come; windows due on the same frame close on successive frames. */
+    private static Window firstDue(List<Window> open, long frame) {
+        for (Window window : open) {
+            if (window.closesAt <= frame) {
+                return window;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasWindow(List<Window> open, Market market) {
+        for (Window window : open) {
+            if (window.market == market) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A buy-both window injected on {@code market}, closed by the first frame at or after {@code closesAt}. */
+    private record Window(Market market, long closesAt) {}
 
     private void line(Appendable out, String venue, String frame, String event) throws IOException {
         recvNanos += 1_000 + random.nextInt(49_000);

@@ -3,6 +3,7 @@ package com.doubletime.bench;
 import com.doubletime.simulator.SimulatorProbe;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,17 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Collects the simulator's probe events of the wire-to-wire benchmark and turns them into per-window
- * latencies: for window {@code k} (opened by scenario step {@code 2k}), the first Kalshi entry order and the
- * first Polymarket order that arrive after the opening step and before the next window opens, each minus the
- * time the opening step's frames were written. Intermediate marks ({@link Mark}: the opportunity on the bus,
- * the journal, the hand-over to each gateway, the request written, its head at the simulator) are kept the
- * same way, first occurrence per window, for the breakdown. Thread-safe (the probe calls come from the
- * simulator's event loop, marks from several threads, the report from the main thread).
+ * Collects the simulators' probe events of the wire-to-wire benchmark and turns them into per-window latencies:
+ * for window {@code k} (opened by scenario step {@code 2k}), the first Kalshi entry order and the first Polymarket
+ * order that arrive after the opening step and before the next window opens, each minus the time the opening step's
+ * frames were written. Intermediate marks ({@link Mark}: the opportunity on the bus, the journal, the hand-over to
+ * each gateway, the request written, its head at the simulator) are kept the same way, first occurrence per window,
+ * for the breakdown.
+ *
+ * <p>Every event is assigned to its window by its {@link System#nanoTime()} stamp, not by when it is reported: the
+ * simulators run in their own processes (one per venue) and report through pipes that may deliver one venue's order
+ * before the other's step. {@code System.nanoTime()} reads the same monotonic clock in every JVM of the machine
+ * (Linux: {@code CLOCK_MONOTONIC}). Thread-safe.
  */
 final class WindowLatencies implements SimulatorProbe {
     /** The breakdown's marks, in the order of the path. */
@@ -39,27 +44,19 @@ final class WindowLatencies implements SimulatorProbe {
     }
 
     private final long[] opened;
-    private final long[] kalshi;
-    private final long[] polymarket;
-    private final Map<Mark, long[]> marks = new LinkedHashMap<>();
-    /** HTTP client connections opened, per window (keep-alive check: should be 0 once warm). */
-    private final int[] connectionsOpened;
+    private final List<long[]> kalshiOrders = new ArrayList<>();
+    private final List<long[]> polymarketOrders = new ArrayList<>();
+    private final Map<Mark, List<Long>> marks = new EnumMap<>(Mark.class);
+    /** When HTTP client connections were opened (keep-alive check: none should open in a measured window). */
+    private final List<Long> connectionsOpenedAt = new ArrayList<>();
 
-    private int current = -1;
     private int lastStep = -1;
 
     WindowLatencies(int windows) {
         opened = new long[windows];
-        kalshi = new long[windows];
-        polymarket = new long[windows];
-        connectionsOpened = new int[windows];
         Arrays.fill(opened, -1);
-        Arrays.fill(kalshi, -1);
-        Arrays.fill(polymarket, -1);
         for (Mark mark : Mark.values()) {
-            long[] times = new long[windows];
-            Arrays.fill(times, -1);
-            marks.put(mark, times);
+            marks.put(mark, new ArrayList<>());
         }
     }
 
@@ -69,50 +66,79 @@ final class WindowLatencies implements SimulatorProbe {
         int window = WireToWireScenario.windowOpenedBy(stepIndex);
         if (window >= 0 && window < opened.length) {
             opened[window] = nanoTime;
-            current = window;
         }
     }
 
     @Override
     public synchronized void orderReceived(Venue venue, String clientOrderId, long nanoTime) {
-        if (current < 0) {
-            return;
-        }
         if (venue == Venue.KALSHI) {
             // only the entry leg ("dt-<trade>-k-E0"); a hedge or unwind is not the window's first order
-            if (clientOrderId != null && !clientOrderId.contains("-k-E")) {
-                return;
+            if (clientOrderId == null || clientOrderId.contains("-k-E")) {
+                kalshiOrders.add(new long[] {nanoTime});
             }
-            if (kalshi[current] < 0) {
-                kalshi[current] = nanoTime;
-            }
-        } else if (polymarket[current] < 0) {
-            polymarket[current] = nanoTime;
+        } else {
+            polymarketOrders.add(new long[] {nanoTime});
         }
     }
 
-    /** The first occurrence of {@code mark} in the current window. */
+    /** {@code mark} happened at {@code nanoTime}; the first occurrence in each window counts. */
     synchronized void mark(Mark mark, long nanoTime) {
-        if (current >= 0) {
-            long[] times = marks.get(mark);
-            if (times[current] < 0) {
-                times[current] = nanoTime;
-            }
-        }
+        marks.get(mark).add(nanoTime);
     }
 
-    synchronized void connectionOpened() {
-        if (current >= 0) {
-            connectionsOpened[current]++;
-        }
+    synchronized void connectionOpened(long nanoTime) {
+        connectionsOpenedAt.add(nanoTime);
     }
 
     synchronized int lastStep() {
         return lastStep;
     }
 
+    /** The window open at {@code nanoTime}: the last one opened at or before it, or -1. */
+    private int windowAt(long nanoTime) {
+        int window = -1;
+        for (int w = 0; w < opened.length; w++) {
+            if (opened[w] >= 0 && opened[w] <= nanoTime) {
+                window = w;
+            } else if (opened[w] > nanoTime) {
+                break;
+            }
+        }
+        return window;
+    }
+
+    /** The first of {@code times} in each window, -1 where there is none. */
+    private long[] firstPerWindow(List<Long> times) {
+        long[] first = new long[opened.length];
+        Arrays.fill(first, -1);
+        for (long at : times) {
+            int window = windowAt(at);
+            if (window >= 0 && (first[window] < 0 || at < first[window])) {
+                first[window] = at;
+            }
+        }
+        return first;
+    }
+
+    private static List<Long> times(List<long[]> events) {
+        List<Long> times = new ArrayList<>(events.size());
+        events.forEach(event -> times.add(event[0]));
+        return times;
+    }
+
     /** The distributions, in nanoseconds, over windows {@code from} onwards that got both legs. */
     synchronized Summary summary(int from) {
+        long[] kalshi = firstPerWindow(times(kalshiOrders));
+        long[] polymarket = firstPerWindow(times(polymarketOrders));
+        Map<Mark, long[]> firstMarks = new EnumMap<>(Mark.class);
+        marks.forEach((mark, times) -> firstMarks.put(mark, firstPerWindow(times)));
+        int[] connectionsOpened = new int[opened.length];
+        for (long at : connectionsOpenedAt) {
+            int window = windowAt(at);
+            if (window >= 0) {
+                connectionsOpened[window]++;
+            }
+        }
         Histogram k = histogram();
         Histogram p = histogram();
         Histogram both = histogram();
@@ -133,7 +159,7 @@ final class WindowLatencies implements SimulatorProbe {
             p.recordValue(pl);
             both.recordValue(Math.max(kl, pl));
             skew.recordValue(Math.abs(kl - pl));
-            for (Map.Entry<Mark, long[]> mark : marks.entrySet()) {
+            for (Map.Entry<Mark, long[]> mark : firstMarks.entrySet()) {
                 long at = mark.getValue()[w];
                 if (at >= opened[w]) {
                     breakdown.get(mark.getKey()).recordValue(at - opened[w]);

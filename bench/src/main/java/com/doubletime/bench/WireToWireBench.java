@@ -1,12 +1,14 @@
 package com.doubletime.bench;
 
 import com.doubletime.bus.Addresses;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.journal.JournalSync;
 import com.doubletime.executor.journal.JsonLinesTradeRepository;
 import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.SimulatorCredentials;
+import com.doubletime.launcher.SimulatorEndpoints;
 import com.doubletime.launcher.StackConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -14,6 +16,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.metrics.MetricsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,15 +27,43 @@ import java.util.concurrent.TimeUnit;
  * mode), a generated scenario of {@code warmup + windows} buy-both windows, and the simulator's probe timing
  * each window from its opening frames being written to each signed entry order reaching its venue
  * ({@link WindowLatencies}), with a breakdown of each window's path ({@link WireToWireMarks}). The first
- * {@code warmup} windows are discarded.
+ * {@code warmup} windows are discarded. The simulators run in their own processes, one per venue, unless told
+ * otherwise ({@link Placement}).
  */
 final class WireToWireBench {
     private static final String TOKEN = "wire-to-wire-bench-token-0123456789";
 
     private WireToWireBench() {}
 
-    /** @param journalSync the file journal's setting (the default fdatasync, or write-only to see the disk's share) */
-    static void run(int windows, int warmup, long closeAfterMillis, long gapMillis, JournalSync journalSync)
+    private static List<String> with(List<String> common, Object... more) {
+        List<String> all = new ArrayList<>(common);
+        for (Object item : more) {
+            all.add(item.toString());
+        }
+        return all;
+    }
+
+    /** Where the simulators run. */
+    enum Placement {
+        /** One process per venue (the default): neither venue's order waits behind the other's. */
+        PER_VENUE,
+        /** Both venues in one process of their own. */
+        ONE_PROCESS,
+        /** In the stack's own JVM, as before issue 17 (one event loop for both venues and the stack's JIT and GC). */
+        IN_PROCESS
+    }
+
+    /**
+     * @param journalSync the file journal's setting (the default fdatasync, or write-only to see the disk's share)
+     * @return the summary over the measured windows
+     */
+    static WindowLatencies.Summary run(
+            int windows,
+            int warmup,
+            long closeAfterMillis,
+            long gapMillis,
+            JournalSync journalSync,
+            Placement placement)
             throws Exception {
         int total = warmup + windows;
         Path dir = Files.createTempDirectory("wire-to-wire");
@@ -47,7 +80,7 @@ final class WireToWireBench {
                 .put(
                         "riskLimits",
                         new JsonObject()
-                                .put("maxTradesPerMinute", 100_000)
+                                .put("maxTradesPerMinute", RiskLimits.MAX_TRADES_PER_MINUTE)
                                 .put("maxPositionPerPair", 1_000_000)
                                 .put("maxTotalExposure", "10000000")
                                 .put("dailyLossLimit", "1000000")));
@@ -65,21 +98,52 @@ final class WireToWireBench {
                         vertx, journal, executor.recentTrades(), executor.journalSync())
                 .await(30, TimeUnit.SECONDS);
         EmbeddedStack stack = null;
+        List<SimulatorChild> simulators = new ArrayList<>();
         try {
             System.out.printf(
-                    "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s)%n",
-                    windows, warmup, closeAfterMillis, gapMillis, journal, journalSync.wireName());
-            stack = EmbeddedStack.start(
-                            vertx,
-                            config,
-                            TOKEN,
-                            new EmbeddedStack.Live(
-                                    executor,
-                                    SimulatorCredentials.generate(),
-                                    simulator -> simulator.probe(latencies),
-                                    WireToWireMarks.journal(trades, latencies),
-                                    gateway -> WireToWireMarks.gateway(gateway, latencies)))
-                    .await(60, TimeUnit.SECONDS);
+                    "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s), simulators %s%n",
+                    windows,
+                    warmup,
+                    closeAfterMillis,
+                    gapMillis,
+                    journal,
+                    journalSync.wireName(),
+                    placement.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            SimulatorCredentials credentials = SimulatorCredentials.generate();
+            EmbeddedStack.Live live = new EmbeddedStack.Live(
+                    executor,
+                    credentials,
+                    simulator -> simulator.probe(latencies),
+                    WireToWireMarks.journal(trades, latencies),
+                    gateway -> WireToWireMarks.gateway(gateway, latencies));
+            if (placement == Placement.IN_PROCESS) {
+                stack = EmbeddedStack.start(vertx, config, TOKEN, live).await(60, TimeUnit.SECONDS);
+            } else {
+                Path publicKey = Files.writeString(dir.resolve("kalshi-public.pem"), credentials.kalshiPublicKeyPem());
+                List<String> common =
+                        List.of("--pairs", pairs.toString(), "--scenario", scenario.toString(), "--probe");
+                SimulatorEndpoints endpoints;
+                if (placement == Placement.ONE_PROCESS) {
+                    simulators.add(SimulatorChild.start(
+                            "both",
+                            with(common, "--serve", "both", "--kalshi-public-key", publicKey),
+                            latencies,
+                            true));
+                    endpoints = simulators.get(0).endpoints();
+                } else {
+                    simulators.add(SimulatorChild.start(
+                            "kalshi",
+                            with(common, "--serve", "kalshi", "--kalshi-public-key", publicKey),
+                            latencies,
+                            true));
+                    simulators.add(SimulatorChild.start(
+                            "polymarket", with(common, "--serve", "polymarket"), latencies, false));
+                    endpoints = SimulatorEndpoints.split(
+                            simulators.get(0).endpoints(), simulators.get(1).endpoints());
+                }
+                stack = EmbeddedStack.startAgainst(vertx, config, TOKEN, endpoints, live)
+                        .await(60, TimeUnit.SECONDS);
+            }
             long deadline = System.nanoTime()
                     + TimeUnit.SECONDS.toNanos(30 + total * (closeAfterMillis + gapMillis) / 1000 * 2);
             while (latencies.lastStep() < 2 * total - 1 && System.nanoTime() < deadline) {
@@ -88,10 +152,15 @@ final class WireToWireBench {
             if (latencies.lastStep() < 2 * total - 1) {
                 System.out.println("wire-to-wire: the scenario did not finish in time (the feeds never subscribed?)");
             }
-            System.out.print(latencies.summary(warmup).format());
+            WindowLatencies.Summary summary = latencies.summary(warmup);
+            System.out.print(summary.format());
+            return summary;
         } finally {
             if (stack != null) {
                 stack.stop().await(30, TimeUnit.SECONDS);
+            }
+            for (SimulatorChild simulator : simulators) {
+                simulator.close();
             }
             trades.close().await(30, TimeUnit.SECONDS);
             vertx.close().await(30, TimeUnit.SECONDS);

@@ -66,7 +66,7 @@ final class WireToWireMarks {
 
                     @Override
                     public Object connected(SocketAddress remoteAddress, String remoteName) {
-                        latencies.connectionOpened();
+                        latencies.connectionOpened(System.nanoTime());
                         return null;
                     }
                 };

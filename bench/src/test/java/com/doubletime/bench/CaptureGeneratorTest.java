@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,44 @@ class CaptureGeneratorTest {
                 Files.readAllBytes(dir.resolve("a/capture.jsonl")), Files.readAllBytes(dir.resolve("b/capture.jsonl")));
         assertArrayEquals(
                 Files.readAllBytes(dir.resolve("a/pairs.json")), Files.readAllBytes(dir.resolve("b/pairs.json")));
+    }
+
+    @Test
+    void theSparseSettingWritesTheCaptureItAlwaysWrote() throws Exception {
+        // the bytes of this capture before the dense setting existed: sparse figures stay comparable over time
+        new CaptureGenerator(10, 5).write(dir, 20_000, 500);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve("capture.jsonl")));
+        assertEquals(
+                "6e5518dadb89c5b1ffe2c372f92b20a91d5fb5951cc60aaafbf1e41ec4ddd92a",
+                HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void theDenseSettingOpensOrChangesAWindowInAboutOneFrameIn45() throws Exception {
+        new CaptureGenerator(100, 7).write(dir, 90_000, CaptureGenerator.Windows.DENSE);
+        JsonNode result = replay();
+        assertEquals(0, result.get("malformed").asLong());
+        double framesPerWindowFrame =
+                result.get("frames").asDouble() / result.get("windowFrames").asDouble();
+        assertTrue(
+                framesPerWindowFrame > 40 && framesPerWindowFrame < 50,
+                "one frame in " + framesPerWindowFrame + " opens or changes a window: " + result);
+    }
+
+    private JsonNode replay() throws Exception {
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    dir.resolve("pairs.json").toString(),
+                    "--capture",
+                    dir.resolve("capture.jsonl").toString()
+                },
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(summary, true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        return new ObjectMapper()
+                .readTree(summary.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test

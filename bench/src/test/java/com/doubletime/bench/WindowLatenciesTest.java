@@ -42,6 +42,28 @@ class WindowLatenciesTest {
     }
 
     @Test
+    void eventsFindTheirWindowByTimeWhateverOrderTheyAreReportedIn() {
+        WindowLatencies latencies = new WindowLatencies(2);
+        // the Polymarket simulator's pipe delivers its order before the Kalshi simulator's step
+        latencies.orderReceived(Venue.POLYMARKET, "1", 4_000_000);
+        latencies.mark(WindowLatencies.Mark.POLYMARKET_HEAD_IN, 3_900_000);
+        latencies.stepSent(0, 1_000_000);
+        latencies.orderReceived(Venue.KALSHI, "dt-a-k-E0", 3_000_000);
+        latencies.orderReceived(Venue.KALSHI, "dt-b-k-E0", 32_000_000);
+        latencies.stepSent(2, 30_000_000);
+        latencies.orderReceived(Venue.POLYMARKET, "2", 31_000_000);
+
+        WindowLatencies.Summary summary = latencies.summary(0);
+        assertEquals(2, summary.measured());
+        assertEquals(2_000_000, summary.kalshi().getMinValue(), 2_000);
+        assertEquals(3_000_000, summary.polymarket().getMaxValue(), 3_000);
+        assertEquals(
+                2_900_000,
+                summary.breakdown().get(WindowLatencies.Mark.POLYMARKET_HEAD_IN).getMaxValue(),
+                3_000);
+    }
+
+    @Test
     void theBreakdownTakesEachMarksFirstOccurrencePerMeasuredWindow() {
         WindowLatencies latencies = new WindowLatencies(2);
         latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 1); // before any window: ignored
@@ -49,7 +71,7 @@ class WindowLatenciesTest {
         latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 2_000_000);
         latencies.mark(WindowLatencies.Mark.OPPORTUNITY, 2_500_000); // an update of the same opportunity: ignored
         latencies.mark(WindowLatencies.Mark.KALSHI_WRITTEN, 4_000_000);
-        latencies.connectionOpened();
+        latencies.connectionOpened(4_500_000);
         latencies.orderReceived(Venue.KALSHI, "dt-a-k-E0", 5_000_000);
         latencies.orderReceived(Venue.POLYMARKET, "1", 6_000_000);
         latencies.stepSent(1, 20_000_000);

@@ -130,14 +130,36 @@ public final class EmbeddedStack {
                 if (live != null && live.beforeFeeds() != null) {
                     live.beforeFeeds().accept(simulator);
                 }
-                MarketData marketData = new MarketData(
-                        simulator.kalshiWsUrl(),
-                        simulator.polymarketWsUrl(),
-                        live == null ? null : live.credentials().kalshiHandshake(),
-                        VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
-                return deploy(vertx, config, pairs, simulator, marketData, apiToken, live);
+                SimulatorEndpoints endpoints = SimulatorEndpoints.of(simulator);
+                return deploy(vertx, config, pairs, simulator, simulatorData(vertx, endpoints, live), apiToken, live)
+                        .recover(failure -> simulator.stop().transform(ignored -> Future.failedFuture(failure)));
             });
         });
+    }
+
+    /**
+     * The same stack against simulators already running elsewhere (their own processes: the benchmarks), paper or
+     * {@code live}; {@code live.beforeFeeds()} is not called (there is no simulator object here). Stopping the stack
+     * leaves the simulators running.
+     */
+    public static Future<EmbeddedStack> startAgainst(
+            Vertx vertx, StackConfig config, String apiToken, SimulatorEndpoints simulators, Live live) {
+        if (live != null && apiToken == null) {
+            return Future.failedFuture(new IllegalArgumentException("live mode needs an API token"));
+        }
+        BusCodecs.registerAll(vertx.eventBus());
+        return pairs(vertx, config)
+                .compose(pairs -> deploy(
+                        vertx, config, pairs, simulators, simulatorData(vertx, simulators, live), apiToken, live));
+    }
+
+    /** The feeds on the simulators; pair discovery reads the simulators' catalogues. */
+    private static MarketData simulatorData(Vertx vertx, SimulatorEndpoints simulators, Live live) {
+        return new MarketData(
+                simulators.kalshiWsUrl(),
+                simulators.polymarketWsUrl(),
+                live == null ? null : live.credentials().kalshiHandshake(),
+                VenueCatalogues.forSimulator(vertx, simulators));
     }
 
     /**
@@ -153,7 +175,7 @@ public final class EmbeddedStack {
                         vertx,
                         config,
                         pairs,
-                        null,
+                        (SimulatorEndpoints) null,
                         new MarketData(
                                 venues.kalshiWsUrl(),
                                 venues.polymarketWsUrl(),
@@ -191,6 +213,20 @@ public final class EmbeddedStack {
             MarketData marketData,
             String apiToken,
             Live live) {
+        return deploy(vertx, config, pairs, SimulatorEndpoints.of(simulator), marketData, apiToken, live)
+                .map(stack -> new EmbeddedStack(
+                        vertx, simulator, stack.deployments, stack.gateway, stack.pairs, stack.venues));
+    }
+
+    /** @param simulators where the order gateways of a live stack send; null on the real venues (paper only) */
+    private static Future<EmbeddedStack> deploy(
+            Vertx vertx,
+            StackConfig config,
+            List<MarketPair> pairs,
+            SimulatorEndpoints simulators,
+            MarketData marketData,
+            String apiToken,
+            Live live) {
         List<String> deployments = new ArrayList<>();
         GatewayVerticle gateway = new GatewayVerticle(
                 GatewayConfig.DEFAULT
@@ -205,7 +241,7 @@ public final class EmbeddedStack {
                 ? live.executor()
                 : new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
         SimulatorCredentials.Gateways venues =
-                live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
+                live == null ? null : live.credentials().gateways(vertx, simulators, pairs);
         TradeExecutorVerticle executorVerticle = venues == null
                 ? new TradeExecutorVerticle(executor, pairs)
                 : new TradeExecutorVerticle(
@@ -248,7 +284,7 @@ public final class EmbeddedStack {
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(polymarketFeed))
                 .andThen(r -> r.map(deployments::add))
-                .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
+                .map(id -> new EmbeddedStack(vertx, null, deployments, gateway, pairs, venues))
                 .recover(failure -> {
                     Future<Void> undeployed = Future.succeededFuture();
                     for (String id : deployments) {
@@ -256,7 +292,6 @@ public final class EmbeddedStack {
                     }
                     return undeployed
                             .eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
-                            .eventually(() -> simulator == null ? Future.<Void>succeededFuture() : simulator.stop())
                             .transform(ignored -> Future.failedFuture(failure));
                 });
     }
@@ -281,7 +316,7 @@ public final class EmbeddedStack {
         return gateway.actualPort();
     }
 
-    /** The simulators, or null on the real venues. */
+    /** The simulators in this JVM, or null on the real venues or simulators in their own processes. */
     public ExchangeSimulator simulator() {
         return simulator;
     }

@@ -3,6 +3,7 @@ package com.doubletime.launcher;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.feed.capture.MergedCapture;
@@ -50,10 +51,17 @@ public final class ReplayTool {
     private final KalshiBookSession kalshi;
     private final PolymarketBookSession polymarket;
     private final Histogram latency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
+    /** The frames after which an opportunity opened or changed: what a trader waits for. */
+    private final Histogram windowLatency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
+
     private final Writer out;
     private long frames;
     private long malformedLines;
     private long opportunities;
+    /** Opportunity events that opened or changed a window (closes are not counted). */
+    private long windowEvents;
+
+    private long windowFrames;
     private final CaptureLineReader reader = new CaptureLineReader();
     private static final int OUTPUT_BUFFER_BYTES = 1 << 16;
     private static final long HISTOGRAM_MAX_NANOS = 3_600_000_000_000L;
@@ -72,6 +80,9 @@ public final class ReplayTool {
         this.out = out;
         this.engine = new ArbitrageEngine(pairs, event -> {
             opportunities++;
+            if (event instanceof ArbitrageOpportunityFound) {
+                windowEvents++;
+            }
             try {
                 out.write(OpportunityJson.write(event));
                 out.write('\n');
@@ -172,13 +183,19 @@ public final class ReplayTool {
             return;
         }
         frames++;
+        long windowEventsBefore = windowEvents;
         long parseStart = System.nanoTime();
         if (kalshiVenue) {
             kalshi.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         } else {
             polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
         }
-        latency.recordValue(Math.max(0, System.nanoTime() - parseStart));
+        long nanos = Math.max(0, System.nanoTime() - parseStart);
+        latency.recordValue(nanos);
+        if (windowEvents != windowEventsBefore) {
+            windowFrames++;
+            windowLatency.recordValue(nanos);
+        }
     }
 
     private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {
@@ -235,10 +252,16 @@ public final class ReplayTool {
                 + ",\"duplicates\":" + kalshi.duplicates()
                 + ",\"seconds\":" + String.format(Locale.ROOT, "%.6f", seconds)
                 + ",\"framesPerSecond\":" + Math.round(perSecond)
-                + ",\"latencyNanos\":{\"p50\":" + latency.getValueAtPercentile(MEDIAN)
-                + ",\"p99\":" + latency.getValueAtPercentile(P99)
-                + ",\"p999\":" + latency.getValueAtPercentile(P999)
-                + ",\"max\":" + latency.getMaxValue() + "}}";
+                + ",\"latencyNanos\":" + percentiles(latency)
+                + ",\"windowFrames\":" + windowFrames
+                + ",\"windowLatencyNanos\":" + percentiles(windowLatency) + "}";
+    }
+
+    private static String percentiles(Histogram histogram) {
+        return "{\"p50\":" + histogram.getValueAtPercentile(MEDIAN)
+                + ",\"p99\":" + histogram.getValueAtPercentile(P99)
+                + ",\"p999\":" + histogram.getValueAtPercentile(P999)
+                + ",\"max\":" + histogram.getMaxValue() + "}";
     }
 
     public ArbitrageEngine engine() {

@@ -22,6 +22,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.Map;
  */
 public final class SimulatorCredentials {
     public static final String KALSHI_KEY_ID = "simulator-key";
+    private static final int PEM_LINE = 64;
 
     private final KeyPair kalshiKeys;
     private final String polymarketPrivateKey;
@@ -65,6 +67,14 @@ public final class SimulatorCredentials {
         return KalshiSimulatorOptions.DEFAULT.withAuth(kalshiKeys.getPublic());
     }
 
+    /** The public half of the Kalshi key as PEM, for a simulator started in another process. */
+    public String kalshiPublicKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(PEM_LINE, new byte[] {'\n'})
+                        .encodeToString(kalshiKeys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
     public KalshiSigner kalshiSigner() {
         return new KalshiSigner(KalshiCredentials.of(KALSHI_KEY_ID, kalshiKeys.getPrivate()));
     }
@@ -90,6 +100,11 @@ public final class SimulatorCredentials {
      * then does not pay for the signers' cold start; the executor's start-up read warms the connections.
      */
     public Gateways gateways(Vertx vertx, ExchangeSimulator simulator, List<MarketPair> pairs) {
+        return gateways(vertx, SimulatorEndpoints.of(simulator), pairs);
+    }
+
+    /** The same, for simulators that may run in other processes. */
+    public Gateways gateways(Vertx vertx, SimulatorEndpoints simulator, List<MarketPair> pairs) {
         KalshiSigner signer = kalshiSigner();
         signer.sign(System.currentTimeMillis(), "POST", "/trade-api/v2/portfolio/events/orders");
         KalshiRestClient rest = new KalshiRestClient(

@@ -44,6 +44,11 @@ public final class VenueCatalogues implements CatalogueSource {
     }
 
     public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
+        return forSimulator(vertx, SimulatorEndpoints.of(simulator));
+    }
+
+    /** The same, for simulators that may run in other processes. */
+    public static VenueCatalogues forSimulator(Vertx vertx, SimulatorEndpoints simulator) {
         return new VenueCatalogues(
                 new KalshiRestClient(
                         vertx,

@@ -90,6 +90,9 @@ class ReplayToolTest {
         assertEquals(2, byReason, "every malformed frame is counted under a reason: " + summary);
         assertEquals(1, summary.get("gaps").asLong());
         assertTrue(summary.at("/latencyNanos/p99").asLong() > 0);
+        // the two frames that opened an opportunity (the closes are not counted)
+        assertEquals(2, summary.get("windowFrames").asLong());
+        assertTrue(summary.at("/windowLatencyNanos/p99").asLong() > 0);
 
         JsonNode dump = JSON.readTree(books.toFile());
         JsonNode kalshi = dump.at("/kalshi/KXFED-26DEC-C25");
