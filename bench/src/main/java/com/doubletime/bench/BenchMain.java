@@ -1,6 +1,7 @@
 package com.doubletime.bench;
 
 import com.doubletime.executor.journal.JournalSync;
+import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.ReplayTool;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -141,6 +142,13 @@ public final class BenchMain {
                 description = "wire-to-wire: per-venue (a process each), one-process, or in-process (the stack's JVM)")
         String simulators = "per-venue";
 
+        @Option(
+                names = "--warm-up-orders",
+                paramLabel = "N",
+                description = "wire-to-wire: throwaway orders per venue through each gateway against a loopback sink"
+                        + " before the executor starts")
+        int warmUpOrders = EmbeddedStack.Live.DEFAULT_WARM_UP_ORDERS;
+
         @Option(names = "--pairs", paramLabel = "N", description = "replays: pairs in the generated capture")
         int pairs = DEFAULT_PAIRS;
 
@@ -151,7 +159,7 @@ public final class BenchMain {
                 names = "--capture-windows",
                 paramLabel = "KIND",
                 description = "replays: sparse (a window every 2,000 frames), dense (about 1 frame in 45 opens or"
-                        + " changes one), or both (cold replay; the warm replay takes sparse)")
+                        + " changes one), or both")
         String captureWindows = "both";
 
         @Option(names = "--cold-runs", paramLabel = "N", description = "cold replay: fresh processes per capture")
@@ -199,7 +207,7 @@ public final class BenchMain {
             return;
         }
         if (options.warmReplay) {
-            replay(options.pairs, options.frames);
+            warmReplays(options);
             return;
         }
         boolean four = !options.live && !options.wireToWire && !options.coldReplay;
@@ -223,7 +231,13 @@ public final class BenchMain {
         }
         if (four || options.wireToWire) {
             targets.wireToWire = WireToWireBench.run(
-                    options.windows, options.warmup, WINDOW_OPEN_MILLIS, WINDOW_GAP_MILLIS, journalSync, placement);
+                    options.windows,
+                    options.warmup,
+                    WINDOW_OPEN_MILLIS,
+                    WINDOW_GAP_MILLIS,
+                    journalSync,
+                    placement,
+                    options.warmUpOrders);
             System.out.println();
         }
         if (four || options.coldReplay) {
@@ -243,7 +257,7 @@ public final class BenchMain {
             System.out.println();
         }
         if (options.all) {
-            replay(options.pairs, options.frames);
+            warmReplays(options);
             jmh(HotPathBenchmarks.class.getName(), SigningBenchmarks.class.getName());
         }
         System.out.print(targets.table(options.livePairs));
@@ -269,6 +283,9 @@ public final class BenchMain {
         }
         if (options.stepMillis < 1 || options.windowEvery < 1 || options.coldRuns < 1) {
             throw new ParameterException(spec, "--step-millis, --window-every and --cold-runs must be 1 or more");
+        }
+        if (options.warmUpOrders < 0) {
+            throw new ParameterException(spec, "--warm-up-orders must be 0 or more");
         }
         if (options.windows < 1 || options.warmup < 0 || options.pairs < 1 || options.frames < 1) {
             throw new ParameterException(spec, "--windows, --pairs and --frames must be 1 or more");
@@ -367,8 +384,16 @@ public final class BenchMain {
         }
     }
 
-    private static void replay(int pairs, long frames) throws Exception {
-        Path dir = ColdReplayBench.capture(pairs, frames, "sparse", CaptureGenerator.Windows.SPARSE);
+    private static void warmReplays(BenchOptions options) throws Exception {
+        if (!options.captureWindows.equals("dense")) {
+            replay(ColdReplayBench.capture(options.pairs, options.frames, "sparse", CaptureGenerator.Windows.SPARSE));
+        }
+        if (!options.captureWindows.equals("sparse")) {
+            replay(ColdReplayBench.capture(options.pairs, options.frames, "dense", CaptureGenerator.Windows.DENSE));
+        }
+    }
+
+    private static void replay(Path dir) throws Exception {
         System.out.println("replay of " + dir.resolve("capture.jsonl") + " ("
                 + Files.size(dir.resolve("capture.jsonl")) / MIB
                 + " MiB): two warm-up runs, then " + MEASURED_REPLAYS

@@ -71,10 +71,22 @@ public final class SimulatorProcess {
     private static final String KALSHI_ORDERS = "/portfolio/events/orders";
     private static final String POLYMARKET_ORDER = "/order";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STAND_IN_ATTEMPTS = 5;
+    private static final long STAND_IN_RETRY_MILLIS = 200;
 
     private SimulatorProcess() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("simulator process failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = options(args);
         String serve = options.getOrDefault("--serve", "both");
         if (!List.of("kalshi", "polymarket", "both").contains(serve)) {
@@ -154,11 +166,24 @@ public final class SimulatorProcess {
         System.exit(0);
     }
 
-    private static WebSocket subscribe(Vertx vertx, String url, String command) throws TimeoutException {
+    private static WebSocket subscribe(Vertx vertx, String url, String command)
+            throws TimeoutException, InterruptedException {
         URI uri = URI.create(url);
-        WebSocket socket = vertx.createWebSocketClient()
-                .connect(uri.getPort(), uri.getHost(), uri.getPath())
-                .await(30, TimeUnit.SECONDS);
+        WebSocket socket = null;
+        for (int attempt = 1; socket == null; attempt++) {
+            try {
+                socket = vertx.createWebSocketClient()
+                        .connect(uri.getPort(), uri.getHost(), uri.getPath())
+                        .await(30, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                // seen on a loaded machine: the handshake's connection closed; the next attempt goes through
+                if (attempt >= STAND_IN_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("stand-in subscription to " + url + " failed (" + e + "), retrying");
+                Thread.sleep(STAND_IN_RETRY_MILLIS * attempt);
+            }
+        }
         socket.handler(ignored -> {}); // frames for nobody: the other process serves this venue
         socket.writeTextMessage(command).await(10, TimeUnit.SECONDS);
         return socket;

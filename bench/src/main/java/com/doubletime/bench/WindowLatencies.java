@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,7 +32,9 @@ final class WindowLatencies implements SimulatorProbe {
         DECISION_JOURNALED("decision journaled"),
         REQUESTS_JOURNALED("both entry REQUESTED journaled"),
         KALSHI_TO_GATEWAY("kalshi order to gateway"),
+        KALSHI_PLACE_RETURNED("kalshi place() returned"),
         POLYMARKET_TO_GATEWAY("polymarket order to gateway"),
+        POLYMARKET_PLACE_RETURNED("polymarket place() returned"),
         KALSHI_WRITTEN("kalshi request written"),
         POLYMARKET_WRITTEN("polymarket request written"),
         KALSHI_HEAD_IN("kalshi head at simulator"),
@@ -46,11 +50,15 @@ final class WindowLatencies implements SimulatorProbe {
     private final long[] opened;
     private final List<long[]> kalshiOrders = new ArrayList<>();
     private final List<long[]> polymarketOrders = new ArrayList<>();
+    private final List<long[]> kalshiPlaceCpu = new ArrayList<>();
+    private final List<long[]> polymarketPlaceCpu = new ArrayList<>();
     private final Map<Mark, List<Long>> marks = new EnumMap<>(Mark.class);
     /** When HTTP client connections were opened (keep-alive check: none should open in a measured window). */
     private final List<Long> connectionsOpenedAt = new ArrayList<>();
 
     private int lastStep = -1;
+    /** The threads the entry orders were handed to their gateways on (the executor's, or not). */
+    private final Set<String> placingThreads = new TreeSet<>();
 
     WindowLatencies(int windows) {
         opened = new long[windows];
@@ -84,6 +92,15 @@ final class WindowLatencies implements SimulatorProbe {
     /** {@code mark} happened at {@code nanoTime}; the first occurrence in each window counts. */
     synchronized void mark(Mark mark, long nanoTime) {
         marks.get(mark).add(nanoTime);
+    }
+
+    synchronized void placedOn(String thread) {
+        placingThreads.add(thread);
+    }
+
+    /** CPU time the placing thread spent inside an entry order's {@code place()} that started at {@code nanoTime}. */
+    synchronized void placeCpu(boolean kalshi, long nanoTime, long cpuNanos) {
+        (kalshi ? kalshiPlaceCpu : polymarketPlaceCpu).add(new long[] {nanoTime, cpuNanos});
     }
 
     synchronized void connectionOpened(long nanoTime) {
@@ -148,6 +165,7 @@ final class WindowLatencies implements SimulatorProbe {
         int missing = 0;
         int measured = 0;
         int connections = 0;
+        long firstBothLegs = -1;
         for (int w = Math.max(0, from); w < opened.length; w++) {
             if (opened[w] < 0 || kalshi[w] < 0 || polymarket[w] < 0) {
                 missing++;
@@ -158,6 +176,9 @@ final class WindowLatencies implements SimulatorProbe {
             k.recordValue(kl);
             p.recordValue(pl);
             both.recordValue(Math.max(kl, pl));
+            if (firstBothLegs < 0) {
+                firstBothLegs = Math.max(kl, pl);
+            }
             skew.recordValue(Math.abs(kl - pl));
             for (Map.Entry<Mark, long[]> mark : firstMarks.entrySet()) {
                 long at = mark.getValue()[w];
@@ -168,7 +189,33 @@ final class WindowLatencies implements SimulatorProbe {
             connections += connectionsOpened[w];
             measured++;
         }
-        return new Summary(measured, missing, connections, k, p, both, skew, breakdown);
+        Histogram kalshiCpu = histogram();
+        Histogram polymarketCpu = histogram();
+        cpuOfMeasured(kalshiPlaceCpu, kalshi, polymarket, from, kalshiCpu);
+        cpuOfMeasured(polymarketPlaceCpu, kalshi, polymarket, from, polymarketCpu);
+        return new Summary(
+                measured,
+                missing,
+                connections,
+                firstBothLegs,
+                k,
+                p,
+                both,
+                skew,
+                breakdown,
+                List.copyOf(placingThreads),
+                kalshiCpu,
+                polymarketCpu);
+    }
+
+    /** The CPU times of the entry orders placed in the measured windows (those that got both legs). */
+    private void cpuOfMeasured(List<long[]> samples, long[] kalshi, long[] polymarket, int from, Histogram into) {
+        for (long[] sample : samples) {
+            int window = windowAt(sample[0]);
+            if (window >= Math.max(0, from) && kalshi[window] >= 0 && polymarket[window] >= 0) {
+                into.recordValue(Math.max(1, sample[1]));
+            }
+        }
     }
 
     private static Histogram histogram() {
@@ -180,11 +227,15 @@ final class WindowLatencies implements SimulatorProbe {
             int measured,
             int missing,
             int connectionsOpened,
+            long firstBothLegs,
             Histogram kalshi,
             Histogram polymarket,
             Histogram bothLegs,
             Histogram skew,
-            Map<Mark, Histogram> breakdown) {
+            Map<Mark, Histogram> breakdown,
+            List<String> placingThreads,
+            Histogram kalshiPlaceCpu,
+            Histogram polymarketPlaceCpu) {
         String format() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(
@@ -197,6 +248,8 @@ final class WindowLatencies implements SimulatorProbe {
             line(out, "kalshi order", kalshi);
             line(out, "polymarket order", polymarket);
             line(out, "both legs (max)", bothLegs);
+            out.append(String.format(
+                    Locale.ROOT, "  %-30s %8.3f ms%n", "both legs, first measured window", firstBothLegs / 1e6));
             line(out, "|skew| between legs", skew);
             List<Map.Entry<Mark, Histogram>> present = new ArrayList<>();
             breakdown.entrySet().stream()
@@ -205,6 +258,15 @@ final class WindowLatencies implements SimulatorProbe {
             if (!present.isEmpty()) {
                 out.append("  breakdown, each from the opening frames (then the order body at the venue, above):\n");
                 present.forEach(e -> line(out, e.getKey().label, e.getValue()));
+            }
+            if (kalshiPlaceCpu.getTotalCount() > 0) {
+                line(out, "kalshi place() CPU time", kalshiPlaceCpu);
+                line(out, "polymarket place() CPU time", polymarketPlaceCpu);
+            }
+            if (!placingThreads.isEmpty()) {
+                out.append("  entry orders handed to their gateways on: ")
+                        .append(String.join(", ", placingThreads))
+                        .append('\n');
             }
             return out.toString();
         }

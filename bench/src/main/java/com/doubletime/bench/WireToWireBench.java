@@ -63,7 +63,8 @@ final class WireToWireBench {
             long closeAfterMillis,
             long gapMillis,
             JournalSync journalSync,
-            Placement placement)
+            Placement placement,
+            int warmUpOrders)
             throws Exception {
         int total = warmup + windows;
         Path dir = Files.createTempDirectory("wire-to-wire");
@@ -101,21 +102,24 @@ final class WireToWireBench {
         List<SimulatorChild> simulators = new ArrayList<>();
         try {
             System.out.printf(
-                    "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s), simulators %s%n",
+                    "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s), simulators %s,"
+                            + " %d order-path warm-up orders per venue%n",
                     windows,
                     warmup,
                     closeAfterMillis,
                     gapMillis,
                     journal,
                     journalSync.wireName(),
-                    placement.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    placement.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    warmUpOrders);
             SimulatorCredentials credentials = SimulatorCredentials.generate();
             EmbeddedStack.Live live = new EmbeddedStack.Live(
                     executor,
                     credentials,
                     simulator -> simulator.probe(latencies),
                     WireToWireMarks.journal(trades, latencies),
-                    gateway -> WireToWireMarks.gateway(gateway, latencies));
+                    gateway -> WireToWireMarks.gateway(gateway, latencies),
+                    warmUpOrders);
             if (placement == Placement.IN_PROCESS) {
                 stack = EmbeddedStack.start(vertx, config, TOKEN, live).await(60, TimeUnit.SECONDS);
             } else {

@@ -22,6 +22,8 @@ import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -36,6 +38,7 @@ import java.util.function.Consumer;
 final class WireToWireMarks {
     private static final String KALSHI_ORDERS = "/portfolio/events/orders";
     private static final String POLYMARKET_ORDER = "/order";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private WireToWireMarks() {}
 
@@ -139,7 +142,9 @@ final class WireToWireMarks {
 
     /** The gateway, marking when an entry order is handed to it (before it signs anything). */
     static VenueOrderGateway gateway(VenueOrderGateway gateway, WindowLatencies latencies) {
-        Mark mark = gateway.platform() == Platform.KALSHI ? Mark.KALSHI_TO_GATEWAY : Mark.POLYMARKET_TO_GATEWAY;
+        boolean kalshi = gateway.platform() == Platform.KALSHI;
+        Mark mark = kalshi ? Mark.KALSHI_TO_GATEWAY : Mark.POLYMARKET_TO_GATEWAY;
+        Mark returned = kalshi ? Mark.KALSHI_PLACE_RETURNED : Mark.POLYMARKET_PLACE_RETURNED;
         return new VenueOrderGateway() {
             @Override
             public Platform platform() {
@@ -148,10 +153,19 @@ final class WireToWireMarks {
 
             @Override
             public CompletionStage<OrderResult> place(OrderRequest order) {
-                if (order.clientOrderId() != null && order.clientOrderId().matches(".*-[kp]-E0")) {
-                    latencies.mark(mark, System.nanoTime());
+                String id = order.clientOrderId();
+                boolean entry = id != null && (id.endsWith("-k-E0") || id.endsWith("-p-E0"));
+                if (!entry) {
+                    return gateway.place(order);
                 }
-                return gateway.place(order);
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                latencies.mark(mark, start);
+                CompletionStage<OrderResult> answer = gateway.place(order);
+                latencies.mark(returned, System.nanoTime());
+                latencies.placeCpu(kalshi, start, THREADS.getCurrentThreadCpuTime() - cpuStart);
+                latencies.placedOn(Thread.currentThread().getName());
+                return answer;
             }
 
             @Override

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  * feeds so the first snapshots are not missed; on stop the feeds go first for the same reason.
  */
 public final class EmbeddedStack {
+    private static final System.Logger LOG = System.getLogger(EmbeddedStack.class.getName());
     /** The capture files {@code run --record DIR} writes, one per venue ({@code replay --capture DIR} merges them). */
     public static final String KALSHI_CAPTURE = "kalshi.jsonl";
 
@@ -76,17 +77,35 @@ public final class EmbeddedStack {
      * {@code journal} replaces the executor's configured file journal when not null (the caller opens and closes
      * it); {@code gateways} wraps each order gateway when not null. Both exist for instrumentation (the
      * wire-to-wire benchmark times the journal and the hand-over to each gateway), not for behaviour.
+     * {@code warmUpOrders} throwaway orders per venue run through each gateway's code against a loopback sink before
+     * the executor starts, so the first live orders do not run interpreted (issue 17; 0 for none).
      */
     public record Live(
             ExecutorConfig executor,
             SimulatorCredentials credentials,
             Consumer<ExchangeSimulator> beforeFeeds,
             TradeRepository journal,
-            UnaryOperator<VenueOrderGateway> gateways) {
+            UnaryOperator<VenueOrderGateway> gateways,
+            int warmUpOrders) {
+        /** Enough for the JIT to compile the order path's code before the first window (docs/performance.md). */
+        public static final int DEFAULT_WARM_UP_ORDERS = 2_000;
+
         public Live {
             if (executor.mode() != ExecutionMode.LIVE) {
                 throw new IllegalArgumentException("the executor of a live stack must be in live mode");
             }
+            if (warmUpOrders < 0) {
+                throw new IllegalArgumentException("warmUpOrders must be 0 or more");
+            }
+        }
+
+        public Live(
+                ExecutorConfig executor,
+                SimulatorCredentials credentials,
+                Consumer<ExchangeSimulator> beforeFeeds,
+                TradeRepository journal,
+                UnaryOperator<VenueOrderGateway> gateways) {
+            this(executor, credentials, beforeFeeds, journal, gateways, DEFAULT_WARM_UP_ORDERS);
         }
 
         public Live(
@@ -274,7 +293,16 @@ public final class EmbeddedStack {
         PolymarketFeedVerticle polymarketFeed = new PolymarketFeedVerticle(polymarket)
                 .withLifecycle(
                         marketData.catalogues().gamma(), pairs, PolymarketFeedVerticle.DEFAULT_GAMMA_POLL_MILLIS);
-        return vertx.deployVerticle(new MonitorVerticle(pairs))
+        Future<Integer> warmedUp = venues == null
+                ? Future.succeededFuture(0)
+                : live.credentials()
+                        .warmUpOrderPaths(vertx, live.warmUpOrders())
+                        .otherwise(failure -> {
+                            // only speed is lost: the first orders run cold
+                            LOG.log(System.Logger.Level.WARNING, "order-path warm-up failed: " + failure.getMessage());
+                            return 0;
+                        });
+        return warmedUp.compose(orders -> vertx.deployVerticle(new MonitorVerticle(pairs)))
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(executorVerticle))
                 .andThen(r -> r.map(deployments::add))

@@ -7,6 +7,7 @@ import com.doubletime.kalshi.auth.KalshiCredentials;
 import com.doubletime.kalshi.auth.KalshiHandshake;
 import com.doubletime.kalshi.auth.KalshiSigner;
 import com.doubletime.kalshi.order.KalshiOrderGateway;
+import com.doubletime.kalshi.order.KalshiOrderPathWarmUp;
 import com.doubletime.kalshi.rest.KalshiRateTier;
 import com.doubletime.kalshi.rest.KalshiRestClient;
 import com.doubletime.kalshi.rest.KalshiRestConfig;
@@ -14,6 +15,7 @@ import com.doubletime.polymarket.order.PolymarketCredentials;
 import com.doubletime.polymarket.order.PolymarketGatewayConfig;
 import com.doubletime.polymarket.order.PolymarketMarketCatalog;
 import com.doubletime.polymarket.order.PolymarketOrderGateway;
+import com.doubletime.polymarket.order.PolymarketOrderPathWarmUp;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import io.vertx.core.Future;
@@ -118,6 +120,18 @@ public final class SimulatorCredentials {
         polymarket.warmUpSigner();
         return new Gateways(
                 Map.of(Platform.KALSHI, new KalshiOrderGateway(rest), Platform.POLYMARKET, polymarket), rest);
+    }
+
+    /**
+     * Runs {@code orders} throwaway orders per venue through each order gateway's code against loopback sinks
+     * ({@code KalshiOrderPathWarmUp}, {@code PolymarketOrderPathWarmUp}, one venue after the other), so the first
+     * live orders do not run interpreted; completes with the orders answered.
+     */
+    public Future<Integer> warmUpOrderPaths(Vertx vertx, int orders) {
+        return KalshiOrderPathWarmUp.run(vertx, orders)
+                .compose(kalshi -> PolymarketOrderPathWarmUp.run(
+                                vertx, PolymarketCredentials.fromEnvironment(polymarketEnvironment()), orders)
+                        .map(polymarket -> kalshi + polymarket));
     }
 
     private static boolean allZero(byte[] bytes) {

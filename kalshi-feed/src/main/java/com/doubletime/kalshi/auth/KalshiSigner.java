@@ -42,11 +42,21 @@ public final class KalshiSigner {
     /** The three {@code KALSHI-ACCESS-*} headers for one request, with a fresh timestamp. */
     public Map<String, String> headers(String method, String path) {
         long timestamp = clockMillis.getAsLong();
+        return headers(timestamp, sign(timestamp, method, path));
+    }
+
+    /** The three {@code KALSHI-ACCESS-*} headers for a signature made earlier at {@code timestamp} ({@link KalshiPresigner}). */
+    public Map<String, String> headers(long timestamp, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ACCESS_KEY, credentials.apiKeyId());
         headers.put(ACCESS_TIMESTAMP, Long.toString(timestamp));
-        headers.put(ACCESS_SIGNATURE, sign(timestamp, method, path));
+        headers.put(ACCESS_SIGNATURE, signature);
         return headers;
+    }
+
+    /** Epoch milliseconds on this signer's clock. */
+    public long nowMillis() {
+        return clockMillis.getAsLong();
     }
 
     /** Base64 (standard alphabet) signature of {@code timestamp + METHOD + path-without-query}. */

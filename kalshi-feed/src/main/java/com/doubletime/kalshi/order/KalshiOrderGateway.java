@@ -50,6 +50,8 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     public KalshiOrderGateway(KalshiRestClient rest, String selfTradePrevention) {
         this.rest = rest;
         this.selfTradePrevention = selfTradePrevention;
+        // every order goes to one path, and Kalshi does not sign the body: its signature is made ahead (issue 17)
+        rest.keepSigned(HttpMethod.POST, ORDERS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.doubletime.kalshi.rest;
 
 import com.doubletime.feed.Backoff;
+import com.doubletime.kalshi.auth.KalshiPresigner;
 import com.doubletime.kalshi.auth.KalshiSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * with exponential backoff and jitter (Kalshi sends no Retry-After), and a 401 turned into a
  * {@link KalshiAuthException} that says what to check. Other error statuses fail with
  * {@link KalshiApiException} carrying the venue's code.
+ *
+ * <p>Signing: a path registered with {@link #keepSigned} (the order endpoint) goes out with a signature made ahead by
+ * a {@link KalshiPresigner} (renewed on a worker, at most {@link KalshiPresigner#DEFAULT_MAX_AGE_MILLIS} old), so
+ * the request is written at once from the caller's thread; any other request is signed on a worker (RSA-PSS takes
+ * over a millisecond). A 401 is answered by signing afresh and sending once more: the venue refused the request (an
+ * order was not placed), perhaps for a timestamp older than it accepts.
  *
  * <p>Safe to call from any thread; results complete on a Vert.x context.
  */
@@ -40,6 +48,8 @@ public final class KalshiRestClient {
 
     private static final System.Logger LOG = System.getLogger(KalshiRestClient.class.getName());
     private static final int MAX_PAGE_SIZE = 1000;
+    /** How long after a ready signature was used its path is signed again (both legs written by then). */
+    static final long RENEW_AFTER_TAKE_MILLIS = 25;
 
     private final Vertx vertx;
     private final KalshiRestConfig config;
@@ -50,6 +60,10 @@ public final class KalshiRestClient {
     private final TokenBucket writeBucket;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong reSigned = new AtomicLong();
+    private final KalshiPresigner presigner;
+    private final AtomicBoolean renewing = new AtomicBoolean();
+    private volatile long renewTimer = -1;
 
     /** @param signer null for unsigned requests (a simulator with auth off) */
     public KalshiRestClient(Vertx vertx, KalshiRestConfig config, KalshiSigner signer) {
@@ -63,6 +77,40 @@ public final class KalshiRestClient {
         this.origin = base.getScheme() + "://" + base.getRawAuthority();
         this.readBucket = config.tier().newReadBucket();
         this.writeBucket = config.tier().newWriteBucket();
+        this.presigner = signer == null ? null : new KalshiPresigner(signer, KalshiPresigner.DEFAULT_MAX_AGE_MILLIS);
+    }
+
+    /**
+     * Keeps a signature ready for {@code method} on {@code path} (below the base URL, like {@link #request}'s), renewed
+     * on a worker by a timer until {@link #close}: requests to it are then written without signing first. Nothing
+     * when requests are unsigned.
+     */
+    public synchronized void keepSigned(HttpMethod method, String path) {
+        if (presigner == null) {
+            return;
+        }
+        presigner.keepReady(method.name(), config.basePath() + path);
+        if (renewTimer < 0) {
+            renewTimer = vertx.setPeriodic(presigner.renewIntervalMillis(), id -> renewSignatures());
+        }
+        renewSignatures();
+    }
+
+    /** Signs what is missing or ageing, on a worker; at most one renewal runs at a time. */
+    private void renewSignatures() {
+        if (renewing.compareAndSet(false, true)) {
+            vertx.executeBlocking(presigner::renew, false).onComplete(done -> {
+                renewing.set(false);
+                if (done.failed()) {
+                    LOG.log(System.Logger.Level.WARNING, "kalshi signature renewal failed: " + done.cause());
+                }
+            });
+        }
+    }
+
+    /** The signatures kept ready, or null when requests are unsigned. */
+    public KalshiPresigner presigner() {
+        return presigner;
     }
 
     public KalshiRestConfig config() {
@@ -92,6 +140,7 @@ public final class KalshiRestClient {
                 bucket,
                 cost,
                 0,
+                false,
                 new Backoff(config.retryInitialMillis(), config.retryMaxMillis()));
     }
 
@@ -103,11 +152,21 @@ public final class KalshiRestClient {
             Bucket bucket,
             int cost,
             int retries,
+            boolean reSignedAfter401,
             Backoff backoff) {
         long waitMillis = (bucket == Bucket.WRITE ? writeBucket : readBucket).reserve(cost);
         return delay(waitMillis)
-                .compose(v -> send(method, signedPath, uri, body))
+                .compose(v -> send(method, signedPath, uri, body, reSignedAfter401))
                 .compose(response -> {
+                    if (response.statusCode() == KalshiApiException.UNAUTHORIZED
+                            && signer != null
+                            && !reSignedAfter401) {
+                        reSigned.incrementAndGet();
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "kalshi 401 on " + method + " " + signedPath + ": signing afresh, sending once more");
+                        return attempt(method, signedPath, uri, body, bucket, cost, retries, true, backoff);
+                    }
                     if (response.statusCode() == KalshiApiException.TOO_MANY_REQUESTS) {
                         rateLimited.incrementAndGet();
                         if (retries >= config.maxRetries()) {
@@ -119,19 +178,38 @@ public final class KalshiRestClient {
                                 "kalshi 429 on " + method + " " + signedPath + ": retrying in " + backoffMillis
                                         + " ms (" + (retries + 1) + "/" + config.maxRetries() + ")");
                         return delay(backoffMillis)
-                                .compose(v ->
-                                        attempt(method, signedPath, uri, body, bucket, cost, retries + 1, backoff));
+                                .compose(v -> attempt(
+                                        method,
+                                        signedPath,
+                                        uri,
+                                        body,
+                                        bucket,
+                                        cost,
+                                        retries + 1,
+                                        reSignedAfter401,
+                                        backoff));
                     }
                     return Future.succeededFuture(response).compose(r -> decode(r, signedPath));
                 });
     }
 
-    private Future<HttpResponse<Buffer>> send(HttpMethod method, String signedPath, String uri, JsonObject body) {
+    /** @param fresh sign now even when a signature is kept ready (a resend after 401) */
+    private Future<HttpResponse<Buffer>> send(
+            HttpMethod method, String signedPath, String uri, JsonObject body, boolean fresh) {
         requests.incrementAndGet();
         var request = client.requestAbs(method, origin + uri).timeout(config.requestTimeoutMillis());
         request.putHeader("Accept", "application/json");
         if (signer == null) {
             return body == null ? request.send() : request.sendJsonObject(body);
+        }
+        Map<String, String> ready = fresh ? null : presigner.take(method.name(), signedPath);
+        if (ready != null) {
+            ready.forEach(request::putHeader);
+            Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+            // the next order on this path finds one ready again; not at once: on two cores a worker signing now
+            // would take the CPU the trade's other leg and the answers need
+            vertx.setTimer(RENEW_AFTER_TAKE_MILLIS, id -> renewSignatures());
+            return sent;
         }
         // signed per attempt (a retry after backoff needs a fresh timestamp), on a worker: RSA-PSS takes 1-2 ms,
         // and the caller's event loop meanwhile goes on (the executor's other leg signs in parallel)
@@ -239,7 +317,18 @@ public final class KalshiRestClient {
         return rateLimited.get();
     }
 
+    /** Requests signed afresh and sent once more after a 401. */
+    public long reSignedAfter401() {
+        return reSigned.get();
+    }
+
     public Future<Void> close() {
+        synchronized (this) {
+            if (renewTimer >= 0) {
+                vertx.cancelTimer(renewTimer);
+                renewTimer = -1;
+            }
+        }
         client.close();
         return Future.succeededFuture();
     }

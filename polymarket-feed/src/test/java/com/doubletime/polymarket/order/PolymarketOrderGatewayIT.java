@@ -29,6 +29,7 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,24 @@ class PolymarketOrderGatewayIT {
 
     private static OrderResult await(CompletionStage<OrderResult> stage) throws Exception {
         return stage.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anOrderIsSignedOnTheCallersEventLoopBeforePlaceReturnsWithNoWorkerHop() throws Exception {
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+        CompletableFuture<Boolean> signedBeforeReturn = new CompletableFuture<>();
+        CompletableFuture<OrderResult> answer = new CompletableFuture<>();
+        long ask = bestAsk(YES);
+        vertx.getOrCreateContext().runOnContext(ignored -> {
+            CompletionStage<OrderResult> placed =
+                    gateway.place(buy("thread-1", YES, ask, FixedPoint.ONE * 5, TimeInForce.FILL_OR_KILL));
+            // had the signing gone to a worker, the prepared order would not exist yet
+            signedBeforeReturn.complete(gateway.isPrepared("thread-1"));
+            placed.whenComplete((result, failure) -> answer.complete(result));
+        });
+
+        assertTrue(signedBeforeReturn.get(WAIT, TimeUnit.SECONDS));
+        assertEquals(OrderStatus.FILLED, answer.get(WAIT, TimeUnit.SECONDS).status());
     }
 
     @Test
