@@ -54,6 +54,31 @@ class CaptureGeneratorTest {
                 "one frame in " + framesPerWindowFrame + " opens or changes a window: " + result);
     }
 
+    @Test
+    void theReplaysOpportunityEventsAreByteForByteThoseOfBigDecimalPricing() throws Exception {
+        // 2,574 events (1,316 windows opened or changed) written before the detector priced in integers and the
+        // money fields were formatted from them (issue 17): the public output must not move by a character
+        new CaptureGenerator(100, 7).write(dir, 60_000, CaptureGenerator.Windows.DENSE);
+        Path out = dir.resolve("opportunities.jsonl");
+        int code = ReplayTool.run(
+                new String[] {
+                    "--pairs",
+                    dir.resolve("pairs.json").toString(),
+                    "--capture",
+                    dir.resolve("capture.jsonl").toString(),
+                    "--out",
+                    out.toString()
+                },
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(0, code);
+        assertEquals(2_574, Files.readAllLines(out).size());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out));
+        assertEquals(
+                "2ba734cfcddf5127f4bc52b94d5a339c675cc9ee9dc46dc953f07444dbeef530",
+                HexFormat.of().formatHex(digest));
+    }
+
     private JsonNode replay() throws Exception {
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         int code = ReplayTool.run(

@@ -18,7 +18,9 @@ import java.util.List;
  * the order counts as one level at that price: an upper bound of what the venue charges.
  *
  * <p>Arithmetic is exact: {@link BigDecimal} for money, and for the detector's allocation-free walk a per-contract
- * fee in 10⁻¹⁸ dollars ({@link #perContractAtto}) that fits a {@code long}.
+ * fee in 10⁻¹⁸ dollars ({@link #perContractAtto}) that fits a {@code long}. The detector prices an opportunity's
+ * fees in integers ({@link FeeBase}, {@link #feeUnits}): the same numbers as {@link #fee(BigDecimal)}, without a
+ * {@code BigDecimal} per fill.
  *
  * @param takerRate {@link FixedPoint} (0.07 = 70_000)
  */
@@ -33,6 +35,30 @@ public record VenueFees(Platform venue, long takerRate) {
      * crypto category 0.07 (polymarket.md §6), so a fee the venue did not report is never understated.
      */
     public static final long HIGHEST_DOCUMENTED_RATE = 70_000;
+
+    /** Ten to the power of the index, up to 10¹². */
+    static final long[] POWERS_OF_TEN = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L
+    };
+    /** A fee before rounding: a rate (10⁻⁶) times size·p·(1−p) (10⁻¹⁸). */
+    private static final int UNROUNDED_FEE_SCALE = 4 * FixedPoint.DECIMALS;
+    /** The largest power of ten divided by in one pass of {@link #divideUp}: below 2³¹, so each step fits a long. */
+    private static final int DIVISION_STEP_DIGITS = 9;
+
+    private static final long LOW_32_BITS = 0xFFFF_FFFFL;
+    private static final int HALF_LONG_BITS = 32;
 
     private static final BigDecimal QUARTER = new BigDecimal("0.25");
     private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -85,6 +111,79 @@ public record VenueFees(Platform venue, long takerRate) {
     /** The order's fee from its summed {@link #feeBase}: times the rate, rounded up once to the venue's unit. */
     public BigDecimal fee(BigDecimal feeBase) {
         return FixedPoint.toBigDecimal(takerRate).multiply(feeBase).setScale(decimals(), RoundingMode.CEILING);
+    }
+
+    /**
+     * {@code Σ size·p·(1−p)} of an order's fills in 10⁻¹⁸ dollars on 128 bits, for {@link #feeUnits}: what
+     * {@link #feeBaseOfCost} sums, in integers. Not thread-safe; one per order being priced.
+     */
+    public static final class FeeBase {
+        private long high;
+        private long low;
+
+        /**
+         * Adds one fill whose cost {@code size·p} (10⁻¹², exact) the caller has worked out, at price {@code p} (10⁻⁶).
+         *
+         * @throws ArithmeticException for a price outside (0, 1], a negative cost, or a sum beyond 127 bits
+         */
+        public void addFill(long cost, long price) {
+            if (price <= 0 || price > FixedPoint.ONE || cost < 0) {
+                throw new ArithmeticException("a fill at " + price + " costing " + cost + " has no integer fee base");
+            }
+            long complement = FixedPoint.ONE - price;
+            long productLow = cost * complement;
+            long productHigh = Math.multiplyHigh(cost, complement); // both factors are non-negative
+            low += productLow;
+            high = Math.addExact(high, Long.compareUnsigned(low, productLow) < 0 ? productHigh + 1 : productHigh);
+        }
+    }
+
+    /**
+     * The order's fee in the venue's unit (10^−{@link #decimals()} dollars): {@code rate × base} rounded up once, the
+     * number {@link #fee(BigDecimal)} gives for the same fills, in integers.
+     *
+     * @throws ArithmeticException when it would not fit a long (price those orders in {@link BigDecimal})
+     */
+    public long feeUnits(FeeBase base) {
+        // × rate (10⁻⁶) on 128 bits: the unsigned high word of low × rate, then the high word's share
+        long productLow = base.low * takerRate;
+        long carry = Math.multiplyHigh(base.low, takerRate) + ((base.low >> (Long.SIZE - 1)) & takerRate);
+        long productHigh = Math.addExact(Math.multiplyExact(base.high, takerRate), carry);
+        return divideUp(productHigh, productLow, UNROUNDED_FEE_SCALE - decimals());
+    }
+
+    /**
+     * {@code ceil((high·2⁶⁴ + low) / 10^digits)} for a non-negative 128-bit value ({@code low} unsigned), by
+     * schoolbook division on 32-bit limbs, nine digits at a time.
+     *
+     * @throws ArithmeticException for a negative value or a quotient beyond a long
+     */
+    static long divideUp(long high, long low, int digits) {
+        if (high < 0) {
+            throw new ArithmeticException("beyond 127 bits");
+        }
+        long l0 = high >>> HALF_LONG_BITS;
+        long l1 = high & LOW_32_BITS;
+        long l2 = low >>> HALF_LONG_BITS;
+        long l3 = low & LOW_32_BITS;
+        boolean inexact = false;
+        for (int left = digits; left > 0; left -= DIVISION_STEP_DIGITS) {
+            long divisor = POWERS_OF_TEN[Math.min(left, DIVISION_STEP_DIGITS)];
+            long current = l0;
+            l0 = current / divisor;
+            current = ((current % divisor) << HALF_LONG_BITS) | l1;
+            l1 = current / divisor;
+            current = ((current % divisor) << HALF_LONG_BITS) | l2;
+            l2 = current / divisor;
+            current = ((current % divisor) << HALF_LONG_BITS) | l3;
+            l3 = current / divisor;
+            inexact |= current % divisor != 0;
+        }
+        if (l0 != 0 || l1 != 0 || l2 > Integer.MAX_VALUE) {
+            throw new ArithmeticException("a fee beyond a long");
+        }
+        long quotient = (l2 << HALF_LONG_BITS) | l3;
+        return inexact ? Math.addExact(quotient, 1) : quotient;
     }
 
     /** The fee of an order that filled {@code size} at one price. */

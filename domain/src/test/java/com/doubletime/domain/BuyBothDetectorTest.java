@@ -3,8 +3,10 @@ package com.doubletime.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed cases of contracts §6. */
@@ -236,5 +238,82 @@ class BuyBothDetectorTest {
         tokenAsks(no, new String[] {"0.50", "10"});
         tokenAsks(yes, new String[] {"0.99", "1"});
         assertNull(evaluate(pair(Polarity.SAME, "0", "0", "0", null, "0"), Direction.KALSHI_YES_POLYMARKET_NO));
+    }
+
+    /** Random books, ticks, sizes, rates and limits: the integer pricing gives the BigDecimal pricing's records. */
+    @Test
+    void integerPricingGivesExactlyTheBigDecimalPricingsNumbersAndScales() {
+        Random random = new Random(17);
+        int opportunities = 0;
+        for (int round = 0; round < 20_000; round++) {
+            long tick = TICKS[random.nextInt(TICKS.length)];
+            kalshi.applySnapshot(new LevelBuffer(), randomAsks(random, tick, 2, 4), 1);
+            yes.applySnapshot(new LevelBuffer(), randomAsks(random, tick, 6, 4), 2);
+            no.applySnapshot(new LevelBuffer(), randomAsks(random, tick, 6, 4), 2);
+            MarketPair pair = new MarketPair(
+                    "p",
+                    "",
+                    "KX",
+                    randomRate(random),
+                    "0xc",
+                    "YES",
+                    "NO",
+                    randomRate(random),
+                    tick,
+                    FixedPoint.ONE,
+                    false,
+                    random.nextBoolean() ? Polarity.SAME : Polarity.INVERSE,
+                    random.nextInt(30_001),
+                    random.nextInt(4) == 0 ? MarketPair.UNLIMITED : (1 + random.nextInt(5_000)) * FixedPoint.ONE);
+            MarketState state = new MarketState(pair, kalshi, yes, no);
+            for (Direction direction : Direction.values()) {
+                Opportunity exact = BuyBothDetector.evaluateExact(state, direction);
+                assertEquals(
+                        exact, BuyBothDetector.evaluate(state, direction), () -> "pair " + pair + ", " + direction);
+                opportunities += exact == null ? 0 : 1;
+            }
+        }
+        assertTrue(opportunities > 5_000, "the random books open enough windows: " + opportunities);
+    }
+
+    @Test
+    void sizesBeyondWhatALongHoldsArePricedExactlyInBigDecimal() {
+        // 9 billion contracts at 0.40 and 0.45: a cost of 10⁻¹² dollars no longer fits a long
+        kalshiBook(new String[][] {}, new String[][] {{"0.60", "9000000000"}});
+        tokenAsks(no, new String[] {"0.45", "9000000000"});
+        tokenAsks(yes, new String[] {"0.90", "10"});
+        MarketState state = new MarketState(pair(Polarity.SAME, "0.07", "0.04", "0", null, "1"), kalshi, yes, no);
+
+        Opportunity o = BuyBothDetector.evaluate(state, Direction.KALSHI_YES_POLYMARKET_NO);
+
+        assertNotNull(o);
+        assertEquals(9_000_000_000L, o.quantity());
+        assertEquals(BuyBothDetector.evaluateExact(state, Direction.KALSHI_YES_POLYMARKET_NO), o);
+    }
+
+    private static final long[] TICKS = {10_000, 1_000, 100};
+
+    /** Ascending asks on {@code tick} below 0.6, sizes with up to {@code sizeDecimals} decimals. */
+    private static LevelBuffer randomAsks(Random random, long tick, int sizeDecimals, int maxLevels) {
+        LevelBuffer asks = new LevelBuffer();
+        long price = tick * (1 + random.nextInt((int) (400_000 / tick)));
+        int levels = 1 + random.nextInt(maxLevels);
+        for (int level = 0; level < levels && price < FixedPoint.ONE; level++) {
+            long unit = VenueFees.POWERS_OF_TEN[FixedPoint.DECIMALS - sizeDecimals];
+            long size = unit * (1 + random.nextInt(random.nextBoolean() ? 50 : 2_000_000));
+            asks.add(price, size);
+            price += tick * (1 + random.nextInt(5));
+        }
+        return asks;
+    }
+
+    /** 0 to 0.1 with six decimals, or one of the venues' published rates. */
+    private static long randomRate(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 70_000;
+            case 1 -> 17_500;
+            case 2 -> 0;
+            default -> random.nextInt(100_001);
+        };
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.doubletime.domain.trade.LevelFill;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The fee rule, one test per rounding rule (kalshi.md §5, polymarket.md §6, contracts §6). */
@@ -96,5 +97,50 @@ class VenueFeesTest {
                 FixedPoint.parse("0.07"),
                 VenueFees.ofOrHighest(null, Platform.KALSHI).takerRate());
         assertThrows(IllegalArgumentException.class, () -> new VenueFees(Platform.KALSHI, FixedPoint.ONE + 1));
+    }
+
+    @Test
+    void theIntegerFeeOfAnOrdersFillsIsTheBigDecimalFeeOnEitherVenue() {
+        Random random = new Random(5);
+        for (int order = 0; order < 50_000; order++) {
+            VenueFees fees = new VenueFees(
+                    random.nextBoolean() ? Platform.KALSHI : Platform.POLYMARKET, random.nextInt(1_000_001));
+            VenueFees.FeeBase base = new VenueFees.FeeBase();
+            BigDecimal exact = BigDecimal.ZERO;
+            int fills = 1 + random.nextInt(6);
+            for (int fill = 0; fill < fills; fill++) {
+                long price = 1 + random.nextInt(1_000_000);
+                // from a hundredth of a contract to nine million contracts (a cost of 10⁻¹² dollars fits a long)
+                long size = random.nextBoolean()
+                        ? 10_000L * (1 + random.nextInt(1_000))
+                        : 1 + Math.floorMod(random.nextLong(), 9_000_000_000_000L);
+                long cost = size * price;
+                base.addFill(cost, price);
+                exact = exact.add(VenueFees.feeBase(size, price));
+            }
+            BigDecimal expected = fees.fee(exact);
+            assertEquals(
+                    expected.unscaledValue().longValueExact(),
+                    fees.feeUnits(base),
+                    () -> fees + " on " + expected.toPlainString());
+        }
+    }
+
+    @Test
+    void divisionByAPowerOfTenRoundsUpOnlyWhatIsNotWhole() {
+        assertEquals(3, VenueFees.divideUp(0, 30, 1));
+        assertEquals(1, VenueFees.divideUp(0, 1, 22));
+        assertEquals(0, VenueFees.divideUp(0, 0, 22));
+        assertEquals(1, VenueFees.divideUp(0, 1_000_000_000_000_000_000L, 18));
+        assertEquals(2, VenueFees.divideUp(0, 1_000_000_000_000_000_001L, 18));
+        long tenToThe19 = Long.parseUnsignedLong("10000000000000000000"); // above Long.MAX_VALUE: unsigned
+        assertEquals(1, VenueFees.divideUp(0, tenToThe19, 19));
+        assertEquals(2, VenueFees.divideUp(0, tenToThe19 + 1, 19));
+        // 2⁶⁴ / 10¹⁹ = 1.8446744073709551616: up to 2
+        assertEquals(2, VenueFees.divideUp(1, 0, 19));
+        // -1 as the low word is 2⁶⁴ − 1 unsigned: 18446744073709551615 / 10 rounds up to ...62
+        assertEquals(1_844_674_407_370_955_162L, VenueFees.divideUp(0, -1L, 1));
+        assertThrows(ArithmeticException.class, () -> VenueFees.divideUp(1, 0, 0));
+        assertThrows(ArithmeticException.class, () -> VenueFees.divideUp(-1, 0, 22));
     }
 }
