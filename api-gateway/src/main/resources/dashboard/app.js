@@ -73,15 +73,26 @@ function onTrade(event) {
   refreshPositions();
 }
 
+// one row per feed instance (a scaled-out venue has several); an instance silent for FEED_GONE_MILLIS is dropped
+const FEED_GONE_MILLIS = 10000;
+
 function onFeedHealth(event) {
   const h = JSON.parse(event.data);
-  let row = document.querySelector('#feeds tr[data-venue="' + h.venue + '"]');
+  const key = h.instanceId || h.venue;
+  const row = document.querySelector('#feeds tr[data-instance="' + CSS.escape(key) + '"]');
   const fresh = document.createElement('tr');
-  fresh.dataset.venue = h.venue;
-  cell(fresh, h.venue); cell(fresh, h.connected ? 'yes' : 'NO');
+  fresh.dataset.instance = key;
+  fresh.dataset.seenAt = Date.now();
+  cell(fresh, h.venue); cell(fresh, key); cell(fresh, (h.instruments || []).length); cell(fresh, h.connected ? 'yes' : 'NO');
   cell(fresh, h.lastFrameAgeMillis < 0 ? 'never' : h.lastFrameAgeMillis + ' ms ago');
   cell(fresh, h.frames); cell(fresh, h.malformed); cell(fresh, h.gaps); cell(fresh, h.reconnects); cell(fresh, h.staleMarkets);
   if (row) row.replaceWith(fresh); else $('#feeds tbody').appendChild(fresh);
+}
+
+function dropSilentFeeds() {
+  for (const row of document.querySelectorAll('#feeds tbody tr')) {
+    if (Date.now() - Number(row.dataset.seenAt) > FEED_GONE_MILLIS) row.remove();
+  }
 }
 
 async function refreshMarkets() {
@@ -162,4 +173,5 @@ $('#resume').addEventListener('click', () => control('/api/control/resume', {}))
 $('#kill-switch-on').addEventListener('click', () => control('/api/control/kill-switch', { on: true, reason: 'dashboard' }));
 $('#kill-switch-off').addEventListener('click', () => control('/api/control/kill-switch', { on: false, reason: 'dashboard' }));
 setInterval(refreshMarkets, 2000);
+setInterval(dropSilentFeeds, 2000);
 connect();

@@ -385,7 +385,19 @@ class OperatorApiIT {
     void feedHealthIsServedPerVenueAndPerMarketAndStreamed() throws Exception {
         SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/feeds/health/stream", null, TOKEN);
         FeedHealth kalshi = new FeedHealth(
-                Platform.KALSHI, true, System.currentTimeMillis(), 5, 1200, 2, 1, 0, 3, List.of("KX-fed"), null);
+                Platform.KALSHI,
+                "kalshi-1",
+                true,
+                System.currentTimeMillis(),
+                5,
+                1200,
+                2,
+                1,
+                0,
+                3,
+                List.of("KX-fed"),
+                List.of("KX-fed"),
+                null);
 
         vertx.eventBus().publish(Addresses.FEED_HEALTH, kalshi);
 
@@ -393,6 +405,7 @@ class OperatorApiIT {
         assertEquals("feed_health", event.event());
         JsonObject streamed = new JsonObject(event.data());
         assertEquals("kalshi", streamed.getString("venue"));
+        assertEquals("kalshi-1", streamed.getString("instanceId"));
         assertEquals(1200, streamed.getLong("frames"));
         JsonObject health = api.get("/api/feeds/health").bodyAsJsonObject();
         JsonObject venue = health.getJsonObject("venues").getJsonObject("kalshi");
@@ -402,6 +415,7 @@ class OperatorApiIT {
         JsonObject kalshiMarket = health.getJsonArray("markets").getJsonObject(0);
         assertEquals("KX-fed", kalshiMarket.getString("instrument"));
         assertTrue(kalshiMarket.getBoolean("stale"));
+        assertEquals("kalshi-1", kalshiMarket.getJsonArray("heldBy").getString(0));
     }
 
     @Test
@@ -436,7 +450,20 @@ class OperatorApiIT {
         vertx.eventBus()
                 .publish(
                         Addresses.FEED_HEALTH,
-                        new FeedHealth(Platform.POLYMARKET, true, 1, 1, 77, 4, 0, 0, 2, List.of(), null));
+                        new FeedHealth(
+                                Platform.POLYMARKET,
+                                "polymarket",
+                                true,
+                                1,
+                                1,
+                                77,
+                                4,
+                                0,
+                                0,
+                                2,
+                                List.of(),
+                                List.of(),
+                                null));
         Thread.sleep(200);
 
         String metrics = api.get("/metrics").bodyAsString();

@@ -15,6 +15,7 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
     @Override
     protected void write(WireWriter out, FeedHealth health) {
         out.byteValue(health.venue().ordinal())
+                .string(health.instanceId())
                 .bool(health.connected())
                 .longValue(health.lastFrameAtMillis())
                 .longValue(health.lastFrameAgeMillis())
@@ -22,17 +23,32 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
                 .longValue(health.malformed())
                 .longValue(health.gaps())
                 .longValue(health.duplicates())
-                .longValue(health.reconnects())
-                .intValue(health.staleInstruments().size());
-        for (String instrument : health.staleInstruments()) {
+                .longValue(health.reconnects());
+        writeList(out, health.instruments());
+        writeList(out, health.staleInstruments());
+        out.string(health.lastError());
+    }
+
+    private static void writeList(WireWriter out, List<String> instruments) {
+        out.intValue(instruments.size());
+        for (String instrument : instruments) {
             out.string(instrument);
         }
-        out.string(health.lastError());
+    }
+
+    private static List<String> readList(WireReader in) {
+        int count = in.intValue();
+        List<String> instruments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            instruments.add(in.string());
+        }
+        return instruments;
     }
 
     @Override
     protected FeedHealth read(WireReader in) {
         Platform venue = Platform.values()[in.byteValue()];
+        String instanceId = in.string();
         boolean connected = in.bool();
         long lastFrameAt = in.longValue();
         long lastFrameAge = in.longValue();
@@ -41,13 +57,11 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
         long gaps = in.longValue();
         long duplicates = in.longValue();
         long reconnects = in.longValue();
-        int staleCount = in.intValue();
-        List<String> stale = new ArrayList<>(staleCount);
-        for (int i = 0; i < staleCount; i++) {
-            stale.add(in.string());
-        }
+        List<String> instruments = readList(in);
+        List<String> stale = readList(in);
         return new FeedHealth(
                 venue,
+                instanceId,
                 connected,
                 lastFrameAt,
                 lastFrameAge,
@@ -56,6 +70,7 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
                 gaps,
                 duplicates,
                 reconnects,
+                instruments,
                 stale,
                 in.string());
     }

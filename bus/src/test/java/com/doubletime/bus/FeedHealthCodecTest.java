@@ -21,6 +21,7 @@ class FeedHealthCodecTest {
     void roundTripsThroughTheClusterWireFormat() {
         FeedHealth health = new FeedHealth(
                 Platform.KALSHI,
+                "kalshi-3f2a9c1b7d0e-1-ab12cd34",
                 true,
                 1764054000123L,
                 12,
@@ -29,9 +30,11 @@ class FeedHealthCodecTest {
                 3,
                 4,
                 5,
+                List.of("A", "B", "C"),
                 List.of("A", "B"),
                 "error 10: channel error");
-        FeedHealth noError = new FeedHealth(Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null);
+        FeedHealth noError = new FeedHealth(
+                Platform.POLYMARKET, "polymarket", false, 0, -1, 0, 0, 0, 0, 0, List.of(), List.of(), null);
 
         for (FeedHealth value : List.of(health, noError)) {
             Buffer buffer = Buffer.buffer().appendString("prefix");
@@ -47,7 +50,8 @@ class FeedHealthCodecTest {
         try {
             BusCodecs.registerAll(vertx.eventBus());
             BusCodecs.registerAll(vertx.eventBus());
-            FeedHealth health = new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null);
+            FeedHealth health =
+                    new FeedHealth(Platform.KALSHI, "kalshi", true, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null);
 
             Promise<FeedHealth> delivered = Promise.promise();
             vertx.eventBus()

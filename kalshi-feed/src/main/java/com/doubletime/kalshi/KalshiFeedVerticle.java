@@ -20,6 +20,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,6 +46,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
     private CaptureWriter capture;
     private long healthTimer = -1;
     private boolean sharedVenue;
+    private String instanceId = Platform.KALSHI.wireName();
 
     /** Unauthenticated handshake (local simulator; the venue now requires a signed one, see below). */
     public KalshiFeedVerticle(KalshiFeedConfig config) {
@@ -65,7 +67,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
-        freshness = new BookFreshness(config.tickers());
+        freshness = new BookFreshness();
         Future<CaptureWriter> opened = config.recordFile() == null
                 ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> CaptureWriter.open(config.recordFile()));
@@ -107,10 +109,13 @@ public final class KalshiFeedVerticle extends VerticleBase {
 
     /**
      * Scale-out: this instance streams only part of Kalshi's markets, so its disconnect marks only its own
-     * books stale. Call before deploying.
+     * books stale, and its health reports name it. Call before deploying.
+     *
+     * @param instanceId this instance's id in the cluster, as its market leases name it
      */
-    public KalshiFeedVerticle sharingVenue() {
+    public KalshiFeedVerticle sharingVenue(String instanceId) {
         sharedVenue = true;
+        this.instanceId = instanceId;
         return this;
     }
 
@@ -131,8 +136,10 @@ public final class KalshiFeedVerticle extends VerticleBase {
     /** The feed's health now. Call it on the verticle's event loop. */
     FeedHealth health() {
         KalshiBookSession session = protocol.session();
+        List<String> streamed = List.copyOf(new TreeSet<>(protocol.tickers()));
         return new FeedHealth(
                 Platform.KALSHI,
+                instanceId,
                 connection.connected(),
                 connection.lastFrameAtMillis(),
                 connection.lastFrameAgeMillis(),
@@ -141,7 +148,8 @@ public final class KalshiFeedVerticle extends VerticleBase {
                 session.gaps(),
                 session.duplicates(),
                 connection.reconnects(),
-                freshness.staleInstruments(),
+                streamed,
+                freshness.staleAmong(streamed),
                 connection.lastError());
     }
 

@@ -24,6 +24,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +55,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private WebClient rest;
     private MessageConsumer<PairsChanged> pairsConsumer;
     private boolean sharedVenue;
+    private String instanceId = Platform.POLYMARKET.wireName();
 
     public PolymarketFeedVerticle(PolymarketFeedConfig config) {
         this.config = config;
@@ -62,7 +64,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
-        freshness = new BookFreshness(config.assetIds());
+        freshness = new BookFreshness();
         Future<CaptureWriter> opened = config.recordFile() == null
                 ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> CaptureWriter.open(config.recordFile()));
@@ -104,10 +106,13 @@ public final class PolymarketFeedVerticle extends VerticleBase {
 
     /**
      * Scale-out: this instance streams only part of Polymarket's markets, so its disconnect marks only its own
-     * books stale. Call before deploying.
+     * books stale, and its health reports name it. Call before deploying.
+     *
+     * @param instanceId this instance's id in the cluster, as its market leases name it
      */
-    public PolymarketFeedVerticle sharingVenue() {
+    public PolymarketFeedVerticle sharingVenue(String instanceId) {
         sharedVenue = true;
+        this.instanceId = instanceId;
         return this;
     }
 
@@ -160,8 +165,10 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     /** The feed's health now (no sequence numbers on this venue: gaps and duplicates stay 0). */
     FeedHealth health() {
         PolymarketBookSession session = protocol.session();
+        List<String> streamed = List.copyOf(new TreeSet<>(protocol.assetIds()));
         return new FeedHealth(
                 Platform.POLYMARKET,
+                instanceId,
                 connection.connected(),
                 connection.lastFrameAtMillis(),
                 connection.lastFrameAgeMillis(),
@@ -170,7 +177,8 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 0,
                 0,
                 connection.reconnects(),
-                freshness.staleInstruments(),
+                streamed,
+                freshness.staleAmong(streamed),
                 connection.lastError());
     }
 

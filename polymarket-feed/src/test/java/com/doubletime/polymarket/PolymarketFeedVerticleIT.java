@@ -91,6 +91,17 @@ class PolymarketFeedVerticleIT {
         throw new AssertionError("no matching market-data batch within " + WsTestServer.WAIT_SECONDS + " s");
     }
 
+    private FeedHealth nextHealth(Predicate<FeedHealth> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WsTestServer.WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            FeedHealth report = health.poll(100, TimeUnit.MILLISECONDS);
+            if (report != null && wanted.test(report)) {
+                return report;
+            }
+        }
+        throw new AssertionError("no matching health report within " + WsTestServer.WAIT_SECONDS + " s");
+    }
+
     @Test
     void subscribesWithInitialDumpAndPublishesTheDumpedBooksAsOneBatch(Vertx vertx) throws Exception {
         start(vertx, true);
@@ -115,7 +126,7 @@ class PolymarketFeedVerticleIT {
         start(vertx, true);
         PolymarketFeedVerticle feed = new PolymarketFeedVerticle(
                         PolymarketFeedConfig.of(polymarket.url(), List.of(YES)).withReconnect(20, 100))
-                .sharingVenue();
+                .sharingVenue("polymarket-instance-2");
         vertx.deployVerticle(feed).await(5, TimeUnit.SECONDS);
         polymarket.nextConnection();
         polymarket.nextMessage(); // the initial subscription
@@ -136,6 +147,9 @@ class PolymarketFeedVerticleIT {
                 sent.toString());
         assertEquals(
                 List.of(YES), staleInstruments(nextBatch(e -> e instanceof BookMarkedStale)), "the asset given up");
+        FeedHealth report = nextHealth(h -> h.instruments().equals(List.of(NO)));
+        assertEquals("polymarket-instance-2", report.instanceId());
+        assertEquals(List.of(), report.staleInstruments(), "the asset given up is no longer this instance's to report");
 
         polymarket.drop();
         MarketDataBatch dropped = nextBatch(e -> e instanceof BookMarkedStale);

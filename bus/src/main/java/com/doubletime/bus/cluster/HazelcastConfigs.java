@@ -3,13 +3,24 @@ package com.doubletime.bus.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.internal.util.AddressUtil;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The Hazelcast member configuration of every deployable, built in code from {@link ClusterSettings}
  * (stack-notes §2.1, verified on loopback): TCP-IP join only, nothing bound beyond the given interfaces.
  */
 public final class HazelcastConfigs {
+    static final String LOCAL_ADDRESS = "hazelcast.local.localAddress";
+
     private HazelcastConfigs() {}
 
     public static Config of(ClusterSettings settings) {
@@ -29,6 +40,10 @@ public final class HazelcastConfigs {
         if (!settings.interfaces().isEmpty()) {
             network.getInterfaces().setEnabled(true);
             settings.interfaces().forEach(network.getInterfaces()::addInterface);
+            // Without it Hazelcast resolves every join seed's host name only to find out whether one of them is
+            // this node, and warns on every start that DNS can be spoofed; the address is the interfaces' anyway
+            localAddress(settings.interfaces(), hostAddresses())
+                    .ifPresent(address -> config.setProperty(LOCAL_ADDRESS, address));
         }
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
@@ -36,5 +51,39 @@ public final class HazelcastConfigs {
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
         settings.members().forEach(join.getTcpIpConfig()::addMember);
         return config;
+    }
+
+    /**
+     * The address this node binds and advertises: the first IPv4 address of this host that one of the interface
+     * patterns matches (Hazelcast's own syntax: {@code 10.0.*.*}, {@code 172.16-31.*.*}), as Hazelcast would pick
+     * it. Empty when none matches; Hazelcast then refuses to start and says why.
+     */
+    static Optional<String> localAddress(List<String> interfaces, List<InetAddress> candidates) {
+        for (InetAddress candidate : candidates) {
+            if (!(candidate instanceof Inet4Address)) {
+                continue;
+            }
+            String address = candidate.getHostAddress();
+            for (String pattern : interfaces) {
+                if (AddressUtil.isIpAddress(pattern) && AddressUtil.matchInterface(address, pattern)) {
+                    return Optional.of(address);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<InetAddress> hostAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp()) {
+                    addresses.addAll(Collections.list(nic.getInetAddresses()));
+                }
+            }
+        } catch (SocketException e) {
+            // no list of interfaces: Hazelcast picks the address itself, as it would without this class
+        }
+        return addresses;
     }
 }

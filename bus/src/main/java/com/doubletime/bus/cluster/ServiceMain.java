@@ -24,6 +24,14 @@ public final class ServiceMain {
         defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         defaultProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
         defaultProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+        // Vert.x registers its shared gauges again for every client and consumer, by design (one LongAdder per meter
+        // id), and Micrometer since 1.13.9 warns about the second registration: vert-x3/vertx-micrometer-metrics#259,
+        // micrometer-metrics/micrometer#6931. Nothing is lost; a real error of the registry still shows.
+        defaultProperty("org.slf4j.simpleLogger.log.io.micrometer.core.instrument.MeterRegistry", "error");
+        // Vert.x keeps its cluster-wide locks and counters in Hazelcast's CP subsystem, which without three CP
+        // members runs "unsafe" and warns on every start. Double Time relies on neither: market leases are map
+        // compare-and-set, the journal is PostgreSQL's.
+        defaultProperty("org.slf4j.simpleLogger.log.com.hazelcast.cp.CPSubsystem", "error");
     }
 
     private static final System.Logger LOG = System.getLogger(ServiceMain.class.getName());
