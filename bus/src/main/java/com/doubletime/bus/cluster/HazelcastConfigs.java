@@ -9,16 +9,20 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Hazelcast member configuration of every deployable, built in code from {@link ClusterSettings}
  * (stack-notes §2.1, verified on loopback): TCP-IP join only, nothing bound beyond the given interfaces.
  */
 public final class HazelcastConfigs {
+    private static final System.Logger LOG = System.getLogger(HazelcastConfigs.class.getName());
     static final String LOCAL_ADDRESS = "hazelcast.local.localAddress";
 
     private HazelcastConfigs() {}
@@ -35,6 +39,9 @@ public final class HazelcastConfigs {
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         // default true: Hazelcast would listen on *:5701 whatever the interfaces say
         config.setProperty("hazelcast.socket.bind.any", "false");
+        // Hazelcast's own metrics feed its Management Center, which nobody runs here (the services' meters go through
+        // Micrometer); collecting them while partitions migrate warns "replica has no owner" as members join
+        config.getMetricsConfig().setEnabled(false);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(10);
         if (!settings.interfaces().isEmpty()) {
@@ -49,8 +56,54 @@ public final class HazelcastConfigs {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
-        settings.members().forEach(join.getTcpIpConfig()::addMember);
+        joinSeeds(settings.members(), InetAddress::getAllByName).forEach(join.getTcpIpConfig()::addMember);
         return config;
+    }
+
+    /** A host name's addresses (the JVM's resolver; a fixed table in tests). */
+    @FunctionalInterface
+    interface NameResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The join seeds as addresses: each host name becomes every address it resolves to now. Hazelcast would
+     * resolve a name to one address only (a name shared by several containers, a compose network alias, would
+     * then lead each node to one arbitrary member, possibly itself), and warn that DNS can be spoofed. A name
+     * that resolves to nothing yet (its container has not started) is left out, said once at INFO; only when
+     * no name resolves are they all handed to Hazelcast as written, which then says which it cannot resolve.
+     */
+    static List<String> joinSeeds(List<String> members, NameResolver resolver) {
+        Set<String> seeds = new LinkedHashSet<>();
+        List<String> unresolved = new ArrayList<>();
+        for (String member : members) {
+            int colon = member.lastIndexOf(':');
+            boolean hasPort = colon > 0 && member.indexOf(':') == colon;
+            String host = hasPort ? member.substring(0, colon) : member;
+            String port = hasPort ? member.substring(colon) : "";
+            if (host.startsWith("[") || host.indexOf(':') >= 0 || AddressUtil.isIpAddress(host)) {
+                seeds.add(member);
+                continue;
+            }
+            try {
+                for (InetAddress address : resolver.resolve(host)) {
+                    String ip = address.getHostAddress();
+                    seeds.add((address instanceof Inet4Address ? ip : "[" + ip + "]") + port);
+                }
+            } catch (UnknownHostException e) {
+                unresolved.add(member);
+            }
+        }
+        if (seeds.isEmpty()) {
+            return List.copyOf(members);
+        }
+        if (!unresolved.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "cluster members " + unresolved + " resolve to no address yet (not started?); joining through "
+                            + seeds);
+        }
+        return List.copyOf(seeds);
     }
 
     /**

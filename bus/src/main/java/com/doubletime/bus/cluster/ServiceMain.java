@@ -3,6 +3,8 @@ package com.doubletime.bus.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +88,8 @@ public final class ServiceMain {
             System.exit(2);
             return;
         }
+        ReadyFile ready = new ReadyFile(config.getString("readyFile"));
+        ready.clear(); // a restarted container keeps its files: not ready until deployed again
         Vertx vertx;
         try {
             vertx = ServiceNode.start(
@@ -105,10 +109,12 @@ public final class ServiceMain {
                                 ? "in cluster '" + cluster.name() + "' (event bus " + cluster.advertisedEventBusHost()
                                         + ", joined via " + cluster.members() + ")"
                                 : "alone (not clustered)"));
+        ready.mark();
         Vertx started = vertx;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            ready.clear();
                             try {
                                 // closing undeploys every verticle (their stop runs) and then leaves the cluster
                                 started.close().await(20, TimeUnit.SECONDS);
@@ -117,5 +123,31 @@ public final class ServiceMain {
                             }
                         },
                         service + "-shutdown"));
+    }
+
+    /**
+     * A file that exists only while the service is deployed, so a container health check can tell "joined the
+     * cluster" (the event-bus port is open) from "consumers registered, journal replayed". Null: none.
+     */
+    private record ReadyFile(String path) {
+        void mark() {
+            if (path != null && !path.isBlank()) {
+                try {
+                    Files.writeString(Path.of(path), ProcessHandle.current().pid() + "\n");
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cannot write the ready file " + path + ": " + e.getMessage());
+                }
+            }
+        }
+
+        void clear() {
+            if (path != null && !path.isBlank()) {
+                try {
+                    Files.deleteIfExists(Path.of(path));
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cannot remove the ready file " + path + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

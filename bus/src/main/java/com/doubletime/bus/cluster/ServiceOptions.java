@@ -77,7 +77,13 @@ public final class ServiceOptions {
                     "DT_METRICS_PORT",
                     "metrics.port",
                     Kind.INT,
-                    "Prometheus /metrics of this process on the event-bus bind address (0: none)"));
+                    "Prometheus /metrics of this process on the event-bus bind address (0: none)"),
+            new Option(
+                    "--ready-file",
+                    "DT_READY_FILE",
+                    "readyFile",
+                    Kind.STRING,
+                    "file that exists only while the service is deployed (for a container health check)"));
 
     private ServiceOptions() {}
 
