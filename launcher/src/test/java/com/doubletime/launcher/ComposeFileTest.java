@@ -148,6 +148,10 @@ class ComposeFileTest {
                         name + ": join seed " + member + " is neither a service nor a network alias it carries");
             }
             assertTrue(env.get("DT_PAIRS").startsWith("/app/config/"), name + ": pairs must be inside the image");
+            assertEquals(
+                    name.endsWith("-feed"),
+                    cluster.liteMember(),
+                    name + ": the feeds, which come and go, hold no cluster data; the singletons do");
             switch (name) {
                 case "trade-executor" -> ExecutorConfig.fromJson(config.getJsonObject("executor"));
                 case "api-gateway" -> GatewayConfig.fromJson(config.getJsonObject("gateway"));

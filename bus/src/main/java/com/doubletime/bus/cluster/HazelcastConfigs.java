@@ -42,6 +42,7 @@ public final class HazelcastConfigs {
         // Hazelcast's own metrics feed its Management Center, which nobody runs here (the services' meters go through
         // Micrometer); collecting them while partitions migrate warns "replica has no owner" as members join
         config.getMetricsConfig().setEnabled(false);
+        config.setLiteMember(settings.liteMember());
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(10);
         if (!settings.interfaces().isEmpty()) {

@@ -64,6 +64,12 @@ public final class ServiceOptions {
                     Kind.LIST,
                     "interfaces Hazelcast binds, comma-separated (empty: let Hazelcast choose)"),
             new Option("--cluster-port", "DT_CLUSTER_PORT", "cluster.port", Kind.INT, "first Hazelcast port"),
+            new Option(
+                    "--lite-member",
+                    "DT_CLUSTER_LITE_MEMBER",
+                    "cluster.liteMember",
+                    Kind.SWITCH,
+                    "hold no partition of the cluster's data (for instances that come and go: the feeds)"),
             new Option("--bus-host", "DT_EVENTBUS_HOST", "cluster.eventBusHost", Kind.STRING, "event-bus bind address"),
             new Option("--bus-port", "DT_EVENTBUS_PORT", "cluster.eventBusPort", Kind.INT, "event-bus port (0: any)"),
             new Option(

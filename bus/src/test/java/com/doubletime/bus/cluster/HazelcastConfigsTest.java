@@ -30,9 +30,9 @@ class HazelcastConfigsTest {
     @Test
     void loopbackMembersGetTheirAddressSetSoHazelcastNeedNotResolveTheSeedsNames() {
         Config withInterfaces = HazelcastConfigs.of(new ClusterSettings(
-                true, "test", List.of("localhost"), List.of("127.0.0.1"), 5701, "127.0.0.1", 0, null));
+                true, "test", List.of("localhost"), List.of("127.0.0.1"), 5701, "127.0.0.1", 0, null, false));
         Config chooseItself = HazelcastConfigs.of(
-                new ClusterSettings(true, "test", List.of("localhost"), List.of(), 5701, "127.0.0.1", 0, null));
+                new ClusterSettings(true, "test", List.of("localhost"), List.of(), 5701, "127.0.0.1", 0, null, false));
 
         assertEquals("127.0.0.1", withInterfaces.getProperty(HazelcastConfigs.LOCAL_ADDRESS));
         assertNull(chooseItself.getProperty(HazelcastConfigs.LOCAL_ADDRESS));
