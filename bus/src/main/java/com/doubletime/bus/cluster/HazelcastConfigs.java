@@ -35,8 +35,10 @@ public final class HazelcastConfigs {
         config.setProperty("hazelcast.logging.type", "slf4j");
         // Vert.x leaves the cluster itself on close; Hazelcast's own hook would race it
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        // default 5 s: every member but the first would sleep that long before joining
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        // default 5 s: every member but the first would sleep that long before joining. Not 0: the master would then
+        // admit members started together one by one, and they would get partition operations from a master not
+        // yet in their member list (CallerNotMemberException warnings); in one second it admits them together
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
         // default true: Hazelcast would listen on *:5701 whatever the interfaces say
         config.setProperty("hazelcast.socket.bind.any", "false");
         // Hazelcast's own metrics feed its Management Center, which nobody runs here (the services' meters go through
