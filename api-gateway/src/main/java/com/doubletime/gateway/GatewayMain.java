@@ -1,9 +1,9 @@
 package com.doubletime.gateway;
 
-import com.doubletime.bus.cluster.ServiceMain;
-import com.doubletime.bus.cluster.ServiceOptions.Kind;
-import com.doubletime.bus.cluster.ServiceOptions.Option;
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.ServiceMain;
+import com.doubletime.cluster.ServiceOptions.Kind;
+import com.doubletime.cluster.ServiceOptions.Option;
+import com.doubletime.cluster.config.PairsLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

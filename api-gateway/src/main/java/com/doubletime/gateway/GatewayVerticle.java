@@ -2,8 +2,8 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.config.PairsLoader;
-import com.doubletime.bus.metrics.Meters;
+import com.doubletime.cluster.config.PairsLoader;
+import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.ConfiguredPairs;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;

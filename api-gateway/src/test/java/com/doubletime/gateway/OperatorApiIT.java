@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorApiIT {
     private static final String TOKEN = "it-token-0123456789abcdef";
     private static final MarketPair FED =
-            PairsFile.parsePair(com.doubletime.bus.config.PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
+            PairsFile.parsePair(com.doubletime.cluster.config.PairsLoader.toPlainMap(pairJson("fed", "111", "222")), 0);
 
     @TempDir
     Path dir;
@@ -506,7 +506,7 @@ class OperatorApiIT {
                 api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").getJsonObject(0);
 
         assertEquals(new JsonObject(PairJson.toMap(FED)), listed);
-        assertEquals(FED, PairsFile.parsePair(com.doubletime.bus.config.PairsLoader.toPlainMap(listed), 0));
+        assertEquals(FED, PairsFile.parsePair(com.doubletime.cluster.config.PairsLoader.toPlainMap(listed), 0));
         assertEquals(Map.of(), Map.of());
     }
 }

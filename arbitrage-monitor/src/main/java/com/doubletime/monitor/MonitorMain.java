@@ -1,7 +1,7 @@
 package com.doubletime.monitor;
 
-import com.doubletime.bus.cluster.ServiceMain;
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.ServiceMain;
+import com.doubletime.cluster.config.PairsLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

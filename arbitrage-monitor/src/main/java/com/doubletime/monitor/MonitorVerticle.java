@@ -2,8 +2,8 @@ package com.doubletime.monitor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.feed.EpochNanoClock;
-import com.doubletime.bus.metrics.Meters;
+import com.doubletime.cluster.metrics.Meters;
+import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;

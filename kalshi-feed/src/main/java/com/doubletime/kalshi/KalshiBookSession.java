@@ -1,11 +1,11 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
+import com.doubletime.feed.MalformedFrameException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

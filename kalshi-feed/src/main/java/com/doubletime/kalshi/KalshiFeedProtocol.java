@@ -1,9 +1,9 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.FeedConnection;
-import com.doubletime.bus.feed.FeedLink;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
+import com.doubletime.feed.FeedConnection;
+import com.doubletime.feed.FeedLink;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

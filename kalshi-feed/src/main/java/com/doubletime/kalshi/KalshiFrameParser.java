@@ -1,11 +1,11 @@
 package com.doubletime.kalshi;
 
-import com.doubletime.bus.feed.FrameFields;
-import com.doubletime.bus.feed.JsonTokenizer;
-import com.doubletime.bus.feed.JsonTokenizer.Token;
-import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.NameTable;
+import com.doubletime.feed.FrameFields;
+import com.doubletime.feed.JsonTokenizer;
+import com.doubletime.feed.JsonTokenizer.Token;
+import com.doubletime.feed.MalformedFrameException;
 
 /**
  * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with

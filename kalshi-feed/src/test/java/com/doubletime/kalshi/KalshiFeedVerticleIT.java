@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.feed.WsTestServer;
 import com.doubletime.domain.Levels;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
@@ -18,6 +17,7 @@ import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OrderBookDeltaReceived;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
+import com.doubletime.feed.WsTestServer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;

@@ -3,8 +3,8 @@ package com.doubletime.kalshi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.feed.MalformedFrameException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.doubletime.launcher;
 
-import com.doubletime.bus.cluster.ClusterSettings;
-import com.doubletime.bus.cluster.ServiceNode;
+import com.doubletime.cluster.ClusterSettings;
+import com.doubletime.cluster.ServiceNode;
 import com.doubletime.domain.Levels;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;

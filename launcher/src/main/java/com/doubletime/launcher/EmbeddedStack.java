@@ -1,7 +1,7 @@
 package com.doubletime.launcher;
 
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Polarity;
 import com.doubletime.domain.trade.ExecutionMode;

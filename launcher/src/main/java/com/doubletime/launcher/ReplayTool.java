@@ -1,9 +1,10 @@
 package com.doubletime.launcher;
 
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
 import com.doubletime.polymarket.PolymarketBookSession;

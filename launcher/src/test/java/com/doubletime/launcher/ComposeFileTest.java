@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.bus.cluster.ClusterSettings;
-import com.doubletime.bus.cluster.ScaleOut;
-import com.doubletime.bus.cluster.ServiceMain;
-import com.doubletime.bus.cluster.ServiceOptions;
+import com.doubletime.cluster.ClusterSettings;
+import com.doubletime.cluster.ScaleOut;
+import com.doubletime.cluster.ServiceMain;
+import com.doubletime.cluster.ServiceOptions;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.ExecutorMain;
 import com.doubletime.gateway.GatewayConfig;

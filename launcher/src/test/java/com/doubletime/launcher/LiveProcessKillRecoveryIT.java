@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.order.VenueOrderGateway;

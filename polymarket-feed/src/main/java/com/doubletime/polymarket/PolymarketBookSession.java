@@ -1,8 +1,8 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
+import com.doubletime.feed.MalformedFrameException;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package com.doubletime.polymarket;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.cluster.AssignedMarkets;
-import com.doubletime.bus.cluster.MarketLeaseVerticle;
-import com.doubletime.bus.cluster.ScaleOut;
-import com.doubletime.bus.cluster.ServiceMain;
-import com.doubletime.bus.cluster.ServiceOptions.Kind;
-import com.doubletime.bus.cluster.ServiceOptions.Option;
-import com.doubletime.bus.config.PairsLoader;
+import com.doubletime.cluster.AssignedMarkets;
+import com.doubletime.cluster.MarketLeaseVerticle;
+import com.doubletime.cluster.ScaleOut;
+import com.doubletime.cluster.ServiceMain;
+import com.doubletime.cluster.ServiceOptions.Kind;
+import com.doubletime.cluster.ServiceOptions.Option;
+import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.event.PairsChanged;
 import io.vertx.core.Future;

@@ -1,12 +1,12 @@
 package com.doubletime.polymarket;
 
-import com.doubletime.bus.feed.FrameFields;
-import com.doubletime.bus.feed.JsonTokenizer;
-import com.doubletime.bus.feed.JsonTokenizer.Token;
-import com.doubletime.bus.feed.MalformedFrameException;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.NameTable;
 import com.doubletime.domain.Side;
+import com.doubletime.feed.FrameFields;
+import com.doubletime.feed.JsonTokenizer;
+import com.doubletime.feed.JsonTokenizer.Token;
+import com.doubletime.feed.MalformedFrameException;
 import java.util.ArrayList;
 import java.util.List;
 

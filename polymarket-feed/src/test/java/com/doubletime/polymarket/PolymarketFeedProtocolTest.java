@@ -3,12 +3,12 @@ package com.doubletime.polymarket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.bus.feed.FakeLink;
-import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
+import com.doubletime.feed.FakeLink;
+import com.doubletime.feed.MarketDataPublisher;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

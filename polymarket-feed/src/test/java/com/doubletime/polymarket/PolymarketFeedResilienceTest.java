@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.bus.feed.FakeLink;
-import com.doubletime.bus.feed.MarketDataPublisher;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
@@ -14,6 +12,8 @@ import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.feed.FakeLink;
+import com.doubletime.feed.MarketDataPublisher;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

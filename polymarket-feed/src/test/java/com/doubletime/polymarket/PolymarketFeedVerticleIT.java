@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.feed.WsTestServer;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.FeedHealth;
@@ -14,6 +13,7 @@ import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
+import com.doubletime.feed.WsTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;

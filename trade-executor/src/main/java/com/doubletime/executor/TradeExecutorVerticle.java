@@ -2,7 +2,7 @@ package com.doubletime.executor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
-import com.doubletime.bus.metrics.Meters;
+import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;

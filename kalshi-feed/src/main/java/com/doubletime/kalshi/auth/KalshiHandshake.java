@@ -1,6 +1,6 @@
 package com.doubletime.kalshi.auth;
 
-import com.doubletime.bus.feed.FeedConnection;
+import com.doubletime.feed.FeedConnection;
 import io.vertx.core.MultiMap;
 import java.util.Map;
 import java.util.function.Function;

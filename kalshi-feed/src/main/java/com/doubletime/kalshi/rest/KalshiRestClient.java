@@ -1,6 +1,6 @@
 package com.doubletime.kalshi.rest;
 
-import com.doubletime.bus.feed.Backoff;
+import com.doubletime.feed.Backoff;
 import com.doubletime.kalshi.auth.KalshiSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

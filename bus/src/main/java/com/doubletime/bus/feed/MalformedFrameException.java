@@ -1,8 +1,0 @@
-package com.doubletime.bus.feed;
-
-/** A frame that does not follow its venue's wire format; counted and skipped, never fatal. */
-public final class MalformedFrameException extends Exception {
-    public MalformedFrameException(String message) {
-        super(message, null, false, false);
-    }
-}
