@@ -115,12 +115,12 @@ public final class ClusterLauncher implements AutoCloseable {
             spawn(
                     "kalshi-feed-" + i,
                     "kalshi-feed",
-                    clustered(List.of("--ws-url", kalshiWsUrl(), "--instance-id", "kalshi-" + i, "--lite-member")));
+                    clustered(List.of("--ws-url", kalshiWsUrl(), "--instance-id", "kalshi-" + i)));
         }
         spawn(
                 "polymarket-feed",
                 "polymarket-feed",
-                clustered(List.of("--ws-url", polymarketWsUrl(), "--instance-id", "polymarket-1", "--lite-member")));
+                clustered(List.of("--ws-url", polymarketWsUrl(), "--instance-id", "polymarket-1")));
     }
 
     private List<String> clustered(List<String> own) {
