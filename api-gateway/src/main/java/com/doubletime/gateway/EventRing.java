@@ -4,6 +4,7 @@ import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class EventRing {
                 "opportunity_closed", OpportunityJson.write(event), closed.pairId(), closed.closedAtNanos(), null);
     }
 
-    StreamedEvent append(String type, String json, String pairId, long atNanos, java.math.BigDecimal edgePerContract) {
+    StreamedEvent append(String type, String json, String pairId, long atNanos, BigDecimal edgePerContract) {
         StreamedEvent streamed = new StreamedEvent(nextId, type, json, pairId, atNanos, edgePerContract);
         slots[(int) ((nextId - firstId) % slots.length)] = streamed;
         nextId++;

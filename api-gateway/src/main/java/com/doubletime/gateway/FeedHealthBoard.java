@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,10 @@ final class FeedHealthBoard {
                 .put("instruments", new JsonArray(List.copyOf(h.instruments())))
                 .put("staleMarkets", h.staleInstruments().size())
                 .put("staleInstruments", new JsonArray(List.copyOf(h.staleInstruments())))
-                .put("lastError", h.lastError());
+                .put("lastError", h.lastError())
+                .put("malformedByReason", new JsonObject(new LinkedHashMap<>(h.malformedByReason())))
+                .put("divergedBooks", h.divergedBooks())
+                .put("refusedInstruments", new JsonArray(List.copyOf(h.refusedInstruments())));
     }
 
     /**
@@ -120,6 +124,8 @@ final class FeedHealthBoard {
             instruments.addAll(r.health().instruments());
             instruments.addAll(r.health().staleInstruments());
         });
+        Set<String> refused = new TreeSet<>();
+        live.forEach(r -> refused.addAll(r.health().refusedInstruments()));
         List<String> stale = new ArrayList<>();
         JsonObject heldBy = new JsonObject();
         for (String instrument : instruments) {
@@ -144,6 +150,9 @@ final class FeedHealthBoard {
                 .put("gaps", total(venue, FeedHealth::gaps))
                 .put("duplicates", total(venue, FeedHealth::duplicates))
                 .put("reconnects", total(venue, FeedHealth::reconnects))
+                .put("divergedBooks", total(venue, FeedHealth::divergedBooks))
+                .put("malformedByReason", malformedByReason(known.values()))
+                .put("refusedInstruments", new JsonArray(List.copyOf(refused)))
                 .put("staleMarkets", stale.size())
                 .put("staleInstruments", new JsonArray(stale))
                 .put("heldBy", heldBy)
@@ -160,7 +169,21 @@ final class FeedHealthBoard {
                 .put("pairId", pairId)
                 .put("role", role)
                 .put("heldBy", new JsonArray(holders(live, instrument)))
-                .put("stale", !usable(live, instrument));
+                .put("stale", !usable(live, instrument))
+                .put("subscribed", !refused(live, instrument));
+    }
+
+    /** A market the venue refused is never subscribed, whatever its staleness says. */
+    private static boolean refused(List<Report> live, String instrument) {
+        return live.stream().anyMatch(r -> r.health().refusedInstruments().contains(instrument));
+    }
+
+    /** The instances' malformed frames by reason, added up. */
+    private static JsonObject malformedByReason(Collection<Report> reports) {
+        Map<String, Long> sum = new LinkedHashMap<>();
+        reports.forEach(
+                r -> r.health().malformedByReason().forEach((reason, count) -> sum.merge(reason, count, Long::sum)));
+        return new JsonObject(new LinkedHashMap<>(sum));
     }
 
     /** Held by a live instance that is connected and has the book. */
@@ -169,7 +192,8 @@ final class FeedHealthBoard {
             FeedHealth h = report.health();
             if (h.connected()
                     && h.instruments().contains(instrument)
-                    && !h.staleInstruments().contains(instrument)) {
+                    && !h.staleInstruments().contains(instrument)
+                    && !h.refusedInstruments().contains(instrument)) {
                 return true;
             }
         }
@@ -251,7 +275,10 @@ final class FeedHealthBoard {
                                 gone.reconnects() + h.reconnects(),
                                 List.of(),
                                 List.of(),
-                                null));
+                                null,
+                                Map.of(),
+                                gone.divergedBooks() + h.divergedBooks(),
+                                List.of()));
     }
 
     private static long frameAge(long lastFrameAtMillis, long nowMillis) {

@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * {@code java -jar api-gateway.jar [--cluster] [options]}: the HTTP gateway as its own process. The API token
  * comes from {@value GatewayConfig#TOKEN_ENV} only (a secret stays out of files and command lines, which show
- * in {@code ps}); without one the API is open, which only paper mode allows. Options: {@code --help}.
+ * in {@code ps}); without one, a token is generated and printed once, as {@code ./double-time run} does: the API
+ * is never open. Options: {@code --help}.
  */
 public final class GatewayMain {
+    private static final System.Logger LOG = System.getLogger(GatewayMain.class.getName());
     public static final List<Option> OPTIONS = ServiceMain.options(
             new Option("--host", "GATEWAY_HOST", "gateway.host", Kind.STRING, "address to bind (127.0.0.1)"),
             new Option("--port", "GATEWAY_PORT", "gateway.port", Kind.INT, "port (8080; 0 = any)"),
@@ -29,9 +31,14 @@ public final class GatewayMain {
     static Future<?> deploy(Vertx vertx, JsonObject config) {
         GatewayConfig gateway = GatewayConfig.fromJson(config.getJsonObject("gateway", new JsonObject())
                 .put("pairsFile", ServiceMain.pairsFile(config).toString()));
-        String token = System.getenv(GatewayConfig.TOKEN_ENV);
-        if (token != null && !token.isBlank()) {
-            gateway = gateway.withApiToken(token.strip(), gateway.readsRequireToken());
+        ApiToken token = ApiToken.resolve(System.getenv());
+        gateway = gateway.withApiToken(token.value(), gateway.readsRequireToken());
+        if (token.generated()) {
+            // shown once, on purpose: whoever reads this process's console may use the API
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "API token (generated for this run; set " + GatewayConfig.TOKEN_ENV + " to choose one): "
+                            + token.value());
         }
         GatewayConfig resolved = gateway;
         return PairsLoader.load(vertx, ServiceMain.pairsFile(config))

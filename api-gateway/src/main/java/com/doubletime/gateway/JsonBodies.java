@@ -6,8 +6,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Strict JSON request bodies: an object, no duplicate keys, nothing after it, decimals read exactly (never
@@ -34,7 +39,7 @@ final class JsonBodies {
             throw new ApiErrors.BadRequest("body", "a JSON object is required");
         }
         String type = rc.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiErrors.UnsupportedMediaType("Content-Type must be application/json");
         }
         if (!text.stripLeading().startsWith("{")) {
@@ -53,23 +58,23 @@ final class JsonBodies {
             if (!allowed.contains(key)) {
                 throw new ApiErrors.BadRequest(
                         prefix + key,
-                        "unknown field '" + prefix + key + "' (known: "
-                                + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                        "unknown field '" + prefix + key + "' (known: " + String.join(", ", new TreeSet<>(allowed))
+                                + ")");
             }
         }
     }
 
     /** JSON numbers read as BigInteger/BigDecimal become Long when whole and small, so validators see plain numbers. */
     static Object plain(Object value) {
-        if (value instanceof java.math.BigInteger big && big.bitLength() < 63) {
+        if (value instanceof BigInteger big && big.bitLength() < 63) {
             return big.longValue();
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put((String) k, plain(v)));
             return out;
         }
-        if (value instanceof java.util.List<?> list) {
+        if (value instanceof List<?> list) {
             return list.stream().map(JsonBodies::plain).toList();
         }
         return value;

@@ -1,21 +1,27 @@
 /**
  * The HTTP gateway: control API, history, SSE streams, health, metrics, dashboard and pair discovery.
+ * {@link com.doubletime.gateway.GatewayVerticle} is wiring only; each handler mounts its own routes.
  *
  * <pre>
- *  dt.opportunities ─► EventRing ─► GET /api/opportunities (filters) ; SseHub ─► /api/opportunities/stream
- *  dt.trades ────────► EventRing ─► SseHub ─► /api/trades/stream  (event: trade)
- *  dt.control.events ─┘                                          (event: control)
- *  dt.feed-health ───► FeedHealthBoard (+ feed meters) ─► /api/feeds/health ; EventRing ─► …/stream
+ *  dt.opportunities ─► StreamsApi: EventRing ─► GET /api/opportunities (filters) ; SseHub ─► /api/opportunities/stream
+ *  dt.trades ────────► StreamsApi: EventRing ─► SseHub ─► /api/trades/stream  (event: trade)
+ *  dt.control.events ─┘                                                       (event: control)
+ *  dt.feed-health ───► FeedHealthBoard (+ feed meters) ; StreamsApi: EventRing ─► /api/feeds/health/stream
  *
+ *  /health, /health/live, /health/ready ─► Readiness (executor and monitor asked over the bus, feeds' reports)
+ *  /, /dashboard/*, /api/openapi.json ──► Dashboard (public, no data)
  *  /api/* ─► ApiAuth (bearer, constant time) ─► BodyHandler (size limit) ─► JsonBodies (strict)
- *  /api/pairs ─────────► PairsApi (ConfiguredPairs, PairsFile rules) ─► publish dt.pairs.changed
- *  /api/control, /api/risk-limits ─► request dt.control ─► trade executor (journals, replies the state)
- *  /api/trades, /api/positions ────► request dt.trades.query / dt.positions.query ─► trade executor
- *  /api/markets, readiness ────────► request dt.markets.query ─► monitor
+ *  /api/control, /api/risk-limits ─► ControlApi ─► ControlCommand on dt.control ─► TradingControl | ControlRefused
+ *  /api/pairs ───────► ControlApi ─► PairsApi (ConfiguredPairs, PairsFile rules) ─► publish dt.pairs.changed
+ *  /api/trades, /api/positions ─► QueryApi ─► TradesQuery / PositionsQuery ─► trade executor
+ *  /api/markets ─────► QueryApi ─► MarketsQuery ─► monitor ;  /api/feeds/health ─► FeedHealthBoard
+ *  /api/discovery/candidates ─► DiscoveryApi (venue catalogues, PairDiscovery)
+ *  every failure ────► ApiErrors (JSON {"error","field"}; a service that does not answer: 503 naming it)
  * </pre>
  *
- * <p>Stream ids start at the gateway's start time in epoch microseconds and count up by one, so they keep
- * increasing across restarts. A slow SSE client is dropped, never waited for. Everything runs on the
- * gateway's event loop.
+ * <p>Every bus request goes through {@link com.doubletime.gateway.ServiceRequests} (bounded by
+ * {@code tradesQueryTimeout}). Stream ids start at the gateway's start time in epoch microseconds and count up by
+ * one, so they keep increasing across restarts. A slow SSE client is dropped, never waited for. Everything runs on
+ * the gateway's event loop.
  */
 package com.doubletime.gateway;

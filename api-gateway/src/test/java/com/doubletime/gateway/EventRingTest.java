@@ -3,6 +3,7 @@ package com.doubletime.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.doubletime.domain.format.OpportunityJson;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class EventRingTest {
                         OpportunityJson.write(Opportunities.found(1)),
                         Opportunities.PAIR_ID,
                         Opportunities.found(1).detectedAtNanos(),
-                        new java.math.BigDecimal("0.022952")),
+                        new BigDecimal("0.022952")),
                 found);
         assertEquals(
                 new StreamedEvent(

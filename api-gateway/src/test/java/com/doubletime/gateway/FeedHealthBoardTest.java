@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeedHealthBoardTest {
@@ -79,7 +80,22 @@ class FeedHealthBoardTest {
         board.update(kalshi("kalshi-1", 10, List.of("KX-A"), List.of()), T0);
         board.update(
                 new FeedHealth(
-                        Platform.KALSHI, "kalshi-2", false, T0, 0, 5, 0, 0, 0, 1, List.of("KX-B"), List.of(), "closed"),
+                        Platform.KALSHI,
+                        "kalshi-2",
+                        false,
+                        T0,
+                        0,
+                        5,
+                        0,
+                        0,
+                        0,
+                        1,
+                        List.of("KX-B"),
+                        List.of(),
+                        "closed",
+                        Map.of(),
+                        0,
+                        List.of()),
                 T0);
 
         JsonObject venue = board.json(PAIRS, T0).getJsonObject("venues").getJsonObject("kalshi");
@@ -130,7 +146,8 @@ class FeedHealthBoardTest {
     }
 
     private static FeedHealth kalshi(String instance, long frames, List<String> held, List<String> stale) {
-        return new FeedHealth(Platform.KALSHI, instance, true, T0, 0, frames, 0, 0, 0, 0, held, stale, null);
+        return new FeedHealth(
+                Platform.KALSHI, instance, true, T0, 0, frames, 0, 0, 0, 0, held, stale, null, Map.of(), 0, List.of());
     }
 
     private static MarketPair pair(String id, String ticker) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -49,6 +50,6 @@ class GatewayConfigTest {
                 .withApiToken("super-secret-token-value", true)
                 .toString();
 
-        org.junit.jupiter.api.Assertions.assertFalse(printed.contains("super-secret"), printed);
+        Assertions.assertFalse(printed.contains("super-secret"), printed);
     }
 }

@@ -5,16 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.RecentTrades;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
+import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.RiskLimits;
+import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,16 +217,11 @@ class GatewayIT {
 
     @Test
     void tradesProxiesTheExecutorsAnswer() throws Exception {
-        JsonArray trades = new JsonArray()
-                .add(new JsonObject()
-                        .put("type", "trade")
-                        .put("tradeId", "t-1")
-                        .put("status", "FILLED")
-                        .put("totalCost", "97.847930"));
+        TradeReport trade = Trades.rejected("t-1");
         vertx.eventBus()
-                .<JsonObject>consumer(Addresses.TRADES_QUERY, request -> {
-                    assertEquals(new JsonObject().put("limit", 5), request.body());
-                    request.reply(trades);
+                .<TradesQuery>consumer(Addresses.TRADES_QUERY, request -> {
+                    assertEquals(new TradesQuery(5), request.body());
+                    request.reply(new RecentTrades(List.of(trade)));
                 })
                 .completion()
                 .await(5, TimeUnit.SECONDS);
@@ -225,7 +229,7 @@ class GatewayIT {
         HttpResponse<Buffer> response = get("/api/trades?limit=5");
 
         assertEquals(200, response.statusCode());
-        assertEquals(trades, response.bodyAsJsonArray());
+        assertEquals("[" + TradeJournalJson.write(trade) + "]", response.bodyAsString());
     }
 
     @Test
@@ -251,6 +255,51 @@ class GatewayIT {
         assertEquals(
                 "trade executor did not answer: timed out",
                 response.bodyAsJsonObject().getString("error"));
+    }
+
+    @Test
+    void readinessNamesEachServiceThatIsNotRunning() throws Exception {
+        HttpResponse<Buffer> ready = get("/health/ready");
+
+        assertEquals(503, ready.statusCode());
+        JsonObject checks = ready.bodyAsJsonObject().getJsonObject("checks");
+        assertEquals("DOWN: no trade executor is running", checks.getString("trade-executor"));
+        assertEquals("DOWN: no arbitrage monitor is running", checks.getString("arbitrage-monitor"));
+        assertEquals(
+                "arbitrage monitor did not answer: no arbitrage monitor is running",
+                get("/api/markets").bodyAsJsonObject().getString("error"));
+    }
+
+    @Test
+    void theExecutorsStateAndRefusalsArePassedOn() throws Exception {
+        TradingControl state =
+                TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT).withKillSwitch(true);
+        vertx.eventBus()
+                .<ControlCommand>consumer(Addresses.CONTROL, request -> {
+                    if (request.body() instanceof ControlCommand.ChangeRiskLimits change) {
+                        request.reply(new ControlRefused(
+                                400, change.changes().keySet() + " is not a risk limit", "maxNotional"));
+                    } else {
+                        request.reply(state);
+                    }
+                })
+                .completion()
+                .await(5, TimeUnit.SECONDS);
+
+        JsonObject control = get("/api/control").bodyAsJsonObject();
+        HttpResponse<Buffer> refused = web.patch(port, "127.0.0.1", "/api/risk-limits")
+                .putHeader("Content-Type", "application/json")
+                .sendJsonObject(new JsonObject().put("maxNotional", "5"))
+                .await(5, TimeUnit.SECONDS);
+
+        assertEquals(new JsonObject(TradeJournalJson.controlState(state)), control);
+        assertEquals("the kill switch is on", control.getString("blockedBecause"));
+        assertEquals(400, refused.statusCode());
+        assertEquals(
+                new JsonObject()
+                        .put("error", "[maxNotional] is not a risk limit")
+                        .put("field", "maxNotional"),
+                refused.bodyAsJsonObject());
     }
 
     @Test

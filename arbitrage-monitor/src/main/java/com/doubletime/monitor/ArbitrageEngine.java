@@ -11,7 +11,9 @@ import com.doubletime.domain.OpportunityTracker;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.Side;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketDataEvent;
@@ -20,6 +22,7 @@ import com.doubletime.domain.event.OrderBookDeltaReceived;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
 import com.doubletime.domain.format.BookDumpJson;
+import com.doubletime.domain.market.MarketView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,12 +44,23 @@ public final class ArbitrageEngine implements MarketDataListener {
     private final Map<String, PairSlot> pairsByToken = new HashMap<>();
     private final Map<String, PairSlot> pairsById = new LinkedHashMap<>();
     private final List<PairSlot> dirty = new ArrayList<>();
-    private final OpportunityTracker tracker = new OpportunityTracker();
+    private final OpportunityTracker tracker;
     private final Consumer<OpportunityEvent> opportunities;
+    private final ResolutionCalendar calendar = new ResolutionCalendar();
     private long evaluations;
 
+    /** Opportunity ids {@code pairId:direction:n}, the same for the same input (replay). */
     public ArbitrageEngine(List<MarketPair> pairs, Consumer<OpportunityEvent> opportunities) {
+        this(pairs, opportunities, "");
+    }
+
+    /**
+     * @param run set into every opportunity id ({@code pairId:direction:run-n}) so a live or paper run never
+     *     reuses an id an earlier run journaled; empty for none
+     */
+    public ArbitrageEngine(List<MarketPair> pairs, Consumer<OpportunityEvent> opportunities, String run) {
         this.opportunities = opportunities;
+        this.tracker = new OpportunityTracker(run);
         pairs.forEach(this::addPair);
     }
 
@@ -134,9 +148,15 @@ public final class ArbitrageEngine implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        if (books.applyLevel(platform, instrument, side, price, size, absolute, atNanos) != null) {
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        if (books.setLevel(platform, instrument, side, price, size, atNanos) != null) {
+            touch(platform, instrument);
+        }
+    }
+
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        if (books.changeLevel(platform, instrument, side, price, delta, atNanos) != null) {
             touch(platform, instrument);
         }
     }
@@ -171,12 +191,32 @@ public final class ArbitrageEngine implements MarketDataListener {
             Opportunity found = BuyBothDetector.evaluate(slot.state, direction);
             OpportunityEvent event = tracker.update(pairId, direction, found, atNanos);
             if (event != null) {
-                opportunities.accept(event);
+                opportunities.accept(withReturnOnCapital(slot.state.pair(), event));
             }
         }
     }
 
     private static final Direction[] DIRECTIONS = Direction.values();
+
+    /** Contracts §7: the return-on-capital fields, when both markets' expected resolution times are known. */
+    private OpportunityEvent withReturnOnCapital(MarketPair pair, OpportunityEvent event) {
+        if (!(event instanceof ArbitrageOpportunityFound found)) {
+            return event;
+        }
+        long kalshi = calendar.kalshi(pair);
+        long polymarket = calendar.polymarket(pair);
+        if (kalshi == MarketView.UNKNOWN || polymarket == MarketView.UNKNOWN) {
+            return event;
+        }
+        Opportunity o = found.opportunity();
+        return found.withReturnOnCapital(
+                ReturnOnCapital.of(o.edge(), o.totalCost(), kalshi, polymarket, found.detectedAtNanos()));
+    }
+
+    /** The markets' expected resolution times (fed from {@code MarketStatusChanged}); same thread as the rest. */
+    public ResolutionCalendar resolutionCalendar() {
+        return calendar;
+    }
 
     private void touch(Platform platform, String instrument) {
         if (platform == Platform.KALSHI) {

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * could have been traded at all.
  */
 final class MonitorMeters {
+    /** A frame evaluated in under a microsecond is below the histogram's resolution. */
+    private static final Duration SHORTEST_EXPECTED = Duration.ofNanos(1_000);
+
     private final Timer frameToDecision;
     private final Counter found;
     private final Counter closed;
@@ -24,7 +27,7 @@ final class MonitorMeters {
         frameToDecision = Timer.builder("dt.monitor.frame.to.decision")
                 .description("feed receive timestamp of a frame to the end of evaluating the pairs it touched")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .minimumExpectedValue(SHORTEST_EXPECTED)
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
         found = Counter.builder("dt.opportunities.found")

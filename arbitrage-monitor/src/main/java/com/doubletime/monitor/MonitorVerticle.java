@@ -10,6 +10,8 @@ import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.format.OpportunityJson;
@@ -19,6 +21,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The arbitrage monitor deployable: applies every {@link MarketDataBatch} from {@link Addresses#MARKET_DATA}
@@ -37,6 +40,7 @@ public final class MonitorVerticle extends VerticleBase {
     private MessageConsumer<MarketDataBatch> consumer;
     private MessageConsumer<PairsChanged> pairsConsumer;
     private MessageConsumer<Object> marketsConsumer;
+    private MessageConsumer<MarketStatusChanged> statusConsumer;
     private final EpochNanoClock clock = new EpochNanoClock();
     private final Set<String> openIds = new HashSet<>();
     private MonitorMeters meters;
@@ -49,7 +53,9 @@ public final class MonitorVerticle extends VerticleBase {
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
         meters = new MonitorMeters(Meters.registry());
-        engine = new ArbitrageEngine(pairs, this::publish);
+        // the start instant tells this run's opportunity ids from every earlier run's in the journal
+        String run = Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nowNanos()));
+        engine = new ArbitrageEngine(pairs, this::publish, run);
         // not a local consumer: in a cluster the feeds run on other nodes
         consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> {
             MarketDataBatch batch = message.body();
@@ -57,10 +63,22 @@ public final class MonitorVerticle extends VerticleBase {
             meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
         });
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
-        marketsConsumer =
-                vertx.eventBus().consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.json(engine)));
+        marketsConsumer = vertx.eventBus()
+                .consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.report(engine)));
+        // contracts §7: expected resolution times come from the feeds' market views
+        statusConsumer = vertx.eventBus()
+                .consumer(
+                        Addresses.MARKET_STATUS,
+                        message -> engine.resolutionCalendar().update(message.body()));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
-        return Future.all(consumer.completion(), pairsConsumer.completion(), marketsConsumer.completion());
+        return Future.all(
+                        consumer.completion(),
+                        pairsConsumer.completion(),
+                        marketsConsumer.completion(),
+                        statusConsumer.completion())
+                // the feeds may have published their views before this monitor listened
+                .onSuccess(ready ->
+                        vertx.eventBus().publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("monitor")));
     }
 
     /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */
@@ -100,14 +118,18 @@ public final class MonitorVerticle extends VerticleBase {
         }
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
         return "opportunity closed " + closed.pairId() + " " + closed.direction() + " after "
-                + closed.lifetimeNanos() / 1_000_000 + " ms";
+                + TimeUnit.NANOSECONDS.toMillis(closed.lifetimeNanos()) + " ms";
     }
 
     @Override
     public Future<?> stop() {
         return consumer == null
                 ? Future.succeededFuture()
-                : Future.all(consumer.unregister(), pairsConsumer.unregister(), marketsConsumer.unregister());
+                : Future.all(
+                        consumer.unregister(),
+                        pairsConsumer.unregister(),
+                        marketsConsumer.unregister(),
+                        statusConsumer.unregister());
     }
 
     /** For tests and the gateway's book dump; call on this verticle's event loop. */

@@ -56,10 +56,10 @@ class ArbitrageEngineTest {
     @Test
     void identicalEvaluationsEmitNothingAndAChangeEmitsAnUpdate() {
         openWindow();
-        engine.onLevel(Platform.POLYMARKET, "Y", Side.ASK, FixedPoint.parse("0.71"), FixedPoint.ONE, true, 4);
+        engine.onLevelSet(Platform.POLYMARKET, "Y", Side.ASK, FixedPoint.parse("0.71"), FixedPoint.ONE, 4);
         engine.onFrameEnd(Platform.POLYMARKET, 4);
         assertEquals(1, events.size());
-        engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.50"), FixedPoint.parse("4"), true, 5);
+        engine.onLevelSet(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.50"), FixedPoint.parse("4"), 5);
         engine.onFrameEnd(Platform.POLYMARKET, 5);
         assertEquals(2, events.size());
         assertEquals(
@@ -100,7 +100,7 @@ class ArbitrageEngineTest {
         openWindow();
 
         assertTrue(engine.removePair("p", 10));
-        engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.40"), FixedPoint.ONE, true, 11);
+        engine.onLevelSet(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.40"), FixedPoint.ONE, 11);
         engine.onFrameEnd(Platform.POLYMARKET, 11);
 
         assertEquals(2, events.size());
@@ -117,7 +117,7 @@ class ArbitrageEngineTest {
         engine.removePair("p", 10);
 
         engine.addPair(PAIR);
-        engine.onLevel(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.49"), FixedPoint.ONE, true, 12);
+        engine.onLevelSet(Platform.POLYMARKET, "N", Side.ASK, FixedPoint.parse("0.49"), FixedPoint.ONE, 12);
         engine.onFrameEnd(Platform.POLYMARKET, 12);
 
         ArbitrageOpportunityFound again =

@@ -1,11 +1,14 @@
 package com.doubletime.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.MarketsQuery;
+import com.doubletime.bus.protocol.MarketsReport;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Levels;
@@ -17,6 +20,7 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
+import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.event.VenueDisconnected;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -115,6 +119,25 @@ class MonitorVerticleTest {
     }
 
     @Test
+    void opportunityIdsAreUniqueAcrossRestartsOfTheMonitor() throws Exception {
+        publishOpenWindow();
+        String first = opportunities.poll(5, TimeUnit.SECONDS).id();
+        for (String deployment : List.copyOf(vertx.deploymentIDs())) {
+            vertx.undeploy(deployment).await(5, TimeUnit.SECONDS);
+        }
+        Thread.sleep(2); // the run is told apart by its start instant, in milliseconds
+
+        vertx.deployVerticle(new MonitorVerticle(List.of(PAIR))).await(5, TimeUnit.SECONDS);
+        publishOpenWindow();
+        String second = opportunities.poll(5, TimeUnit.SECONDS).id();
+
+        // before: both runs opened fed-cut:KALSHI_YES_POLYMARKET_NO:1
+        assertTrue(first.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), first);
+        assertTrue(second.matches("fed-cut:KALSHI_YES_POLYMARKET_NO:[0-9]+-1"), second);
+        assertNotEquals(first, second);
+    }
+
+    @Test
     void aVenueDisconnectClosesTheOpportunity() throws Exception {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
@@ -151,18 +174,15 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        vertx.eventBus()
-                .publish(
-                        Addresses.PAIRS_CHANGED,
-                        new com.doubletime.domain.event.PairsChanged(List.of(), List.of(), List.of(PAIR)));
+        vertx.eventBus().publish(Addresses.PAIRS_CHANGED, new PairsChanged(List.of(), List.of(), List.of(PAIR)));
 
         ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) opportunities.poll(5, TimeUnit.SECONDS);
         assertNotNull(closed, "no close published");
-        io.vertx.core.json.JsonObject markets = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        MarketsReport markets = vertx.eventBus()
+                .<MarketsReport>request(Addresses.MARKETS_QUERY, MarketsQuery.INSTANCE)
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals(0, markets.getJsonArray("markets").size());
+        assertEquals(0, markets.markets().size());
     }
 
     @Test
@@ -170,15 +190,15 @@ class MonitorVerticleTest {
         publishOpenWindow();
         assertTrue(opportunities.poll(5, TimeUnit.SECONDS) instanceof ArbitrageOpportunityFound);
 
-        io.vertx.core.json.JsonObject market = vertx.eventBus()
-                .<io.vertx.core.json.JsonObject>request(Addresses.MARKETS_QUERY, null)
+        MarketsReport.MarketQuote market = vertx.eventBus()
+                .<MarketsReport>request(Addresses.MARKETS_QUERY, MarketsQuery.INSTANCE)
                 .await(5, TimeUnit.SECONDS)
                 .body()
-                .getJsonArray("markets")
-                .getJsonObject(0);
+                .markets()
+                .get(0);
 
-        assertEquals(PAIR.id(), market.getString("pairId"));
-        assertTrue(market.getBoolean("fresh"));
-        assertNotNull(market.getJsonObject("grossEdge").getString("KALSHI_YES_POLYMARKET_NO"));
+        assertEquals(PAIR.id(), market.pairId());
+        assertTrue(market.fresh());
+        assertNotEquals(MarketsReport.NONE, market.grossEdge().get(Direction.KALSHI_YES_POLYMARKET_NO));
     }
 }

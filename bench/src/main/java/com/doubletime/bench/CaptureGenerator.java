@@ -3,10 +3,12 @@ package com.doubletime.bench;
 import com.doubletime.domain.FixedPoint;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Writes a reproducible capture (contracts §2) and its pairs file (§1) in both venues' real formats, so
@@ -254,10 +256,10 @@ public final class CaptureGenerator {
         Market(int index, int fair) {
             this.fair = fair;
             this.ticker = String.format("KXBENCH-26DEC-M%03d", index);
-            this.marketId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-            this.conditionId = "0x" + String.format("%064x", new java.math.BigInteger(255, random));
-            this.yesToken = new java.math.BigInteger(255, random).toString();
-            this.noToken = new java.math.BigInteger(255, random).toString();
+            this.marketId = new UUID(random.nextLong(), random.nextLong()).toString();
+            this.conditionId = "0x" + String.format("%064x", new BigInteger(255, random));
+            this.yesToken = new BigInteger(255, random).toString();
+            this.noToken = new BigInteger(255, random).toString();
         }
 
         private int[] sizes() {

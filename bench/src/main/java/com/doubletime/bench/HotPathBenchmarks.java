@@ -8,6 +8,7 @@ import com.doubletime.domain.Levels;
 import com.doubletime.domain.MarketState;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
 import com.doubletime.domain.event.MarketDataBatch;
@@ -134,15 +135,14 @@ public class HotPathBenchmarks {
         inputs.polymarketSetup.forEach(frame -> polymarket.onFrame(frame, 1));
         var pair = inputs.pairs.get(0);
         MarketState state = scratch.state(pair.id());
-        long yesAsk = state.polymarketBestAsk(com.doubletime.domain.Outcome.NO);
+        long yesAsk = state.polymarketBestAsk(Outcome.NO);
         // a NO bid that puts Kalshi's YES ask eight cents under the Polymarket NO ask's complement
-        scratch.onLevel(
+        scratch.onLevelChange(
                 Platform.KALSHI,
                 pair.kalshiTicker(),
                 Side.ASK,
                 FixedPoint.ONE - yesAsk - 80_000,
                 50 * FixedPoint.ONE,
-                false,
                 2);
         return state;
     }
@@ -150,7 +150,9 @@ public class HotPathBenchmarks {
     private String nextKalshi() {
         if (kalshiNext == inputs.kalshiDeltas.size()) {
             kalshiNext = 0;
-            kalshiIntoBooks.onConnected(0); // the deltas' seq starts over: a new baseline, as after a reconnect
+            // the deltas start over from their snapshots, as after a reconnect: new seq baseline, books afresh
+            kalshiIntoBooks.onConnected(0);
+            inputs.kalshiSetup.forEach(frame -> kalshiIntoBooks.onFrame(frame, clock));
         }
         return inputs.kalshiDeltas.get(kalshiNext++);
     }
@@ -166,6 +168,8 @@ public class HotPathBenchmarks {
     public Object polymarketPriceChangeParseAndApply() {
         if (polymarketNext == inputs.polymarketChanges.size()) {
             polymarketNext = 0;
+            // the changes start over from their books: applied to the end state they would cross them
+            inputs.polymarketSetup.forEach(frame -> polymarketIntoBooks.onFrame(frame, clock));
         }
         return polymarketIntoBooks.onFrame(inputs.polymarketChanges.get(polymarketNext++), ++clock);
     }
@@ -181,8 +185,8 @@ public class HotPathBenchmarks {
     @Benchmark
     public long bookApplyAndEvaluate() {
         int i = updateNext++ & (updateTokens.length - 1);
-        engine.onLevel(
-                Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], true, ++clock);
+        engine.onLevelSet(
+                Platform.POLYMARKET, updateTokens[i], updateSides[i], updatePrices[i], updateSizes[i], ++clock);
         engine.onFrameEnd(Platform.POLYMARKET, clock);
         return opportunities;
     }
@@ -213,6 +217,8 @@ public class HotPathBenchmarks {
         if (mixedNext == inputs.mixed.size()) {
             mixedNext = 0;
             kalshiIntoEngine.onConnected(0);
+            inputs.kalshiSetup.forEach(frame -> kalshiIntoEngine.onFrame(frame, clock));
+            inputs.polymarketSetup.forEach(frame -> polymarketIntoEngine.onFrame(frame, clock));
         }
         int i = mixedNext++;
         return inputs.mixedIsKalshi.get(i)

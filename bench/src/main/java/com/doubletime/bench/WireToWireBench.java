@@ -2,9 +2,9 @@ package com.doubletime.bench;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.executor.ExecutorConfig;
-import com.doubletime.executor.JournalSync;
-import com.doubletime.executor.JsonLinesTradeRepository;
-import com.doubletime.executor.TradeRepository;
+import com.doubletime.executor.journal.JournalSync;
+import com.doubletime.executor.journal.JsonLinesTradeRepository;
+import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.SimulatorCredentials;
 import com.doubletime.launcher.StackConfig;

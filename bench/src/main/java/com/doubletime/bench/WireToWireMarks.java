@@ -9,7 +9,7 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeDecision;
-import com.doubletime.executor.TradeRepository;
+import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Wire codec of the feeds' per-frame batches. */
 public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
+    /** Enums by name (version 1 is the first layout with a version byte). */
+    private static final int WIRE_VERSION = 1;
+
     private static final int SNAPSHOT = 1;
     private static final int DELTA = 2;
     private static final int STALE = 3;
@@ -25,12 +28,17 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
     }
 
     @Override
+    protected int wireVersion() {
+        return WIRE_VERSION;
+    }
+
+    @Override
     protected void write(WireWriter out, MarketDataBatch batch) {
-        out.byteValue(batch.platform().ordinal())
+        out.enumName(batch.platform())
                 .longValue(batch.receivedAtNanos())
                 .intValue(batch.events().size());
         for (MarketDataEvent event : batch.events()) {
-            out.byteValue(event.platform().ordinal());
+            out.enumName(event.platform());
             if (event instanceof OrderBookSnapshotReceived s) {
                 out.byteValue(SNAPSHOT)
                         .string(s.instrument())
@@ -42,7 +50,7 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
             } else if (event instanceof OrderBookDeltaReceived d) {
                 out.byteValue(DELTA)
                         .string(d.instrument())
-                        .byteValue(d.side().ordinal())
+                        .enumName(d.side())
                         .longValue(d.price())
                         .longValue(d.size())
                         .bool(d.absolute())
@@ -60,12 +68,12 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
 
     @Override
     protected MarketDataBatch read(WireReader in) {
-        Platform platform = Platform.values()[in.byteValue()];
+        Platform platform = in.enumValue(Platform.class);
         long receivedAt = in.longValue();
         int count = in.intValue();
         List<MarketDataEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Platform eventPlatform = Platform.values()[in.byteValue()];
+            Platform eventPlatform = in.enumValue(Platform.class);
             int tag = in.byteValue();
             events.add(
                     switch (tag) {
@@ -80,7 +88,7 @@ public final class MarketDataBatchCodec extends RecordCodec<MarketDataBatch> {
                             new OrderBookDeltaReceived(
                                     eventPlatform,
                                     in.string(),
-                                    Side.values()[in.byteValue()],
+                                    in.enumValue(Side.class),
                                     in.longValue(),
                                     in.longValue(),
                                     in.bool(),

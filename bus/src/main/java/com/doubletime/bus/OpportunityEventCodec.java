@@ -5,12 +5,16 @@ import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
 
 /** Wire codec of the monitor's opportunity stream. */
 public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
+    /** Enums by name (version 1 is the first layout with a version byte). */
+    private static final int WIRE_VERSION = 1;
+
     private static final int FOUND = 1;
     private static final int CLOSED = 2;
 
@@ -27,6 +31,11 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
     }
 
     @Override
+    protected int wireVersion() {
+        return WIRE_VERSION;
+    }
+
+    @Override
     protected void write(WireWriter out, OpportunityEvent event) {
         if (event instanceof ArbitrageOpportunityFound found) {
             Opportunity o = found.opportunity();
@@ -34,7 +43,7 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
                     .string(found.id())
                     .longValue(found.detectedAtNanos())
                     .string(o.pairId())
-                    .byteValue(o.direction().ordinal())
+                    .enumName(o.direction())
                     .longValue(o.quantity());
             leg(out, o.kalshi());
             leg(out, o.polymarket());
@@ -43,20 +52,27 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
                     .decimal(o.edgePerContract())
                     .longValue(o.kalshiBookNanos())
                     .longValue(o.polymarketBookNanos());
+            ReturnOnCapital roc = found.returnOnCapital();
+            out.bool(roc != null);
+            if (roc != null) {
+                out.longValue(roc.resolvesAtMillis())
+                        .decimal(roc.daysToResolution())
+                        .decimal(roc.annualizedReturn());
+            }
         } else {
             ArbitrageOpportunityClosed closed = (ArbitrageOpportunityClosed) event;
             out.byteValue(CLOSED)
                     .string(closed.id())
                     .string(closed.pairId())
-                    .byteValue(closed.direction().ordinal())
+                    .enumName(closed.direction())
                     .longValue(closed.lifetimeNanos())
                     .longValue(closed.closedAtNanos());
         }
     }
 
     private static void leg(WireWriter out, Leg leg) {
-        out.byteValue(leg.platform().ordinal())
-                .byteValue(leg.outcome().ordinal())
+        out.enumName(leg.platform())
+                .enumName(leg.outcome())
                 .string(leg.instrument())
                 .longValue(leg.limitPrice())
                 .decimal(leg.cost())
@@ -65,8 +81,8 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
 
     private static Leg leg(WireReader in) {
         return new Leg(
-                Platform.values()[in.byteValue()],
-                Outcome.values()[in.byteValue()],
+                in.enumValue(Platform.class),
+                in.enumValue(Outcome.class),
                 in.string(),
                 in.longValue(),
                 in.decimal(),
@@ -81,7 +97,7 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
             long detectedAt = in.longValue();
             Opportunity o = new Opportunity(
                     in.string(),
-                    Direction.values()[in.byteValue()],
+                    in.enumValue(Direction.class),
                     in.longValue(),
                     leg(in),
                     leg(in),
@@ -90,9 +106,10 @@ public final class OpportunityEventCodec extends RecordCodec<OpportunityEvent> {
                     in.decimal(),
                     in.longValue(),
                     in.longValue());
-            return new ArbitrageOpportunityFound(id, o, detectedAt);
+            ReturnOnCapital roc = in.bool() ? new ReturnOnCapital(in.longValue(), in.decimal(), in.decimal()) : null;
+            return new ArbitrageOpportunityFound(id, o, detectedAt, roc);
         }
         return new ArbitrageOpportunityClosed(
-                in.string(), in.string(), Direction.values()[in.byteValue()], in.longValue(), in.longValue());
+                in.string(), in.string(), in.enumValue(Direction.class), in.longValue(), in.longValue());
     }
 }

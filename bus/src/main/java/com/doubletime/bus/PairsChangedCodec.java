@@ -8,9 +8,17 @@ import java.util.List;
 
 /** Wire codec of {@link PairsChanged}: the full pair set once, the difference as indexes into it or whole pairs. */
 public final class PairsChangedCodec extends RecordCodec<PairsChanged> {
+    /** Enums by name (version 1 is the first layout with a version byte). */
+    private static final int WIRE_VERSION = 1;
+
     @Override
     public String name() {
         return "dt.PairsChanged";
+    }
+
+    @Override
+    protected int wireVersion() {
+        return WIRE_VERSION;
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class PairsChangedCodec extends RecordCodec<PairsChanged> {
                     .longValue(p.tickSize())
                     .longValue(p.minOrderSize())
                     .bool(p.negRisk())
-                    .byteValue(p.polarity().ordinal())
+                    .enumName(p.polarity())
                     .longValue(p.minEdge())
                     .longValue(p.maxQuantity());
         }
@@ -61,7 +69,7 @@ public final class PairsChangedCodec extends RecordCodec<PairsChanged> {
                     in.longValue(),
                     in.longValue(),
                     in.bool(),
-                    Polarity.values()[in.byteValue()],
+                    in.enumValue(Polarity.class),
                     in.longValue(),
                     in.longValue()));
         }

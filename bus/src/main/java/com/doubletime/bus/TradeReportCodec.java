@@ -14,9 +14,17 @@ import java.util.List;
 
 /** Wire codec of the executor's trade reports ({@link Addresses#TRADES}). */
 public final class TradeReportCodec extends RecordCodec<TradeReport> {
+    /** Enums by name (version 1 is the first layout with a version byte). */
+    private static final int WIRE_VERSION = 1;
+
     @Override
     public String name() {
         return "dt.TradeReport";
+    }
+
+    @Override
+    protected int wireVersion() {
+        return WIRE_VERSION;
     }
 
     @Override
@@ -24,9 +32,9 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
         out.string(t.tradeId())
                 .string(t.opportunityId())
                 .string(t.pairId())
-                .byteValue(t.direction().ordinal())
-                .byteValue(t.mode().ordinal())
-                .byteValue(t.status().ordinal());
+                .enumName(t.direction())
+                .enumName(t.mode())
+                .enumName(t.status());
         leg(out, t.kalshi());
         leg(out, t.polymarket());
         out.decimal(t.totalCost())
@@ -43,9 +51,9 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
                 in.string(),
                 in.string(),
                 in.string(),
-                Direction.values()[in.byteValue()],
-                ExecutionMode.values()[in.byteValue()],
-                TradeStatus.values()[in.byteValue()],
+                in.enumValue(Direction.class),
+                in.enumValue(ExecutionMode.class),
+                in.enumValue(TradeStatus.class),
                 leg(in),
                 leg(in),
                 in.decimal(),
@@ -58,8 +66,8 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
 
     private static void leg(WireWriter out, LegFill leg) {
         LegOrder order = leg.order();
-        out.byteValue(order.platform().ordinal())
-                .byteValue(order.outcome().ordinal())
+        out.enumName(order.platform())
+                .enumName(order.outcome())
                 .string(order.instrument())
                 .longValue(order.limitPrice())
                 .longValue(leg.requestedQuantity())
@@ -72,8 +80,8 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
     }
 
     private static LegFill leg(WireReader in) {
-        LegOrder order = new LegOrder(
-                Platform.values()[in.byteValue()], Outcome.values()[in.byteValue()], in.string(), in.longValue());
+        LegOrder order =
+                new LegOrder(in.enumValue(Platform.class), in.enumValue(Outcome.class), in.string(), in.longValue());
         long requested = in.longValue();
         long filled = in.longValue();
         int count = in.intValue();

@@ -2,10 +2,18 @@ package com.doubletime.bus;
 
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reads what {@link WireWriter} wrote, in the same order. */
 public final class WireReader {
+    /** A whole number of fewer bits than this is read back as a Long, as a JSON reader gives it. */
+    private static final int LONG_BITS = 63;
+
     private final Buffer buffer;
     private int position;
 
@@ -16,7 +24,7 @@ public final class WireReader {
 
     public String string() {
         int length = buffer.getInt(position);
-        position += 4;
+        position += Integer.BYTES;
         if (length < 0) {
             return null;
         }
@@ -29,15 +37,33 @@ public final class WireReader {
         return new BigDecimal(string());
     }
 
+    /**
+     * An enum constant written by {@link WireWriter#enumName}; null when null was written.
+     *
+     * @throws IllegalStateException naming the enum and the unknown name (a member of another build)
+     */
+    public <E extends Enum<E>> E enumValue(Class<E> type) {
+        String name = string();
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unknown " + type.getSimpleName() + " '" + name
+                    + "' on the bus; the cluster members run different builds");
+        }
+    }
+
     public long longValue() {
         long value = buffer.getLong(position);
-        position += 8;
+        position += Long.BYTES;
         return value;
     }
 
     public int intValue() {
         int value = buffer.getInt(position);
-        position += 4;
+        position += Integer.BYTES;
         return value;
     }
 
@@ -55,6 +81,38 @@ public final class WireReader {
             values[i] = longValue();
         }
         return values;
+    }
+
+    /** A value written by {@link WireWriter#plainValue}: whole numbers come back as Long when they fit. */
+    public Object plainValue() {
+        int tag = byteValue();
+        return switch (tag) {
+            case WireWriter.PlainTag.NULL -> null;
+            case WireWriter.PlainTag.STRING -> string();
+            case WireWriter.PlainTag.BOOLEAN -> bool();
+            case WireWriter.PlainTag.WHOLE -> {
+                BigInteger whole = new BigInteger(string());
+                yield whole.bitLength() < LONG_BITS ? (Object) whole.longValue() : whole;
+            }
+            case WireWriter.PlainTag.DECIMAL -> decimal();
+            case WireWriter.PlainTag.MAP -> {
+                int size = intValue();
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < size; i++) {
+                    map.put(string(), plainValue());
+                }
+                yield map;
+            }
+            case WireWriter.PlainTag.LIST -> {
+                int size = intValue();
+                List<Object> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(plainValue());
+                }
+                yield list;
+            }
+            default -> throw new IllegalStateException("unknown value tag " + tag + " on the bus");
+        };
     }
 
     public int position() {

@@ -9,13 +9,58 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
-class FeedHealthCodecTest {
+class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
     private final FeedHealthCodec codec = new FeedHealthCodec();
+
+    @Override
+    protected RecordCodec<FeedHealth> codec() {
+        return codec;
+    }
+
+    @Override
+    protected List<FeedHealth> samples() {
+        return List.of(
+                new FeedHealth(
+                        Platform.KALSHI,
+                        "kalshi-1",
+                        true,
+                        1764054000123L,
+                        12,
+                        1_000,
+                        2,
+                        3,
+                        4,
+                        5,
+                        List.of("A", "B", "C"),
+                        List.of("A", "B"),
+                        "error 10",
+                        Map.of("price_out_of_range", 1L),
+                        1,
+                        List.of("NOPE")),
+                new FeedHealth(
+                        Platform.POLYMARKET,
+                        "polymarket",
+                        false,
+                        0,
+                        -1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        List.of(),
+                        null,
+                        Map.of(),
+                        0,
+                        List.of()));
+    }
 
     @Test
     void roundTripsThroughTheClusterWireFormat() {
@@ -32,9 +77,27 @@ class FeedHealthCodecTest {
                 5,
                 List.of("A", "B", "C"),
                 List.of("A", "B"),
-                "error 10: channel error");
+                "error 10: channel error",
+                Map.of("price_out_of_range", 1L),
+                1,
+                List.of("NOPE"));
         FeedHealth noError = new FeedHealth(
-                Platform.POLYMARKET, "polymarket", false, 0, -1, 0, 0, 0, 0, 0, List.of(), List.of(), null);
+                Platform.POLYMARKET,
+                "polymarket",
+                false,
+                0,
+                -1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                null,
+                Map.of(),
+                0,
+                List.of());
 
         for (FeedHealth value : List.of(health, noError)) {
             Buffer buffer = Buffer.buffer().appendString("prefix");
@@ -50,8 +113,23 @@ class FeedHealthCodecTest {
         try {
             BusCodecs.registerAll(vertx.eventBus());
             BusCodecs.registerAll(vertx.eventBus());
-            FeedHealth health =
-                    new FeedHealth(Platform.KALSHI, "kalshi", true, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null);
+            FeedHealth health = new FeedHealth(
+                    Platform.KALSHI,
+                    "kalshi",
+                    true,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    null,
+                    Map.of(),
+                    0,
+                    List.of());
 
             Promise<FeedHealth> delivered = Promise.promise();
             vertx.eventBus()

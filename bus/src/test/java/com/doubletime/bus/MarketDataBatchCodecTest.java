@@ -15,8 +15,32 @@ import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MarketDataBatchCodecTest {
+class MarketDataBatchCodecTest extends RecordCodecContract<MarketDataBatch> {
     private final MarketDataBatchCodec codec = new MarketDataBatchCodec();
+
+    @Override
+    protected RecordCodec<MarketDataBatch> codec() {
+        return codec;
+    }
+
+    @Override
+    protected List<MarketDataBatch> samples() {
+        return List.of(
+                new MarketDataBatch(
+                        Platform.KALSHI,
+                        1L,
+                        List.of(
+                                new OrderBookSnapshotReceived(
+                                        Platform.KALSHI,
+                                        "KX",
+                                        new Levels(new long[] {410_000}, new long[] {1_500_000_000}),
+                                        new Levels(new long[0], new long[0]),
+                                        2L),
+                                new OrderBookDeltaReceived(Platform.KALSHI, "KX", Side.BID, 580_000, -7, false, 3L),
+                                new BookMarkedStale(Platform.KALSHI, "KX", "seq gap", 4L),
+                                new VenueDisconnected(Platform.KALSHI, "idle", 5L))),
+                new MarketDataBatch(Platform.POLYMARKET, 10L, List.of()));
+    }
 
     @Test
     void everyKindOfEventSurvivesTheClusterWireFormat() {

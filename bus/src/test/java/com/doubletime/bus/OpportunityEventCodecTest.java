@@ -9,16 +9,42 @@ import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OpportunityEventCodecTest {
+class OpportunityEventCodecTest extends RecordCodecContract<OpportunityEvent> {
     private final OpportunityEventCodec foundCodec = new OpportunityEventCodec(ArbitrageOpportunityFound.class);
     private final OpportunityEventCodec closedCodec = new OpportunityEventCodec(ArbitrageOpportunityClosed.class);
+
+    @Override
+    protected RecordCodec<OpportunityEvent> codec() {
+        return foundCodec;
+    }
+
+    @Override
+    protected List<OpportunityEvent> samples() {
+        Opportunity opportunity = new Opportunity(
+                "rain",
+                Direction.KALSHI_YES_POLYMARKET_NO,
+                10,
+                new Leg(Platform.KALSHI, Outcome.YES, "KX", 400_000, new BigDecimal("4"), new BigDecimal("0.17")),
+                new Leg(Platform.POLYMARKET, Outcome.NO, "52", 500_000, new BigDecimal("5"), BigDecimal.ZERO),
+                new BigDecimal("9.17"),
+                new BigDecimal("0.83"),
+                new BigDecimal("0.083"),
+                1L,
+                2L);
+        return List.of(
+                new ArbitrageOpportunityFound("rain:KALSHI_YES_POLYMARKET_NO:1", opportunity, 3L),
+                new ArbitrageOpportunityClosed(
+                        "rain:KALSHI_YES_POLYMARKET_NO:1", "rain", Direction.KALSHI_YES_POLYMARKET_NO, 4L, 5L));
+    }
 
     @Test
     void aFoundOpportunityKeepsItsExactMoneyOverTheWire() {
@@ -57,6 +83,10 @@ class OpportunityEventCodecTest {
                         .kalshi()
                         .fee());
         assertSame(found, foundCodec.transform(found));
+
+        ArbitrageOpportunityFound withReturn = found.withReturnOnCapital(
+                new ReturnOnCapital(1_797_418_500_000L, new BigDecimal("12.1215"), new BigDecimal("0.707382")));
+        assertEquals(withReturn, roundTrip(foundCodec, withReturn));
     }
 
     @Test

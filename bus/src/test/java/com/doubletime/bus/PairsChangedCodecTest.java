@@ -10,11 +10,31 @@ import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PairsChangedCodecTest {
+class PairsChangedCodecTest extends RecordCodecContract<PairsChanged> {
     private final PairsChangedCodec codec = new PairsChangedCodec();
+
+    @Override
+    protected RecordCodec<PairsChanged> codec() {
+        return codec;
+    }
+
+    @Override
+    protected List<PairsChanged> samples() {
+        return List.of(sample(), new PairsChanged(List.of(), List.of(), List.of()));
+    }
 
     @Test
     void roundTripsThroughTheClusterWireFormat() {
+        PairsChanged change = sample();
+
+        Buffer buffer = Buffer.buffer().appendString("xy");
+        codec.encodeToWire(buffer, change);
+
+        assertEquals(change, codec.decodeFromWire(2, buffer));
+        assertSame(change, codec.transform(change));
+    }
+
+    private static PairsChanged sample() {
         MarketPair a = new MarketPair(
                 "a",
                 "A",
@@ -32,12 +52,6 @@ class PairsChangedCodecTest {
                 MarketPair.UNLIMITED);
         MarketPair b = new MarketPair(
                 "b", "", "KX-B", 0, "0xb", "3", "4", 0, 1_000, 0, true, Polarity.INVERSE, 0, 500_000_000);
-        PairsChanged change = new PairsChanged(List.of(a, b), List.of(b), List.of(a));
-
-        Buffer buffer = Buffer.buffer().appendString("xy");
-        codec.encodeToWire(buffer, change);
-
-        assertEquals(change, codec.decodeFromWire(2, buffer));
-        assertSame(change, codec.transform(change));
+        return new PairsChanged(List.of(a, b), List.of(b), List.of(a));
     }
 }

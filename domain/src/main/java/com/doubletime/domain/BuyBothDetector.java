@@ -9,12 +9,13 @@ import java.math.RoundingMode;
  * <p>The walk that decides the size (steps 1–3) runs on fixed-point longs and allocates nothing, so
  * the common "no opportunity" answer is cheap. Only when a size is found are the legs priced (steps
  * 4–5) in exact {@link BigDecimal}: fees round up to the cent or to $0.00001 and must not be off by one
- * unit because of binary arithmetic.
+ * unit because of binary arithmetic. The fee rule itself is {@link VenueFees}'.
  */
 public final class BuyBothDetector {
     private static final long ONE = FixedPoint.ONE;
-    private static final int KALSHI_FEE_DECIMALS = 2;
-    private static final int POLYMARKET_FEE_DECIMALS = 5;
+    /** A price (10⁻⁶ dollars) on the scale of {@link VenueFees#perContractAtto} (10⁻¹⁸). */
+    private static final long PRICE_TO_ATTO = 1_000_000_000_000L;
+
     private static final int EDGE_PER_CONTRACT_DECIMALS = 6;
 
     private BuyBothDetector() {}
@@ -41,14 +42,10 @@ public final class BuyBothDetector {
         if (quantity <= 0 || quantity * ONE < pair.minOrderSize()) {
             return null;
         }
-        BigDecimal kalshiRate = FixedPoint.toBigDecimal(pair.kalshiTakerFeeRate());
-        BigDecimal polymarketRate = FixedPoint.toBigDecimal(pair.polymarketTakerFeeRate());
         LegPrice kalshiLeg = priceLeg(kalshiAsks, quantity * ONE);
         LegPrice polymarketLeg = priceLeg(polymarketAsks, quantity * ONE);
-        BigDecimal kalshiFee =
-                kalshiRate.multiply(kalshiLeg.feeBase).setScale(KALSHI_FEE_DECIMALS, RoundingMode.CEILING);
-        BigDecimal polymarketFee =
-                polymarketRate.multiply(polymarketLeg.feeBase).setScale(POLYMARKET_FEE_DECIMALS, RoundingMode.CEILING);
+        BigDecimal kalshiFee = VenueFees.of(pair, Platform.KALSHI).fee(kalshiLeg.feeBase);
+        BigDecimal polymarketFee = VenueFees.of(pair, Platform.POLYMARKET).fee(polymarketLeg.feeBase);
         BigDecimal totalCost =
                 kalshiLeg.cost.add(kalshiFee).add(polymarketLeg.cost).add(polymarketFee);
         BigDecimal edge = BigDecimal.valueOf(quantity).subtract(totalCost);
@@ -97,7 +94,7 @@ public final class BuyBothDetector {
             long polymarketRate,
             long minEdge,
             long maxQuantity) {
-        long limit = Math.multiplyExact(ONE - minEdge, 1_000_000_000_000L);
+        long limit = Math.multiplyExact(ONE - minEdge, PRICE_TO_ATTO);
         int k = 0;
         int m = 0;
         long kalshiLeft = kalshi.levelCount() > 0 ? kalshi.size(0) : 0;
@@ -106,8 +103,9 @@ public final class BuyBothDetector {
         while (k < kalshi.levelCount() && m < polymarket.levelCount()) {
             long kp = kalshi.price(k);
             long mp = polymarket.price(m);
-            long marginal =
-                    (kp + mp) * 1_000_000_000_000L + kalshiRate * kp * (ONE - kp) + polymarketRate * mp * (ONE - mp);
+            long marginal = (kp + mp) * PRICE_TO_ATTO
+                    + VenueFees.perContractAtto(kalshiRate, kp)
+                    + VenueFees.perContractAtto(polymarketRate, mp);
             if (marginal > limit) {
                 break;
             }
@@ -137,10 +135,9 @@ public final class BuyBothDetector {
         for (int level = 0; level < asks.levelCount() && left > 0; level++) {
             long take = Math.min(left, asks.size(level));
             long price = asks.price(level);
-            BigDecimal takeDecimal = FixedPoint.toBigDecimal(take);
-            BigDecimal priceDecimal = FixedPoint.toBigDecimal(price);
-            cost = cost.add(takeDecimal.multiply(priceDecimal));
-            feeBase = feeBase.add(takeDecimal.multiply(priceDecimal).multiply(FixedPoint.toBigDecimal(ONE - price)));
+            BigDecimal levelCost = FixedPoint.toBigDecimal(take).multiply(FixedPoint.toBigDecimal(price));
+            cost = cost.add(levelCost);
+            feeBase = feeBase.add(VenueFees.feeBaseOfCost(levelCost, price));
             worst = price;
             left -= take;
         }

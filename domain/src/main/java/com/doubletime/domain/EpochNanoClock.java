@@ -1,6 +1,7 @@
 package com.doubletime.domain;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Receive timestamps in epoch nanoseconds that never go backwards: the wall clock is read once, at
@@ -14,7 +15,7 @@ public final class EpochNanoClock {
     public EpochNanoClock() {
         Instant now = Instant.now();
         this.anchorNanoTime = System.nanoTime();
-        this.anchorEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        this.anchorEpochNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 
     public long nowNanos() {

@@ -16,6 +16,9 @@ public final class FixedPoint {
     /** One dollar, one contract, or a rate of 1. */
     public static final long ONE = 1_000_000L;
 
+    /** Whole units beyond which a value times {@link #ONE} would not fit a long. */
+    private static final long MAX_WHOLE = 9_000_000_000_000L;
+
     private FixedPoint() {}
 
     public static long parse(CharSequence text) {
@@ -45,7 +48,7 @@ public final class FixedPoint {
         int digits = 0;
         while (i < end && text[i] >= '0' && text[i] <= '9') {
             whole = whole * 10 + (text[i] - '0');
-            if (whole > 9_000_000_000_000L) {
+            if (whole > MAX_WHOLE) {
                 throw new NumberFormatException("decimal too large: " + new String(text, offset, length));
             }
             digits++;

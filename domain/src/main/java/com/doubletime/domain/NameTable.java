@@ -10,11 +10,18 @@ import java.util.Arrays;
  */
 public final class NameTable {
     static final int MAX_NAMES = 1 << 16;
-    private String[] names = new String[256];
-    /** The names' characters again, so a lookup compares arrays (a vectorised intrinsic), not charAt by charAt. */
-    private char[][] spellings = new char[256][];
+    private static final int INITIAL_CAPACITY = 256;
+    /** {@code String.hashCode}'s multiplier and its powers, for four characters a step. */
+    private static final int POW31 = 31;
 
-    private int[] hashes = new int[256];
+    private static final int POW31_2 = POW31 * POW31;
+    private static final int POW31_3 = POW31_2 * POW31;
+    private static final int POW31_4 = POW31_3 * POW31;
+    private String[] names = new String[INITIAL_CAPACITY];
+    /** The names' characters again, so a lookup compares arrays (a vectorised intrinsic), not charAt by charAt. */
+    private char[][] spellings = new char[INITIAL_CAPACITY][];
+
+    private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
     private char[] lastSpelling;
 
@@ -72,10 +79,10 @@ public final class NameTable {
         int i = offset;
         int end = offset + length;
         for (; i + 3 < end; i += 4) {
-            hash = 923_521 * hash + 29_791 * chars[i] + 961 * chars[i + 1] + 31 * chars[i + 2] + chars[i + 3];
+            hash = POW31_4 * hash + POW31_3 * chars[i] + POW31_2 * chars[i + 1] + POW31 * chars[i + 2] + chars[i + 3];
         }
         for (; i < end; i++) {
-            hash = 31 * hash + chars[i];
+            hash = POW31 * hash + chars[i];
         }
         return hash;
     }

@@ -35,10 +35,23 @@ public final class Orderbook {
         updatedAtNanos = atNanos;
     }
 
-    /** Signed change of a level's size (Kalshi {@code orderbook_delta}); at zero or below it is removed. */
-    public void changeLevel(Side side, long price, long delta, long atNanos) {
-        ladder(side).change(price, delta);
+    /**
+     * Signed change of a level's size (Kalshi {@code orderbook_delta}); at zero or below it is removed.
+     *
+     * @return the size the change arrived at: below zero, the change was meant for another book (this one
+     *     has diverged from the venue's)
+     */
+    public long changeLevel(Side side, long price, long delta, long atNanos) {
         updatedAtNanos = atNanos;
+        return ladder(side).change(price, delta);
+    }
+
+    /**
+     * A bid at or above an ask: no venue's matching engine leaves its book so, so a local book that shows it
+     * has missed an update.
+     */
+    public boolean isCrossed() {
+        return !bids.isEmpty() && !asks.isEmpty() && bids.price(0) >= asks.price(0);
     }
 
     public void markStale() {

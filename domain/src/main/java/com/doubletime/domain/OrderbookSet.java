@@ -22,7 +22,13 @@ public final class OrderbookSet implements MarketDataListener {
 
     /** The book, created empty (and stale) if it does not exist yet. */
     public Orderbook book(Platform platform, String instrument) {
-        return books(platform).computeIfAbsent(instrument, i -> new Orderbook(platform, i));
+        Map<String, Orderbook> books = books(platform);
+        Orderbook book = books.get(instrument);
+        if (book == null) { // not computeIfAbsent: its capturing lambda would allocate on every snapshot
+            book = new Orderbook(platform, instrument);
+            books.put(instrument, book);
+        }
+        return book;
     }
 
     public Orderbook find(Platform platform, String instrument) {
@@ -40,19 +46,29 @@ public final class OrderbookSet implements MarketDataListener {
         return book;
     }
 
-    /** Returns the book changed, or null when the change was ignored. */
-    public Orderbook applyLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        Orderbook book = books(platform).get(instrument);
-        if (book == null || !book.snapshotReceived()) {
-            return null; // a change to a book we never saw whole means nothing
-        }
-        if (absolute) {
+    /** Sets a level's absolute size; returns the book changed, or null when the change was ignored. */
+    public Orderbook setLevel(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        Orderbook book = seenWhole(platform, instrument);
+        if (book != null) {
             book.setLevel(side, price, size, atNanos);
-        } else {
-            book.changeLevel(side, price, size, atNanos);
         }
         return book;
+    }
+
+    /** Adds a signed change to a level; returns the book changed, or null when the change was ignored. */
+    public Orderbook changeLevel(
+            Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        Orderbook book = seenWhole(platform, instrument);
+        if (book != null) {
+            book.changeLevel(side, price, delta, atNanos);
+        }
+        return book;
+    }
+
+    /** A change to a book we never saw whole means nothing: null for it. */
+    private Orderbook seenWhole(Platform platform, String instrument) {
+        Orderbook book = books(platform).get(instrument);
+        return book == null || !book.snapshotReceived() ? null : book;
     }
 
     public Orderbook markStale(Platform platform, String instrument) {
@@ -75,9 +91,13 @@ public final class OrderbookSet implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        applyLevel(platform, instrument, side, price, size, absolute, atNanos);
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        setLevel(platform, instrument, side, price, size, atNanos);
+    }
+
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        changeLevel(platform, instrument, side, price, delta, atNanos);
     }
 
     @Override
@@ -105,7 +125,11 @@ public final class OrderbookSet implements MarketDataListener {
                     scratchAsks.copyFrom(s.asks()),
                     s.receivedAtNanos());
         } else if (event instanceof OrderBookDeltaReceived d) {
-            applyLevel(d.platform(), d.instrument(), d.side(), d.price(), d.size(), d.absolute(), d.receivedAtNanos());
+            if (d.absolute()) {
+                setLevel(d.platform(), d.instrument(), d.side(), d.price(), d.size(), d.receivedAtNanos());
+            } else {
+                changeLevel(d.platform(), d.instrument(), d.side(), d.price(), d.size(), d.receivedAtNanos());
+            }
         } else if (event instanceof BookMarkedStale stale) {
             markStale(stale.platform(), stale.instrument());
         } else if (event instanceof VenueDisconnected gone) {

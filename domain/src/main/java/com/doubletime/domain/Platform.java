@@ -1,10 +1,12 @@
 package com.doubletime.domain;
 
+import java.util.Locale;
+
 public enum Platform {
     KALSHI,
     POLYMARKET;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -65,8 +65,13 @@ public final class PriceLadder implements AskLadder {
         }
     }
 
-    /** Adds a signed change to the resting size; the level goes when the result is zero or less. */
-    public void change(long price, long delta) {
+    /**
+     * Adds a signed change to the resting size; the level goes when the result is zero or less.
+     *
+     * @return the size the change arrived at, negative when it took away more than rested there (the book
+     *     it was meant for is not this one)
+     */
+    public long change(long price, long delta) {
         int at = find(price);
         if (at >= 0) {
             long size = sizes[at] + delta;
@@ -75,9 +80,12 @@ public final class PriceLadder implements AskLadder {
             } else {
                 sizes[at] = size;
             }
-        } else if (delta > 0) {
+            return size;
+        }
+        if (delta > 0) {
             insert(-at - 1, price, delta);
         }
+        return delta;
     }
 
     /** Replaces the ladder with levels given in any order; later duplicates of a price win. */

@@ -47,4 +47,19 @@ class OpportunityTrackerTest {
                 "p:KALSHI_YES_POLYMARKET_NO:2",
                 tracker.update("p", d, opportunity(1, "0.1"), 600).id());
     }
+
+    @Test
+    void aRunMarksEveryIdSoARestartNeverReusesOne() {
+        Direction d = Direction.KALSHI_YES_POLYMARKET_NO;
+        String first = new OpportunityTracker("1764054000123")
+                .update("p", d, opportunity(10, "0.50"), 100)
+                .id();
+        String afterRestart = new OpportunityTracker("1764054999999")
+                .update("p", d, opportunity(10, "0.50"), 100)
+                .id();
+
+        // before: both runs said p:KALSHI_YES_POLYMARKET_NO:1
+        assertEquals("p:KALSHI_YES_POLYMARKET_NO:1764054000123-1", first);
+        assertEquals("p:KALSHI_YES_POLYMARKET_NO:1764054999999-1", afterRestart);
+    }
 }

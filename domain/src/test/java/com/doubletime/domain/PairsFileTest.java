@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PairsFileTest {
     static Map<String, Object> pair(String id, String yes, String no) {
-        Map<String, Object> kalshi = new HashMap<>(Map.of("ticker", "KX-" + id, "takerFeeRate", "0.07"));
+        Map<String, Object> kalshi =
+                new HashMap<>(Map.of("ticker", "KX-" + id.toUpperCase(Locale.ROOT), "takerFeeRate", "0.07"));
         Map<String, Object> poly = new HashMap<>(Map.of(
                 "conditionId",
-                "0xabc",
+                conditionId(id),
                 "yesTokenId",
                 yes,
                 "noTokenId",
@@ -38,6 +42,21 @@ class PairsFileTest {
         return pair;
     }
 
+    /** A distinct, well-formed condition id per pair id. */
+    static String conditionId(String id) {
+        return String.format("0x%064x", new BigInteger(1, id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> polymarket(Map<String, Object> pair) {
+        return (Map<String, Object>) pair.get("polymarket");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kalshi(Map<String, Object> pair) {
+        return (Map<String, Object>) pair.get("kalshi");
+    }
+
     private static PairsFileException rejected(Map<String, Object> pair) {
         return assertThrows(PairsFileException.class, () -> PairsFile.parse(Map.of("pairs", List.of(pair))));
     }
@@ -47,7 +66,7 @@ class PairsFileTest {
         MarketPair pair = PairsFile.parse(Map.of("pairs", List.of(pair("fed", "111", "222"))))
                 .get(0);
         assertEquals("fed", pair.id());
-        assertEquals("KX-fed", pair.kalshiTicker());
+        assertEquals("KX-FED", pair.kalshiTicker());
         assertEquals(70_000, pair.kalshiTakerFeeRate());
         assertEquals(40_000, pair.polymarketTakerFeeRate());
         assertEquals(10_000, pair.tickSize());
@@ -151,5 +170,123 @@ class PairsFileTest {
         Map<String, Object> pair = pair("a", "1", "2");
         pair.remove("id");
         assertEquals("id", rejected(pair).field());
+    }
+
+    // --- validated like the venues would (issue 14); before, each of these was accepted
+
+    @Test
+    void rejectsTheSameKalshiTickerConditionIdOrTokenInTwoPairsNamingBoth() {
+        Map<String, Object> b = pair("b", "3", "4");
+        kalshi(b).put("ticker", "KX-A");
+        PairsFileException ticker = assertThrows(
+                PairsFileException.class, () -> PairsFile.parse(Map.of("pairs", List.of(pair("a", "1", "2"), b))));
+        assertEquals("b", ticker.pairId());
+        assertEquals("kalshi.ticker", ticker.field());
+        assertTrue(ticker.getMessage().contains("already traded by pair 'a'"), ticker.getMessage());
+
+        Map<String, Object> c = pair("c", "5", "6");
+        polymarket(c)
+                .put("conditionId", conditionId("a").toUpperCase(Locale.ROOT).replace("0X", "0x"));
+        PairsFileException condition = assertThrows(
+                PairsFileException.class, () -> PairsFile.parse(Map.of("pairs", List.of(pair("a", "1", "2"), c))));
+        assertEquals("polymarket.conditionId", condition.field());
+
+        PairsFileException token = assertThrows(
+                PairsFileException.class,
+                () -> PairsFile.parse(Map.of("pairs", List.of(pair("a", "1", "2"), pair("d", "7", "1")))));
+        assertEquals("polymarket.noTokenId", token.field());
+        assertTrue(token.getMessage().contains("pair 'a' has it"), token.getMessage());
+    }
+
+    @Test
+    void rejectsATickSizeThatIsNotOneOfPolymarketsTicks() {
+        for (String tick : new String[] {"0.3", "0.02", "0.00001", "1", "0"}) {
+            Map<String, Object> pair = pair("a", "1", "2");
+            polymarket(pair).put("tickSize", tick);
+            PairsFileException e = rejected(pair);
+            assertEquals("polymarket.tickSize", e.field(), tick);
+            assertTrue(e.getMessage().contains("0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001"), e.getMessage());
+        }
+        for (String tick : new String[] {"0.1", "0.01", "0.005", "0.0025", "0.001", "0.0001"}) {
+            Map<String, Object> pair = pair("a", "1", "2");
+            polymarket(pair).put("tickSize", tick);
+            PairsFile.parse(Map.of("pairs", List.of(pair)));
+        }
+    }
+
+    @Test
+    void rejectsTokenIdsThatAreNotDecimalUint256() {
+        String max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).toString();
+        PairsFile.parse(Map.of("pairs", List.of(pair("a", max, "2"))));
+        for (String bad : new String[] {"abc", "0x12", "-1", "01", "1.0", " 1", "1e3", "١٢", max.replace("5", "6")}) {
+            PairsFileException e = rejected(pair("a", bad, "2"));
+            assertEquals("polymarket.yesTokenId", e.field(), bad);
+            assertEquals("a", e.pairId());
+        }
+        assertTrue(rejected(pair("a", "1" + max, "2")).getMessage().contains("uint256"));
+    }
+
+    @Test
+    void rejectsConditionIdsThatAreNotABytes32() {
+        for (String bad :
+                new String[] {"0xabc", "abc", "0x" + "g".repeat(64), "0x" + "a".repeat(65), conditionId("a") + " "}) {
+            Map<String, Object> pair = pair("a", "1", "2");
+            polymarket(pair).put("conditionId", bad);
+            assertEquals("polymarket.conditionId", rejected(pair).field(), bad);
+        }
+    }
+
+    @Test
+    void rejectsPairIdsThatAreNotASafeSlugWithoutEchoingThem() {
+        for (String bad : new String[] {
+            "../../etc/passwd",
+            "a\u0000b",
+            "evil\u202Etxt",
+            "<script>alert(1)</script>",
+            "two words",
+            "-lead",
+            "x".repeat(65)
+        }) {
+            Map<String, Object> pair = pair("a", "1", "2");
+            pair.put("id", bad);
+            PairsFileException e = rejected(pair);
+            assertEquals("id", e.field(), bad);
+            assertEquals("#0", e.pairId());
+            assertTrue(e.getMessage().contains("A-Z a-z 0-9 '.' '_' '-'"), e.getMessage());
+            assertFalse(e.getMessage().contains(bad), e.getMessage());
+        }
+        Map<String, Object> fine = pair("a", "1", "2");
+        fine.put("id", "Fed_cut.dec-26");
+        assertEquals(
+                "Fed_cut.dec-26",
+                PairsFile.parse(Map.of("pairs", List.of(fine))).get(0).id());
+    }
+
+    @Test
+    void rejectsKalshiTickersWithSpacesOrCharactersKalshiNeverUses() {
+        for (String bad : new String[] {"KX FED", " KXFED", "KXFED ", "kxfed-26dec", "KX/FED", "KX_FED", "KX\u00c9"}) {
+            Map<String, Object> pair = pair("a", "1", "2");
+            kalshi(pair).put("ticker", bad);
+            assertEquals("kalshi.ticker", rejected(pair).field(), bad);
+        }
+        Map<String, Object> fine = pair("a", "1", "2");
+        kalshi(fine).put("ticker", "HIGHNY-22DEC23-B53.5");
+        PairsFile.parse(Map.of("pairs", List.of(fine)));
+    }
+
+    @Test
+    void rejectsAFractionalMaxQuantity() {
+        Map<String, Object> pair = pair("a", "1", "2");
+        pair.put("maxQuantity", "1.5");
+        PairsFileException e = rejected(pair);
+        assertEquals("maxQuantity", e.field());
+        assertTrue(e.getMessage().contains("whole number of contracts"), e.getMessage());
+    }
+
+    @Test
+    void rejectsADescriptionWithControlOrBidiOverrideCharacters() {
+        Map<String, Object> pair = pair("a", "1", "2");
+        pair.put("description", "looks fine\u202Egnp.exe");
+        assertEquals("description", rejected(pair).field());
     }
 }

@@ -125,6 +125,14 @@ public final class ExchangeSimulator {
         return "http://" + host + ":" + polymarketPort;
     }
 
+    /**
+     * {@code http://host:port/polygon-rpc}: the simulated Polygon JSON-RPC on which resolved Polymarket positions are
+     * redeemed ({@code eth_sendRawTransaction} of a signed {@code redeemPositions}).
+     */
+    public String polygonRpcUrl() {
+        return "http://" + host + ":" + polymarketPort + PolygonRpc.PATH;
+    }
+
     /** Closes both servers and every connection. */
     public Future<Void> stop() {
         return vertx.undeploy(deploymentId);

@@ -65,7 +65,7 @@ final class KalshiConnection {
                 case "subscribe" -> subscribe(id, params(command));
                 case "unsubscribe" -> unsubscribe(id, params(command));
                 case "update_subscription" -> updateSubscription(id, params(command));
-                case "list_subscriptions" -> send(KalshiFrames.subscriptionList(id, subscriptions.keySet()));
+                case "list_subscriptions" -> send(KalshiFrames.subscriptionList(id, channelsBySid()));
                 default -> throw UNKNOWN_COMMAND.rejected();
             }
         } catch (KalshiWsError.Rejected rejected) {
@@ -73,9 +73,25 @@ final class KalshiConnection {
         }
     }
 
+    /** A {@code market_lifecycle_v2} message to every lifecycle subscription, on its own seq counter. */
+    void publishLifecycle(JsonObject msg) {
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.lifecycle) {
+                send(KalshiFrames.lifecycle(subscription.sid, subscription.nextSeq(), msg));
+            }
+        }
+    }
+
+    private Map<Integer, String> channelsBySid() {
+        Map<Integer, String> channels = new LinkedHashMap<>();
+        subscriptions.forEach((sid, subscription) -> channels.put(
+                sid, subscription.lifecycle ? KalshiFrames.LIFECYCLE_CHANNEL : KalshiFrames.ORDERBOOK_CHANNEL));
+        return channels;
+    }
+
     void publish(KalshiDelta delta, long tsMillis) {
         for (Subscription subscription : subscriptions.values()) {
-            if (subscription.tickers.contains(delta.ticker())) {
+            if (!subscription.lifecycle && subscription.tickers.contains(delta.ticker())) {
                 if (faults.takeSkipSeq()) {
                     subscription.nextSeq(); // a frame the client never gets
                 }
@@ -119,27 +135,41 @@ final class KalshiConnection {
         if (!(channels instanceof JsonArray list) || list.isEmpty()) {
             throw CHANNELS_REQUIRED.rejected();
         }
+        boolean book = false;
+        boolean lifecycle = false;
         for (Object channel : list) {
-            // the simulator serves only the order book channel
-            if (!KalshiFrames.ORDERBOOK_CHANNEL.equals(channel)) {
+            // the simulator serves the order book and the market lifecycle channels
+            if (KalshiFrames.ORDERBOOK_CHANNEL.equals(channel)) {
+                book = true;
+            } else if (KalshiFrames.LIFECYCLE_CHANNEL.equals(channel)) {
+                lifecycle = true;
+            } else {
                 throw UNKNOWN_CHANNEL.rejected();
             }
         }
-        List<String> tickers = tickers(params);
-        if (tickers.isEmpty()) {
+        // market_lifecycle_v2 takes no market filter: it carries every market (kalshi.md §3.7)
+        List<String> tickers = book ? tickers(params) : List.of();
+        if (book && tickers.isEmpty()) {
             throw TICKER_REQUIRED.rejected();
         }
         Object useYesPrice = params.getValue("use_yes_price");
         if (useYesPrice != null && !(useYesPrice instanceof Boolean)) {
             throw INVALID_PARAMETER.rejected();
         }
-        Subscription subscription = new Subscription(++lastSid, tickers, Boolean.TRUE.equals(useYesPrice));
-        subscriptions.put(subscription.sid, subscription);
-        send(KalshiFrames.subscribed(id, subscription.sid));
-        for (String ticker : subscription.tickers) {
-            sendSnapshot(null, subscription, ticker);
+        if (lifecycle) {
+            Subscription subscription = new Subscription(++lastSid, List.of(), false, true);
+            subscriptions.put(subscription.sid, subscription);
+            send(KalshiFrames.subscribed(id, subscription.sid, KalshiFrames.LIFECYCLE_CHANNEL));
         }
-        onSubscribed.run();
+        if (book) {
+            Subscription subscription = new Subscription(++lastSid, tickers, Boolean.TRUE.equals(useYesPrice), false);
+            subscriptions.put(subscription.sid, subscription);
+            send(KalshiFrames.subscribed(id, subscription.sid));
+            for (String ticker : subscription.tickers) {
+                sendSnapshot(null, subscription, ticker);
+            }
+            onSubscribed.run();
+        }
     }
 
     private void unsubscribe(Object id, JsonObject params) {
@@ -167,6 +197,9 @@ final class KalshiConnection {
         Subscription subscription = subscriptions.get(sids.get(0));
         if (subscription == null) {
             throw UNKNOWN_SID.rejected();
+        }
+        if (subscription.lifecycle) {
+            throw UNSUPPORTED_ACTION.rejected();
         }
         Object action = params.getValue("action");
         if (action == null) {
@@ -290,13 +323,16 @@ final class KalshiConnection {
         final int sid;
         final Set<String> tickers;
         final boolean useYesPrice;
+        /** A {@code market_lifecycle_v2} subscription (every market) rather than an order book one. */
+        final boolean lifecycle;
         /** Last seq sent; acknowledgements report it without consuming one. */
         long seq;
 
-        Subscription(int sid, List<String> tickers, boolean useYesPrice) {
+        Subscription(int sid, List<String> tickers, boolean useYesPrice, boolean lifecycle) {
             this.sid = sid;
             this.tickers = new LinkedHashSet<>(tickers);
             this.useYesPrice = useYesPrice;
+            this.lifecycle = lifecycle;
         }
 
         long nextSeq() {

@@ -37,15 +37,66 @@ final class KalshiExchange {
     private final List<JsonObject> fills = new ArrayList<>();
     private final Map<String, Long> positionByTicker = new LinkedHashMap<>();
     private final Map<String, Long> feesByTicker = new HashMap<>();
-    private long cashMicros;
+    /** Cash per exchange shard ({@code exchange_index}), micro-dollars: an order draws only on its market's shard. */
+    private final Map<Integer, Long> cashMicrosByShard = new java.util.TreeMap<>();
+    /** What resting orders hold back, by order id: {shard, micro-dollars}. */
+    private final Map<String, long[]> reservedByOrder = new HashMap<>();
+
+    private final SimulatedLifecycle lifecycle;
     private long orderCounter;
     private long fillCounter;
 
     KalshiExchange(SimulatedBooks books, BigDecimal startingBalance, LongSupplier clockMillis) {
+        this(books, Map.of(0, startingBalance), null, clockMillis);
+    }
+
+    /**
+     * @param startingCash dollars per shard; shards not named start empty
+     * @param lifecycle    the markets' status, shard and results; null = every market active on shard 0
+     */
+    KalshiExchange(
+            SimulatedBooks books,
+            Map<Integer, BigDecimal> startingCash,
+            SimulatedLifecycle lifecycle,
+            LongSupplier clockMillis) {
         this.books = books;
         this.clockMillis = clockMillis;
-        this.cashMicros =
-                startingBalance.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
+        this.lifecycle = lifecycle;
+        startingCash.forEach((shard, dollars) -> cashMicrosByShard.put(
+                shard, dollars.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact()));
+    }
+
+    private int shardOf(String ticker) {
+        KalshiMarketState market = lifecycle == null ? null : lifecycle.kalshi(ticker);
+        return market == null ? 0 : market.exchangeIndex;
+    }
+
+    private long freeMicros(int shard) {
+        long reserved = reservedByOrder.values().stream()
+                .filter(r -> r[0] == shard)
+                .mapToLong(r -> r[1])
+                .sum();
+        return cashMicrosByShard.getOrDefault(shard, 0L) - reserved;
+    }
+
+    private void addCash(int shard, long micros) {
+        cashMicrosByShard.merge(shard, micros, Long::sum);
+    }
+
+    /**
+     * A market settled ({@code finalized}): every contract held pays its side's share of the settlement value into
+     * the market's shard, and the position is gone.
+     */
+    void settle(KalshiMarketState market) {
+        Long position = positionByTicker.get(market.ticker);
+        if (position == null || position == 0 || market.settlementValue < 0) {
+            return;
+        }
+        long payout = position > 0
+                ? position * market.settlementValue
+                : -position * (FixedPoint.ONE_DOLLAR - market.settlementValue);
+        addCash(market.exchangeIndex, payout);
+        positionByTicker.put(market.ticker, 0L);
     }
 
     /** {@code POST /portfolio/events/orders}: the 201 body, or a {@link KalshiRestError}. */
@@ -77,12 +128,22 @@ final class KalshiExchange {
             throw new KalshiRestError(409, "order_already_exists", "an order with this client_order_id already exists");
         }
         boolean bid = side.equals("bid");
+        KalshiMarketState state = lifecycle == null ? null : lifecycle.kalshi(ticker);
+        if (state != null && !state.tradable()) {
+            // assumed code: the venue's exact one for a market not open is not in the sources read
+            throw new KalshiRestError(
+                    400,
+                    "market_closed",
+                    "market " + ticker + " is not open for trading (status " + state.status + ")");
+        }
         long worstCost = count * (bid ? price : FixedPoint.ONE_DOLLAR - price)
                 + KalshiFees.roundUpToCent(KalshiFees.tradeFee(count, price))
                         .movePointRight(6)
                         .longValueExact();
-        if (worstCost > cashMicros) {
-            throw new KalshiRestError(400, "insufficient_balance", "insufficient balance");
+        int shard = shardOf(ticker);
+        if (worstCost > freeMicros(shard)) {
+            // a funded account still gets this when the market's own shard lacks the cash (kalshi.md §1)
+            throw new KalshiRestError(400, "insufficient_balance", "insufficient balance on exchange_index " + shard);
         }
         KalshiBook book = books.kalshi(ticker);
         // the liquidity this order can take: NO bids for a bid (YES asks at 1 − q), YES bids for an ask
@@ -110,7 +171,7 @@ final class KalshiExchange {
             long cost = take * (bid ? yesPrice : FixedPoint.ONE_DOLLAR - yesPrice);
             costMicros += cost;
             yesNotional += take * yesPrice;
-            settle(ticker, bid, yesPrice, take, fee);
+            settleFill(ticker, bid, yesPrice, take, fee);
             fills.add(fill(orderId, clientOrderId, ticker, bid, yesPrice, take, fee, now));
         }
         long remaining = 0;
@@ -122,6 +183,13 @@ final class KalshiExchange {
                     bid ? KalshiSide.YES : KalshiSide.NO,
                     bid ? price : FixedPoint.ONE_DOLLAR - price,
                     remaining);
+        }
+        if (remaining > 0) {
+            long held = remaining * (bid ? price : FixedPoint.ONE_DOLLAR - price)
+                    + KalshiFees.roundUpToCent(KalshiFees.tradeFee(remaining, price))
+                            .movePointRight(6)
+                            .longValueExact();
+            reservedByOrder.put(orderId, new long[] {shard, held});
         }
         String status = remaining > 0 ? "resting" : matched == count ? "executed" : "canceled";
         JsonObject order = new JsonObject()
@@ -185,19 +253,20 @@ final class KalshiExchange {
     }
 
     /** Cash and signed position after one fill; closing the opposite side first pays out $1 per pair. */
-    private void settle(String ticker, boolean bid, long yesPrice, long take, BigDecimal fee) {
+    private void settleFill(String ticker, boolean bid, long yesPrice, long take, BigDecimal fee) {
         long position = positionByTicker.getOrDefault(ticker, 0L);
+        int shard = shardOf(ticker);
         if (bid) {
             long closing = Math.min(take, Math.max(0, -position));
-            cashMicros += closing * (FixedPoint.ONE_DOLLAR - yesPrice) - (take - closing) * yesPrice;
+            addCash(shard, closing * (FixedPoint.ONE_DOLLAR - yesPrice) - (take - closing) * yesPrice);
             position += take;
         } else {
             long closing = Math.min(take, Math.max(0, position));
-            cashMicros += closing * yesPrice - (take - closing) * (FixedPoint.ONE_DOLLAR - yesPrice);
+            addCash(shard, closing * yesPrice - (take - closing) * (FixedPoint.ONE_DOLLAR - yesPrice));
             position -= take;
         }
         long feeMicros = fee.movePointRight(6).longValueExact();
-        cashMicros -= feeMicros;
+        addCash(shard, -feeMicros);
         positionByTicker.put(ticker, position);
         feesByTicker.merge(ticker, feeMicros, Long::sum);
     }
@@ -229,7 +298,7 @@ final class KalshiExchange {
                 .put("book_side", bid ? "bid" : "ask")
                 .put("created_time", Instant.ofEpochMilli(nowMillis).toString())
                 .put("ts", nowMillis / 1000)
-                .put("exchange_index", 0);
+                .put("exchange_index", shardOf(ticker));
     }
 
     /** {@code DELETE /portfolio/events/orders/{id}}: removes a resting remainder from the book. */
@@ -249,6 +318,7 @@ final class KalshiExchange {
             books.applyKalshi(order.getString("ticker"), side, bookPrice, -resting);
         }
         order.put("status", "canceled").put("remaining_count_fp", FixedPoint.kalshiSize(0));
+        reservedByOrder.remove(orderId);
         return new JsonObject()
                 .put("order_id", orderId)
                 .put("client_order_id", order.getString("client_order_id"))
@@ -325,17 +395,39 @@ final class KalshiExchange {
                 .put("cursor", "");
     }
 
-    /** {@code balance} in integer cents (rounded down), {@code balance_dollars} to the centi-cent. */
-    JsonObject balance() {
+    /**
+     * {@code GET /portfolio/balance[?exchange_index=N]}: {@code balance} in integer cents (rounded down),
+     * {@code balance_dollars} to the centi-cent, and {@code balance_breakdown} with one entry per shard
+     * ({@code exchange_index}, {@code balance}, {@code balance_dollars}; the sources do not spell the element
+     * out, so this layout is the simulator's assumption). With {@code exchange_index} the totals are that shard's.
+     */
+    JsonObject balance(Integer exchangeIndex) {
+        JsonArray breakdown = new JsonArray();
+        long total = 0;
+        for (Map.Entry<Integer, Long> shard : cashMicrosByShard.entrySet()) {
+            if (exchangeIndex != null && !exchangeIndex.equals(shard.getKey())) {
+                continue;
+            }
+            total += shard.getValue();
+            breakdown.add(new JsonObject()
+                    .put("exchange_index", shard.getKey())
+                    .put("balance", Math.floorDiv(shard.getValue(), MICROS_PER_DOLLAR / 100))
+                    .put("balance_dollars", dollars4(shard.getValue())));
+        }
         return new JsonObject()
-                .put("balance", Math.floorDiv(cashMicros, MICROS_PER_DOLLAR / 100))
+                .put("balance", Math.floorDiv(total, MICROS_PER_DOLLAR / 100))
                 .put("portfolio_value", 0)
-                .put(
-                        "balance_dollars",
-                        BigDecimal.valueOf(cashMicros, 6)
-                                .setScale(4, RoundingMode.DOWN)
-                                .toPlainString())
+                .put("balance_dollars", dollars4(total))
+                .put("balance_breakdown", breakdown)
                 .put("updated_ts", clockMillis.getAsLong() / 1000);
+    }
+
+    JsonObject balance() {
+        return balance(null);
+    }
+
+    private static String dollars4(long micros) {
+        return BigDecimal.valueOf(micros, 6).setScale(4, RoundingMode.DOWN).toPlainString();
     }
 
     private static String dollars6(long micros) {

@@ -11,13 +11,27 @@ import java.util.NavigableMap;
 final class KalshiFrames {
 
     static final String ORDERBOOK_CHANNEL = "orderbook_delta";
+    static final String LIFECYCLE_CHANNEL = "market_lifecycle_v2";
 
     private KalshiFrames() {}
 
     static JsonObject subscribed(Object id, int sid) {
+        return subscribed(id, sid, ORDERBOOK_CHANNEL);
+    }
+
+    static JsonObject subscribed(Object id, int sid, String channel) {
         return withId(id)
                 .put("type", "subscribed")
-                .put("msg", new JsonObject().put("channel", ORDERBOOK_CHANNEL).put("sid", sid));
+                .put("msg", new JsonObject().put("channel", channel).put("sid", sid));
+    }
+
+    /** {@code {"type":"market_lifecycle_v2","sid":S,"seq":N,"msg":{…}}} (AsyncAPI {@code marketLifecycleV2}). */
+    static JsonObject lifecycle(int sid, long seq, JsonObject msg) {
+        return new JsonObject()
+                .put("type", LIFECYCLE_CHANNEL)
+                .put("sid", sid)
+                .put("seq", seq)
+                .put("msg", msg.copy());
     }
 
     /** {@code id} is set only when the snapshot answers a {@code get_snapshot} command. */
@@ -68,10 +82,10 @@ final class KalshiFrames {
                 .put("msg", new JsonObject().put("market_tickers", new JsonArray(List.copyOf(tickers))));
     }
 
-    static JsonObject subscriptionList(Object id, Collection<Integer> sids) {
+    static JsonObject subscriptionList(Object id, Map<Integer, String> channelsBySid) {
         JsonArray list = new JsonArray();
-        sids.forEach(sid ->
-                list.add(new JsonObject().put("channel", ORDERBOOK_CHANNEL).put("sid", sid)));
+        channelsBySid.forEach((sid, channel) ->
+                list.add(new JsonObject().put("channel", channel).put("sid", sid)));
         return withId(id).put("type", "ok").put("msg", list);
     }
 

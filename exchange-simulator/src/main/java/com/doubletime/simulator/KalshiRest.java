@@ -28,6 +28,7 @@ final class KalshiRest {
     private final KalshiAuth auth;
     private final KalshiFaults faults;
     private final SimulatorCatalogue catalogue;
+    private final SimulatedLifecycle lifecycle;
     private ProbeSlot probe = new ProbeSlot();
 
     KalshiRest(
@@ -37,7 +38,7 @@ final class KalshiRest {
             KalshiExchange exchange,
             KalshiAuth auth,
             KalshiFaults faults) {
-        this(vertx, books, markets, exchange, auth, faults, null);
+        this(vertx, books, markets, exchange, auth, faults, null, null);
     }
 
     /** @param catalogue titles, close times and strikes of the listed markets, and extra listed markets; or null */
@@ -48,8 +49,10 @@ final class KalshiRest {
             KalshiExchange exchange,
             KalshiAuth auth,
             KalshiFaults faults,
-            SimulatorCatalogue catalogue) {
+            SimulatorCatalogue catalogue,
+            SimulatedLifecycle lifecycle) {
         this.catalogue = catalogue;
+        this.lifecycle = lifecycle;
         this.vertx = vertx;
         this.books = books;
         this.markets = markets;
@@ -97,7 +100,11 @@ final class KalshiRest {
                                 context.request().getParam("ticker"),
                                 context.request().getParam("order_id"))));
         router.get(base + "/portfolio/positions").handler(context -> answer(context, exchange::positions));
-        router.get(base + "/portfolio/balance").handler(context -> answer(context, exchange::balance));
+        router.get(base + "/portfolio/balance")
+                .handler(context -> answer(context, () -> {
+                    String index = context.request().getParam("exchange_index");
+                    return exchange.balance(index == null ? null : intParam(context, "exchange_index", 0));
+                }));
     }
 
     private void probeOrder(RoutingContext context) {
@@ -226,7 +233,10 @@ final class KalshiRest {
 
     /** The simulated markets (described by the catalogue when it has them), then the catalogue's other markets. */
     private List<JsonObject> listed() {
-        return SimulatorCatalogue.kalshiListing(markets, catalogue, this::market, UNQUOTED);
+        List<JsonObject> listed = SimulatorCatalogue.kalshiListing(markets, catalogue, this::market, UNQUOTED);
+        // a simulated market's life is the simulator's, whatever the catalogue says
+        listed.forEach(market -> market.mergeIn(lifecycleFields(market.getString("ticker"))));
+        return listed;
     }
 
     /** A filter status ({@code open}, ...) against a market's lifecycle status ({@code active}, ...). */
@@ -287,7 +297,43 @@ final class KalshiRest {
                                         .put("start", "0.0000")
                                         .put("end", "1.0000")
                                         .put("step", "0.0100")))
-                .put("exchange_index", 0);
+                .put("exchange_index", 0)
+                .mergeIn(lifecycleFields(ticker));
+    }
+
+    /**
+     * The lifecycle fields of a simulated market (kalshi.md §4.1): {@code status}, {@code open_time},
+     * {@code close_time}, {@code expected_expiration_time}, {@code exchange_index}, and once determined
+     * {@code result} and {@code settlement_value_dollars}.
+     */
+    private JsonObject lifecycleFields(String ticker) {
+        KalshiMarketState state = lifecycle == null ? null : lifecycle.kalshi(ticker);
+        if (state == null) {
+            return new JsonObject();
+        }
+        JsonObject fields = new JsonObject()
+                .put("status", state.status)
+                .put(
+                        "open_time",
+                        java.time.Instant.ofEpochMilli(state.openTimeMillis).toString())
+                .put(
+                        "close_time",
+                        java.time.Instant.ofEpochMilli(state.closeTimeMillis).toString())
+                .put(
+                        "expected_expiration_time",
+                        java.time.Instant.ofEpochMilli(state.expectedExpirationMillis)
+                                .toString())
+                .put("exchange_index", state.exchangeIndex)
+                .put("result", state.result == null ? "" : state.result);
+        if (state.settlementValue >= 0) {
+            fields.put("settlement_value_dollars", FixedPoint.kalshiPrice(state.settlementValue));
+        }
+        if (state.settledAtMillis > 0) {
+            fields.put(
+                    "settlement_ts",
+                    java.time.Instant.ofEpochMilli(state.settledAtMillis).toString());
+        }
+        return fields;
     }
 
     /** The series/event part of a market ticker: everything before the last dash. */

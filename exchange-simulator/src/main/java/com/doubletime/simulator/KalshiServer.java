@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +32,7 @@ final class KalshiServer {
     private final KalshiAuth auth;
     private final KalshiExchange exchange;
     private final SimulatorCatalogue catalogue;
+    private final SimulatedLifecycle lifecycle;
     private HttpServer server;
     private long heartbeatTimer = -1;
     private ProbeSlot probe = new ProbeSlot();
@@ -56,7 +58,36 @@ final class KalshiServer {
             KalshiSimulatorOptions options,
             KalshiFaults faults,
             SimulatorCatalogue catalogue) {
+        this(
+                vertx,
+                books,
+                markets,
+                onSubscribed,
+                heartbeatMillis,
+                options,
+                faults,
+                catalogue,
+                new SimulatedLifecycle(markets, catalogue, System.currentTimeMillis()),
+                Map.of(0, options.startingBalance()));
+    }
+
+    /**
+     * @param lifecycle    the markets' status, times, shards and results (shared with the Polymarket side)
+     * @param startingCash the account's dollars per exchange shard
+     */
+    KalshiServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            Runnable onSubscribed,
+            long heartbeatMillis,
+            KalshiSimulatorOptions options,
+            KalshiFaults faults,
+            SimulatorCatalogue catalogue,
+            SimulatedLifecycle lifecycle,
+            Map<Integer, java.math.BigDecimal> startingCash) {
         this.catalogue = catalogue;
+        this.lifecycle = lifecycle;
         this.vertx = vertx;
         this.books = books;
         this.markets = List.copyOf(markets);
@@ -66,7 +97,7 @@ final class KalshiServer {
         this.auth = options.authPublicKey() == null
                 ? null
                 : new KalshiAuth(options.authPublicKey(), options.maxClockSkewMillis(), System::currentTimeMillis);
-        this.exchange = new KalshiExchange(books, options.startingBalance(), System::currentTimeMillis);
+        this.exchange = new KalshiExchange(books, startingCash, lifecycle, System::currentTimeMillis);
         // the switches act on this event loop; they are flipped from test threads
         var context = vertx.getOrCreateContext();
         faults.onDrop(() -> context.runOnContext(v -> List.copyOf(connections).forEach(KalshiConnection::drop)));
@@ -83,7 +114,7 @@ final class KalshiServer {
     Future<Integer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.get(WS_PATH).handler(this::acceptWebSocket);
-        new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue)
+        new KalshiRest(vertx, books, markets, exchange, auth, faults, catalogue, lifecycle)
                 .probe(probe)
                 .mount(router, REST_BASE);
         router.get(REST_BASE + "/markets/:ticker/orderbook").handler(this::orderbook);
@@ -98,6 +129,17 @@ final class KalshiServer {
     void onDelta(KalshiDelta delta) {
         long now = System.currentTimeMillis();
         List.copyOf(connections).forEach(connection -> connection.publish(delta, now));
+    }
+
+    /**
+     * A lifecycle event: sent as {@code market_lifecycle_v2} to every subscriber of that channel (the venue takes
+     * no market filter on it, kalshi.md §3.7), and a settlement pays out the account's position.
+     */
+    void onLifecycle(KalshiMarketState market, io.vertx.core.json.JsonObject msg) {
+        if ("settled".equals(msg.getString("event_type"))) {
+            exchange.settle(market);
+        }
+        List.copyOf(connections).forEach(connection -> connection.publishLifecycle(msg));
     }
 
     Future<Void> close() {

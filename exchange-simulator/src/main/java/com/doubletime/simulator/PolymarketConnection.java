@@ -31,6 +31,8 @@ final class PolymarketConnection {
     private final long number;
     private final Runnable onSubscribed;
     private final Set<String> assets = new LinkedHashSet<>();
+    /** {@code custom_feature_enabled}: {@code best_bid_ask}, {@code new_market} and {@code market_resolved} too. */
+    private boolean customFeatures;
 
     PolymarketConnection(
             ServerWebSocket socket,
@@ -60,6 +62,9 @@ final class PolymarketConnection {
             return;
         }
         Object operation = frame.getValue("operation");
+        if (frame.getValue("custom_feature_enabled") instanceof Boolean enabled) {
+            customFeatures = enabled;
+        }
         List<String> requested = assetIds(frame.getValue("assets_ids"));
         if (requested.size() > faults.maxSubscribeAssets()) {
             // seen live: one huge (re)subscribe frame makes the server close the socket (polymarket.md §7.3)
@@ -80,6 +85,15 @@ final class PolymarketConnection {
         JsonObject frame = PolymarketFrames.priceChange(change, assets, timestampMillis);
         if (frame != null) {
             socket.writeTextMessage(frame.encode());
+        }
+    }
+
+    /** {@code market_resolved}, when custom features are on and the connection follows one of the market's tokens. */
+    void publishResolved(PolymarketMarketState market, JsonObject event) {
+        if (customFeatures
+                && !faults.stalled(number)
+                && (assets.contains(market.market.yesTokenId()) || assets.contains(market.market.noTokenId()))) {
+            socket.writeTextMessage(event.encode());
         }
     }
 

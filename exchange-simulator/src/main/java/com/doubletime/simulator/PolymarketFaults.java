@@ -18,6 +18,7 @@ public final class PolymarketFaults {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger tooEarly = new AtomicInteger();
     private final AtomicInteger delayed = new AtomicInteger();
+    private final AtomicInteger rawUnitAmounts = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicLong connectionsOpened = new AtomicLong();
 
@@ -52,6 +53,15 @@ public final class PolymarketFaults {
     /** A (re)subscribe frame naming more than {@code assets} ids makes the server close the socket. */
     public void closeOnSubscribeLargerThan(int assets) {
         maxSubscribeAssets.set(assets);
+    }
+
+    /**
+     * The next {@code count} matched {@code POST /order} replies carry {@code makingAmount}/{@code takingAmount}
+     * as raw 6-decimal integers instead of the decimals the real CLOB sends: a reply a client must not take at
+     * its word; {@code GET /data/order} still tells the truth.
+     */
+    public void answerNextMatchesInRawUnits(int count) {
+        rawUnitAmounts.set(count);
     }
 
     /** The next {@code count} {@code POST /order} get 429 with {@code Retry-After}. */
@@ -108,6 +118,10 @@ public final class PolymarketFaults {
 
     boolean takeDelayed() {
         return delayed.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    boolean takeRawUnitAmounts() {
+        return rawUnitAmounts.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 
     int retryAfterSeconds() {

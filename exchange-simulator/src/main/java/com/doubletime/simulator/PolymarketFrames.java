@@ -83,6 +83,26 @@ final class PolymarketFrames {
                 .put("timestamp", Long.toString(timestampMillis));
     }
 
+    /**
+     * {@code market_resolved} (polymarket.md §2.7): {@code id}, {@code market}, {@code assets_ids},
+     * {@code winning_asset_id}, {@code winning_outcome}, {@code timestamp}. A 50/50 resolution has no winning asset:
+     * the simulator then sends both fields empty (the venue's form for it is not documented).
+     */
+    static JsonObject marketResolved(PolymarketMarketState state, long timestampMillis) {
+        SimulatedMarket market = state.market;
+        boolean split = PolymarketMarketState.SPLIT.equals(state.winnerToken);
+        String winner = split ? "" : state.winnerToken;
+        String outcome = split ? "" : state.winnerToken.equals(market.yesTokenId()) ? "Yes" : "No";
+        return new JsonObject()
+                .put("event_type", "market_resolved")
+                .put("id", Integer.toString(Math.abs(market.conditionId().hashCode())))
+                .put("market", market.conditionId())
+                .put("assets_ids", new JsonArray().add(market.yesTokenId()).add(market.noTokenId()))
+                .put("winning_asset_id", winner)
+                .put("winning_outcome", outcome)
+                .put("timestamp", Long.toString(timestampMillis));
+    }
+
     static JsonObject error(String message) {
         return new JsonObject().put("error", message);
     }

@@ -37,6 +37,7 @@ final class PolymarketGamma {
     static JsonArray markets(
             List<SimulatedMarket> markets,
             SimulatorCatalogue catalogue,
+            SimulatedLifecycle lifecycle,
             Set<String> conditionIds,
             Set<String> tokenIds,
             String active,
@@ -58,6 +59,7 @@ final class PolymarketGamma {
                                         .add(market.noTokenId())
                                         .encode());
             }
+            json.mergeIn(lifecycleFields(lifecycle == null ? null : lifecycle.polymarket(market.conditionId())));
             listed.put(market.conditionId().toLowerCase(java.util.Locale.ROOT), json);
         }
         for (JsonObject entry : catalogue.polymarket()) {
@@ -90,6 +92,46 @@ final class PolymarketGamma {
                 .limit(limit)
                 .forEach(out::add);
         return out;
+    }
+
+    /** The simulated markets' life over a listing: every entry of a simulated market gets its current fields. */
+    static JsonArray withLifecycle(JsonArray listing, SimulatedLifecycle lifecycle) {
+        if (lifecycle != null) {
+            listing.forEach(entry -> {
+                JsonObject market = (JsonObject) entry;
+                market.mergeIn(lifecycleFields(lifecycle.polymarket(market.getString("conditionId"))));
+            });
+        }
+        return listing;
+    }
+
+    /**
+     * Gamma's lifecycle fields (polymarket.md §1.2): {@code active}, {@code closed}, {@code acceptingOrders},
+     * {@code endDate} / {@code endDateIso}; once resolved {@code umaResolutionStatus: "resolved"} and
+     * {@code outcomePrices} the payouts (JSON inside a string, as Gamma sends it).
+     */
+    static JsonObject lifecycleFields(PolymarketMarketState state) {
+        if (state == null) {
+            return new JsonObject();
+        }
+        java.time.Instant end = java.time.Instant.ofEpochMilli(state.endDateMillis);
+        JsonObject fields = new JsonObject()
+                .put("active", state.active)
+                .put("closed", state.closed)
+                .put("acceptingOrders", state.acceptingOrders)
+                .put("endDate", end.toString())
+                .put("endDateIso", end.toString().substring(0, 10));
+        if (state.resolved()) {
+            fields.put("umaResolutionStatus", "resolved")
+                    .put(
+                            "outcomePrices",
+                            new JsonArray()
+                                    .add(FixedPoint.polymarketPrice(
+                                            state.payoutMicros(state.market.yesTokenId()) / 100))
+                                    .add(FixedPoint.polymarketPrice(state.payoutMicros(state.market.noTokenId()) / 100))
+                                    .encode());
+        }
+        return fields;
     }
 
     static JsonObject market(SimulatedMarket market) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,13 @@ final class PolymarketOrderDesk {
     private final long chainId;
     private final Map<String, JsonObject> orders = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> positionsByMaker = new LinkedHashMap<>();
+    /** pUSD each wallet holds on chain, micro-dollars, by lower-case address. */
+    private final Map<String, Long> cashMicrosByWallet = new LinkedHashMap<>();
+    /** The CLOB's cached view of each wallet's balance: refreshed by its own trades and by /balance-allowance/update. */
+    private final Map<String, Long> cachedMicrosByWallet = new LinkedHashMap<>();
+
+    private SimulatedLifecycle lifecycle;
+    private java.util.function.LongSupplier startingCashMicros = () -> PolymarketVenue.DEFAULT_STARTING_CASH_MICROS;
     private long trades;
 
     PolymarketOrderDesk(
@@ -64,6 +72,87 @@ final class PolymarketOrderDesk {
             complementByToken.put(market.yesTokenId(), market.noTokenId());
             complementByToken.put(market.noTokenId(), market.yesTokenId());
         }
+    }
+
+    /** The markets' status and results; null = every market open. */
+    PolymarketOrderDesk lifecycle(SimulatedLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        return this;
+    }
+
+    /** pUSD a wallet starts with, micro-dollars. */
+    PolymarketOrderDesk startingCash(java.util.function.LongSupplier micros) {
+        this.startingCashMicros = micros;
+        return this;
+    }
+
+    private long cash(String wallet) {
+        return cashMicrosByWallet.computeIfAbsent(wallet.toLowerCase(), w -> startingCashMicros.getAsLong());
+    }
+
+    private void addCash(String wallet, long micros) {
+        String key = wallet.toLowerCase();
+        long now = cash(key) + micros;
+        cashMicrosByWallet.put(key, now);
+    }
+
+    /** The balance {@code GET /balance-allowance} reports: the CLOB's cached view, taken on first sight. */
+    long reportedBalance(String wallet) {
+        String key = wallet.toLowerCase();
+        return cachedMicrosByWallet.computeIfAbsent(key, this::cash);
+    }
+
+    /** {@code GET /balance-allowance/update}: the CLOB reads the wallet again. */
+    void refreshBalance(String wallet) {
+        String key = wallet.toLowerCase();
+        cachedMicrosByWallet.put(key, cash(key));
+    }
+
+    /** Shares of {@code tokenId} a wallet holds, micro-shares. */
+    long shares(String wallet, String tokenId) {
+        return positionsByMaker.getOrDefault(wallet.toLowerCase(), Map.of()).getOrDefault(tokenId, 0L);
+    }
+
+    /**
+     * Redeems a wallet's positions in a resolved market (what {@code redeemPositions} does on chain): up to
+     * {@code maxYes} / {@code maxNo} micro-shares of each token pay their payout in pUSD to the wallet and are burnt.
+     * Returns the micro-dollars paid, or -1 when the market is not resolved (the contract reverts).
+     *
+     * @param conditionWord the condition id as the call's bytes32 word (hex)
+     */
+    long redeem(String wallet, String conditionWord, long maxYes, long maxNo) {
+        PolymarketMarketState market = lifecycle == null ? null : lifecycle.polymarketByConditionWord(conditionWord);
+        if (market == null || !market.resolved()) {
+            return -1;
+        }
+        Map<String, Long> held = positionsByMaker.computeIfAbsent(wallet.toLowerCase(), w -> new LinkedHashMap<>());
+        long paid = 0;
+        String[] tokens = {market.market.yesTokenId(), market.market.noTokenId()};
+        long[] limits = {maxYes, maxNo};
+        for (int i = 0; i < tokens.length; i++) {
+            long shares = Math.min(limits[i], held.getOrDefault(tokens[i], 0L));
+            if (shares > 0) {
+                paid += BigInteger.valueOf(shares)
+                        .multiply(BigInteger.valueOf(market.payoutMicros(tokens[i])))
+                        .divide(BigInteger.valueOf(MICRO))
+                        .longValueExact();
+                held.merge(tokens[i], -shares, Long::sum);
+            }
+        }
+        addCash(wallet, paid);
+        return paid;
+    }
+
+    /** Gives a wallet shares without a trade (tests): micro-shares of one token. */
+    void grant(String wallet, String tokenId, long microShares) {
+        positionsByMaker
+                .computeIfAbsent(wallet.toLowerCase(), w -> new LinkedHashMap<>())
+                .merge(tokenId, microShares, Long::sum);
+    }
+
+    /** pUSD a wallet holds on chain, micro-dollars (what a redemption pays into). */
+    long walletCash(String wallet) {
+        return cash(wallet);
     }
 
     /** Before authentication: the rate limiter and the restarting engine answer first. */
@@ -147,6 +236,14 @@ final class PolymarketOrderDesk {
                     400,
                     "order " + hash + " is invalid. Size (" + decimal(shares) + ") lower than the minimum: "
                             + PolymarketFrames.MIN_ORDER_SIZE);
+        }
+        PolymarketMarketState state = lifecycle == null ? null : lifecycle.polymarketByToken(tokenId);
+        if (state != null && !state.tradable()) {
+            // assumed wording for a paused or closed market: the error-codes page lists this one for "not ready"
+            return Reply.error(400, "the market is not yet ready to process new orders");
+        }
+        if (buy ? makerAmount > cash(maker) : shares > shares(maker, tokenId)) {
+            return Reply.error(400, "not enough balance / allowance");
         }
         JsonObject record = new JsonObject()
                 .put("id", hash)
@@ -232,11 +329,22 @@ final class PolymarketOrderDesk {
         record.put("status", "MATCHED")
                 .put("size_matched", decimal(available))
                 .put("associate_trades", new JsonArray(tradeIds));
+        String wallet = record.getString("maker_address").toLowerCase();
         positionsByMaker
-                .computeIfAbsent(record.getString("maker_address").toLowerCase(), m -> new LinkedHashMap<>())
+                .computeIfAbsent(wallet, m -> new LinkedHashMap<>())
                 .merge(tokenId, buy ? available : -available, Long::sum);
+        long usdcMicros =
+                usdc.movePointRight(6).setScale(0, java.math.RoundingMode.UP).longValueExact();
+        addCash(wallet, buy ? -usdcMicros : usdcMicros);
+        refreshBalance(wallet);
         String shares = decimal(available);
         String cash = usdc.stripTrailingZeros().toPlainString();
+        if (faults.takeRawUnitAmounts()) {
+            shares = Long.toString(available);
+            cash = usdc.multiply(BigDecimal.valueOf(MICRO))
+                    .setScale(0, RoundingMode.DOWN)
+                    .toPlainString();
+        }
         // amounts as decimal strings: BUY makes pUSD and takes shares, SELL the other way round
         return new Reply(200, response(hash, "matched", buy ? cash : shares, buy ? shares : cash, tradeIds), null);
     }
@@ -267,17 +375,27 @@ final class PolymarketOrderDesk {
                 null);
     }
 
-    /** Data-API-like positions of a maker address: {@code [{asset, size, outcome}]}. */
+    /**
+     * Data-API-like positions of a maker address: {@code [{asset, conditionId, size, outcome, redeemable, curPrice}]};
+     * {@code redeemable} once the market resolved, {@code curPrice} then what a share pays.
+     */
     JsonArray positions(String user, Set<String> yesTokens) {
         JsonArray out = new JsonArray();
         positionsByMaker
                 .getOrDefault(user == null ? "" : user.toLowerCase(), Map.of())
                 .forEach((token, size) -> {
                     if (size != 0) {
-                        out.add(new JsonObject()
+                        PolymarketMarketState market = lifecycle == null ? null : lifecycle.polymarketByToken(token);
+                        JsonObject position = new JsonObject()
                                 .put("asset", token)
+                                .put("conditionId", books.conditionId(token))
                                 .put("size", decimal(size))
-                                .put("outcome", yesTokens.contains(token) ? "Yes" : "No"));
+                                .put("outcome", yesTokens.contains(token) ? "Yes" : "No")
+                                .put("redeemable", market != null && market.resolved());
+                        if (market != null && market.resolved()) {
+                            position.put("curPrice", decimal(market.payoutMicros(token)));
+                        }
+                        out.add(position);
                     }
                 });
         return out;

@@ -26,8 +26,9 @@ final class PolymarketServer {
     static final String WS_PATH = "/ws/market";
     /** How often the server looks for a requested connection drop. */
     private static final long FAULT_POLL_MILLIS = 20;
-    /** pUSD balance reported to every account, in 6-decimal base units. */
-    static final String BALANCE = "1000000000000";
+    /** The allowance reported for every spender: the wallet approved the exchanges without limit. */
+    static final String UNLIMITED_ALLOWANCE =
+            "115792089237316195423570985008687907853269984665640564039457584007913129639935";
 
     private final Vertx vertx;
     private final SimulatedBooks books;
@@ -37,6 +38,8 @@ final class PolymarketServer {
     private final PolymarketOrderDesk desk;
     private final Runnable onSubscribed;
     private final SimulatorCatalogue catalogue;
+    private final SimulatedLifecycle lifecycle;
+    private final PolygonRpc rpc;
     private final Set<PolymarketConnection> connections = new LinkedHashSet<>();
     private HttpServer server;
     private long faultTimer = -1;
@@ -60,13 +63,38 @@ final class PolymarketServer {
             PolymarketVenue venue,
             Runnable onSubscribed,
             SimulatorCatalogue catalogue) {
+        this(
+                vertx,
+                books,
+                markets,
+                venue,
+                onSubscribed,
+                catalogue,
+                new SimulatedLifecycle(markets, catalogue, System.currentTimeMillis()));
+    }
+
+    /**
+     * @param lifecycle the markets' status and results (shared with the Kalshi side)
+     */
+    PolymarketServer(
+            Vertx vertx,
+            SimulatedBooks books,
+            List<SimulatedMarket> markets,
+            PolymarketVenue venue,
+            Runnable onSubscribed,
+            SimulatorCatalogue catalogue,
+            SimulatedLifecycle lifecycle) {
         this.catalogue = catalogue;
+        this.lifecycle = lifecycle;
         this.vertx = vertx;
         this.books = books;
         this.markets = markets;
         this.venue = venue;
         this.faults = venue.faults();
-        this.desk = new PolymarketOrderDesk(vertx, books, markets, faults, PolymarketVenue.CHAIN_ID);
+        this.desk = new PolymarketOrderDesk(vertx, books, markets, faults, PolymarketVenue.CHAIN_ID)
+                .lifecycle(lifecycle)
+                .startingCash(venue::startingCashMicros);
+        this.rpc = new PolygonRpc(desk, PolymarketVenue.CHAIN_ID);
         this.onSubscribed = onSubscribed;
     }
 
@@ -104,15 +132,84 @@ final class PolymarketServer {
                 .handler(context ->
                         authenticated(context, account -> reply(context, desk.order(context.pathParam("hash")))));
         router.get("/balance-allowance")
-                .handler(context -> authenticated(
-                        context,
-                        account -> json(
-                                context,
-                                200,
-                                new JsonObject().put("balance", BALANCE).put("allowances", new JsonObject()))));
+                .handler(context -> authenticated(context, account -> balance(context, account)));
+        router.get("/balance-allowance/update")
+                .handler(context -> authenticated(context, account -> {
+                    desk.refreshBalance(wallet(account));
+                    json(context, 200, new JsonObject());
+                }));
+        router.post(PolygonRpc.PATH).handler(BodyHandler.create().setBodyLimit(256 * 1024));
+        router.post(PolygonRpc.PATH)
+                .handler(
+                        context -> json(context, 200, null, io.vertx.core.json.Json.encode(rpc.handle(body(context)))));
         server = vertx.createHttpServer().requestHandler(router);
         faultTimer = vertx.setPeriodic(FAULT_POLL_MILLIS, id -> pollFaults());
         return server.listen(port, host).map(HttpServer::actualPort);
+    }
+
+    /**
+     * {@code GET /balance-allowance?asset_type=COLLATERAL|CONDITIONAL&token_id=&signature_type=} (polymarket.md
+     * §3.5): the CLOB's cached balance in 6-decimal base units and the exchanges' allowances. The cache lags the
+     * wallet until {@code /balance-allowance/update} (a redemption on chain is not seen before that).
+     */
+    private void balance(RoutingContext context, PolymarketAccount account) {
+        String type = context.request().getParam("asset_type");
+        String wallet = wallet(account);
+        if ("CONDITIONAL".equals(type) || "CONDITIONAL-V2".equals(type)) {
+            String token = context.request().getParam("token_id");
+            if (token == null || books.polymarket(token) == null) {
+                json(context, 400, PolymarketFrames.error("Invalid token id"));
+                return;
+            }
+            json(
+                    context,
+                    200,
+                    new JsonObject()
+                            .put("balance", Long.toString(Math.max(0, desk.shares(wallet, token))))
+                            .put("allowances", allowances()));
+            return;
+        }
+        if (type != null && !"COLLATERAL".equals(type)) {
+            json(context, 400, PolymarketFrames.error("Invalid asset_type"));
+            return;
+        }
+        json(
+                context,
+                200,
+                new JsonObject()
+                        .put("balance", Long.toString(desk.reportedBalance(wallet)))
+                        .put("allowances", allowances()));
+    }
+
+    private static JsonObject allowances() {
+        return new JsonObject()
+                .put(PolymarketSignatureCheck.CTF_V2, UNLIMITED_ALLOWANCE)
+                .put(NEG_RISK_EXCHANGE_V2, UNLIMITED_ALLOWANCE)
+                .put(PolygonRpc.NEG_RISK_ADAPTER, UNLIMITED_ALLOWANCE);
+    }
+
+    static final String NEG_RISK_EXCHANGE_V2 = "0xe2222d279d744050d28e00520010520000310F59";
+
+    /** The wallet whose funds an API account trades: its funder (proxy, Safe, deposit wallet), else its EOA. */
+    private static String wallet(PolymarketAccount account) {
+        return account.funder() != null ? account.funder() : account.address();
+    }
+
+    /**
+     * A market changed: {@code market_resolved} goes to the connections that enabled custom features and follow
+     * one of its tokens (polymarket.md §2.7).
+     */
+    void onLifecycle(PolymarketMarketState market, String change) {
+        if (!"resolved".equals(change)) {
+            return;
+        }
+        JsonObject event = PolymarketFrames.marketResolved(market, System.currentTimeMillis());
+        List.copyOf(connections).forEach(connection -> connection.publishResolved(market, event));
+    }
+
+    /** {@code http://host:port/rpc}-style path of the simulated Polygon JSON-RPC. */
+    static String rpcPath() {
+        return PolygonRpc.PATH;
     }
 
     void onPriceChange(PolymarketPriceChange change) {
@@ -183,7 +280,8 @@ final class PolymarketServer {
                     context,
                     200,
                     null,
-                    PolymarketGamma.markets(markets, conditions, tokens).encode());
+                    PolymarketGamma.withLifecycle(PolymarketGamma.markets(markets, conditions, tokens), lifecycle)
+                            .encode());
             return;
         }
         try {
@@ -194,6 +292,7 @@ final class PolymarketServer {
                     PolymarketGamma.markets(
                                     markets,
                                     catalogue,
+                                    lifecycle,
                                     conditions,
                                     tokens,
                                     context.request().getParam("active"),

@@ -18,8 +18,30 @@ public final class PolymarketVenue {
     /** Polygon; the simulator signs and verifies against the production exchange addresses. */
     public static final long CHAIN_ID = 137;
 
+    /** pUSD every wallet starts with unless configured: 10,000 dollars, in micro-dollars. */
+    public static final long DEFAULT_STARTING_CASH_MICROS = 10_000_000_000L;
+
     private final Map<String, PolymarketAccount> accountsByKey = new ConcurrentHashMap<>();
     private final PolymarketFaults faults = new PolymarketFaults();
+
+    private volatile long startingCashMicros = DEFAULT_STARTING_CASH_MICROS;
+
+    /**
+     * pUSD every wallet starts with (default 10,000). A wallet starts when the venue first sees it (an order, a
+     * balance read), so set this before the first request of that wallet.
+     */
+    public void startingCash(java.math.BigDecimal dollars) {
+        if (dollars.signum() < 0) {
+            throw new IllegalArgumentException("starting cash must not be negative");
+        }
+        startingCashMicros = dollars.movePointRight(6)
+                .setScale(0, java.math.RoundingMode.DOWN)
+                .longValueExact();
+    }
+
+    long startingCashMicros() {
+        return startingCashMicros;
+    }
 
     public PolymarketFaults faults() {
         return faults;

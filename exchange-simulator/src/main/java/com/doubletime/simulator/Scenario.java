@@ -16,7 +16,22 @@ import java.util.Map;
 record Scenario(
         Map<String, Map<KalshiSide, List<Level>>> kalshiBooks,
         Map<String, Map<PolymarketSide, List<Level>>> polymarketBooks,
-        List<Step> steps) {
+        List<Step> steps,
+        Map<String, KalshiMarketSetup> kalshiMarkets,
+        Map<String, Long> polymarketEndDates,
+        Accounts accounts) {
+
+    /**
+     * How a Kalshi market starts ({@code markets.kalshi.<ticker>}): its shard, REST status and times; -1 / null
+     * keep the simulator's defaults.
+     */
+    record KalshiMarketSetup(int exchangeIndex, String status, long closeTimeMillis, long expectedExpirationMillis) {}
+
+    /**
+     * Starting cash ({@code accounts}): Kalshi per shard, dollars; Polymarket per account (pUSD). Null = the
+     * simulator's configured defaults.
+     */
+    record Accounts(Map<Integer, java.math.BigDecimal> kalshiShards, java.math.BigDecimal polymarketCash) {}
 
     /** One price level as scripted (fixed-point). */
     record Level(long price, long size) {}
@@ -25,12 +40,29 @@ record Scenario(
      * One scripted step, played {@code delayMillis} after the previous one: its Kalshi deltas first, then
      * its Polymarket changes as one {@code price_change} per market.
      */
-    record Step(long delayMillis, List<KalshiDelta> kalshi, List<PolymarketLevelUpdate> polymarket) {}
+    record Step(
+            long delayMillis,
+            List<KalshiDelta> kalshi,
+            List<PolymarketLevelUpdate> polymarket,
+            List<MarketChange> markets) {
+        Step(long delayMillis, List<KalshiDelta> kalshi, List<PolymarketLevelUpdate> polymarket) {
+            this(delayMillis, kalshi, polymarket, List.of());
+        }
+    }
 
     Scenario {
         kalshiBooks = Map.copyOf(kalshiBooks);
         polymarketBooks = Map.copyOf(polymarketBooks);
         steps = List.copyOf(steps);
+        kalshiMarkets = Map.copyOf(kalshiMarkets);
+        polymarketEndDates = Map.copyOf(polymarketEndDates);
+    }
+
+    Scenario(
+            Map<String, Map<KalshiSide, List<Level>>> kalshiBooks,
+            Map<String, Map<PolymarketSide, List<Level>>> polymarketBooks,
+            List<Step> steps) {
+        this(kalshiBooks, polymarketBooks, steps, Map.of(), Map.of(), null);
     }
 
     /** Parses a scenario; the message of a rejection names the offending field. */
@@ -72,13 +104,193 @@ record Scenario(
         for (int i = 0; i < stepArray.size(); i++) {
             steps.add(step(stepArray.getValue(i), "steps[" + i + "]"));
         }
-        return new Scenario(kalshi, polymarket, steps);
+        Map<String, KalshiMarketSetup> kalshiMarkets = new LinkedHashMap<>();
+        Map<String, Long> polymarketEnds = new LinkedHashMap<>();
+        JsonObject markets = object(root, "markets", "scenario");
+        JsonObject kalshiSetups = object(markets, "kalshi", "markets");
+        for (String ticker : kalshiSetups.fieldNames()) {
+            String where = "markets.kalshi." + ticker;
+            JsonObject setup = object(kalshiSetups, ticker, "markets.kalshi");
+            Object index = setup.getValue("exchangeIndex");
+            if (index != null && !(index instanceof Integer i && i >= 0)) {
+                throw new IllegalArgumentException(where + ".exchangeIndex must be a whole number >= 0");
+            }
+            String status = optionalText(setup, "status", where);
+            if (status != null && !KALSHI_STATUSES.contains(status)) {
+                throw new IllegalArgumentException(where + ".status must be one of " + KALSHI_STATUSES);
+            }
+            kalshiMarkets.put(
+                    ticker,
+                    new KalshiMarketSetup(
+                            index == null ? -1 : (Integer) index,
+                            status,
+                            instant(setup, "closeTime", where),
+                            instant(setup, "expectedExpirationTime", where)));
+        }
+        JsonObject polymarketSetups = object(markets, "polymarket", "markets");
+        for (String condition : polymarketSetups.fieldNames()) {
+            String where = "markets.polymarket." + condition;
+            long end = instant(object(polymarketSetups, condition, "markets.polymarket"), "endDate", where);
+            if (end >= 0) {
+                polymarketEnds.put(condition, end);
+            }
+        }
+        return new Scenario(kalshi, polymarket, steps, kalshiMarkets, polymarketEnds, accounts(root));
+    }
+
+    static final List<String> KALSHI_STATUSES = List.of(
+            KalshiMarketState.ACTIVE,
+            KalshiMarketState.INACTIVE,
+            KalshiMarketState.CLOSED,
+            KalshiMarketState.DETERMINED,
+            KalshiMarketState.FINALIZED);
+    static final List<String> POLYMARKET_STATUSES = List.of("open", "paused", "closed", "resolved");
+
+    private static Accounts accounts(JsonObject root) {
+        if (root.getValue("accounts") == null) {
+            return null;
+        }
+        JsonObject accounts = object(root, "accounts", "scenario");
+        Map<Integer, java.math.BigDecimal> shards = new LinkedHashMap<>();
+        JsonObject kalshi = object(object(accounts, "kalshi", "accounts"), "shards", "accounts.kalshi");
+        for (String index : kalshi.fieldNames()) {
+            String where = "accounts.kalshi.shards." + index;
+            int shard;
+            try {
+                shard = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": a shard is a whole exchange_index");
+            }
+            shards.put(shard, money(decimal(kalshi.getValue(index), where), where));
+        }
+        JsonObject polymarket = object(accounts, "polymarket", "accounts");
+        Object cash = polymarket.getValue("cash");
+        return new Accounts(
+                shards,
+                cash == null ? null : money(decimal(cash, "accounts.polymarket.cash"), "accounts.polymarket.cash"));
+    }
+
+    private static java.math.BigDecimal money(String text, String where) {
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(text);
+            if (value.signum() < 0) {
+                throw new IllegalArgumentException(where + " must not be negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + " is not a decimal: " + text);
+        }
+    }
+
+    private static String optionalText(JsonObject object, String field, String where) {
+        Object value = object.getValue(field);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(where + "." + field + " must be a string");
+        }
+        return (String) value;
+    }
+
+    /** An ISO-8601 instant, or -1 when absent. */
+    private static long instant(JsonObject object, String field, String where) {
+        String text = optionalText(object, field, where);
+        if (text == null) {
+            return -1;
+        }
+        try {
+            return java.time.Instant.parse(text).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(where + "." + field + " is not an ISO-8601 instant: " + text);
+        }
+    }
+
+    private static List<MarketChange> marketChanges(JsonObject step, String where) {
+        List<MarketChange> changes = new ArrayList<>();
+        for (JsonObject change : objects(step.getValue("kalshiMarket"), where + ".kalshiMarket")) {
+            String at = where + ".kalshiMarket";
+            String status = optionalText(change, "status", at);
+            if (status != null && !KALSHI_STATUSES.contains(status)) {
+                throw new IllegalArgumentException(at + ".status must be one of " + KALSHI_STATUSES);
+            }
+            String result = optionalText(change, "result", at);
+            if (result != null && !List.of("yes", "no", "scalar", "").contains(result)) {
+                throw new IllegalArgumentException(at + ".result must be yes, no, scalar or \"\" (void)");
+            }
+            Object value = change.getValue("settlementValue");
+            long settlement = value == null ? -1 : FixedPoint.parsePrice(decimal(value, at + ".settlementValue"));
+            if (settlement > FixedPoint.ONE_DOLLAR) {
+                throw new IllegalArgumentException(at + ".settlementValue must lie within 0..1");
+            }
+            changes.add(new MarketChange.Kalshi(
+                    text(change, "ticker", at),
+                    status,
+                    result,
+                    settlement,
+                    instant(change, "closeTime", at),
+                    instant(change, "expectedExpirationTime", at)));
+        }
+        for (JsonObject change : objects(step.getValue("polymarketMarket"), where + ".polymarketMarket")) {
+            String at = where + ".polymarketMarket";
+            String status = optionalText(change, "status", at);
+            if (status != null && !POLYMARKET_STATUSES.contains(status)) {
+                throw new IllegalArgumentException(at + ".status must be one of " + POLYMARKET_STATUSES);
+            }
+            String winner = optionalText(change, "winner", at);
+            if ("resolved".equals(status) && winner == null) {
+                throw new IllegalArgumentException(
+                        at + ".winner is required when resolved (YES, NO, 50-50 or a token)");
+            }
+            changes.add(new MarketChange.Polymarket(
+                    text(change, "conditionId", at), status, winner, instant(change, "endDate", at)));
+        }
+        return changes;
     }
 
     /**
      * Writes the opening books straight into {@code books} (before any listener is attached) and checks
      * that every ticker and token the script names is served.
      */
+    /** Sets the markets' starting shard, status and times, and checks every market the script names is served. */
+    void openMarkets(SimulatedLifecycle lifecycle) {
+        kalshiMarkets.forEach((ticker, setup) -> {
+            KalshiMarketState market = lifecycle.kalshi(ticker);
+            if (market == null) {
+                throw new IllegalArgumentException("scenario markets.kalshi names unknown ticker " + ticker);
+            }
+            if (setup.exchangeIndex() >= 0) {
+                market.exchangeIndex = setup.exchangeIndex();
+            }
+            if (setup.status() != null) {
+                market.status = setup.status();
+            }
+            if (setup.closeTimeMillis() >= 0) {
+                market.closeTimeMillis = setup.closeTimeMillis();
+                market.expectedExpirationMillis =
+                        setup.closeTimeMillis() + SimulatedLifecycle.DEFAULT_EXPIRATION_LAG_MILLIS;
+            }
+            if (setup.expectedExpirationMillis() >= 0) {
+                market.expectedExpirationMillis = setup.expectedExpirationMillis();
+            }
+        });
+        polymarketEndDates.forEach((condition, end) -> {
+            PolymarketMarketState market = lifecycle.polymarket(condition);
+            if (market == null) {
+                throw new IllegalArgumentException(
+                        "scenario markets.polymarket names unknown condition id " + condition);
+            }
+            market.endDateMillis = end;
+        });
+        for (int i = 0; i < steps.size(); i++) {
+            for (MarketChange change : steps.get(i).markets()) {
+                boolean known = change instanceof MarketChange.Kalshi k
+                        ? lifecycle.kalshi(k.ticker()) != null
+                        : lifecycle.polymarket(((MarketChange.Polymarket) change).conditionId()) != null;
+                if (!known) {
+                    throw new IllegalArgumentException("scenario steps[" + i + "] names an unknown market: " + change);
+                }
+            }
+        }
+    }
+
     void openBooks(SimulatedBooks books) {
         kalshiBooks.forEach((ticker, sides) -> {
             KalshiBook book = books.kalshi(ticker);
@@ -144,7 +356,7 @@ record Scenario(
                     FixedPoint.parsePrice(decimal(change, "price", where + ".polymarket")),
                     size));
         }
-        return new Step(delayMillis, kalshi, polymarket);
+        return new Step(delayMillis, kalshi, polymarket, marketChanges(step, where));
     }
 
     /** Accepts one object or an array of objects; absent means none. */

@@ -12,17 +12,21 @@ final class ScenarioPlayer {
     private final SimulatedBooks books;
     private final Scenario scenario;
     private final ProbeSlot probe;
+    private final SimulatedLifecycle lifecycle;
     private boolean kalshiSubscribed;
     private boolean polymarketSubscribed;
     private boolean started;
     private long timerId = -1;
 
     ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario) {
-        this(vertx, books, scenario, new ProbeSlot());
+        this(vertx, books, scenario, new ProbeSlot(), null);
     }
 
-    ScenarioPlayer(Vertx vertx, SimulatedBooks books, Scenario scenario, ProbeSlot probe) {
+    /** @param lifecycle where the steps' market changes go; null when the script has none */
+    ScenarioPlayer(
+            Vertx vertx, SimulatedBooks books, Scenario scenario, ProbeSlot probe, SimulatedLifecycle lifecycle) {
         this.probe = probe;
+        this.lifecycle = lifecycle;
         this.vertx = vertx;
         this.books = books;
         this.scenario = scenario;
@@ -71,6 +75,11 @@ final class ScenarioPlayer {
         }
         if (!step.polymarket().isEmpty()) {
             books.applyPolymarket(step.polymarket());
+        }
+        if (!step.markets().isEmpty()) {
+            long now = System.currentTimeMillis();
+            step.markets().forEach(change -> lifecycle.apply(change, now));
+            lifecycle.flush();
         }
     }
 }

@@ -74,12 +74,11 @@ public final class SimulatorMain {
             System.exit(1);
             return;
         }
-        LOG.log(Level.INFO, "Kalshi simulator: {0} and {1}", simulator.kalshiWsUrl(), simulator.kalshiRestUrl());
+        // concatenated, not {0} placeholders: the slf4j bridge behind System.Logger does not format those
+        LOG.log(Level.INFO, "Kalshi simulator: " + simulator.kalshiWsUrl() + " and " + simulator.kalshiRestUrl());
         LOG.log(
                 Level.INFO,
-                "Polymarket simulator: {0} and {1}",
-                simulator.polymarketWsUrl(),
-                simulator.polymarketRestUrl());
+                "Polymarket simulator: " + simulator.polymarketWsUrl() + " and " + simulator.polymarketRestUrl());
         LOG.log(
                 Level.INFO,
                 config.scenarioFile() == null

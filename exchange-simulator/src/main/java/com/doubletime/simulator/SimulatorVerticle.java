@@ -7,7 +7,7 @@ import io.vertx.core.VerticleBase;
  * Owns every book and both venues' servers on one event loop, so books have a single writer and need
  * no locks. Book changes come from either the random walk (a periodic timer) or a scenario player.
  */
-final class SimulatorVerticle extends VerticleBase implements BookListener {
+final class SimulatorVerticle extends VerticleBase implements BookListener, LifecycleListener {
 
     private final SimulatorConfig config;
     private final Scenario scenario;
@@ -47,19 +47,33 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
     @Override
     public Future<?> start() {
         SimulatedBooks books = new SimulatedBooks(config.markets());
+        SimulatedLifecycle lifecycle =
+                new SimulatedLifecycle(config.markets(), config.catalogue(), System.currentTimeMillis());
+        java.util.Map<Integer, java.math.BigDecimal> kalshiCash =
+                new java.util.TreeMap<>(java.util.Map.of(0, kalshiOptions.startingBalance()));
         RandomWalk walk = null;
         Runnable onKalshiSubscribed = () -> {};
         Runnable onPolymarketSubscribed = () -> {};
         // the opening books are written before the listener is attached: they reach clients as snapshots
         if (scenario != null) {
             scenario.openBooks(books);
-            player = new ScenarioPlayer(vertx, books, scenario, probe);
+            scenario.openMarkets(lifecycle);
+            if (scenario.accounts() != null) {
+                if (!scenario.accounts().kalshiShards().isEmpty()) {
+                    kalshiCash = new java.util.TreeMap<>(scenario.accounts().kalshiShards());
+                }
+                if (scenario.accounts().polymarketCash() != null) {
+                    polymarketVenue.startingCash(scenario.accounts().polymarketCash());
+                }
+            }
+            player = new ScenarioPlayer(vertx, books, scenario, probe, lifecycle);
             onKalshiSubscribed = player::onKalshiSubscribed;
             onPolymarketSubscribed = player::onPolymarketSubscribed;
         } else {
             walk = new RandomWalk(books, config.markets(), config.seed(), config.windowEveryNSteps());
         }
         books.listener(this);
+        lifecycle.listener(this);
         kalshi = new KalshiServer(
                 vertx,
                 books,
@@ -68,9 +82,11 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
                 heartbeatMillis,
                 kalshiOptions,
                 kalshiFaults,
-                config.catalogue());
+                config.catalogue(),
+                lifecycle,
+                kalshiCash);
         polymarket = new PolymarketServer(
-                vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed, config.catalogue());
+                vertx, books, config.markets(), polymarketVenue, onPolymarketSubscribed, config.catalogue(), lifecycle);
         kalshi.probe(probe);
         polymarket.probe(probe);
         RandomWalk walking = walk;
@@ -109,6 +125,16 @@ final class SimulatorVerticle extends VerticleBase implements BookListener {
     @Override
     public void onPolymarketPriceChange(PolymarketPriceChange change) {
         polymarket.onPriceChange(change);
+    }
+
+    @Override
+    public void onKalshiLifecycle(KalshiMarketState market, io.vertx.core.json.JsonObject msg) {
+        kalshi.onLifecycle(market, msg);
+    }
+
+    @Override
+    public void onPolymarketLifecycle(PolymarketMarketState market, String change) {
+        polymarket.onLifecycle(market, change);
     }
 
     int kalshiPort() {

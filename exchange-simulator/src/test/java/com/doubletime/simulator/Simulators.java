@@ -60,5 +60,10 @@ final class Simulators {
         JsonObject json() {
             return new JsonObject(body);
         }
+
+        /** The body as a JSON array (Gamma lists); the flag only tells it apart from {@link #json()}. */
+        io.vertx.core.json.JsonArray json(boolean array) {
+            return new io.vertx.core.json.JsonArray(body);
+        }
     }
 }

@@ -12,30 +12,42 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which of a feed's instruments have no usable book, for its health report. Follows the monitor's rule: stale
- * from the start, after a gap or a disconnect, fresh again on a snapshot. The instruments asked about are the
- * ones the feed streams at that moment, which change when a scaled-out instance gains or gives up markets: an
- * instrument it gains is stale until its snapshot arrives, one it gave up is no longer its to report.
+ * Which of a feed's instruments have no usable book, for its health report. Follows the monitor's rule:
+ * stale from the start, after a gap or a disconnect, fresh again on a snapshot. The instruments follow the
+ * feed's (pairs added or removed at run time): one added is stale until its first snapshot.
  */
 public final class BookFreshness {
-    private final Set<String> fresh = new HashSet<>();
+    private final Set<String> instruments = new HashSet<>();
+    private final Set<String> stale = new TreeSet<>();
+
+    public BookFreshness(Collection<String> instruments) {
+        follow(instruments);
+    }
+
+    /** The instruments the feed streams from now on. */
+    public void follow(Collection<String> current) {
+        Set<String> added = new HashSet<>(current);
+        added.removeAll(instruments);
+        instruments.clear();
+        instruments.addAll(current);
+        stale.retainAll(instruments);
+        stale.addAll(added);
+    }
 
     public void apply(MarketDataBatch batch) {
         for (MarketDataEvent event : batch.events()) {
             if (event instanceof OrderBookSnapshotReceived snapshot) {
-                fresh.add(snapshot.instrument());
-            } else if (event instanceof BookMarkedStale marked) {
-                fresh.remove(marked.instrument());
+                stale.remove(snapshot.instrument());
+            } else if (event instanceof BookMarkedStale marked && instruments.contains(marked.instrument())) {
+                stale.add(marked.instrument());
             } else if (event instanceof VenueDisconnected) {
-                fresh.clear();
+                stale.addAll(instruments);
             }
         }
     }
 
-    /** Those of {@code instruments} without a usable book now, sorted. */
-    public List<String> staleAmong(Collection<String> instruments) {
-        Set<String> stale = new TreeSet<>(instruments);
-        stale.removeAll(fresh);
+    /** Sorted. */
+    public List<String> staleInstruments() {
         return List.copyOf(stale);
     }
 }

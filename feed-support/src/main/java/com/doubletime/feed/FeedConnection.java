@@ -25,6 +25,14 @@ import java.util.function.Function;
  * <p>Everything runs on the event loop of the verticle that calls {@link #start}; not thread-safe.
  */
 public final class FeedConnection implements FeedLink {
+    /** Liveness is checked a few times per idle timeout, between 10 ms and once a second. */
+    private static final long CHECKS_PER_TIMEOUT = 4;
+
+    private static final long MIN_CHECK_MILLIS = 10;
+    private static final long MAX_CHECK_MILLIS = 1_000;
+    private static final int HTTPS_PORT = 443;
+    private static final int HTTP_PORT = 80;
+
     /** The feed's side of the connection. Called on the event loop. */
     public interface Listener {
         /** A socket is open: send the subscriptions. */
@@ -117,7 +125,9 @@ public final class FeedConnection implements FeedLink {
         client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setMaxFrameSize(MAX_MESSAGE_BYTES));
-        long checkMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) / 4));
+        long checkMillis = Math.max(
+                MIN_CHECK_MILLIS,
+                Math.min(MAX_CHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) / CHECKS_PER_TIMEOUT));
         livenessTimer = vertx.setPeriodic(checkMillis, id -> checkLiveness());
         connect();
     }
@@ -129,7 +139,7 @@ public final class FeedConnection implements FeedLink {
         }
         long attempt = ++generation;
         boolean ssl = uri.getScheme().equalsIgnoreCase("wss");
-        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? HTTPS_PORT : HTTP_PORT;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(uri.getHost())
@@ -335,12 +345,14 @@ public final class FeedConnection implements FeedLink {
 
     /** Epoch milliseconds of the last frame, {@code 0} before the first. */
     public long lastFrameAtMillis() {
-        return lastFrameEpochNanos == 0 ? 0 : lastFrameEpochNanos / 1_000_000;
+        return lastFrameEpochNanos == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastFrameEpochNanos);
     }
 
     /** Milliseconds since the last frame, {@code -1} before the first. */
     public long lastFrameAgeMillis() {
-        return lastFrameEpochNanos == 0 ? -1 : Math.max(0, (clock.nowNanos() - lastFrameEpochNanos) / 1_000_000);
+        return lastFrameEpochNanos == 0
+                ? -1
+                : Math.max(0, TimeUnit.NANOSECONDS.toMillis(clock.nowNanos() - lastFrameEpochNanos));
     }
 
     public EpochNanoClock clock() {

@@ -2,6 +2,7 @@ package com.doubletime.feed;
 
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.NameTable;
+import com.doubletime.domain.VenueTicks;
 import com.doubletime.feed.JsonTokenizer.Token;
 
 /**
@@ -14,7 +15,7 @@ public final class FrameFields {
 
     public static String text(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
         if (token != Token.STRING) {
-            throw new MalformedFrameException(field + " is not a string");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not a string");
         }
         return json.text();
     }
@@ -23,14 +24,14 @@ public final class FrameFields {
     public static String name(JsonTokenizer json, Token token, String field, NameTable names)
             throws MalformedFrameException {
         if (token != Token.STRING) {
-            throw new MalformedFrameException(field + " is not a string");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not a string");
         }
         return names.intern(json.textChars(), json.textOffset(), json.textLength());
     }
 
     public static long integer(JsonTokenizer json, Token token, String field) throws MalformedFrameException {
         if (token != Token.NUMBER_INT) {
-            throw new MalformedFrameException(field + " is not an integer");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not an integer");
         }
         return json.longValue();
     }
@@ -44,12 +45,12 @@ public final class FrameFields {
     public static long decimal(JsonTokenizer json, Token token, String field, String part)
             throws MalformedFrameException {
         if (token != Token.STRING && token != Token.NUMBER_INT && token != Token.NUMBER_FLOAT) {
-            throw new MalformedFrameException(named(field, part) + " is not a decimal");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, named(field, part) + " is not a decimal");
         }
         try {
             return FixedPoint.parse(json.textChars(), json.textOffset(), json.textLength());
         } catch (NumberFormatException e) {
-            throw new MalformedFrameException(named(field, part) + ": " + e.getMessage());
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, named(field, part) + ": " + e.getMessage());
         }
     }
 
@@ -88,11 +89,30 @@ public final class FrameFields {
         return negative ? -value : value;
     }
 
-    /** Binary-contract prices live in [0, 1]. */
+    /**
+     * A level's price: strictly between 0 and 1 and on a venue tick ({@link VenueTicks}). A level at 0 or 1
+     * would be read as a contract for nothing (a Kalshi YES bid at 1.00 is a NO ask at 0), so it is
+     * malformed, never a price.
+     */
     public static long price(long price, String field) throws MalformedFrameException {
-        if (price < 0 || price > FixedPoint.ONE) {
-            throw new MalformedFrameException(field + " price outside 0..1");
+        if (!VenueTicks.inTradableRange(price)) {
+            throw new MalformedFrameException(
+                    MalformedReason.PRICE_OUT_OF_RANGE,
+                    field + " price " + FixedPoint.format(price, 2) + " is not between 0 and 1");
+        }
+        if (!VenueTicks.onTick(price, VenueTicks.FINEST)) {
+            throw new MalformedFrameException(
+                    MalformedReason.PRICE_OFF_TICK,
+                    field + " price " + FixedPoint.format(price, 2) + " is off every tick (finest 0.0001)");
         }
         return price;
+    }
+
+    /** A level's size: zero (the level is gone) or more. */
+    public static long size(long size, String field) throws MalformedFrameException {
+        if (size < 0) {
+            throw new MalformedFrameException(MalformedReason.NEGATIVE_SIZE, field + " has a negative size");
+        }
+        return size;
     }
 }

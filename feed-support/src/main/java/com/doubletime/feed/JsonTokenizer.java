@@ -17,6 +17,11 @@ import com.doubletime.domain.NameTable;
  * token against Jackson on valid and corrupted frames. Single-threaded.
  */
 public final class JsonTokenizer {
+    /** Initial buffers; both grow to the longest string or frame seen. */
+    private static final int SCRATCH_CHARS = 256;
+
+    private static final int COPY_CHARS = 1024;
+
     public enum Token {
         START_OBJECT,
         END_OBJECT,
@@ -45,8 +50,8 @@ public final class JsonTokenizer {
     private char[] text;
     private int textStart;
     private int textLength;
-    private char[] scratch = new char[256];
-    private char[] copied = new char[1024];
+    private char[] scratch = new char[SCRATCH_CHARS];
+    private char[] copied = new char[COPY_CHARS];
     private final NameTable names = new NameTable();
     /** Field names by their position in the last frames, tried first (see {@link #name}). */
     private static final int EXPECTED_NAMES = 64;
@@ -489,7 +494,7 @@ public final class JsonTokenizer {
     }
 
     private MalformedFrameException malformed(String reason) {
-        return new MalformedFrameException(reason + " at char " + at);
+        return new MalformedFrameException(MalformedReason.SYNTAX, reason + " at char " + at);
     }
 
     private static String printable(char c) {

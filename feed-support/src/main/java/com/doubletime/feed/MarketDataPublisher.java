@@ -43,9 +43,13 @@ public final class MarketDataPublisher implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        pending.add(new OrderBookDeltaReceived(platform, instrument, side, price, size, absolute, atNanos));
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        pending.add(new OrderBookDeltaReceived(platform, instrument, side, price, size, true, atNanos));
+    }
+
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        pending.add(new OrderBookDeltaReceived(platform, instrument, side, price, delta, false, atNanos));
     }
 
     @Override

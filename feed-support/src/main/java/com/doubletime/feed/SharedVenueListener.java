@@ -34,9 +34,13 @@ public final class SharedVenueListener implements MarketDataListener {
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
-        target.onLevel(platform, instrument, side, price, size, absolute, atNanos);
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
+        target.onLevelSet(platform, instrument, side, price, size, atNanos);
+    }
+
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        target.onLevelChange(platform, instrument, side, price, delta, atNanos);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -16,7 +17,7 @@ class BackoffTest {
             delays[i] = backoff.nextDelayMillis();
         }
 
-        assertEquals("[100, 200, 400, 800, 1000, 1000]", java.util.Arrays.toString(delays));
+        assertEquals("[100, 200, 400, 800, 1000, 1000]", Arrays.toString(delays));
     }
 
     @Test

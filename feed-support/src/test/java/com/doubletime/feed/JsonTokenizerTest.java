@@ -235,7 +235,7 @@ class JsonTokenizerTest {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (rootDone) {
-                    throw new MalformedFrameException("trailing content");
+                    throw new MalformedFrameException(MalformedReason.SYNTAX, "trailing content");
                 }
                 String name = switch (token) {
                     case START_OBJECT -> "START_OBJECT";
@@ -264,7 +264,7 @@ class JsonTokenizerTest {
                 rootDone = depth == 0;
             }
             if (walk.tokens.isEmpty()) {
-                throw new MalformedFrameException("no JSON value");
+                throw new MalformedFrameException(MalformedReason.SYNTAX, "no JSON value");
             }
             walk.valid = true;
         } catch (Exception e) {

@@ -43,7 +43,7 @@ class MarketDataPublisherTest {
     void publishesOneBatchPerFrameWithEveryEventOfThatFrameInOrder() {
         LevelBuffer empty = new LevelBuffer();
         publisher.onSnapshot(Platform.POLYMARKET, "yes", empty, empty, 7);
-        publisher.onLevel(Platform.POLYMARKET, "no", Side.ASK, 530_000, 40_000_000, true, 7);
+        publisher.onLevelSet(Platform.POLYMARKET, "no", Side.ASK, 530_000, 40_000_000, 7);
         publisher.onFrameEnd(Platform.POLYMARKET, 7);
         publisher.onStale(Platform.POLYMARKET, "yes", "gap", 8);
         publisher.onFrameEnd(Platform.POLYMARKET, 8);

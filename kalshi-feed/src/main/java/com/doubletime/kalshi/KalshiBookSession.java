@@ -3,9 +3,14 @@ package com.doubletime.kalshi;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.MarketDataListener;
+import com.doubletime.domain.Orderbook;
+import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
+import com.doubletime.feed.FrameCounters;
 import com.doubletime.feed.MalformedFrameException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -16,23 +21,28 @@ import java.util.Set;
  * (kalshi.md §3.6), drops duplicates, marks a subscription's books stale on a gap, and turns frames
  * into domain book updates held in YES terms (a NO bid at p is a YES ask at 1 − p).
  *
+ * <p>It keeps its own copy of every book as received, to catch one that has diverged from the venue's: a
+ * delta that takes more from a level than rests there was meant for another book. That book is marked stale
+ * (the delta is not passed on) and a fresh snapshot is asked for, as after a gap.
+ *
  * <p>Used by the live feed and by the replay tool, so both follow the same rules. Not thread-safe: one
  * connection, one event loop.
  */
 public final class KalshiBookSession {
-    /** What became of a frame; the live feed acts on gaps and counts the rest. */
+    /** What became of a frame; the live feed acts on gaps and divergence and counts the rest. */
     public enum Outcome {
         APPLIED,
         CONTROL,
         DUPLICATE,
         GAP,
+        DIVERGED,
         MALFORMED,
         IGNORED
     }
 
-    /** Told when a subscription's books need a fresh snapshot. */
+    /** Told when books of a subscription need a fresh snapshot (a gap, a diverged book). */
     public interface ResyncListener {
-        void onGap(long sid, Set<String> tickers);
+        void onResyncNeeded(long sid, Set<String> tickers);
     }
 
     private final KalshiFrameParser parser = new KalshiFrameParser();
@@ -40,13 +50,13 @@ public final class KalshiBookSession {
     private final boolean useYesPrice;
     private final ResyncListener resync;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final OrderbookSet received = new OrderbookSet();
     private final LevelBuffer bids = new LevelBuffer();
     private final LevelBuffer asks = new LevelBuffer();
-    private String lastError;
-    private long frames;
-    private long malformed;
+    private final FrameCounters counters = new FrameCounters();
     private long gaps;
     private long duplicates;
+    private long diverged;
 
     public KalshiBookSession(MarketDataListener listener, boolean useYesPrice, ResyncListener resync) {
         this.listener = listener;
@@ -61,12 +71,13 @@ public final class KalshiBookSession {
 
     public void onDisconnected(String reason, long atNanos) {
         subscriptions.clear();
+        received.markAllStale(Platform.KALSHI);
         listener.onVenueDisconnected(Platform.KALSHI, reason, atNanos);
         listener.onFrameEnd(Platform.KALSHI, atNanos);
     }
 
     public Outcome onFrame(String frame, long receivedAtNanos) {
-        frames++;
+        counters.frame();
         try {
             return onMessage(parser.parse(frame), receivedAtNanos);
         } catch (MalformedFrameException e) {
@@ -76,7 +87,7 @@ public final class KalshiBookSession {
 
     /** The same for a frame held in a char array (replay), without making a String of it. */
     public Outcome onFrame(char[] frame, int offset, int length, long receivedAtNanos) {
-        frames++;
+        counters.frame();
         try {
             return onMessage(parser.parse(frame, offset, length), receivedAtNanos);
         } catch (MalformedFrameException e) {
@@ -85,8 +96,7 @@ public final class KalshiBookSession {
     }
 
     private Outcome onMalformed(MalformedFrameException e) {
-        malformed++;
-        lastError = e.getMessage();
+        counters.malformed(e);
         return Outcome.MALFORMED;
     }
 
@@ -94,7 +104,7 @@ public final class KalshiBookSession {
         Outcome sequence = Outcome.APPLIED;
         if (message.sid() != KalshiMessage.ABSENT && message.seq() != KalshiMessage.ABSENT) {
             sequence = checkSequence(message, receivedAtNanos);
-            if (sequence == Outcome.DUPLICATE) {
+            if (sequence == Outcome.DUPLICATE || sequence == Outcome.IGNORED) {
                 return sequence;
             }
         }
@@ -116,6 +126,9 @@ public final class KalshiBookSession {
     /** Every frame carrying {@code sid} and {@code seq} counts, replies included: they share the counter. */
     private Outcome checkSequence(KalshiMessage message, long at) {
         Subscription subscription = subscriptions.getOrCreate(message.sid());
+        if (subscription.retired) {
+            return Outcome.IGNORED; // given up and unsubscribed: what it still sends is not ours to apply
+        }
         long seq = message.seq();
         Outcome outcome = Outcome.APPLIED;
         if (subscription.lastSeq != KalshiMessage.ABSENT) {
@@ -127,10 +140,10 @@ public final class KalshiBookSession {
                 gaps++;
                 outcome = Outcome.GAP;
                 for (String ticker : subscription.tickers) {
-                    listener.onStale(Platform.KALSHI, ticker, "seq gap on sid " + message.sid(), at);
+                    stale(ticker, "seq gap on sid " + message.sid(), at);
                 }
                 if (resync != null && !subscription.tickers.isEmpty()) {
-                    resync.onGap(message.sid(), ordered(subscription.tickers));
+                    resync.onResyncNeeded(message.sid(), ordered(subscription.tickers));
                 }
             }
         }
@@ -139,7 +152,8 @@ public final class KalshiBookSession {
     }
 
     private Outcome onBookMessage(KalshiMessage message, long at) {
-        subscriptions.get(message.sid()).tickers.add(message.marketTicker());
+        String ticker = message.marketTicker();
+        subscriptions.get(message.sid()).tickers.add(ticker);
         if (message.type() == KalshiMessage.Type.ORDERBOOK_SNAPSHOT) {
             bids.clear();
             asks.clear();
@@ -151,31 +165,66 @@ public final class KalshiBookSession {
             for (int i = 0; i < no.count(); i++) {
                 asks.add(yesAskPrice(no.price(i)), no.size(i));
             }
-            listener.onSnapshot(Platform.KALSHI, message.marketTicker(), bids, asks, at);
-        } else if ("yes".equals(message.side())) {
-            listener.onLevel(
-                    Platform.KALSHI, message.marketTicker(), Side.BID, message.price(), message.delta(), false, at);
-        } else {
-            listener.onLevel(
-                    Platform.KALSHI,
-                    message.marketTicker(),
-                    Side.ASK,
-                    yesAskPrice(message.price()),
-                    message.delta(),
-                    false,
-                    at);
+            received.applySnapshot(Platform.KALSHI, ticker, bids, asks, at);
+            listener.onSnapshot(Platform.KALSHI, ticker, bids, asks, at);
+            return Outcome.APPLIED;
         }
+        boolean yesSide = "yes".equals(message.side());
+        Side side = yesSide ? Side.BID : Side.ASK;
+        long price = yesSide ? message.price() : yesAskPrice(message.price());
+        Orderbook book = received.find(Platform.KALSHI, ticker);
+        if (book != null && book.snapshotReceived()) {
+            boolean trusted = book.isFresh();
+            long after = book.changeLevel(side, price, message.delta(), at);
+            if (after < 0 && trusted) {
+                return onDiverged(message, after, at);
+            }
+        }
+        listener.onLevelChange(Platform.KALSHI, ticker, side, price, message.delta(), at);
         return Outcome.APPLIED;
+    }
+
+    /** The venue's book cannot hold a negative size: ours missed something. Stale until a new snapshot. */
+    private Outcome onDiverged(KalshiMessage message, long after, long at) {
+        diverged++;
+        String reason = "book diverged: delta " + FixedPoint.format(message.delta(), 2) + " at "
+                + message.side() + " " + FixedPoint.format(message.price(), 4) + " would leave "
+                + FixedPoint.format(after, 2) + " contracts";
+        counters.error(message.marketTicker() + " " + reason);
+        stale(message.marketTicker(), reason, at);
+        if (resync != null) {
+            resync.onResyncNeeded(message.sid(), Set.of(message.marketTicker()));
+        }
+        return Outcome.DIVERGED;
+    }
+
+    /**
+     * The live feed gives up a subscription (unsubscribes it to subscribe its tickers afresh): its books are
+     * stale, and whatever it still sends before the venue confirms is ignored.
+     */
+    public void retire(long sid, String reason, long atNanos) {
+        Subscription subscription = subscriptions.getOrCreate(sid);
+        subscription.retired = true;
+        for (String ticker : subscription.tickers) {
+            stale(ticker, reason, atNanos);
+        }
+        listener.onFrameEnd(Platform.KALSHI, atNanos);
+    }
+
+    private void stale(String ticker, String reason, long at) {
+        received.markStale(Platform.KALSHI, ticker);
+        listener.onStale(Platform.KALSHI, ticker, reason, at);
     }
 
     /** Codes 10 and 25 end the subscription (kalshi.md §3.3): its books cannot be trusted any more. */
     private Outcome onError(KalshiMessage message, long at) {
-        lastError = "error " + message.errorCode() + ": " + message.errorMessage();
-        if ((message.errorCode() == 10 || message.errorCode() == 25) && message.sid() != KalshiMessage.ABSENT) {
+        String error = "error " + message.errorCode() + ": " + message.errorMessage();
+        counters.error(error);
+        if (KalshiWsErrors.endsSubscription(message.errorCode()) && message.sid() != KalshiMessage.ABSENT) {
             Subscription subscription = subscriptions.remove(message.sid());
             if (subscription != null) {
                 for (String ticker : subscription.tickers) {
-                    listener.onStale(Platform.KALSHI, ticker, lastError, at);
+                    stale(ticker, error, at);
                 }
             }
         }
@@ -193,19 +242,28 @@ public final class KalshiBookSession {
     }
 
     private static Set<String> ordered(Set<String> tickers) {
-        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tickers));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(tickers));
+    }
+
+    /** The books as this session received them, for tests and checks; the listener's are its own. */
+    public OrderbookSet received() {
+        return received;
+    }
+
+    public FrameCounters counters() {
+        return counters;
     }
 
     public String lastError() {
-        return lastError;
+        return counters.lastError();
     }
 
     public long frames() {
-        return frames;
+        return counters.frames();
     }
 
     public long malformed() {
-        return malformed;
+        return counters.malformed();
     }
 
     public long gaps() {
@@ -214,6 +272,11 @@ public final class KalshiBookSession {
 
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Books found diverged from the venue's (a delta below zero) and resynced. */
+    public long diverged() {
+        return diverged;
     }
 
     /**
@@ -252,13 +315,14 @@ public final class KalshiBookSession {
         }
 
         void clear() {
-            java.util.Arrays.fill(direct, null);
+            Arrays.fill(direct, null);
             others.clear();
         }
     }
 
     private static final class Subscription {
         private long lastSeq = KalshiMessage.ABSENT;
+        private boolean retired;
         private final Set<String> tickers = new LinkedHashSet<>();
     }
 }

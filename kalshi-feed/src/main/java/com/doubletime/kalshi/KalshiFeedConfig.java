@@ -1,10 +1,10 @@
 package com.doubletime.kalshi;
 
+import com.doubletime.feed.FeedConfigChecks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -18,6 +18,8 @@ import java.util.List;
  * @param reconnectInitialMillis first reconnect delay; doubles per failed attempt, with jitter
  * @param reconnectMaxMillis     cap of the reconnect delay
  * @param recordFile             capture file (contracts §2) to append every frame to, or {@code null}
+ * @param answerTimeoutMillis    how long a {@code subscribe} or a {@code get_snapshot} may go unanswered:
+ *                               then the connection is replaced, or the subscription made afresh
  */
 public record KalshiFeedConfig(
         String wsUrl,
@@ -26,33 +28,22 @@ public record KalshiFeedConfig(
         long idleTimeoutMillis,
         long reconnectInitialMillis,
         long reconnectMaxMillis,
-        Path recordFile) {
+        Path recordFile,
+        long answerTimeoutMillis) {
     public static final String PRODUCTION_WS_URL = "wss://external-api-ws.kalshi.com/trade-api/ws/v2";
     public static final String DEMO_WS_URL = "wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2";
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 30_000;
     public static final long DEFAULT_RECONNECT_INITIAL_MILLIS = 1_000;
     public static final long DEFAULT_RECONNECT_MAX_MILLIS = 60_000;
+    /** A reply normally takes milliseconds; ten seconds without one is a subscription that is not working. */
+    public static final long DEFAULT_ANSWER_TIMEOUT_MILLIS = 10_000;
 
     public KalshiFeedConfig {
-        if (wsUrl == null || !(wsUrl.startsWith("ws://") || wsUrl.startsWith("wss://"))) {
-            throw new IllegalArgumentException("kalshi.wsUrl must be a ws:// or wss:// URL, got " + wsUrl);
-        }
-        if (tickers == null || tickers.isEmpty()) {
-            throw new IllegalArgumentException("kalshi.tickers must name at least one market ticker");
-        }
-        for (String ticker : tickers) {
-            if (ticker == null || ticker.isBlank()) {
-                throw new IllegalArgumentException("kalshi.tickers contains an empty ticker");
-            }
-        }
-        tickers = List.copyOf(new LinkedHashSet<>(tickers));
-        if (idleTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("kalshi.idleTimeoutMillis must be positive");
-        }
-        if (reconnectInitialMillis <= 0 || reconnectMaxMillis < reconnectInitialMillis) {
-            throw new IllegalArgumentException("kalshi reconnect delays need 0 < initial <= max, got "
-                    + reconnectInitialMillis + " and " + reconnectMaxMillis);
-        }
+        FeedConfigChecks.webSocketUrl("kalshi.wsUrl", wsUrl);
+        tickers = FeedConfigChecks.instruments("kalshi.tickers", tickers, "market ticker");
+        FeedConfigChecks.positive("kalshi.idleTimeoutMillis", idleTimeoutMillis);
+        FeedConfigChecks.reconnectDelays("kalshi", reconnectInitialMillis, reconnectMaxMillis);
+        FeedConfigChecks.positive("kalshi.answerTimeoutMillis", answerTimeoutMillis);
     }
 
     /** Defaults: {@code use_yes_price} false, 30 s idle timeout, reconnect 1 s → 60 s, no recording. */
@@ -64,12 +55,14 @@ public record KalshiFeedConfig(
                 DEFAULT_IDLE_TIMEOUT_MILLIS,
                 DEFAULT_RECONNECT_INITIAL_MILLIS,
                 DEFAULT_RECONNECT_MAX_MILLIS,
-                null);
+                null,
+                DEFAULT_ANSWER_TIMEOUT_MILLIS);
     }
 
     /**
      * Reads {@code {"wsUrl":…, "tickers":[…], "useYesPrice":false, "idleTimeoutMillis":30000,
-     * "reconnectInitialMillis":1000, "reconnectMaxMillis":60000, "recordFile":"…"}}; all but
+     * "reconnectInitialMillis":1000, "reconnectMaxMillis":60000, "recordFile":"…", "answerTimeoutMillis":10000}};
+     * all but
      * {@code tickers} optional ({@code wsUrl} defaults to production).
      */
     public static KalshiFeedConfig fromJson(JsonObject json) {
@@ -86,26 +79,67 @@ public record KalshiFeedConfig(
                 json.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS),
                 json.getLong("reconnectInitialMillis", DEFAULT_RECONNECT_INITIAL_MILLIS),
                 json.getLong("reconnectMaxMillis", DEFAULT_RECONNECT_MAX_MILLIS),
-                record == null || record.isBlank() ? null : Path.of(record));
+                record == null || record.isBlank() ? null : Path.of(record),
+                json.getLong("answerTimeoutMillis", DEFAULT_ANSWER_TIMEOUT_MILLIS));
     }
 
     public KalshiFeedConfig withUseYesPrice(boolean value) {
         return new KalshiFeedConfig(
-                wsUrl, tickers, value, idleTimeoutMillis, reconnectInitialMillis, reconnectMaxMillis, recordFile);
+                wsUrl,
+                tickers,
+                value,
+                idleTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                answerTimeoutMillis);
     }
 
     public KalshiFeedConfig withIdleTimeoutMillis(long value) {
         return new KalshiFeedConfig(
-                wsUrl, tickers, useYesPrice, value, reconnectInitialMillis, reconnectMaxMillis, recordFile);
+                wsUrl,
+                tickers,
+                useYesPrice,
+                value,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                answerTimeoutMillis);
     }
 
     public KalshiFeedConfig withReconnect(long initialMillis, long maxMillis) {
         return new KalshiFeedConfig(
-                wsUrl, tickers, useYesPrice, idleTimeoutMillis, initialMillis, maxMillis, recordFile);
+                wsUrl,
+                tickers,
+                useYesPrice,
+                idleTimeoutMillis,
+                initialMillis,
+                maxMillis,
+                recordFile,
+                answerTimeoutMillis);
     }
 
     public KalshiFeedConfig withRecordFile(Path value) {
         return new KalshiFeedConfig(
-                wsUrl, tickers, useYesPrice, idleTimeoutMillis, reconnectInitialMillis, reconnectMaxMillis, value);
+                wsUrl,
+                tickers,
+                useYesPrice,
+                idleTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                value,
+                answerTimeoutMillis);
+    }
+
+    public KalshiFeedConfig withAnswerTimeoutMillis(long value) {
+        return new KalshiFeedConfig(
+                wsUrl,
+                tickers,
+                useYesPrice,
+                idleTimeoutMillis,
+                reconnectInitialMillis,
+                reconnectMaxMillis,
+                recordFile,
+                value);
     }
 }

@@ -6,6 +6,7 @@ import com.doubletime.feed.FrameFields;
 import com.doubletime.feed.JsonTokenizer;
 import com.doubletime.feed.JsonTokenizer.Token;
 import com.doubletime.feed.MalformedFrameException;
+import com.doubletime.feed.MalformedReason;
 
 /**
  * Streaming parser for Kalshi WS v2 frames (kalshi.md §3.3–3.4): {@code orderbook_snapshot} with
@@ -36,11 +37,11 @@ public final class KalshiFrameParser {
     private KalshiMessage parse(JsonTokenizer parser) throws MalformedFrameException {
         message.reset();
         if (parser.next() != Token.START_OBJECT) {
-            throw new MalformedFrameException("not a JSON object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "not a JSON object");
         }
         readEnvelope(parser);
         if (parser.next() != null) {
-            throw new MalformedFrameException("trailing content after the JSON object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "trailing content after the JSON object");
         }
         classify();
         return message;
@@ -74,6 +75,7 @@ public final class KalshiFrameParser {
             switch (field) {
                 case "market_ticker" ->
                     message.marketTicker = FrameFields.name(parser, value, "market_ticker", tickers);
+                case "market_tickers" -> readTickers(parser, value);
                 case "yes_dollars_fp" -> readLevels(parser, value, message.yesLevels, "yes_dollars_fp");
                 case "no_dollars_fp" -> readLevels(parser, value, message.noLevels, "no_dollars_fp");
                 case "price_dollars" -> message.price = FrameFields.decimal(parser, value, "price_dollars");
@@ -94,34 +96,42 @@ public final class KalshiFrameParser {
         }
     }
 
+    /** Replies list tickers (an update's result, the markets an error is about); control frames only. */
+    private void readTickers(JsonTokenizer parser, Token start) throws MalformedFrameException {
+        if (start != Token.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        Token token;
+        while ((token = parser.next()) != Token.END_ARRAY) {
+            message.marketTickers.add(FrameFields.name(parser, token, "market_tickers", tickers));
+        }
+    }
+
     private void readLevels(JsonTokenizer parser, Token start, LevelBuffer levels, String field)
             throws MalformedFrameException {
         if (start == Token.NULL) {
             return;
         }
         if (start != Token.START_ARRAY) {
-            throw new MalformedFrameException(field + " is not an array");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not an array");
         }
         while (parser.next() == Token.START_ARRAY) {
             long price = FrameFields.decimal(parser, parser.next(), field, "price");
             long size = FrameFields.decimal(parser, parser.next(), field, "size");
             if (parser.next() != Token.END_ARRAY) {
-                throw new MalformedFrameException(field + " level is not a [price, size] pair");
+                throw new MalformedFrameException(MalformedReason.SYNTAX, field + " level is not a [price, size] pair");
             }
-            FrameFields.price(price, field);
-            if (size < 0) {
-                throw new MalformedFrameException(field + " has a negative size");
-            }
-            levels.add(price, size);
+            levels.add(FrameFields.price(price, field), FrameFields.size(size, field));
         }
         if (parser.currentToken() != Token.END_ARRAY) {
-            throw new MalformedFrameException(field + " level is not a [price, size] pair");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, field + " level is not a [price, size] pair");
         }
     }
 
     private void classify() throws MalformedFrameException {
         if (message.typeName == null) {
-            throw new MalformedFrameException("no type");
+            throw new MalformedFrameException(MalformedReason.MISSING_FIELD, "no type");
         }
         message.type = switch (message.typeName) {
             case "orderbook_snapshot" -> KalshiMessage.Type.ORDERBOOK_SNAPSHOT;
@@ -137,11 +147,13 @@ public final class KalshiFrameParser {
             case ORDERBOOK_DELTA -> {
                 requireBookFields();
                 if (message.price == KalshiMessage.ABSENT || message.delta == KalshiMessage.ABSENT) {
-                    throw new MalformedFrameException("orderbook_delta without price_dollars or delta_fp");
+                    throw new MalformedFrameException(
+                            MalformedReason.MISSING_FIELD, "orderbook_delta without price_dollars or delta_fp");
                 }
                 FrameFields.price(message.price, "price_dollars");
                 if (!"yes".equals(message.side) && !"no".equals(message.side)) {
-                    throw new MalformedFrameException("orderbook_delta side is neither yes nor no: " + message.side);
+                    throw new MalformedFrameException(
+                            MalformedReason.BAD_VALUE, "orderbook_delta side is neither yes nor no: " + message.side);
                 }
             }
             default -> {}
@@ -150,10 +162,11 @@ public final class KalshiFrameParser {
 
     private void requireBookFields() throws MalformedFrameException {
         if (message.marketTicker == null || message.marketTicker.isEmpty()) {
-            throw new MalformedFrameException(message.typeName + " without market_ticker");
+            throw new MalformedFrameException(
+                    MalformedReason.MISSING_FIELD, message.typeName + " without market_ticker");
         }
         if (message.sid == KalshiMessage.ABSENT || message.seq == KalshiMessage.ABSENT) {
-            throw new MalformedFrameException(message.typeName + " without sid or seq");
+            throw new MalformedFrameException(MalformedReason.MISSING_FIELD, message.typeName + " without sid or seq");
         }
     }
 }

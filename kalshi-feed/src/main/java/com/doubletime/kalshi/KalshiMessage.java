@@ -1,6 +1,8 @@
 package com.doubletime.kalshi;
 
 import com.doubletime.domain.LevelBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One decoded Kalshi WS frame. Reused frame after frame by {@link KalshiFrameParser}: read it before
@@ -26,6 +28,7 @@ public final class KalshiMessage {
     long sid;
     long seq;
     String marketTicker;
+    final List<String> marketTickers = new ArrayList<>();
     final LevelBuffer yesLevels = new LevelBuffer();
     final LevelBuffer noLevels = new LevelBuffer();
     long price;
@@ -43,6 +46,7 @@ public final class KalshiMessage {
         sid = ABSENT;
         seq = ABSENT;
         marketTicker = null;
+        marketTickers.clear();
         yesLevels.clear();
         noLevels.clear();
         price = ABSENT;
@@ -76,6 +80,11 @@ public final class KalshiMessage {
 
     public String marketTicker() {
         return marketTicker;
+    }
+
+    /** {@code msg.market_tickers} of a reply (an update's result, the markets an error names); reused. */
+    public List<String> marketTickers() {
+        return marketTickers;
     }
 
     /** YES bids, in the order received. */

@@ -2,14 +2,17 @@ package com.doubletime.kalshi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
+import com.doubletime.feed.MalformedReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +137,64 @@ class KalshiBookSessionTest {
         session.onFrame(
                 "{\"id\":0,\"sid\":3,\"type\":\"error\",\"msg\":{\"code\":25,\"msg\":\"Subscription buffer overflow\"}}",
                 2);
+        assertTrue(book("A").isStale());
+    }
+
+    @Test
+    void aYesBidAtOneDollarIsMalformedNotANoAskAtZero() {
+        assertEquals(
+                KalshiBookSession.Outcome.MALFORMED,
+                session.onFrame(snapshot("T", 1, 1, "[[\"1.0000\",\"50.00\"]]", null), 1));
+        assertNull(book("T"), "no book, so no NO ask at 0.0000");
+        assertEquals(1, session.counters().malformed(MalformedReason.PRICE_OUT_OF_RANGE));
+        assertTrue(
+                session.lastError().startsWith("price_out_of_range: yes_dollars_fp price 1.00"), session.lastError());
+    }
+
+    @Test
+    void levelsAtZeroOrOffEveryTickAreMalformedAndCountedByReason() {
+        session.onFrame(snapshot("T", 1, 1, "[[\"0.5000\",\"10.00\"]]", null), 1);
+        assertEquals(KalshiBookSession.Outcome.MALFORMED, session.onFrame(delta("T", 1, 2, "0.0000", "5", "no"), 2));
+        assertEquals(KalshiBookSession.Outcome.MALFORMED, session.onFrame(delta("T", 1, 2, "1.0000", "5", "yes"), 3));
+        assertEquals(KalshiBookSession.Outcome.MALFORMED, session.onFrame(delta("T", 1, 2, "0.44005", "5", "no"), 4));
+        assertEquals(
+                KalshiBookSession.Outcome.MALFORMED,
+                session.onFrame(snapshot("U", 1, 2, null, "[[\"0.5000\",\"-1.00\"]]"), 5));
+
+        assertEquals(
+                Map.of("price_out_of_range", 2L, "price_off_tick", 1L, "negative_size", 1L),
+                session.counters().malformedByReason());
+        assertTrue(book("T").asks().isEmpty(), "nothing applied");
+        assertEquals(KalshiBookSession.Outcome.APPLIED, session.onFrame(delta("T", 1, 2, "0.0001", "5", "no"), 6));
+        assertEquals(d("0.9999"), book("T").asks().price(0));
+    }
+
+    @Test
+    void aDeltaThatDrivesALevelNegativeMarksTheBookStaleAndAsksForItsSnapshot() {
+        session.onFrame(snapshot("A", 1, 1, "[[\"0.0800\",\"300.00\"]]", null), 1);
+        session.onFrame(snapshot("B", 1, 2, "[[\"0.5000\",\"10.00\"]]", null), 2);
+
+        assertEquals(
+                KalshiBookSession.Outcome.DIVERGED, session.onFrame(delta("A", 1, 3, "0.0800", "-354.00", "yes"), 3));
+
+        assertTrue(book("A").isStale());
+        assertEquals(d("300"), book("A").bids().size(0), "the impossible delta is not passed on");
+        assertTrue(book("B").isFresh(), "the subscription's other books are fine");
+        assertEquals(List.of("1:A"), resyncs);
+        assertEquals(1, session.diverged());
+        assertTrue(session.lastError().contains("would leave -54.00"), session.lastError());
+
+        // later deltas of the stale book ask for nothing more; its snapshot makes it fresh again
+        session.onFrame(delta("A", 1, 4, "0.0700", "-1.00", "yes"), 4);
+        assertEquals(List.of("1:A"), resyncs);
+        session.onFrame(snapshot("A", 1, 5, "[[\"0.0800\",\"246.00\"]]", null), 5);
+        assertTrue(book("A").isFresh());
+    }
+
+    @Test
+    void aNegativeDeltaOnALevelThatIsNotThereIsDivergenceToo() {
+        session.onFrame(snapshot("A", 1, 1, null, "[[\"0.5600\",\"146.00\"]]"), 1);
+        assertEquals(KalshiBookSession.Outcome.DIVERGED, session.onFrame(delta("A", 1, 2, "0.5500", "-1.00", "no"), 2));
         assertTrue(book("A").isStale());
     }
 }

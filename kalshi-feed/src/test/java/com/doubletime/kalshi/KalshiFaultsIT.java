@@ -12,10 +12,14 @@ import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
+import com.doubletime.kalshi.order.KalshiV2Order;
+import com.doubletime.kalshi.rest.KalshiRestClient;
 import com.doubletime.simulator.KalshiFaults;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +148,7 @@ class KalshiFaultsIT {
 
     /** The gateway sends only IOC/FOK (arbitrage legs never rest): a resting order goes through the client. */
     private OrderResult place(OrderRequest order, String timeInForce) throws Exception {
-        JsonObject body = com.doubletime.kalshi.order.KalshiV2Order.from(
+        JsonObject body = KalshiV2Order.from(
                         new OrderRequest(
                                 order.clientOrderId(),
                                 order.platform(),
@@ -158,13 +162,7 @@ class KalshiFaultsIT {
                 .toJson()
                 .put("time_in_force", timeInForce);
         JsonObject created = kalshi.rest
-                .request(
-                        io.vertx.core.http.HttpMethod.POST,
-                        "/portfolio/events/orders",
-                        null,
-                        body,
-                        com.doubletime.kalshi.rest.KalshiRestClient.Bucket.WRITE,
-                        10)
+                .request(HttpMethod.POST, "/portfolio/events/orders", null, body, KalshiRestClient.Bucket.WRITE, 10)
                 .await(30, TimeUnit.SECONDS);
         return new OrderResult(
                 order.clientOrderId(),
@@ -173,7 +171,7 @@ class KalshiFaultsIT {
                 0,
                 0,
                 -1,
-                java.math.BigDecimal.ZERO,
+                BigDecimal.ZERO,
                 null,
                 null);
     }

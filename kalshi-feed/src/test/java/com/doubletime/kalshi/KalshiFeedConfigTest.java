@@ -18,6 +18,7 @@ class KalshiFeedConfigTest {
         assertFalse(config.useYesPrice());
         assertEquals(30_000, config.idleTimeoutMillis());
         assertNull(config.recordFile());
+        assertEquals(10_000, config.answerTimeoutMillis());
         assertEquals(List.of("A", "B"), config.tickers());
     }
 
@@ -25,10 +26,11 @@ class KalshiFeedConfigTest {
     void readsJsonConfig() {
         KalshiFeedConfig config = KalshiFeedConfig.fromJson(new JsonObject("{\"wsUrl\":\"ws://127.0.0.1:9/x\","
                 + "\"tickers\":[\"T\"],\"useYesPrice\":true,\"idleTimeoutMillis\":5000,\"reconnectInitialMillis\":10,"
-                + "\"reconnectMaxMillis\":20,\"recordFile\":\"/tmp/k.jsonl\"}"));
+                + "\"reconnectMaxMillis\":20,\"recordFile\":\"/tmp/k.jsonl\",\"answerTimeoutMillis\":700}"));
 
         assertEquals(
-                new KalshiFeedConfig("ws://127.0.0.1:9/x", List.of("T"), true, 5_000, 10, 20, Path.of("/tmp/k.jsonl")),
+                new KalshiFeedConfig(
+                        "ws://127.0.0.1:9/x", List.of("T"), true, 5_000, 10, 20, Path.of("/tmp/k.jsonl"), 700),
                 config);
     }
 

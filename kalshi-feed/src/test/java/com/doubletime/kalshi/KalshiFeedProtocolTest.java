@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketDataEvent;
 import com.doubletime.domain.event.OrderBookSnapshotReceived;
 import com.doubletime.domain.event.VenueDisconnected;
 import com.doubletime.feed.FakeLink;
@@ -13,19 +14,36 @@ import com.doubletime.feed.MarketDataPublisher;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class KalshiFeedProtocolTest {
     private static final String TICKER = "FED-23DEC-T3.00";
 
+    private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
+
     private final FakeLink link = new FakeLink();
     private final List<MarketDataBatch> batches = new ArrayList<>();
+    private long nanoTime = 1;
     private KalshiFeedProtocol protocol = protocol(false);
 
     private KalshiFeedProtocol protocol(boolean useYesPrice) {
         KalshiFeedConfig config = KalshiFeedConfig.of("ws://127.0.0.1:1/trade-api/ws/v2", List.of(TICKER, "OTHER"))
-                .withUseYesPrice(useYesPrice);
-        return new KalshiFeedProtocol(config, new MarketDataPublisher(batches::add), link);
+                .withUseYesPrice(useYesPrice)
+                .withAnswerTimeoutMillis(ANSWER_TIMEOUT_MILLIS);
+        return new KalshiFeedProtocol(config, new MarketDataPublisher(batches::add), link, () -> nanoTime);
+    }
+
+    private void advanceMillis(long millis) {
+        nanoTime += TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private JsonObject sent(int index) {
+        return new JsonObject(link.sent.get(index));
+    }
+
+    private List<MarketDataEvent> events() {
+        return batches.stream().flatMap(b -> b.events().stream()).toList();
     }
 
     @Test
@@ -221,6 +239,142 @@ class KalshiFeedProtocolTest {
 
         assertEquals(1L, new JsonObject(link.sent.get(1)).getLong("id"));
         assertEquals(0, protocol.session().gaps());
+    }
+
+    @Test
+    void aTickerKalshiRefusesIsNamedAndTheOthersStream() {
+        protocol.onOpen(1);
+
+        // Kalshi refuses the whole command without saying which ticker is unknown
+        protocol.onText(invalidParameter(1), 2);
+
+        assertEquals(
+                List.of(TICKER),
+                sent(1).getJsonObject("params").getJsonArray("market_tickers").getList());
+        assertEquals(
+                List.of("OTHER"),
+                sent(2).getJsonObject("params").getJsonArray("market_tickers").getList());
+        protocol.onText(subscribed(2, 7), 3);
+        protocol.onText(invalidParameter(3), 4);
+
+        assertEquals(List.of("OTHER"), protocol.refused());
+        assertEquals(List.of(7L), List.copyOf(protocol.activeSids()));
+        // before: only "kalshi error 11 (invalid parameter): Invalid parameter [command 2]", and healthy
+        assertTrue(
+                link.errors.contains(
+                        "kalshi refused ticker OTHER: kalshi error 11 (invalid parameter): Invalid parameter [command 3]"),
+                link.errors.toString());
+        assertTrue(events().stream()
+                .anyMatch(e -> e instanceof BookMarkedStale stale
+                        && stale.instrument().equals("OTHER")
+                        && stale.reason().startsWith("refused by kalshi")));
+        assertEquals(3, link.sent.size(), "a refused ticker is not asked for again");
+
+        protocol.onClosed("gone", 5);
+        protocol.onOpen(6);
+        assertEquals(
+                List.of(TICKER),
+                sent(3).getJsonObject("params").getJsonArray("market_tickers").getList());
+    }
+
+    @Test
+    void aRefusalNamingItsTickerRefusesOnlyThatOne() {
+        protocol.onOpen(1);
+
+        protocol.onText(
+                "{\"id\":1,\"type\":\"error\",\"msg\":{\"code\":11,\"msg\":\"Invalid parameter\","
+                        + "\"market_ticker\":\"OTHER\"}}",
+                2);
+
+        assertEquals(List.of("OTHER"), protocol.refused());
+        assertEquals(
+                List.of(TICKER),
+                sent(1).getJsonObject("params").getJsonArray("market_tickers").getList());
+    }
+
+    @Test
+    void aTickerGivenUpAndAddedAgainIsAskedForAgain() {
+        protocol.onOpen(1);
+        protocol.onText(invalidParameter(1), 2);
+        protocol.onText(subscribed(2, 7), 3);
+        protocol.onText(invalidParameter(3), 4);
+
+        protocol.changeTickers(List.of(TICKER), 5);
+        protocol.changeTickers(List.of(TICKER, "OTHER"), 6);
+
+        assertEquals(List.of(), protocol.refused());
+        JsonObject add = sent(3);
+        assertEquals("add_markets", add.getJsonObject("params").getString("action"));
+        assertEquals(
+                List.of("OTHER"),
+                add.getJsonObject("params").getJsonArray("market_tickers").getList());
+    }
+
+    @Test
+    void aGetSnapshotThatNeverAnswersGivesUpTheSubscriptionAndSubscribesItsTickersAfresh() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 1), 3);
+        protocol.onText(delta(7, 3), 4); // a gap: get_snapshot
+        assertEquals("get_snapshot", sent(1).getJsonObject("params").getString("action"));
+
+        advanceMillis(ANSWER_TIMEOUT_MILLIS - 1);
+        protocol.checkAnswers();
+        assertEquals(2, link.sent.size(), "still within the bounded wait");
+
+        advanceMillis(2);
+        protocol.checkAnswers();
+
+        // before: the book stayed stale until the next reconnect, however long that took
+        assertEquals(new JsonObject("{\"id\":3,\"cmd\":\"unsubscribe\",\"params\":{\"sids\":[7]}}"), sent(2));
+        assertEquals("subscribe", sent(3).getString("cmd"));
+        assertEquals(
+                List.of(TICKER, "OTHER"),
+                sent(3).getJsonObject("params").getJsonArray("market_tickers").getList());
+        assertTrue(link.errors.get(link.errors.size() - 1).contains("get_snapshot for [" + TICKER + "] unanswered"));
+        int before = batches.size();
+        protocol.onText(delta(7, 4), 5);
+        assertEquals(before, batches.size(), "the given-up subscription's frames are ignored");
+
+        protocol.onText(subscribed(4, 8), 6);
+        protocol.onText(snapshot(8, 1), 7);
+        assertTrue(batches.get(batches.size() - 1).events().get(0) instanceof OrderBookSnapshotReceived);
+        advanceMillis(ANSWER_TIMEOUT_MILLIS * 2);
+        protocol.checkAnswers();
+        assertEquals(4, link.sent.size());
+        assertEquals(List.of(), link.reconnects);
+    }
+
+    @Test
+    void aSubscribeThatNeverAnswersReplacesTheConnection() {
+        protocol.onOpen(1);
+        advanceMillis(ANSWER_TIMEOUT_MILLIS + 1);
+
+        protocol.checkAnswers();
+
+        assertEquals(1, link.reconnects.size());
+        assertTrue(link.reconnects.get(0).contains("did not answer subscribe command 1"), link.reconnects.get(0));
+    }
+
+    @Test
+    void aDeltaThatDrivesALevelNegativeAsksForThatBooksSnapshot() {
+        protocol.onOpen(1);
+        protocol.onText(subscribed(1, 7), 2);
+        protocol.onText(snapshot(7, 1), 3);
+
+        // the snapshot rests 300 at YES 0.08; a delta of -354 was meant for another book
+        protocol.onText(delta(7, 2).replace("-54.00", "-354.00"), 4);
+
+        JsonObject resync = sent(1);
+        assertEquals("get_snapshot", resync.getJsonObject("params").getString("action"));
+        assertEquals(
+                List.of(TICKER),
+                resync.getJsonObject("params").getJsonArray("market_tickers").getList());
+        assertTrue(batches.get(1).events().get(0) instanceof BookMarkedStale);
+    }
+
+    static String invalidParameter(long commandId) {
+        return "{\"id\":" + commandId + ",\"type\":\"error\",\"msg\":{\"code\":11,\"msg\":\"Invalid parameter\"}}";
     }
 
     static String subscribed(long id, long sid) {

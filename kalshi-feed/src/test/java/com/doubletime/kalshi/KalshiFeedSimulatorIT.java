@@ -3,24 +3,17 @@ package com.doubletime.kalshi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
 import com.doubletime.domain.event.FeedHealth;
-import com.doubletime.domain.event.MarketDataBatch;
-import com.doubletime.domain.event.MarketDataEvent;
-import com.doubletime.domain.event.OrderBookDeltaReceived;
-import com.doubletime.domain.event.OrderBookSnapshotReceived;
-import com.doubletime.simulator.ExchangeSimulator;
-import com.doubletime.simulator.SimulatedMarket;
-import com.doubletime.simulator.SimulatorConfig;
+import com.doubletime.feed.FeedSimulatorFixture;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.util.HashSet;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,49 +22,59 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(60)
 class KalshiFeedSimulatorIT {
-    private static final List<SimulatedMarket> MARKETS = List.of(
-            new SimulatedMarket("KXFED-26DEC-C25", "0xaa", "101", "102", false),
-            new SimulatedMarket("KXCPI-26DEC-T3.0", "0xbb", "201", "202", true));
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private FeedSimulatorFixture venues;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        venues = FeedSimulatorFixture.start(vertx);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        venues.close();
+    }
+
+    private void deploy(Vertx vertx, List<String> tickers) throws Exception {
+        vertx.deployVerticle(new KalshiFeedVerticle(
+                        KalshiFeedConfig.of(venues.simulator().kalshiWsUrl(), tickers)))
+                .await(5, TimeUnit.SECONDS);
+    }
 
     @Test
     void receivesSnapshotsForEveryTickerThenDeltasWithoutGapsOrMalformedFrames(Vertx vertx) throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        BlockingQueue<MarketDataBatch> batches = new LinkedBlockingQueue<>();
-        BlockingQueue<FeedHealth> health = new LinkedBlockingQueue<>();
-        vertx.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> batches.add(m.body()));
-        vertx.eventBus().<FeedHealth>consumer(Addresses.FEED_HEALTH, m -> health.add(m.body()));
-        ExchangeSimulator simulator = ExchangeSimulator.start(
-                        vertx, new SimulatorConfig(SimulatorConfig.LOOPBACK, 0, 0, MARKETS, 42, 20, 0, null))
-                .await(10, TimeUnit.SECONDS);
-        List<String> tickers =
-                MARKETS.stream().map(SimulatedMarket::kalshiTicker).toList();
-        vertx.deployVerticle(new KalshiFeedVerticle(KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)))
-                .await(5, TimeUnit.SECONDS);
+        deploy(vertx, FeedSimulatorFixture.TICKERS);
 
-        Set<String> snapshots = new HashSet<>();
-        int deltas = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((snapshots.size() < tickers.size() || deltas < 5) && System.nanoTime() < deadline) {
-            MarketDataBatch batch = batches.poll(100, TimeUnit.MILLISECONDS);
-            for (MarketDataEvent event : batch == null ? List.<MarketDataEvent>of() : batch.events()) {
-                if (event instanceof OrderBookSnapshotReceived snapshot) {
-                    snapshots.add(snapshot.instrument());
-                } else if (event instanceof OrderBookDeltaReceived) {
-                    deltas++;
-                }
-            }
-        }
+        FeedSimulatorFixture.Seen seen =
+                venues.awaitSnapshotsAndLevels(Set.copyOf(FeedSimulatorFixture.TICKERS), 5, WAIT);
 
-        assertEquals(Set.copyOf(tickers), snapshots);
-        assertTrue(deltas >= 5, "deltas: " + deltas);
+        assertEquals(Set.copyOf(FeedSimulatorFixture.TICKERS), seen.snapshots());
+        assertTrue(seen.levelChanges() >= 5, "deltas: " + seen.levelChanges());
         // reports published before the books arrived still list them as stale
-        FeedHealth report = health.poll(3, TimeUnit.SECONDS);
-        while (report != null && !report.staleInstruments().isEmpty()) {
-            report = health.poll(3, TimeUnit.SECONDS);
-        }
-        assertTrue(report != null && report.connected(), String.valueOf(report));
+        FeedHealth report = venues.awaitHealth(h -> h.staleInstruments().isEmpty(), WAIT);
+        assertTrue(report.connected(), String.valueOf(report));
         assertEquals(0, report.malformed());
         assertEquals(0, report.gaps());
-        simulator.stop().await(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), report.refusedInstruments());
+    }
+
+    @Test
+    void aTickerTheVenueDoesNotKnowIsReportedRefusedAndStaleWhileTheOthersStream(Vertx vertx) throws Exception {
+        List<String> tickers = new ArrayList<>(FeedSimulatorFixture.TICKERS);
+        tickers.add(1, "KXNOPE-26DEC-X");
+        deploy(vertx, tickers);
+
+        FeedSimulatorFixture.Seen seen =
+                venues.awaitSnapshotsAndLevels(Set.copyOf(FeedSimulatorFixture.TICKERS), 5, WAIT);
+        FeedHealth report = venues.awaitHealth(h -> !h.refusedInstruments().isEmpty(), WAIT);
+
+        // before: error 11 refused the one subscribe command, no ticker streamed, and health named none
+        assertEquals(Set.copyOf(FeedSimulatorFixture.TICKERS), seen.snapshots());
+        assertEquals(List.of("KXNOPE-26DEC-X"), report.refusedInstruments());
+        assertEquals(
+                List.of("KXNOPE-26DEC-X"),
+                venues.awaitHealth(h -> h.staleInstruments().size() == 1, WAIT).staleInstruments());
+        assertTrue(report.lastError().contains("KXNOPE-26DEC-X"), report.lastError());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
@@ -19,6 +20,7 @@ import com.doubletime.kalshi.auth.KalshiCredentials;
 import com.doubletime.kalshi.auth.KalshiHandshake;
 import com.doubletime.kalshi.auth.KalshiSigner;
 import com.doubletime.kalshi.auth.TestKeys;
+import com.doubletime.kalshi.order.KalshiOrderGateway;
 import com.doubletime.kalshi.rest.KalshiAuthException;
 import com.doubletime.kalshi.rest.KalshiMarket;
 import com.doubletime.kalshi.rest.KalshiRateLimitedException;
@@ -35,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,7 +143,7 @@ class KalshiSignedSimulatorIT {
         KalshiRestClient rest =
                 new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+        ExecutionException failure = Assertions.assertThrows(
                 ExecutionException.class,
                 () -> rest.orderbook(FED, 0)
                         .toCompletionStage()
@@ -152,7 +155,7 @@ class KalshiSignedSimulatorIT {
                 auth.getMessage().contains("KALSHI_API_KEY_ID")
                         && auth.getMessage().contains("clock"),
                 auth.getMessage());
-        OrderResult order = new com.doubletime.kalshi.order.KalshiOrderGateway(rest)
+        OrderResult order = new KalshiOrderGateway(rest)
                 .place(buy(Outcome.YES, 990_000, "c-401"))
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
@@ -199,7 +202,7 @@ class KalshiSignedSimulatorIT {
     void rateLimitingLongerThanTheRetriesFailsWithATooManyRequestsError() throws Exception {
         kalshi.simulator.kalshiFaults().rateLimitNextRequests(6);
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+        ExecutionException failure = Assertions.assertThrows(
                 ExecutionException.class,
                 () -> kalshi.rest
                         .orderbook(FED, 0)
@@ -219,7 +222,7 @@ class KalshiSignedSimulatorIT {
                 kalshi.signer);
         kalshi.simulator.kalshiFaults().answerSlowly(2_000);
 
-        OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(impatient)
+        OrderResult result = new KalshiOrderGateway(impatient)
                 .place(buy(Outcome.YES, 990_000, "slow-1"))
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
@@ -272,8 +275,8 @@ class KalshiSignedSimulatorIT {
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS)
                 .available();
-        BigDecimal paid = com.doubletime.domain.FixedPoint.toBigDecimal(yes.averagePrice() + no.averagePrice())
-                .subtract(BigDecimal.ONE);
+        BigDecimal paid =
+                FixedPoint.toBigDecimal(yes.averagePrice() + no.averagePrice()).subtract(BigDecimal.ONE);
         assertEquals(0, cashBefore.subtract(cashAfter).compareTo(paid.add(fees)), cashBefore + " → " + cashAfter);
         assertEquals(
                 OrderStatus.FILLED,
@@ -376,7 +379,7 @@ class KalshiSignedSimulatorIT {
         KalshiRestClient rest =
                 new KalshiRestClient(vertx, KalshiRestConfig.of(kalshi.simulator.kalshiRestUrl()), stranger);
 
-        OrderResult result = new com.doubletime.kalshi.order.KalshiOrderGateway(rest)
+        OrderResult result = new KalshiOrderGateway(rest)
                 .findByClientOrderId("any", FED)
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);

@@ -1,7 +1,9 @@
 package com.doubletime.launcher;
 
+import com.doubletime.gateway.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ public final class ClusterLauncher implements AutoCloseable {
      * @param kalshiInstances how many Kalshi feed processes share the Kalshi markets
      * @param journal         the executor's journal file
      * @param logDir          where each process's output goes
-     * @param javaOptions     JVM options for every process (heap size)
+     * @param javaOptions     JVM options for every process (heap size); each also exits on OutOfMemoryError
+     * @param apiToken        the token the gateway requires for every API call (never logged)
      */
     public record Plan(
             Path root,
@@ -40,14 +43,35 @@ public final class ClusterLauncher implements AutoCloseable {
             int windowEvery,
             Path journal,
             Path logDir,
-            List<String> javaOptions) {
+            List<String> javaOptions,
+            String apiToken) {
         public Plan {
             if (kalshiInstances < 1) {
                 throw new IllegalArgumentException("kalshiInstances must be at least 1");
             }
-            javaOptions = List.copyOf(javaOptions);
+            if (apiToken == null || apiToken.isBlank()) {
+                throw new IllegalArgumentException("the cluster's gateway needs an API token");
+            }
+            List<String> options = new ArrayList<>(javaOptions);
+            if (!options.contains(EXIT_ON_OUT_OF_MEMORY)) {
+                options.add(EXIT_ON_OUT_OF_MEMORY); // a supervisor restarts a process that died; not one left half up
+            }
+            javaOptions = List.copyOf(options);
+        }
+
+        @Override
+        public String toString() {
+            return "Plan[gateway port " + gatewayPort + ", " + kalshiInstances + " Kalshi feeds, pairs " + pairsFile
+                    + "]";
         }
     }
+
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+    private static final int HAZELCAST_PORT_BLOCK = 10;
+    private static final int HAZELCAST_PORT_FROM = 20_000;
+    private static final int HAZELCAST_PORT_RANGE = 20_000;
+    private static final int PORT_BLOCK_ATTEMPTS = 50;
+    private static final long KILL_WAIT_SECONDS = 5;
 
     /** One running process. */
     public record Service(String name, Process process, Path log) {
@@ -110,7 +134,11 @@ public final class ClusterLauncher implements AutoCloseable {
                 "trade-executor",
                 "trade-executor",
                 clustered(List.of("--journal", plan.journal().toAbsolutePath().toString())));
-        spawn("api-gateway", "api-gateway", clustered(List.of("--port", Integer.toString(plan.gatewayPort()))));
+        spawn(
+                "api-gateway",
+                "api-gateway",
+                clustered(List.of("--port", Integer.toString(plan.gatewayPort()))),
+                Map.of(GatewayConfig.TOKEN_ENV, plan.apiToken()));
         for (int i = 1; i <= plan.kalshiInstances(); i++) {
             spawn(
                     "kalshi-feed-" + i,
@@ -143,6 +171,10 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     private void spawn(String name, String module, List<String> args) throws IOException {
+        spawn(name, module, args, Map.of());
+    }
+
+    private void spawn(String name, String module, List<String> args, Map<String, String> own) throws IOException {
         Path jar = plan.root().resolve(module).resolve("target").resolve(module + "-app.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(
@@ -160,8 +192,11 @@ public final class ClusterLauncher implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // the layered options read these too: a developer's shell must not reconfigure the child processes
         env.keySet()
-                .removeIf(
-                        key -> key.startsWith("DT_") || key.startsWith("KALSHI_WS") || key.startsWith("POLYMARKET_WS"));
+                .removeIf(key -> key.startsWith("DT_")
+                        || key.startsWith("KALSHI_WS")
+                        || key.startsWith("POLYMARKET_WS")
+                        || key.equals(GatewayConfig.TOKEN_ENV));
+        env.putAll(own);
         services.add(new Service(name, builder.start(), log));
     }
 
@@ -212,7 +247,7 @@ public final class ClusterLauncher implements AutoCloseable {
                             System.Logger.Level.WARNING,
                             service.name() + " did not stop within " + GRACE_SECONDS + " s: killing it");
                     service.process().destroyForcibly();
-                    service.process().waitFor(5, TimeUnit.SECONDS);
+                    service.process().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -222,7 +257,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -234,18 +269,18 @@ public final class ClusterLauncher implements AutoCloseable {
      * §2.1), and a block of our own keeps a concurrently running cluster's members out of our seed range.
      */
     static int freePortBlock() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 20_000);
-            if (allFree(base, 10)) {
+        for (int attempt = 0; attempt < PORT_BLOCK_ATTEMPTS; attempt++) {
+            int base = HAZELCAST_PORT_FROM + (int) (Math.random() * HAZELCAST_PORT_RANGE);
+            if (allFree(base, HAZELCAST_PORT_BLOCK)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no block of 10 free ports found for Hazelcast");
+        throw new IllegalStateException("no block of " + HAZELCAST_PORT_BLOCK + " free ports found for Hazelcast");
     }
 
     private static boolean allFree(int base, int count) {
         for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
                 return false;

@@ -3,33 +3,49 @@ package com.doubletime.launcher;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.Polarity;
+import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.TradeExecutorVerticle;
+import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.gateway.GatewayConfig;
 import com.doubletime.gateway.GatewayVerticle;
 import com.doubletime.kalshi.KalshiFeedConfig;
 import com.doubletime.kalshi.KalshiFeedVerticle;
+import com.doubletime.kalshi.auth.KalshiHandshake;
 import com.doubletime.monitor.MonitorVerticle;
 import com.doubletime.polymarket.PolymarketFeedConfig;
 import com.doubletime.polymarket.PolymarketFeedVerticle;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.SimulatedMarket;
+import com.doubletime.simulator.SimulatorCatalogue;
 import com.doubletime.simulator.SimulatorConfig;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Everything in one JVM: the exchange simulators, both feeds pointed at them, the monitor, the paper
- * executor and the gateway. Consumers are deployed before the feeds so the first snapshots are not
- * missed; on stop the feeds go first for the same reason.
+ * Everything in one JVM: the exchange simulators (or, with {@link RealVenues}, the real venues' market data),
+ * both feeds pointed at them, the monitor, the paper executor and the gateway. Consumers are deployed before the
+ * feeds so the first snapshots are not missed; on stop the feeds go first for the same reason.
  */
 public final class EmbeddedStack {
+    /** The capture files {@code run --record DIR} writes, one per venue ({@code replay --capture DIR} merges them). */
+    public static final String KALSHI_CAPTURE = "kalshi.jsonl";
+
+    public static final String POLYMARKET_CAPTURE = "polymarket.jsonl";
+
     private final Vertx vertx;
     private final ExchangeSimulator simulator;
     private final List<String> deployments;
@@ -64,9 +80,9 @@ public final class EmbeddedStack {
     public record Live(
             ExecutorConfig executor,
             SimulatorCredentials credentials,
-            java.util.function.Consumer<ExchangeSimulator> beforeFeeds,
-            com.doubletime.executor.TradeRepository journal,
-            java.util.function.UnaryOperator<com.doubletime.domain.order.VenueOrderGateway> gateways) {
+            Consumer<ExchangeSimulator> beforeFeeds,
+            TradeRepository journal,
+            UnaryOperator<VenueOrderGateway> gateways) {
         public Live {
             if (executor.mode() != ExecutionMode.LIVE) {
                 throw new IllegalArgumentException("the executor of a live stack must be in live mode");
@@ -74,9 +90,7 @@ public final class EmbeddedStack {
         }
 
         public Live(
-                ExecutorConfig executor,
-                SimulatorCredentials credentials,
-                java.util.function.Consumer<ExchangeSimulator> beforeFeeds) {
+                ExecutorConfig executor, SimulatorCredentials credentials, Consumer<ExchangeSimulator> beforeFeeds) {
             this(executor, credentials, beforeFeeds, null, null);
         }
     }
@@ -97,7 +111,7 @@ public final class EmbeddedStack {
             return Future.failedFuture(new IllegalArgumentException("live mode needs an API token"));
         }
         BusCodecs.registerAll(vertx.eventBus());
-        return PairsLoader.load(vertx, config.pairsFile()).compose(pairs -> {
+        return pairs(vertx, config).compose(pairs -> {
             SimulatorConfig simulation = new SimulatorConfig(
                             config.host(),
                             0,
@@ -107,7 +121,7 @@ public final class EmbeddedStack {
                             config.stepIntervalMillis(),
                             config.windowEveryNSteps(),
                             config.scenarioFile())
-                    .withCatalogue(com.doubletime.simulator.SimulatorCatalogue.demo());
+                    .withCatalogue(SimulatorCatalogue.demo());
             Future<ExchangeSimulator> started = live == null
                     ? ExchangeSimulator.start(vertx, simulation)
                     : ExchangeSimulator.start(
@@ -116,16 +130,65 @@ public final class EmbeddedStack {
                 if (live != null && live.beforeFeeds() != null) {
                     live.beforeFeeds().accept(simulator);
                 }
-                return deploy(vertx, config, pairs, simulator, apiToken, live);
+                MarketData marketData = new MarketData(
+                        simulator.kalshiWsUrl(),
+                        simulator.polymarketWsUrl(),
+                        live == null ? null : live.credentials().kalshiHandshake(),
+                        VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
+                return deploy(vertx, config, pairs, simulator, marketData, apiToken, live);
             });
         });
     }
+
+    /**
+     * Paper trading on the real venues' books ({@code run --real-venues}): no simulator; the feeds stream the
+     * venues' market data (Kalshi's connection signed with {@code venues}' key) and the executor trades on paper,
+     * so no order ever leaves.
+     */
+    public static Future<EmbeddedStack> startOnRealVenues(
+            Vertx vertx, StackConfig config, String apiToken, RealVenues venues) {
+        BusCodecs.registerAll(vertx.eventBus());
+        return pairs(vertx, config)
+                .compose(pairs -> deploy(
+                        vertx,
+                        config,
+                        pairs,
+                        null,
+                        new MarketData(
+                                venues.kalshiWsUrl(),
+                                venues.polymarketWsUrl(),
+                                new KalshiHandshake(venues.kalshiSigner()),
+                                VenueCatalogues.forRealVenues(vertx, venues)),
+                        apiToken,
+                        null));
+    }
+
+    /** The pairs file's pairs; an empty list is refused here, in the file's terms, before any feed sees it. */
+    private static Future<List<MarketPair>> pairs(Vertx vertx, StackConfig config) {
+        return PairsLoader.load(vertx, config.pairsFile())
+                .compose(pairs -> pairs.isEmpty()
+                        ? Future.failedFuture(new PairsFileException(
+                                null,
+                                "pairs",
+                                "the pairs file " + config.pairsFile().toAbsolutePath()
+                                        + " lists no pairs: add at least one"
+                                        + " (config/pairs.example.json and docs/pairs-file.md show the shape)"))
+                        : Future.succeededFuture(pairs));
+    }
+
+    /** Where the feeds connect and pair discovery reads the catalogues. */
+    private record MarketData(
+            String kalshiWsUrl,
+            String polymarketWsUrl,
+            Function<String, MultiMap> kalshiHandshake,
+            VenueCatalogues catalogues) {}
 
     private static Future<EmbeddedStack> deploy(
             Vertx vertx,
             StackConfig config,
             List<MarketPair> pairs,
             ExchangeSimulator simulator,
+            MarketData marketData,
             String apiToken,
             Live live) {
         List<String> deployments = new ArrayList<>();
@@ -137,7 +200,7 @@ public final class EmbeddedStack {
                         .withMode(live == null ? "paper" : "live")
                         .withPairsFile(config.pairsFile()),
                 pairs);
-        gateway.withCatalogues(VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
+        gateway.withCatalogues(marketData.catalogues());
         ExecutorConfig executor = live != null
                 ? live.executor()
                 : new ExecutorConfig(ExecutionMode.PAPER, ExecutorConfig.DEFAULT_MAX_NOTIONAL, config.journalPath());
@@ -152,24 +215,29 @@ public final class EmbeddedStack {
                         live.gateways() == null
                                 ? venues.venues()
                                 : venues.venues().entrySet().stream()
-                                        .collect(java.util.stream.Collectors.toMap(
+                                        .collect(Collectors.toMap(
                                                 Map.Entry::getKey,
                                                 e -> live.gateways().apply(e.getValue()))));
-        KalshiFeedVerticle kalshiFeed;
         List<String> tickers =
                 pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.yesTokenId(), p.noTokenId()))
+                .flatMap(p -> Stream.of(p.yesTokenId(), p.noTokenId()))
                 .toList();
-        KalshiFeedConfig kalshi = KalshiFeedConfig.of(simulator.kalshiWsUrl(), tickers)
+        KalshiFeedConfig kalshi = KalshiFeedConfig.of(marketData.kalshiWsUrl(), tickers)
                 .withRecordFile(
-                        config.recordDir() == null ? null : config.recordDir().resolve("kalshi.jsonl"));
-        PolymarketFeedConfig polymarket = PolymarketFeedConfig.of(simulator.polymarketWsUrl(), tokens)
+                        config.recordDir() == null ? null : config.recordDir().resolve(KALSHI_CAPTURE));
+        PolymarketFeedConfig polymarket = PolymarketFeedConfig.of(marketData.polymarketWsUrl(), tokens)
                 .withRecordFile(
-                        config.recordDir() == null ? null : config.recordDir().resolve("polymarket.jsonl"));
-        kalshiFeed = live == null
+                        config.recordDir() == null ? null : config.recordDir().resolve(POLYMARKET_CAPTURE));
+        KalshiFeedVerticle kalshiFeed = marketData.kalshiHandshake() == null
                 ? new KalshiFeedVerticle(kalshi)
-                : new KalshiFeedVerticle(kalshi, live.credentials().kalshiHandshake());
+                : new KalshiFeedVerticle(kalshi, marketData.kalshiHandshake());
+        // market lifecycle and resolution times (issue 12) from the venues' market reads
+        kalshiFeed.withMarketLookup(
+                KalshiFeedVerticle.restMarkets(marketData.catalogues().kalshi()));
+        PolymarketFeedVerticle polymarketFeed = new PolymarketFeedVerticle(polymarket)
+                .withLifecycle(
+                        marketData.catalogues().gamma(), pairs, PolymarketFeedVerticle.DEFAULT_GAMMA_POLL_MILLIS);
         return vertx.deployVerticle(new MonitorVerticle(pairs))
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(executorVerticle))
@@ -178,7 +246,7 @@ public final class EmbeddedStack {
                 .andThen(r -> r.map(deployments::add))
                 .compose(id -> vertx.deployVerticle(kalshiFeed))
                 .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(new PolymarketFeedVerticle(polymarket)))
+                .compose(id -> vertx.deployVerticle(polymarketFeed))
                 .andThen(r -> r.map(deployments::add))
                 .map(id -> new EmbeddedStack(vertx, simulator, deployments, gateway, pairs, venues))
                 .recover(failure -> {
@@ -188,7 +256,7 @@ public final class EmbeddedStack {
                     }
                     return undeployed
                             .eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
-                            .eventually(simulator::stop)
+                            .eventually(() -> simulator == null ? Future.<Void>succeededFuture() : simulator.stop())
                             .transform(ignored -> Future.failedFuture(failure));
                 });
     }
@@ -213,6 +281,7 @@ public final class EmbeddedStack {
         return gateway.actualPort();
     }
 
+    /** The simulators, or null on the real venues. */
     public ExchangeSimulator simulator() {
         return simulator;
     }
@@ -229,6 +298,6 @@ public final class EmbeddedStack {
         }
         return undeployed
                 .eventually(() -> venues == null ? Future.<Void>succeededFuture() : venues.close())
-                .eventually(simulator::stop);
+                .eventually(() -> simulator == null ? Future.<Void>succeededFuture() : simulator.stop());
     }
 }

@@ -5,31 +5,40 @@ import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.feed.capture.CaptureLineReader;
+import com.doubletime.feed.capture.MergedCapture;
 import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
 import com.doubletime.polymarket.PolymarketBookSession;
 import io.vertx.core.Vertx;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The replay tool (contracts §3): feeds a capture (§2) through the live system's parsers, sessions,
- * books and detector in one thread, as fast as it can, writing opportunity events (§4) as JSON lines,
- * optionally the final books (§5), and a JSON summary line on stderr.
+ * The replay tool ({@code docs/replay.md}): feeds a capture ({@code docs/capture.md}) — one file, or the directory
+ * {@code run --record} wrote, its venue files merged by {@code recv_ns} — through the live system's parsers,
+ * sessions, books and detector in one thread, as fast as it can, writing opportunity events as JSON lines,
+ * optionally the final books, and a JSON summary line on stderr. Exits 1 when no frame could be read.
  *
  * <pre>
- * ./double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]
+ * ./double-time replay --pairs PAIRS --capture FILE|DIR [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]
  * </pre>
  */
 public final class ReplayTool {
+    static final String COMMAND = "replay";
     /**
      * Large enough that a read call costs nothing per line, small enough that the chunk the kernel just
      * copied is still in the core's L2 cache when its lines are decoded (1 MiB measured slower); a longer
@@ -40,12 +49,19 @@ public final class ReplayTool {
     private final ArbitrageEngine engine;
     private final KalshiBookSession kalshi;
     private final PolymarketBookSession polymarket;
-    private final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+    private final Histogram latency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
     private final Writer out;
     private long frames;
     private long malformedLines;
     private long opportunities;
     private final CaptureLineReader reader = new CaptureLineReader();
+    private static final int OUTPUT_BUFFER_BYTES = 1 << 16;
+    private static final long HISTOGRAM_MAX_NANOS = 3_600_000_000_000L;
+    private static final int HISTOGRAM_DIGITS = 3;
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final double MEDIAN = 50;
+    private static final double P99 = 99;
+    private static final double P999 = 99.9;
 
     /**
      * @param kalshiUseYesPrice how the capture's Kalshi subscription was made: captures carry no subscribe
@@ -60,7 +76,7 @@ public final class ReplayTool {
                 out.write(OpportunityJson.write(event));
                 out.write('\n');
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         this.kalshi = new KalshiBookSession(engine, kalshiUseYesPrice, null);
@@ -71,40 +87,39 @@ public final class ReplayTool {
         System.exit(run(args, System.out, System.err));
     }
 
+    /**
+     * Runs the replay as {@code ./double-time replay} does: 0 when frames were read, 1 when none could be (the
+     * summary and a line saying so are still printed), 2 for a bad command line or pairs file.
+     */
     public static int run(String[] args, PrintStream stdout, PrintStream stderr) throws Exception {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            stderr.println("replay: " + e.getMessage());
-            stderr.println(
-                    "usage: double-time replay --pairs PAIRS --capture FILE [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]");
-            return 2;
+        Cli.Parsed<Options> parsed = Cli.parse(new Options(), args, stdout, stderr);
+        if (!parsed.run()) {
+            return parsed.exitCode();
         }
+        Options arguments = parsed.options();
         List<MarketPair> pairs;
         Vertx vertx = Vertx.vertx();
         try {
             pairs = PairsLoader.load(vertx, arguments.pairs).await();
         } catch (PairsFileException e) {
-            stderr.println("replay: " + e.getMessage());
-            return 2;
+            return Cli.usageError(COMMAND, e.getMessage(), stderr);
         } finally {
             vertx.close().await();
         }
-        if (!Files.isRegularFile(arguments.capture)) {
-            stderr.println("replay: no capture file at " + arguments.capture);
-            return 2;
+        MergedCapture capture;
+        try {
+            capture = MergedCapture.of(arguments.capture, CHUNK_BYTES);
+        } catch (IllegalArgumentException e) {
+            return Cli.usageError(COMMAND, e.getMessage(), stderr);
         }
         Writer out = arguments.out == null
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
         ReplayTool replay =
-                new ReplayTool(pairs, new java.io.BufferedWriter(out, 1 << 16), arguments.kalshiUseYesPrice);
+                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
-        try (InputStream capture = Files.newInputStream(arguments.capture)) {
-            replay.reader.readLines(capture, CHUNK_BYTES, replay::onRead);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        capture.read(replay::onRead);
+        double seconds = (System.nanoTime() - started) / NANOS_PER_SECOND;
         replay.out.flush();
         if (arguments.out != null) {
             replay.out.close();
@@ -112,8 +127,17 @@ public final class ReplayTool {
         if (arguments.dumpBooks != null) {
             Files.writeString(arguments.dumpBooks, replay.engine.dumpBooksJson() + "\n", StandardCharsets.UTF_8);
         }
+        for (String warning : capture.warnings()) {
+            stderr.println(COMMAND + ": warning: " + warning);
+        }
+        if (replay.readFrames() == 0) {
+            stderr.println(COMMAND + ": no frame could be read from " + arguments.capture + " (" + replay.frames
+                    + " lines, " + replay.malformed() + " malformed): is it a capture (docs/capture.md)?");
+            stderr.println(replay.summaryJson(seconds));
+            return Cli.FAILED;
+        }
         stderr.println(replay.summaryJson(seconds));
-        return 0;
+        return Cli.OK;
     }
 
     /** One capture line: a frame to parse and evaluate, or a connection event. */
@@ -129,12 +153,12 @@ public final class ReplayTool {
     public void onLine(byte[] line, int start, int end) {
         boolean captureLine = reader.read(line, start, end);
         if (!reader.blank()) {
-            onRead(captureLine);
+            onRead(reader, captureLine);
         }
     }
 
-    /** The line the reader has just read, which was not blank: blank lines were never frames. */
-    private void onRead(boolean captureLine) {
+    /** The line {@code reader} has just read, which was not blank: blank lines were never frames. */
+    private void onRead(CaptureLineReader reader, boolean captureLine) {
         String venue = captureLine ? reader.venue() : null;
         boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
         if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue))
@@ -173,19 +197,47 @@ public final class ReplayTool {
         }
     }
 
+    /** Why frames were skipped, both venues' reasons summed; a line that is no capture line is {@code capture_line}. */
+    private String malformedByReason() {
+        Map<String, Long> reasons = new TreeMap<>();
+        if (malformedLines > 0) {
+            reasons.put("capture_line", malformedLines);
+        }
+        kalshi.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+        polymarket.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+        StringBuilder out = new StringBuilder("{");
+        reasons.forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
+                .append('"')
+                .append(reason)
+                .append("\":")
+                .append(count));
+        return out.append('}').toString();
+    }
+
+    private long malformed() {
+        return malformedLines + kalshi.malformed() + polymarket.malformed();
+    }
+
+    /** Frames read and handed to a session without being found malformed. */
+    long readFrames() {
+        return frames - malformed();
+    }
+
     public String summaryJson(double seconds) {
-        long malformed = malformedLines + kalshi.malformed() + polymarket.malformed();
+        long malformed = malformed();
         double perSecond = seconds > 0 ? frames / seconds : 0;
         return "{\"frames\":" + frames
                 + ",\"opportunities\":" + opportunities
                 + ",\"malformed\":" + malformed
+                + ",\"malformedByReason\":" + malformedByReason()
+                + ",\"divergedBooks\":" + (kalshi.diverged() + polymarket.crossedBooks())
                 + ",\"gaps\":" + kalshi.gaps()
                 + ",\"duplicates\":" + kalshi.duplicates()
-                + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.6f", seconds)
+                + ",\"seconds\":" + String.format(Locale.ROOT, "%.6f", seconds)
                 + ",\"framesPerSecond\":" + Math.round(perSecond)
-                + ",\"latencyNanos\":{\"p50\":" + latency.getValueAtPercentile(50)
-                + ",\"p99\":" + latency.getValueAtPercentile(99)
-                + ",\"p999\":" + latency.getValueAtPercentile(99.9)
+                + ",\"latencyNanos\":{\"p50\":" + latency.getValueAtPercentile(MEDIAN)
+                + ",\"p99\":" + latency.getValueAtPercentile(P99)
+                + ",\"p999\":" + latency.getValueAtPercentile(P999)
                 + ",\"max\":" + latency.getMaxValue() + "}}";
     }
 
@@ -193,35 +245,43 @@ public final class ReplayTool {
         return engine;
     }
 
-    private record Arguments(Path pairs, Path capture, Path out, Path dumpBooks, boolean kalshiUseYesPrice) {
-        static Arguments parse(String[] args) {
-            Path pairs = null;
-            Path capture = null;
-            Path out = null;
-            Path dump = null;
-            boolean useYesPrice = false;
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (name.equals("--kalshi-use-yes-price")) {
-                    useYesPrice = true;
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                Path value = Path.of(args[++i]);
-                switch (name) {
-                    case "--pairs" -> pairs = value;
-                    case "--capture" -> capture = value;
-                    case "--out" -> out = value;
-                    case "--dump-books" -> dump = value;
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            if (pairs == null || capture == null) {
-                throw new IllegalArgumentException("--pairs and --capture are required");
-            }
-            return new Arguments(pairs, capture, out, dump, useYesPrice);
-        }
+    /** The command line of {@code ./double-time replay}. */
+    @Command(
+            name = COMMAND,
+            sortOptions = false,
+            showDefaultValues = true,
+            description = {
+                "Feeds a capture through the live system's parsers, books and detector, as fast as it can: opportunity"
+                        + " events to stdout (or --out), one JSON line each; a JSON summary line to stderr. Exits 1"
+                        + " when no frame could be read.",
+                ""
+            })
+    static final class Options {
+        @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "pairs file, JSON or YAML")
+        Path pairs;
+
+        @Option(
+                names = "--capture",
+                required = true,
+                paramLabel = "FILE|DIR",
+                description = "a capture file, or the directory run --record wrote (its venue files merged by recv_ns)")
+        Path capture;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "opportunity events here instead of stdout")
+        Path out;
+
+        @Option(names = "--dump-books", paramLabel = "FILE", description = "the final books (docs/book-dump.md)")
+        Path dumpBooks;
+
+        @Option(
+                names = "--kalshi-use-yes-price",
+                description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
+        boolean kalshiUseYesPrice;
+
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "show this help and exit")
+        boolean help;
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * What {@code ./double-time run} starts: the pairs to watch, where the gateway listens, how the
- * simulators move their books, and where the journal and (optional) captures go. Defaults, then the
- * command line.
+ * simulators move their books, and where the journal and (optional) captures go. The command line is read by
+ * {@link RunOptions}.
  *
  * @param scenarioFile a scripted simulator scenario, or null for the seeded random walk
  * @param recordDir    directory for kalshi.jsonl / polymarket.jsonl captures (contracts §2), or null
@@ -20,52 +20,24 @@ public record StackConfig(
         int windowEveryNSteps,
         Path journalPath,
         Path recordDir) {
+    /** The example pairs the repository ships. */
     public static final Path DEFAULT_PAIRS = Path.of("config", "pairs.example.json");
+    /**
+     * The pairs a run uses when none is named: kept beside the journal, made from the example on the first run, and
+     * where pairs changed over the API are saved, so the example stays as shipped.
+     */
+    public static final Path WORKING_PAIRS = Path.of("data", "pairs.json");
 
     public static StackConfig defaults() {
         return new StackConfig(
-                DEFAULT_PAIRS, "127.0.0.1", 8080, null, 42, 500, 20, Path.of("data", "trades.jsonl"), null);
-    }
-
-    /** Reads {@code --pairs --host --port --scenario --seed --step-millis --window-every --journal --record}. */
-    public static StackConfig fromArgs(String[] args) {
-        StackConfig d = defaults();
-        Path pairs = d.pairsFile;
-        String host = d.host;
-        int port = d.gatewayPort;
-        Path scenario = d.scenarioFile;
-        long seed = d.seed;
-        long stepMillis = d.stepIntervalMillis;
-        int windowEvery = d.windowEveryNSteps;
-        Path journal = d.journalPath;
-        Path record = d.recordDir;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--pairs" -> pairs = Path.of(value);
-                case "--host" -> host = value;
-                case "--port" -> port = (int) number(name, value);
-                case "--scenario" -> scenario = Path.of(value);
-                case "--seed" -> seed = number(name, value);
-                case "--step-millis" -> stepMillis = number(name, value);
-                case "--window-every" -> windowEvery = (int) number(name, value);
-                case "--journal" -> journal = Path.of(value);
-                case "--record" -> record = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-        return new StackConfig(pairs, host, port, scenario, seed, stepMillis, windowEvery, journal, record);
-    }
-
-    private static long number(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
-        }
+                DEFAULT_PAIRS,
+                RunOptions.DEFAULT_HOST,
+                RunOptions.DEFAULT_PORT,
+                null,
+                RunOptions.DEFAULT_SEED,
+                RunOptions.DEFAULT_STEP_MILLIS,
+                RunOptions.DEFAULT_WINDOW_EVERY,
+                RunOptions.DEFAULT_JOURNAL,
+                null);
     }
 }

@@ -33,6 +33,16 @@ public final class VenueCatalogues implements CatalogueSource {
     }
 
     /** Unsigned reads of the simulators' catalogues (the simulated Kalshi accepts them unless auth is on). */
+    /** The Kalshi REST client the catalogue reads through (the feed's market lookups share it). */
+    public KalshiRestClient kalshi() {
+        return kalshi;
+    }
+
+    /** The Gamma client the catalogue reads through (the feed's market status polls share it). */
+    public GammaClient gamma() {
+        return gamma;
+    }
+
     public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
         return new VenueCatalogues(
                 new KalshiRestClient(
@@ -40,6 +50,16 @@ public final class VenueCatalogues implements CatalogueSource {
                         KalshiRestConfig.of(simulator.kalshiRestUrl()).withRequestTimeoutMillis(TIMEOUT_MILLIS),
                         null),
                 GammaClient.create(vertx, simulator.polymarketRestUrl(), TIMEOUT_MILLIS));
+    }
+
+    /** Signed Kalshi reads (its key is required there anyway) and public Gamma reads of the real venues. */
+    static VenueCatalogues forRealVenues(Vertx vertx, RealVenues venues) {
+        return new VenueCatalogues(
+                new KalshiRestClient(
+                        vertx,
+                        KalshiRestConfig.of(venues.kalshiRestUrl()).withRequestTimeoutMillis(TIMEOUT_MILLIS),
+                        venues.kalshiSigner()),
+                GammaClient.create(vertx, venues.gammaUrl(), TIMEOUT_MILLIS));
     }
 
     @Override

@@ -42,6 +42,9 @@ class ClusterIT {
     /** Generous: eight JVMs start on two shared cores. Only the failover has a bound that is part of the spec. */
     private static final Duration PATIENCE = Duration.ofSeconds(150);
 
+    /** The cluster's gateway requires a token like every gateway that listens. */
+    private static final String TOKEN = "cluster-it-token-0123456789";
+
     @TempDir
     Path dir;
 
@@ -58,7 +61,8 @@ class ClusterIT {
                 4,
                 journal,
                 dir.resolve("logs"),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=2"));
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=2"),
+                TOKEN);
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -197,6 +201,7 @@ class ClusterIT {
         try {
             http.send(
                             HttpRequest.newBuilder(URI.create(gateway + "/api/opportunities/stream"))
+                                    .header("Authorization", "Bearer " + TOKEN)
                                     .build(),
                             HttpResponse.BodyHandlers.ofLines())
                     .body()

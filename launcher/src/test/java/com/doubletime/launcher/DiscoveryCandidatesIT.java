@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,16 +54,11 @@ class DiscoveryCandidatesIT {
     @Test
     void proposesTheTrueMatchesWithPolarityAndReasonsNeverTheNearMissesAndAddsNothingUntilPosted(@TempDir Path dir)
             throws Exception {
-        StackConfig config = new StackConfig(
-                Path.of("..", "config", "pairs.example.json"),
-                "127.0.0.1",
-                0,
-                null,
-                1,
-                0,
-                0,
-                dir.resolve("trades.jsonl"),
-                null);
+        // a copy: pairs added over the API are saved into the pairs file
+        Path pairsFile = dir.resolve("pairs.json");
+        Files.copy(Path.of("..", "config", "pairs.example.json"), pairsFile);
+        StackConfig config =
+                new StackConfig(pairsFile, "127.0.0.1", 0, null, 1, 0, 0, dir.resolve("trades.jsonl"), null);
         stack = EmbeddedStack.start(vertx, config, TOKEN).await(60, TimeUnit.SECONDS);
         http = WebClient.create(vertx);
 
@@ -137,6 +133,24 @@ class DiscoveryCandidatesIT {
                 get("/api/discovery/candidates", TOKEN).bodyAsJsonObject().getJsonArray("candidates");
         assertEquals(1, after.size(), "a paired market is no longer proposed: " + after.encodePrettily());
         assertEquals(BTC160, after.getJsonObject(0).getJsonObject("kalshi").getString("ticker"));
+
+        // the added pair survives a restart: the pairs file was rewritten, the previous one kept as the backup
+        assertEquals(
+                Files.readString(Path.of("..", "config", "pairs.example.json")),
+                Files.readString(dir.resolve("pairs.json.bak")));
+        stack.stop().await(30, TimeUnit.SECONDS);
+        stack = EmbeddedStack.start(vertx, config, TOKEN).await(60, TimeUnit.SECONDS);
+        assertEquals(4, stack.pairs().size());
+        assertTrue(pairs().encode().contains(ETH5000_CONDITION), "the added pair is back after the restart");
+        HttpResponse<Buffer> removed = http.delete(
+                        stack.gatewayPort(),
+                        "127.0.0.1",
+                        "/api/pairs/" + eth.getJsonObject("draftPair").getString("id"))
+                .bearerTokenAuthentication(TOKEN)
+                .send()
+                .await(10, TimeUnit.SECONDS);
+        assertEquals(200, removed.statusCode(), removed.bodyAsString());
+        assertFalse(Files.readString(pairsFile).contains(ETH5000_CONDITION), "a removed pair is removed from the file");
     }
 
     private JsonArray pairs() throws Exception {

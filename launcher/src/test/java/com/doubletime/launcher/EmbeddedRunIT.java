@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.gateway.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +134,7 @@ class EmbeddedRunIT {
 
     @Test
     @Order(2)
-    void theDashboardShowsALiveOpportunityAndItsKillSwitchStopsTrading() throws Exception {
+    void theDashboardLoadsTradesDrawsItsChartsAndItsKillSwitchAsksThenStopsTrading() throws Exception {
         Path js = Path.of("src/test/js");
         assertTrue(
                 Files.isExecutable(Path.of("/usr/bin/chromium")),
@@ -140,6 +142,19 @@ class EmbeddedRunIT {
         assertTrue(
                 Files.isDirectory(js.resolve("node_modules/playwright-core")),
                 "playwright-core is needed: (cd launcher/src/test/js && npm ci) (.ci/run does it)");
+        // a trade made before the page opens can only reach the table through the load, not the stream
+        JsonArray trades = new JsonArray();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (trades.isEmpty() && System.nanoTime() < deadline) {
+            trades = get("/api/trades", TOKEN).bodyAsJsonArray();
+            Thread.sleep(500);
+        }
+        assertFalse(trades.isEmpty(), "a trade before the page opens");
+        String earliestTrade = trades.stream()
+                .map(JsonObject.class::cast)
+                .max(Comparator.comparingLong(t -> t.getLong("executedAtNanos")))
+                .orElseThrow()
+                .getString("tradeId");
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
@@ -148,6 +163,7 @@ class EmbeddedRunIT {
                 .redirectErrorStream(true);
         node.environment().put("DT_URL", run.gatewayUrl());
         node.environment().put("DT_TOKEN", TOKEN);
+        node.environment().put("DT_EXPECT_TRADE", earliestTrade);
         node.environment().put("DT_SCREENSHOT", screenshot.toString());
         node.environment().put("DT_TIMEOUT_MS", "90000");
         Process process = node.start();
@@ -162,6 +178,17 @@ class EmbeddedRunIT {
                 new JsonObject(output.strip().lines().reduce((a, b) -> b).orElseThrow());
         assertTrue(result.getString("opportunityId").contains(":KALSHI_"), output);
         assertEquals("KILL SWITCH ON", result.getString("killState"));
+        assertTrue(result.getInteger("tradeRows") >= 1, output);
+        for (String chart : List.of("chart-pnl", "chart-opportunities", "chart-frames", "chart-latency")) {
+            assertTrue(result.getJsonObject("charts").getInteger(chart) >= 2, chart + " drew points: " + output);
+        }
+        assertTrue(result.getString("money").startsWith("$"), "money in dollars and cents: " + output);
+        assertTrue(result.getBoolean("disabledBeforeToken"), "buttons wait for the token: " + output);
+        assertTrue(result.getBoolean("enabledAfterToken"), output);
+        assertEquals(
+                List.of("prompt", "confirm"), result.getJsonArray("dialogs").getList(), "reason, then confirmation");
+        assertTrue(result.getInteger("overflow") <= 0, "usable at 800 px without scrolling sideways: " + output);
+        assertEquals(List.of(), result.getJsonArray("problems").getList(), "no failed request, no console error");
         assertTrue(get("/api/control", TOKEN).bodyAsJsonObject().getBoolean("killSwitch"), "the API reports it on");
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot was saved at " + screenshot);
     }

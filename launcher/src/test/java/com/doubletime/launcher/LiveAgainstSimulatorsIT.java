@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
+import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
+import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,7 +122,10 @@ class LiveAgainstSimulatorsIT {
                 .put("mode", "live")
                 .put("journalPath", dir.resolve("trades.jsonl").toString()));
         vertx.eventBus().<TradeReport>consumer(Addresses.TRADES, message -> trades.add(message.body()));
-        vertx.eventBus().<JsonObject>consumer(Addresses.EXECUTION, message -> execution.add(message.body()));
+        vertx.eventBus()
+                .<JournalEntry>consumer(
+                        Addresses.EXECUTION,
+                        message -> execution.add(new JsonObject(TradeJournalJson.write(message.body()))));
         stack = EmbeddedStack.start(vertx, config, TOKEN, new EmbeddedStack.Live(live, credentials, beforeFeeds))
                 .await(60, TimeUnit.SECONDS);
         probe = credentials.gateways(vertx, stack.simulator(), stack.pairs());
@@ -331,13 +338,11 @@ class LiveAgainstSimulatorsIT {
                 simulator -> simulator.kalshiFaults().answerSlowly(1500));
 
         JsonObject requested = awaitExecution(e -> "REQUESTED".equals(e.getString("kind")));
-        JsonObject state = (JsonObject) vertx.eventBus()
-                .request(
-                        Addresses.CONTROL,
-                        new JsonObject().put("action", "kill-switch-on").put("reason", "test: mid-trade"))
+        TradingControl state = (TradingControl) vertx.eventBus()
+                .request(Addresses.CONTROL, new ControlCommand.KillSwitch(true, "test: mid-trade"))
                 .await(30, TimeUnit.SECONDS)
                 .body();
-        assertTrue(state.getBoolean("killSwitch"), state.encode());
+        assertTrue(state.killSwitch(), state.toString());
 
         TradeReport first = nextTrade();
         assertEquals(requested.getString("tradeId"), first.tradeId());

@@ -1,6 +1,7 @@
 package com.doubletime.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,11 @@ class ReplayToolTest {
         assertEquals(11, summary.get("frames").asLong());
         assertEquals(4, summary.get("opportunities").asLong());
         assertEquals(2, summary.get("malformed").asLong());
+        long byReason = 0;
+        for (JsonNode count : summary.get("malformedByReason")) {
+            byReason += count.asLong();
+        }
+        assertEquals(2, byReason, "every malformed frame is counted under a reason: " + summary);
         assertEquals(1, summary.get("gaps").asLong());
         assertTrue(summary.at("/latencyNanos/p99").asLong() > 0);
 
@@ -197,5 +203,126 @@ class ReplayToolTest {
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("pair 'x', field 'polymarket'"), stderr.toString());
+    }
+
+    /** The test capture split the way run --record writes it: one file per venue (lines that are neither to kalshi). */
+    private Path recordedDirectory() throws Exception {
+        Path recorded = dir.resolve("recorded");
+        Files.createDirectories(recorded);
+        StringBuilder kalshi = new StringBuilder();
+        StringBuilder polymarket = new StringBuilder();
+        for (String line : Files.readAllLines(resource("replay-capture.jsonl"))) {
+            (line.contains("\"polymarket\"") ? polymarket : kalshi).append(line).append('\n');
+        }
+        Files.writeString(recorded.resolve("kalshi.jsonl"), kalshi);
+        Files.writeString(recorded.resolve("polymarket.jsonl"), polymarket);
+        return recorded;
+    }
+
+    private record Replayed(int code, List<String> opportunities, String stderr) {}
+
+    private Replayed replay(String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".jsonl");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--out";
+        all[args.length + 1] = out.toString();
+        int code = ReplayTool.run(
+                all,
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new Replayed(code, Files.readAllLines(out), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replaysTheDirectoryRunRecordWritesMergingItsVenueFilesByReceiveTime() throws Exception {
+        Replayed single = replay(
+                "--pairs",
+                resource("replay-pairs.yaml").toString(),
+                "--capture",
+                resource("replay-capture.jsonl").toString());
+        Replayed merged = replay(
+                "--pairs",
+                resource("replay-pairs.yaml").toString(),
+                "--capture",
+                recordedDirectory().toString());
+
+        assertEquals(0, merged.code(), merged.stderr());
+        assertEquals(4, merged.opportunities().size(), merged.stderr());
+        assertEquals(single.opportunities(), merged.opportunities());
+        assertFalse(merged.stderr().contains("warning"), merged.stderr());
+    }
+
+    @Test
+    void warnsWhenTheCaptureHoldsOneVenueOnlyAndSaysToPassTheDirectory() throws Exception {
+        Replayed kalshiOnly = replay(
+                "--pairs",
+                resource("replay-pairs.yaml").toString(),
+                "--capture",
+                recordedDirectory().resolve("kalshi.jsonl").toString());
+
+        assertEquals(0, kalshiOnly.code(), kalshiOnly.stderr());
+        assertEquals(List.of(), kalshiOnly.opportunities());
+        assertTrue(
+                kalshiOnly.stderr().contains("replay: warning: the capture holds Kalshi frames only"),
+                kalshiOnly.stderr());
+        assertTrue(kalshiOnly.stderr().contains("--capture DIR"), kalshiOnly.stderr());
+    }
+
+    @Test
+    void warnsWhenAFileGoesBackInTimeAsTwoVenueFilesJoinedTogetherDo() throws Exception {
+        Path recorded = recordedDirectory();
+        Path joined = dir.resolve("joined.jsonl");
+        Files.writeString(
+                joined,
+                Files.readString(recorded.resolve("kalshi.jsonl"))
+                        + Files.readString(recorded.resolve("polymarket.jsonl")));
+
+        Replayed replayed = replay("--pairs", resource("replay-pairs.yaml").toString(), "--capture", joined.toString());
+
+        assertTrue(replayed.stderr().contains(joined + " is out of order: recv_ns goes back"), replayed.stderr());
+        assertTrue(replayed.stderr().contains("--capture DIR merges its venue files by recv_ns"), replayed.stderr());
+    }
+
+    @Test
+    void exitsNonZeroWithTheCountsWhenNoFrameCouldBeRead() throws Exception {
+        Path garbage = dir.resolve("garbage.jsonl");
+        Files.writeString(garbage, "not a capture\n{\"venue\":\"kalshi\"\n\u0000\u0001\n");
+
+        Replayed replayed =
+                replay("--pairs", resource("replay-pairs.yaml").toString(), "--capture", garbage.toString());
+
+        assertEquals(1, replayed.code(), replayed.stderr());
+        assertTrue(
+                replayed.stderr().contains("no frame could be read from " + garbage + " (3 lines, 3 malformed)"),
+                replayed.stderr());
+        assertTrue(replayed.stderr().contains("\"frames\":3,\"opportunities\":0,\"malformed\":3"), replayed.stderr());
+    }
+
+    @Test
+    void listsItsOptionsOnHelpAndNamesAnUnknownOptionAsUnknown() throws Exception {
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(
+                0,
+                ReplayTool.run(
+                        new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(help.toString(StandardCharsets.UTF_8).contains("--capture=FILE|DIR"), help.toString());
+
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        assertEquals(
+                2,
+                ReplayTool.run(
+                        new String[] {"--bogus"}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+        assertTrue(
+                stderr.toString(StandardCharsets.UTF_8).contains("replay: unknown option '--bogus'"),
+                stderr.toString());
+        Replayed missing = replay(
+                "--pairs",
+                resource("replay-pairs.yaml").toString(),
+                "--capture",
+                dir.resolve("nothing-here").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.stderr().contains("no capture file or directory at"), missing.stderr());
     }
 }

@@ -7,6 +7,7 @@ import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
+import com.doubletime.domain.VenueTicks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -18,13 +19,14 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Sits between the book session and the publisher on the live feed and keeps its own copy of every book,
- * to catch a book that has silently gone wrong (polymarket.md §2.9: WS hashes are not reproducible, so
- * the check is structural). When the {@code best_bid}/{@code best_ask} carried by a {@code price_change}
- * disagree with the local top of book after the frame, the asset is marked stale in the same batch — the
- * monitor never evaluates the bad book — and a REST {@code GET /book} is requested. Until that snapshot
- * arrives the asset's changes are buffered; the snapshot is then published followed by the buffered
- * changes newer than it. Also records when each asset last had market data, for the stall check.
+ * Sits between the book session and the publisher on the live feed and checks the session's copy of every
+ * book against what the venue says its top of book is (polymarket.md §2.9: WS hashes are not reproducible,
+ * so the check is structural). When the {@code best_bid}/{@code best_ask} carried by a {@code price_change}
+ * disagree with the local top of book after the frame — or the session found the book crossed — the asset
+ * is marked stale in the same batch (the monitor never evaluates the bad book) and a REST {@code GET /book}
+ * is requested. Until that snapshot arrives the asset's changes are buffered; the snapshot is then applied
+ * through the session followed by the buffered changes newer than it. Also records when each asset last had
+ * market data, for the stall check.
  *
  * <p>Single-threaded, on the feed's event loop. The replay tool does not use it (no REST in replay).
  */
@@ -35,13 +37,13 @@ final class PolymarketBookGuard implements MarketDataListener {
     private record Buffered(Side side, long price, long size, long timestampMillis) {}
 
     private final MarketDataListener downstream;
-    private final OrderbookSet mirror = new OrderbookSet();
     private final Map<String, Long> lastDataNanos = new HashMap<>();
     private final Map<String, List<Buffered>> resyncing = new LinkedHashMap<>();
     private final LongSupplier nanoTime;
     private final Consumer<String> resyncRequests;
-    private PolymarketFrameParser frame;
+    private PolymarketBookSession session;
     private boolean frameApplies;
+    private boolean applyingFetchedBook;
     private long mismatches;
     private long resyncs;
 
@@ -51,45 +53,49 @@ final class PolymarketBookGuard implements MarketDataListener {
         this.resyncRequests = resyncRequests;
     }
 
-    /** The session's parser, whose updates are the frame being ended at {@link #onFrameEnd}. */
-    void attach(PolymarketFrameParser parser) {
-        this.frame = parser;
+    /** The session this guard listens to: its last frame is the one ended at {@link #onFrameEnd}. */
+    void attach(PolymarketBookSession session) {
+        this.session = session;
     }
 
     @Override
     public void onSnapshot(Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
         frameApplies = true;
-        mirror.applySnapshot(platform, instrument, bids, asks, atNanos);
         lastDataNanos.put(instrument, nanoTime.getAsLong());
-        resyncing.remove(instrument); // a fresh WS book ends a pending resync
+        resyncing.remove(instrument); // a fresh book ends a pending resync
         downstream.onSnapshot(platform, instrument, bids, asks, atNanos);
     }
 
     @Override
-    public void onLevel(
-            Platform platform, String instrument, Side side, long price, long size, boolean absolute, long atNanos) {
+    public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
         frameApplies = true;
-        mirror.applyLevel(platform, instrument, side, price, size, absolute, atNanos);
         lastDataNanos.put(instrument, nanoTime.getAsLong());
-        downstream.onLevel(platform, instrument, side, price, size, absolute, atNanos);
+        downstream.onLevelSet(platform, instrument, side, price, size, atNanos);
+    }
+
+    /** Polymarket sends absolute sizes only; passed on unchanged should a source ever send a change. */
+    @Override
+    public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
+        frameApplies = true;
+        lastDataNanos.put(instrument, nanoTime.getAsLong());
+        downstream.onLevelChange(platform, instrument, side, price, delta, atNanos);
     }
 
     @Override
     public void onStale(Platform platform, String instrument, String reason, long atNanos) {
-        mirror.markStale(platform, instrument);
         downstream.onStale(platform, instrument, reason, atNanos);
     }
 
     @Override
     public void onVenueDisconnected(Platform platform, String reason, long atNanos) {
-        mirror.markAllStale(platform);
         resyncing.clear(); // every asset gets a new book after the reconnect
         downstream.onVenueDisconnected(platform, reason, atNanos);
     }
 
     @Override
     public void onFrameEnd(Platform platform, long atNanos) {
-        if (frameApplies && frame != null) {
+        // a fetched book is checked by its hash, not by the best prices of the last frame
+        if (frameApplies && !applyingFetchedBook && session != null) {
             check(platform, atNanos);
         }
         frameApplies = false;
@@ -97,6 +103,7 @@ final class PolymarketBookGuard implements MarketDataListener {
     }
 
     private void check(Platform platform, long atNanos) {
+        PolymarketFrameParser frame = session.lastFrame();
         Map<String, PolymarketUpdate> lastTop = new LinkedHashMap<>();
         for (int i = 0; i < frame.updateCount(); i++) {
             PolymarketUpdate update = frame.update(i);
@@ -112,7 +119,7 @@ final class PolymarketBookGuard implements MarketDataListener {
             }
         }
         lastTop.forEach((asset, update) -> {
-            Orderbook book = mirror.find(platform, asset);
+            Orderbook book = session.received().find(platform, asset);
             if (book == null || !book.isFresh()) {
                 return;
             }
@@ -126,20 +133,27 @@ final class PolymarketBookGuard implements MarketDataListener {
                 String reason = "best bid/ask " + FixedPoint.format(update.bestBid(), 2) + "/"
                         + FixedPoint.format(update.bestAsk(), 2) + " disagree with the local book "
                         + FixedPoint.format(bid, 2) + "/" + FixedPoint.format(ask, 2) + ": resyncing from REST";
-                LOG.log(System.Logger.Level.WARNING, "polymarket " + asset + ": " + reason);
+                book.markStale();
                 onStale(platform, asset, reason, atNanos);
-                resyncing.put(asset, new ArrayList<>());
-                resyncRequests.accept(asset);
+                startResync(asset);
             }
         });
     }
 
+    /** The asset's book is already stale: buffer its changes and fetch a whole book from REST. */
+    void startResync(String asset) {
+        LOG.log(System.Logger.Level.WARNING, "polymarket " + asset + ": book diverged, resyncing from REST");
+        resyncing.put(asset, new ArrayList<>());
+        resyncRequests.accept(asset);
+    }
+
     /**
-     * Applies a REST {@code /book} summary fetched for a resync: published as a snapshot (the asset is fresh
-     * again), then the changes buffered since the mismatch that are newer than the summary.
+     * Applies a REST {@code /book} summary fetched for a resync, through the session (so its copy is whole
+     * again): a snapshot (the asset is fresh again), then the changes buffered since the mismatch that are
+     * newer than the summary.
      *
      * @return false when the resync was no longer wanted (a WS book or a reconnect came first)
-     * @throws IllegalArgumentException when the summary is malformed or its hash does not verify
+     * @throws IllegalArgumentException when the summary is malformed, crossed or its hash does not verify
      */
     boolean onRestBook(String assetId, JsonObject summary, long atNanos) {
         if (!resyncing.containsKey(assetId)) {
@@ -150,18 +164,40 @@ final class PolymarketBookGuard implements MarketDataListener {
         }
         LevelBuffer bids = levels(summary.getJsonArray("bids"));
         LevelBuffer asks = levels(summary.getJsonArray("asks"));
+        if (crossed(bids, asks)) {
+            throw new IllegalArgumentException("REST book for " + assetId + " is crossed");
+        }
         long restMillis = Long.parseLong(summary.getString("timestamp"));
         List<Buffered> buffered = resyncing.remove(assetId);
-        onSnapshot(Platform.POLYMARKET, assetId, bids, asks, atNanos);
-        for (Buffered change : buffered) {
-            if (change.timestampMillis() == PolymarketUpdate.ABSENT || change.timestampMillis() > restMillis) {
-                onLevel(Platform.POLYMARKET, assetId, change.side(), change.price(), change.size(), true, atNanos);
+        applyingFetchedBook = true;
+        try {
+            session.applyBook(assetId, bids, asks, atNanos);
+            for (Buffered change : buffered) {
+                if (change.timestampMillis() == PolymarketUpdate.ABSENT || change.timestampMillis() > restMillis) {
+                    session.applyLevel(assetId, change.side(), change.price(), change.size(), atNanos);
+                }
             }
+            session.endFrame(atNanos);
+        } finally {
+            applyingFetchedBook = false;
         }
-        frameApplies = false; // the REST book is checked by its hash, not by a frame's best prices
-        downstream.onFrameEnd(Platform.POLYMARKET, atNanos);
         resyncs++;
         return true;
+    }
+
+    private static boolean crossed(LevelBuffer bids, LevelBuffer asks) {
+        long bestBid = Long.MIN_VALUE;
+        for (int i = 0; i < bids.count(); i++) {
+            if (bids.size(i) > 0) {
+                bestBid = Math.max(bestBid, bids.price(i));
+            }
+        }
+        for (int i = 0; i < asks.count(); i++) {
+            if (asks.size(i) > 0 && asks.price(i) <= bestBid) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LevelBuffer levels(JsonArray levels) {
@@ -171,7 +207,13 @@ final class PolymarketBookGuard implements MarketDataListener {
         }
         for (int i = 0; i < levels.size(); i++) {
             JsonObject level = levels.getJsonObject(i);
-            out.add(FixedPoint.parse(level.getString("price")), FixedPoint.parse(level.getString("size")));
+            long price = FixedPoint.parse(level.getString("price"));
+            long size = FixedPoint.parse(level.getString("size"));
+            // the stream's rule for a level holds for a fetched book too
+            if (!VenueTicks.inTradableRange(price) || !VenueTicks.onTick(price, VenueTicks.FINEST) || size < 0) {
+                throw new IllegalArgumentException("REST book level " + level.encode() + " is not a tradable level");
+            }
+            out.add(price, size);
         }
         return out;
     }
@@ -194,9 +236,9 @@ final class PolymarketBookGuard implements MarketDataListener {
         resyncing.remove(assetId);
     }
 
-    /** The local copy, for tests and the health report. */
+    /** The session's copy of the books, for tests and the health report. */
     OrderbookSet books() {
-        return mirror;
+        return session.received();
     }
 
     long mismatches() {

@@ -1,11 +1,11 @@
 package com.doubletime.polymarket;
 
+import com.doubletime.feed.FeedConfigChecks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -43,29 +43,14 @@ public record PolymarketFeedConfig(
     public static final long DEFAULT_STALL_MILLIS = 120_000;
 
     public PolymarketFeedConfig {
-        if (wsUrl == null || !(wsUrl.startsWith("ws://") || wsUrl.startsWith("wss://"))) {
-            throw new IllegalArgumentException("polymarket.wsUrl must be a ws:// or wss:// URL, got " + wsUrl);
-        }
-        if (assetIds == null || assetIds.isEmpty()) {
-            throw new IllegalArgumentException("polymarket.assetIds must name at least one token id");
-        }
-        for (String id : assetIds) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("polymarket.assetIds contains an empty token id");
-            }
-        }
-        assetIds = List.copyOf(new LinkedHashSet<>(assetIds));
-        if (pingIntervalMillis <= 0) {
-            throw new IllegalArgumentException("polymarket.pingIntervalMillis must be positive");
-        }
+        FeedConfigChecks.webSocketUrl("polymarket.wsUrl", wsUrl);
+        assetIds = FeedConfigChecks.instruments("polymarket.assetIds", assetIds, "token id");
+        FeedConfigChecks.positive("polymarket.pingIntervalMillis", pingIntervalMillis);
         if (pongTimeoutMillis <= pingIntervalMillis) {
             // otherwise a healthy but quiet connection is declared dead before its next PONG can arrive
             throw new IllegalArgumentException("polymarket.pongTimeoutMillis must exceed pingIntervalMillis");
         }
-        if (reconnectInitialMillis <= 0 || reconnectMaxMillis < reconnectInitialMillis) {
-            throw new IllegalArgumentException("polymarket reconnect delays need 0 < initial <= max, got "
-                    + reconnectInitialMillis + " and " + reconnectMaxMillis);
-        }
+        FeedConfigChecks.reconnectDelays("polymarket", reconnectInitialMillis, reconnectMaxMillis);
         if (restUrl == null || restUrl.isBlank()) {
             restUrl = defaultRestUrl(wsUrl);
         }

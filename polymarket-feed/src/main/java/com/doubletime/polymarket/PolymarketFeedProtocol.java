@@ -1,7 +1,6 @@
 package com.doubletime.polymarket;
 
 import com.doubletime.domain.MarketDataListener;
-import com.doubletime.domain.Platform;
 import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.FeedLink;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,8 @@ import java.util.function.LongSupplier;
 final class PolymarketFeedProtocol implements FeedConnection.Listener {
     static final int SUBSCRIBE_CHUNK = 100;
     static final String PING = "PING";
+    /** How {@link BookFetcher} reports the venue's 404. */
+    static final String NOT_FOUND = "HTTP 404";
 
     private static final System.Logger LOG = System.getLogger(PolymarketFeedProtocol.class.getName());
 
@@ -55,6 +58,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     private final Map<String, Long> resubscribedAtNanos = new HashMap<>();
 
     private long restFailures;
+    private final Map<String, String> refused = new TreeMap<>();
 
     PolymarketFeedProtocol(PolymarketFeedConfig config, MarketDataListener listener, FeedLink link) {
         this(config, listener, link, BookFetcher.NONE, System::nanoTime);
@@ -74,8 +78,8 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         this.pongTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.pongTimeoutMillis());
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(config.stallMillis());
         this.guard = new PolymarketBookGuard(listener, nanoTime, this::resync);
-        this.session = new PolymarketBookSession(guard);
-        guard.attach(session.lastFrame());
+        this.session = new PolymarketBookSession(guard, guard::startResync);
+        guard.attach(session);
     }
 
     PolymarketBookSession session() {
@@ -126,6 +130,13 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 .encode();
     }
 
+    private Consumer<String> resolved;
+
+    /** Hands every frame holding a {@code market_resolved} event to {@code sink}. */
+    void onMarketResolved(Consumer<String> sink) {
+        this.resolved = sink;
+    }
+
     @Override
     public void onText(String frame, long atNanos) {
         switch (session.onFrame(frame, atNanos)) {
@@ -136,7 +147,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 LOG.log(System.Logger.Level.DEBUG, () -> "polymarket malformed frame skipped: " + session.lastError());
             }
             case IGNORED -> {
-                // events the books do not use (last_trade_price, best_bid_ask, new_market, …)
+                // events the books do not use (last_trade_price, best_bid_ask, new_market, …); market_resolved
+                // (custom_feature_enabled) goes to the market lifecycle
+                if (resolved != null && frame.contains("market_resolved")) {
+                    resolved.accept(frame);
+                }
             }
         }
     }
@@ -175,6 +190,9 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         List<String> stalled = new ArrayList<>();
         boolean escalate = false;
         for (String asset : assetIds) {
+            if (refused.containsKey(asset)) {
+                continue; // the venue has no book for it: asking again brings nothing
+            }
             long lastData = guard.lastDataNanos(asset, openedAtNanos);
             Long resubscribedAt = resubscribedAtNanos.get(asset);
             if (resubscribedAt != null && lastData > resubscribedAt) {
@@ -190,8 +208,13 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         if (stalled.isEmpty()) {
             return;
         }
+        for (String asset : stalled) {
+            if (guard.lastDataNanos(asset, openedAtNanos) <= openedAtNanos) {
+                probe(asset); // never had a book here: does the venue know the token at all?
+            }
+        }
         String reason = "silent stall: no market data for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms";
-        if (escalate || stalled.size() == assetIds.size()) {
+        if (escalate || stalled.size() == assetIds.size() - refused.size()) {
             // a new connection fixes a stopped stream
             link.noteError(reason + " on " + stalled.size() + " assets, after resubscribing: reconnecting");
             link.reconnect(reason + ", reconnecting");
@@ -204,15 +227,33 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         resubscribe(stalled, reason);
     }
 
+    /**
+     * The market channel says nothing about a token it does not know: it just never sends its book. REST
+     * {@code GET /book} does: 404 "No orderbook exists for the requested token id" (an unknown token, or a
+     * market without a book). Such a token is reported as refused, and no longer resubscribed.
+     */
+    private void probe(String asset) {
+        fetcher.fetch(asset, summary -> refused.remove(asset), failure -> {
+            if (failure.startsWith(NOT_FOUND) && assetIds.contains(asset)) {
+                String line = "polymarket has no order book for token " + asset + " (REST /book: " + failure
+                        + "); its book stays stale";
+                if (refused.put(asset, failure) == null) {
+                    LOG.log(System.Logger.Level.WARNING, line);
+                }
+                link.noteError(line);
+            }
+        });
+    }
+
     /** Marks the assets stale and asks for fresh {@code book}s: unsubscribe, then subscribe with initial_dump. */
     private void resubscribe(List<String> assets, String reason) {
         long now = nanoTime.getAsLong();
-        long at = System.currentTimeMillis() * 1_000_000;
+        long at = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         for (String asset : assets) {
-            guard.onStale(Platform.POLYMARKET, asset, reason, at);
+            session.markStale(asset, reason, at);
             resubscribedAtNanos.put(asset, now);
         }
-        guard.onFrameEnd(Platform.POLYMARKET, at);
+        session.endFrame(at);
         for (int from = 0; from < assets.size(); from += SUBSCRIBE_CHUNK) {
             List<String> chunk = assets.subList(from, Math.min(assets.size(), from + SUBSCRIBE_CHUNK));
             link.send(unsubscription(chunk));
@@ -250,16 +291,17 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
     /** Unsubscribed assets are marked stale: nothing keeps their books current any more. */
     void removeAssets(List<String> assets) {
         List<String> gone = assets.stream().filter(assetIds::remove).toList();
+        gone.forEach(refused::remove);
         if (gone.isEmpty()) {
             return;
         }
-        long at = System.currentTimeMillis() * 1_000_000;
+        long at = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         for (String asset : gone) {
-            guard.onStale(Platform.POLYMARKET, asset, "unsubscribed", at);
+            session.markStale(asset, "unsubscribed", at);
             guard.forget(asset);
             resubscribedAtNanos.remove(asset);
         }
-        guard.onFrameEnd(Platform.POLYMARKET, at);
+        session.endFrame(at);
         if (open) {
             for (int from = 0; from < gone.size(); from += SUBSCRIBE_CHUNK) {
                 link.send(unsubscription(gone.subList(from, Math.min(gone.size(), from + SUBSCRIBE_CHUNK))));
@@ -274,7 +316,7 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
                 asset,
                 summary -> {
                     try {
-                        guard.onRestBook(asset, summary, System.currentTimeMillis() * 1_000_000);
+                        guard.onRestBook(asset, summary, TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
                     } catch (RuntimeException e) {
                         restFailed(asset, e.getMessage());
                     }
@@ -289,6 +331,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
             // the WebSocket resyncs too: a fresh subscription starts with a book
             resubscribe(List.of(asset), "REST resync failed");
         }
+    }
+
+    /** Tokens the venue has no order book for (REST {@code /book} 404), sorted. */
+    List<String> refused() {
+        return List.copyOf(refused.keySet());
     }
 
     long resubscribes() {

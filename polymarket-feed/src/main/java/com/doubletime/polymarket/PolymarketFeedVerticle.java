@@ -8,19 +8,25 @@ import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.feed.Backoff;
 import com.doubletime.feed.BookFreshness;
 import com.doubletime.feed.FeedConnection;
+import com.doubletime.feed.MalformedFrameException;
 import com.doubletime.feed.MarketDataPublisher;
 import com.doubletime.feed.SharedVenueListener;
 import com.doubletime.feed.capture.CaptureWriter;
+import com.doubletime.polymarket.gamma.GammaClient;
+import com.doubletime.polymarket.market.PolymarketMarketBoard;
+import com.doubletime.polymarket.order.ClobReply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +49,10 @@ import java.util.function.Consumer;
  */
 public final class PolymarketFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
+    /** Stalls are looked for a few times per stall period, at most once a second. */
+    private static final long STALL_CHECKS_PER_PERIOD = 4;
+
+    private static final long MIN_STALL_CHECK_MILLIS = 10;
 
     private final PolymarketFeedConfig config;
     private FeedConnection connection;
@@ -50,6 +60,52 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private BookFreshness freshness;
     private CaptureWriter capture;
     private long healthTimer = -1;
+    private GammaClient gamma;
+    private List<MarketPair> lifecyclePairs;
+    private long gammaPollMillis;
+    private PolymarketMarketBoard board;
+    private long gammaTimer = -1;
+    private static final System.Logger LOG = System.getLogger(PolymarketFeedVerticle.class.getName());
+
+    /** Default Gamma poll, the fallback behind {@code market_resolved}. */
+    public static final long DEFAULT_GAMMA_POLL_MILLIS = 60_000;
+
+    /**
+     * Market lifecycle (issue 12): reads the paired markets from Gamma at start, on every pair change and every
+     * {@code pollMillis} (the fallback), takes {@code market_resolved} from the market channel (subscribed with
+     * {@code custom_feature_enabled}), and publishes {@code MarketStatusChanged} on {@link Addresses#MARKET_STATUS}
+     * (all again on {@link Addresses#MARKET_STATUS_RESEND}). Call before deploying.
+     */
+    public PolymarketFeedVerticle withLifecycle(GammaClient gamma, List<MarketPair> pairs, long pollMillis) {
+        if (pollMillis <= 0) {
+            throw new IllegalArgumentException("the Gamma poll interval must be positive");
+        }
+        this.gamma = gamma;
+        this.lifecyclePairs = List.copyOf(pairs);
+        this.gammaPollMillis = pollMillis;
+        return this;
+    }
+
+    private void pollGamma() {
+        List<String> conditions = board.conditionIds();
+        if (conditions.isEmpty()) {
+            return;
+        }
+        gamma.marketRecords(conditions)
+                .onSuccess(records -> records.forEach(record -> board.onGamma(record, System.currentTimeMillis())))
+                .onFailure(failure ->
+                        LOG.log(System.Logger.Level.WARNING, "polymarket Gamma poll failed: " + failure.getMessage()));
+    }
+
+    private void onResolvedFrame(String frame) {
+        try {
+            board.onResolvedFrame(frame, System.currentTimeMillis());
+        } catch (MalformedFrameException e) {
+            connection.noteError("malformed market_resolved: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "polymarket market_resolved skipped: " + e.getMessage());
+        }
+    }
+
     private long pingTimer = -1;
     private long stallTimer = -1;
     private WebClient rest;
@@ -64,7 +120,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
-        freshness = new BookFreshness();
+        freshness = new BookFreshness(config.assetIds());
         Future<CaptureWriter> opened = config.recordFile() == null
                 ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> CaptureWriter.open(config.recordFile()));
@@ -90,10 +146,22 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             MarketDataListener listener =
                     sharedVenue ? new SharedVenueListener(publisher, () -> protocol.assetIds()) : publisher;
             protocol = new PolymarketFeedProtocol(config, listener, connection, this::fetchBook, System::nanoTime);
+            if (gamma != null) {
+                board = new PolymarketMarketBoard(
+                        lifecyclePairs, event -> vertx.eventBus().publish(Addresses.MARKET_STATUS, event));
+                protocol.onMarketResolved(this::onResolvedFrame);
+                vertx.eventBus()
+                        .<MarketStatusRequest>consumer(
+                                Addresses.MARKET_STATUS_RESEND, message -> board.resend(System.currentTimeMillis()));
+                pollGamma();
+                gammaTimer = vertx.setPeriodic(gammaPollMillis, id -> pollGamma());
+            }
             connection.start(protocol);
             // sent while connected only
             pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());
-            long stallCheck = Math.max(10, Math.min(1_000, config.stallMillis() / 4));
+            long stallCheck = Math.max(
+                    MIN_STALL_CHECK_MILLIS,
+                    Math.min(HEALTH_PERIOD_MILLIS, config.stallMillis() / STALL_CHECKS_PER_PERIOD));
             stallTimer = vertx.setPeriodic(stallCheck, id -> protocol.checkStalls());
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> publishHealth());
             if (!sharedVenue) { // a scaled-out instance gets its share from the market leases instead
@@ -120,10 +188,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     public Future<Void> changeAssets(List<String> assets) {
         Promise<Void> changed = Promise.promise();
         context.runOnContext(v -> {
-            protocol.follow(assets);
+            follow(assets);
             changed.complete();
         });
         return changed.future();
+    }
+
+    private void follow(Collection<String> assets) {
+        protocol.follow(assets);
+        freshness.follow(protocol.assetIds());
     }
 
     /** {@code GET /book?token_id=} on the CLOB REST API, answered on this verticle's event loop. */
@@ -133,7 +206,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 .timeout(config.pongTimeoutMillis())
                 .send()
                 .onSuccess(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         onFailure.accept("HTTP " + response.statusCode());
                         return;
                     }
@@ -154,7 +227,13 @@ public final class PolymarketFeedVerticle extends VerticleBase {
             tokens.add(pair.noTokenId());
         }
         if (!tokens.isEmpty()) {
-            protocol.follow(tokens);
+            follow(tokens);
+        }
+        if (board != null) {
+            board.pairs(change.pairs());
+            if (!change.added().isEmpty()) {
+                pollGamma();
+            }
         }
     }
 
@@ -178,8 +257,11 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 0,
                 connection.reconnects(),
                 streamed,
-                freshness.staleAmong(streamed),
-                connection.lastError());
+                freshness.staleInstruments(),
+                connection.lastError(),
+                session.counters().malformedByReason(),
+                session.crossedBooks() + protocol.guard().mismatches(),
+                protocol.refused());
     }
 
     /** Closes the socket (publishing the books' staleness), then flushes and closes the capture. */
@@ -187,6 +269,9 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     public Future<?> stop() {
         if (pingTimer != -1) {
             vertx.cancelTimer(pingTimer);
+        }
+        if (gammaTimer != -1) {
+            vertx.cancelTimer(gammaTimer);
         }
         if (healthTimer != -1) {
             vertx.cancelTimer(healthTimer);

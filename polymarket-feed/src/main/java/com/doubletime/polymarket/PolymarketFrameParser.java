@@ -7,6 +7,7 @@ import com.doubletime.feed.FrameFields;
 import com.doubletime.feed.JsonTokenizer;
 import com.doubletime.feed.JsonTokenizer.Token;
 import com.doubletime.feed.MalformedFrameException;
+import com.doubletime.feed.MalformedReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,15 +77,15 @@ public final class PolymarketFrameParser {
                 readEvent(parser);
             }
             if (token != Token.END_ARRAY) {
-                throw new MalformedFrameException("array element is not an object");
+                throw new MalformedFrameException(MalformedReason.SYNTAX, "array element is not an object");
             }
         } else if (first == Token.START_OBJECT) {
             readEvent(parser);
         } else {
-            throw new MalformedFrameException("neither PONG, a JSON object nor an array");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "neither PONG, a JSON object nor an array");
         }
         if (parser.next() != null) {
-            throw new MalformedFrameException("trailing content after the JSON value");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, "trailing content after the JSON value");
         }
     }
 
@@ -113,6 +114,7 @@ public final class PolymarketFrameParser {
         long newTick = PolymarketUpdate.ABSENT;
         boolean sawBids = false;
         boolean sawAsks = false;
+        boolean legacyChanges = false;
         eventBids.clear();
         eventAsks.clear();
         // Fields may come in any order, so levels and changes are collected before the type is known.
@@ -132,20 +134,25 @@ public final class PolymarketFrameParser {
                     readLevels(parser, value, eventAsks, field);
                     sawAsks = true;
                 }
-                case "price_changes", "changes" -> readChanges(parser, value, field);
+                case "price_changes" -> readChanges(parser, value, field);
+                case "changes" -> {
+                    legacyChanges = true;
+                    parser.skipChildren();
+                }
                 default -> parser.skipChildren();
             }
         }
         if (eventType == null) {
-            throw new MalformedFrameException("event without event_type");
+            throw new MalformedFrameException(MalformedReason.MISSING_FIELD, "event without event_type");
         }
         if (!"price_change".equals(eventType) && count != firstChange) {
-            throw new MalformedFrameException(eventType + " carries price changes");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, eventType + " carries price changes");
         }
         switch (eventType) {
             case "book" -> {
                 if (assetId == null || !sawBids || !sawAsks) {
-                    throw new MalformedFrameException("book without asset_id, bids or asks");
+                    throw new MalformedFrameException(
+                            MalformedReason.MISSING_FIELD, "book without asset_id, bids or asks");
                 }
                 PolymarketUpdate book = next(PolymarketUpdate.Kind.BOOK);
                 copy(eventBids, book.bids);
@@ -153,21 +160,29 @@ public final class PolymarketFrameParser {
                 stamp(book, assetId, timestamp);
             }
             case "price_change" -> {
+                if (legacyChanges && count == firstChange) {
+                    // retired on 15 Sep 2025; a venue rolling back would show up under its own reason
+                    throw new MalformedFrameException(
+                            MalformedReason.LEGACY_PRICE_CHANGE,
+                            "price_change in the flat schema retired in September 2025 (changes, no price_changes)");
+                }
                 if (count == firstChange) {
-                    throw new MalformedFrameException("price_change without price_changes");
+                    throw new MalformedFrameException(
+                            MalformedReason.MISSING_FIELD, "price_change without price_changes");
                 }
                 for (int i = firstChange; i < count; i++) {
                     PolymarketUpdate change = pool.get(i);
-                    // the legacy schema names the asset once, on the envelope
-                    stamp(change, change.assetId != null ? change.assetId : assetId, timestamp);
                     if (change.assetId == null) {
-                        throw new MalformedFrameException("price_change entry without asset_id");
+                        throw new MalformedFrameException(
+                                MalformedReason.MISSING_FIELD, "price_change entry without asset_id");
                     }
+                    stamp(change, change.assetId, timestamp);
                 }
             }
             case "tick_size_change" -> {
                 if (assetId == null || newTick == PolymarketUpdate.ABSENT) {
-                    throw new MalformedFrameException("tick_size_change without asset_id or new_tick_size");
+                    throw new MalformedFrameException(
+                            MalformedReason.MISSING_FIELD, "tick_size_change without asset_id or new_tick_size");
                 }
                 PolymarketUpdate tick = next(PolymarketUpdate.Kind.TICK_SIZE);
                 tick.tickSize = newTick;
@@ -190,7 +205,7 @@ public final class PolymarketFrameParser {
 
     private void readChanges(JsonTokenizer parser, Token start, String field) throws MalformedFrameException {
         if (start != Token.START_ARRAY) {
-            throw new MalformedFrameException(field + " is not an array");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not an array");
         }
         while (parser.next() == Token.START_OBJECT) {
             PolymarketUpdate change = next(PolymarketUpdate.Kind.LEVEL);
@@ -209,20 +224,21 @@ public final class PolymarketFrameParser {
                 }
             }
             if (change.price == PolymarketUpdate.ABSENT || change.size == PolymarketUpdate.ABSENT || side == null) {
-                throw new MalformedFrameException(field + " entry without price, size or side");
+                throw new MalformedFrameException(
+                        MalformedReason.MISSING_FIELD, field + " entry without price, size or side");
             }
             FrameFields.price(change.price, field);
-            if (change.size < 0) {
-                throw new MalformedFrameException(field + " entry with a negative size");
-            }
+            FrameFields.size(change.size, field);
             change.side = switch (side) {
                 case "BUY" -> Side.BID;
                 case "SELL" -> Side.ASK;
-                default -> throw new MalformedFrameException(field + " side is neither BUY nor SELL: " + side);
+                default ->
+                    throw new MalformedFrameException(
+                            MalformedReason.BAD_VALUE, field + " side is neither BUY nor SELL: " + side);
             };
         }
         if (parser.currentToken() != Token.END_ARRAY) {
-            throw new MalformedFrameException(field + " entry is not an object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, field + " entry is not an object");
         }
     }
 
@@ -232,7 +248,7 @@ public final class PolymarketFrameParser {
             return;
         }
         if (start != Token.START_ARRAY) {
-            throw new MalformedFrameException(field + " is not an array");
+            throw new MalformedFrameException(MalformedReason.BAD_VALUE, field + " is not an array");
         }
         while (parser.next() == Token.START_OBJECT) {
             long price = PolymarketUpdate.ABSENT;
@@ -247,16 +263,13 @@ public final class PolymarketFrameParser {
                 }
             }
             if (price == PolymarketUpdate.ABSENT || size == PolymarketUpdate.ABSENT) {
-                throw new MalformedFrameException(field + " level without price or size");
+                throw new MalformedFrameException(
+                        MalformedReason.MISSING_FIELD, field + " level without price or size");
             }
-            FrameFields.price(price, field);
-            if (size < 0) {
-                throw new MalformedFrameException(field + " level with a negative size");
-            }
-            levels.add(price, size);
+            levels.add(FrameFields.price(price, field), FrameFields.size(size, field));
         }
         if (parser.currentToken() != Token.END_ARRAY) {
-            throw new MalformedFrameException(field + " level is not an object");
+            throw new MalformedFrameException(MalformedReason.SYNTAX, field + " level is not an object");
         }
     }
 

@@ -12,6 +12,9 @@ import com.doubletime.domain.Side;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PolymarketBookSessionTest {
@@ -140,12 +143,68 @@ class PolymarketBookSessionTest {
     }
 
     @Test
-    void readsTheLegacyPriceChangeSchema() {
+    void theFlatPriceChangeSchemaRetiredInSeptember2025IsMalformedUnderItsOwnReason() {
         session.onFrame(book("A", "[]", "[]"), 1);
-        session.onFrame(
-                "{\"asset_id\":\"A\",\"changes\":[{\"price\":\"0.4\",\"side\":\"SELL\",\"size\":\"3300\"}],"
-                        + "\"event_type\":\"price_change\",\"market\":\"0x\",\"timestamp\":\"1\",\"hash\":\"h\"}",
+        assertEquals(
+                PolymarketBookSession.Outcome.MALFORMED,
+                session.onFrame(
+                        "{\"asset_id\":\"A\",\"changes\":[{\"price\":\"0.4\",\"side\":\"SELL\",\"size\":\"3300\"}],"
+                                + "\"event_type\":\"price_change\",\"market\":\"0x\",\"timestamp\":\"1\",\"hash\":\"h\"}",
+                        2));
+        assertTrue(book("A").asks().isEmpty());
+        assertEquals(Map.of("legacy_price_change", 1L), session.counters().malformedByReason());
+    }
+
+    @Test
+    void anAskAtZeroOrOneIsMalformedNotAContractForNothing() {
+        assertEquals(
+                PolymarketBookSession.Outcome.MALFORMED,
+                session.onFrame(book("A", "[]", "[{\"price\":\"0\",\"size\":\"100\"}]"), 1));
+        assertNull(book("A"), "no free ask");
+        session.onFrame(book("A", "[]", "[{\"price\":\"0.6\",\"size\":\"5\"}]"), 2);
+        for (String price : new String[] {"1", "1.00", "0", "-0.1", "0.00001"}) {
+            assertEquals(
+                    PolymarketBookSession.Outcome.MALFORMED,
+                    session.onFrame(
+                            "{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":[{\"asset_id\":\"A\","
+                                    + "\"price\":\"" + price + "\",\"size\":\"9\",\"side\":\"SELL\"}]}",
+                            3),
+                    price);
+        }
+        assertEquals(
+                Map.of("price_out_of_range", 5L, "price_off_tick", 1L),
+                session.counters().malformedByReason());
+        assertEquals(d("0.6"), book("A").asks().price(0));
+    }
+
+    @Test
+    void aBookCrossedAtTheEndOfAFrameIsStaleUntilItsNextBook() {
+        List<String> resyncs = new ArrayList<>();
+        PolymarketBookSession live = new PolymarketBookSession(books, resyncs::add);
+        live.onFrame(book("A", "[{\"price\":\"0.48\",\"size\":\"10\"}]", "[{\"price\":\"0.52\",\"size\":\"10\"}]"), 1);
+        // within one frame the book may pass through a crossed state; only its end counts
+        live.onFrame(
+                "{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":["
+                        + "{\"asset_id\":\"A\",\"price\":\"0.53\",\"size\":\"5\",\"side\":\"BUY\"},"
+                        + "{\"asset_id\":\"A\",\"price\":\"0.53\",\"size\":\"0\",\"side\":\"BUY\"}]}",
                 2);
-        assertEquals(d("3300"), book("A").asks().sizeAt(d("0.4")));
+        assertTrue(book("A").isFresh());
+
+        live.onFrame(
+                "{\"event_type\":\"price_change\",\"market\":\"0x\",\"price_changes\":["
+                        + "{\"asset_id\":\"A\",\"price\":\"0.52\",\"size\":\"5\",\"side\":\"BUY\"}]}",
+                3);
+
+        assertTrue(book("A").isStale(), "best bid 0.52 >= best ask 0.52");
+        assertEquals(List.of("A"), resyncs);
+        assertEquals(1, live.crossedBooks());
+        live.onFrame(book("A", "[{\"price\":\"0.50\",\"size\":\"10\"}]", "[{\"price\":\"0.52\",\"size\":\"10\"}]"), 4);
+        assertTrue(book("A").isFresh());
+    }
+
+    @Test
+    void replayKeepsACrossedBookStaleWithNobodyToAsk() {
+        session.onFrame(book("A", "[{\"price\":\"0.60\",\"size\":\"1\"}]", "[{\"price\":\"0.40\",\"size\":\"1\"}]"), 1);
+        assertTrue(book("A").isStale(), "a crossed book as received is not a book to trade on");
     }
 }

@@ -43,11 +43,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -184,12 +187,11 @@ class PolymarketFaultsIT {
     @Test
     void droppedConnectionEndsWithoutAWebSocketCloseFrame() throws Exception {
         CompletableFuture<String> ending = new CompletableFuture<>();
-        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient()
+        java.net.http.WebSocket socket = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
-                .buildAsync(java.net.URI.create(simulator.polymarketWsUrl()), new java.net.http.WebSocket.Listener() {
+                .buildAsync(URI.create(simulator.polymarketWsUrl()), new java.net.http.WebSocket.Listener() {
                     @Override
-                    public java.util.concurrent.CompletionStage<?> onClose(
-                            java.net.http.WebSocket ws, int code, String reason) {
+                    public CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
                         ending.complete(code == 1006 ? "no close frame" : "close frame " + code);
                         return null;
                     }

@@ -17,6 +17,7 @@ import com.doubletime.feed.MarketDataPublisher;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class PolymarketFeedResilienceTest {
                         "{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"unsubscribe\"}"),
                 link.sent);
         assertTrue(monitorBook(YES).isStale(), "an unsubscribed book is no longer kept current");
-        assertEquals(java.util.Set.of(NO), protocol.assetIds());
+        assertEquals(Set.of(NO), protocol.assetIds());
     }
 
     @Test
@@ -205,6 +206,34 @@ class PolymarketFeedResilienceTest {
         assertEquals(FixedPoint.parse("7"), monitorBook(YES).asks().sizeAt(FixedPoint.parse("0.55")));
         assertEquals(1, protocol.guard().resyncs());
         assertTrue(batches.get(batches.size() - 1).events().get(0) instanceof OrderBookSnapshotReceived);
+    }
+
+    @Test
+    void aBookCrossedAtTheEndOfAFrameIsStaleInTheSameBatchAndResyncedFromRest() {
+        PolymarketFeedProtocol protocol = protocol(List.of(YES));
+        protocol.onOpen(0);
+        protocol.onText(PolymarketFeedProtocolTest.book(YES, "0.52", "0.53"), 0);
+
+        // no best prices to compare with, but a bid at the ask: the local book missed an update
+        protocol.onText(
+                "{\"event_type\":\"price_change\",\"market\":\"0x5f65\",\"price_changes\":[{\"asset_id\":\""
+                        + YES + "\",\"price\":\"0.53\",\"size\":\"5\",\"side\":\"BUY\"}],"
+                        + "\"timestamp\":\"1757908892500\"}",
+                0);
+
+        // before: the crossed book stayed fresh, and its 0.53 bid against the 0.53 ask could price a window
+        List<MarketDataEvent> last = batches.get(batches.size() - 1).events();
+        assertTrue(last.get(last.size() - 1) instanceof BookMarkedStale stale
+                && stale.reason().contains("crossed"));
+        assertTrue(monitorBook(YES).isStale());
+        assertEquals(List.of(YES), fetched);
+        assertEquals(1, protocol.session().crossedBooks());
+
+        pendingBook.accept(restBook(YES, "1757908892600"));
+
+        assertTrue(monitorBook(YES).isFresh());
+        assertEquals(FixedPoint.parse("0.50"), monitorBook(YES).bids().price(0));
+        assertFalse(protocol.session().received().find(Platform.POLYMARKET, YES).isCrossed());
     }
 
     @Test

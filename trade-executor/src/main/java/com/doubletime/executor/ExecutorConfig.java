@@ -3,6 +3,9 @@ package com.doubletime.executor;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.RiskLimits;
+import com.doubletime.executor.journal.JournalSync;
+import com.doubletime.executor.journal.PostgresJournalConfig;
+import com.doubletime.executor.live.LiveExecution;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,7 +17,8 @@ import java.util.Map;
 /**
  * The trade executor's settings, read once at start-up.
  *
- * @param mode {@code paper} simulates fills against the books; {@code live} is refused at start-up (not built yet)
+ * @param mode {@code paper} simulates fills against the books; {@code live} sends orders (and is refused at start-up
+ *     without an order gateway per venue)
  * @param maxNotionalPerTrade the most one trade may spend, both legs' cost and fees, in dollars
  * @param journalPath the JSON Lines trade journal
  * @param maxBookAge a book not updated for longer than this is not traded on
@@ -47,6 +51,9 @@ public record ExecutorConfig(
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
     public static final int DEFAULT_RECENT_TRADES = 500;
+    /** Live positions are compared with the venues' once a minute unless configured. */
+    public static final long DEFAULT_RECONCILE_INTERVAL_MILLIS = 60_000;
+
     public static final ExecutorConfig DEFAULT =
             new ExecutorConfig(ExecutionMode.PAPER, DEFAULT_MAX_NOTIONAL, DEFAULT_JOURNAL);
 
@@ -155,7 +162,7 @@ public record ExecutorConfig(
                 maxBookAge,
                 recentTrades,
                 LiveExecution.Settings.DEFAULT,
-                60_000,
+                DEFAULT_RECONCILE_INTERVAL_MILLIS,
                 null);
     }
 
@@ -214,7 +221,7 @@ public record ExecutorConfig(
                     Duration.ofMillis(in.getLong("maxBookAgeMillis", DEFAULT_MAX_BOOK_AGE.toMillis())),
                     in.getInteger("recentTrades", DEFAULT_RECENT_TRADES),
                     LiveExecution.Settings.fromJson(in.getJsonObject("live")),
-                    in.getLong("reconcileIntervalMillis", 60_000L),
+                    in.getLong("reconcileIntervalMillis", DEFAULT_RECONCILE_INTERVAL_MILLIS),
                     journal.equals("postgres")
                             ? PostgresJournalConfig.fromJson(in.getJsonObject("postgres"), System.getenv())
                             : null,

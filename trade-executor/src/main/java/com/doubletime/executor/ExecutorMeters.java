@@ -8,9 +8,11 @@ import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.position.PositionBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 
 /**
  * The executor's meters: orders sent and orders that filled anything, per venue; trades rejected (by risk,
@@ -90,7 +92,7 @@ final class ExecutorMeters {
                 && order.kind() == OrderEventKind.REQUESTED
                 && order.purpose() != LegPurpose.ENTRY) {
             Counter.builder("dt.legrisk.orders")
-                    .tag("purpose", order.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("purpose", order.purpose().name().toLowerCase(Locale.ROOT))
                     .description("re-hedge and unwind orders sent by the leg-risk policy")
                     .register(registry)
                     .increment();

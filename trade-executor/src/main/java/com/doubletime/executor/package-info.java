@@ -1,33 +1,65 @@
 /**
- * The trade executor: risk checks, paper fills and the trade journal.
+ * The trade executor: decides on each opportunity, re-checks it right before sending, executes both legs (paper or
+ * live), journals every step and reports. {@link com.doubletime.executor.TradeExecutorVerticle} is wiring only;
+ * {@link com.doubletime.executor.TradeExecutor} assembles the plain parts below, which tests (and a backtest) drive
+ * without Vert.x on an injected clock, scheduler and thread.
  *
  * <pre>
- *  dt.market-data ──► OrderbookSet (own copy of every book)
- *                          │
- *  dt.opportunities ──► PaperTrader.decide ──► journal ──► PaperTrader.fill ──► journal ──► dt.trades
- *   (Found only;          (pair known, books      (fsync)    (IOC walk of the      (fsync)    TradeReport
- *    Closed forgets        fresh and young,                   current asks up to
- *    the id)               max notional, min                  each limit price)
- *                          order size, one
- *                          decision per id)
- *  dt.trades.query ──► recent trades as a JSON array (same objects as the journal's "trade" lines)
+ *  dt.market-data ─────► BookMirror (own copy of every book; wakes decisions waiting for their books)
+ *  dt.pairs.changed ───► CurrentPairs (the one owner of the pairs: decision, last look, legs, recovery, reconciler)
+ *  dt.control ─────────► OperatorControl ─► journal ─► reply TradingControl | ControlRefused ; dt.control.events
+ *  dt.opportunities ──► TradeLifecycle (lifecycle) ─────────────────────────────────────────────────────────────┐
+ *                         │                                                                                     │
+ *      TradeDecider ◄─────┤ decide: pair known, controls, RiskGate (limits, per pair), books usable,   (risk)   │
+ *      (one per id)       │         NotionalCap, min order size                                                 │
+ *                         ├─► journal the decision (TradeJournal: durable before anything depends on it)        │
+ *                         ├─► BookMirror.caughtUp (≤ 50 ms on the Scheduler)                                    │
+ *                         ├─► LastLook: kill switch, the pair as it is now, books still hold the quantity       │
+ *                         │     └─ rejected ─► journal the REJECTED report ────────────────────────────────────┤
+ *                         └─► VenueStrategy                                                                     │
+ *                               ├─ PaperVenue (paper): IOC fill of both legs against the BookMirror, at once    │
+ *                               └─ LiveVenue (live) ─► LiveExecution: journal both REQUESTED in one write ─►    │
+ *                                    send both (Kalshi IOC/FOK, Polymarket FAK/FOK) ─► answers, polls, cancels  │
+ *                                    (each journaled) ─► leg risk: LegRiskPolicy re-hedge / unwind, alerts      │
+ *                                    ─► dt.execution (each step once journaled: OrderEvent, ExecutionAlert)     │
+ *                         journal the report ◄───────────────────────────────────────────────────────────────────┘
+ *                         ─► TradeHistory (dt.trades.query) ─► PositionBook (dt.positions.query, meters, limits)
+ *                         ─► dt.trades (TradeReport)
+ *
+ *  start-up (before any subscription): journal ─► StartupRecovery.fold (positions, controls, interrupted live
+ *  trades) ─► TradeRecovery.reconcile each interrupted trade with the venues (nothing re-sent) ─► VenueWarmUp
+ *  (one authenticated read per venue) ─► subscribe.   live, periodic: PositionCheck ─► PositionReconciler
+ *  (journal positions vs the venues' positions endpoints ─► POSITION_MISMATCH alerts)
  * </pre>
  *
- * <p>Choices worth knowing:
+ * <p>Packages: {@code lifecycle} (the flow and its ports: {@link com.doubletime.executor.lifecycle.VenueStrategy},
+ * {@link com.doubletime.executor.lifecycle.TradeJournal}, {@link com.doubletime.executor.lifecycle.Scheduler}),
+ * {@code risk} (decision and limits), {@code paper}, {@code live} (orders, leg risk, warm-up, reconciliation
+ * rounds), {@code journal} (file and PostgreSQL repositories, the line reader), {@code control} (operator
+ * commands), {@code recovery} (start-up), {@code position} (positions, their report and the venue comparison).
+ *
+ * <p>Threading: single writer. Everything runs on the executor's thread (the verticle's event loop); a venue's
+ * answer that completes elsewhere is continued there. Nothing is published before its journal write completed; if
+ * the journal fails the executor halts (it can no longer record what it does) until restart.
+ *
+ * <p>Seams for what comes next, so that none of it needs a second flow:
  * <ul>
- *   <li>Max notional per trade bounds the cash outlay (both legs' cost plus fees) at the <em>limit</em>
- *       prices, so it holds whatever an immediate-or-cancel order gets; it can reduce a trade a little
- *       more than the book at detection would need.</li>
- *   <li>One decision per opportunity id, whatever the verdict: updates of an open opportunity never trade
- *       again, and a rejected one is not retried (a rejection for size would otherwise be journaled on
- *       every update). The remembered ids are per run: the monitor numbers opportunities per run, so
- *       reloading them from the journal would silently skip new opportunities after a full restart.</li>
- *   <li>Fills are whole contracts on both venues; a partly taken level keeps its fractional size.</li>
- *   <li>{@code realisedEdge} counts only hedged pairs at $1; contracts bought on one venue count as zero
- *       until unwound, and such a trade is logged as UNHEDGED.</li>
- *   <li>Paper fills do not consume book liquidity.</li>
- *   <li>A failed journal write halts trading until restart: nothing may be done that is not recorded.</li>
- *   <li>Deploy one executor per cluster: opportunities are published, so every instance would trade them.</li>
+ *   <li><b>Backtest</b>: drive {@code TradeLifecycle} (or the whole {@code TradeExecutor}) from a replayed capture
+ *       with a virtual clock ({@code LongSupplier}), a virtual {@code Scheduler} and a direct {@code Executor}, and
+ *       a simulated {@code VenueStrategy} whose orders reach a replayed book L ms later and fill IOC there
+ *       ({@code PaperVenue.fill} against the books of that moment); {@code TradeLifecycleTest} does exactly this.</li>
+ *   <li><b>Capital and settlement</b>: free cash per venue (and shard) is one more reason in {@code LastLook}
+ *       (checked on the executor's thread right before the strategy runs), or in {@code TradeDecider} to size the
+ *       trade; settlement folds into {@code PositionBook} as another journal entry kind.</li>
+ *   <li><b>Active/standby fail-over</b>: a fencing epoch checked in {@code LastLook} before each order (and by
+ *       {@code LiveExecution} before a leg-risk order), with the epoch journaled so a stale active halts.</li>
+ *   <li><b>Latency</b>: the only waits on the disk are the {@code TradeJournal} stages (the decision, the two
+ *       REQUESTED records, the report); a journal that completes on write and flushes off the critical path
+ *       plugs in there, with the crash-safety trade-off stated by {@code JournalSync}.</li>
  * </ul>
+ *
+ * <p>Choices worth knowing: max notional per trade bounds the cash outlay (both legs' cost plus fees) at the
+ * <em>limit</em> prices, so it holds whatever an immediate-or-cancel order gets. Deploy one executor per cluster:
+ * opportunities are published, so every instance would trade them.
  */
 package com.doubletime.executor;

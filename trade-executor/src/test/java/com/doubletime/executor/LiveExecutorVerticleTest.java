@@ -1,25 +1,42 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.PositionsQuery;
+import com.doubletime.bus.protocol.PositionsReport;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.order.OrderResult;
+import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.OrderEventKind;
+import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.FakeVenue;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.journal.JsonLinesTradeRepository;
+import com.doubletime.executor.journal.TradeRepository;
+import com.doubletime.executor.live.LiveExecution;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +44,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,31 +53,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The verticle in live mode over scripted venues and a real file journal. */
 @Timeout(60)
 class LiveExecutorVerticleTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> trades = new LinkedBlockingQueue<>();
-    private final BlockingQueue<JsonObject> execution = new LinkedBlockingQueue<>();
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> trades = executor.trades;
+    private final BlockingQueue<JournalEntry> execution = executor.execution;
     private final FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
     private final FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listen() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-        vertx.eventBus()
-                .<JsonObject>consumer(Addresses.EXECUTION, m -> execution.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    LiveExecutorVerticleTest() throws Exception {}
 
     @AfterEach
     void close() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private ExecutorConfig config() {
@@ -68,7 +75,7 @@ class LiveExecutorVerticleTest {
                 ExecutionMode.LIVE,
                 new BigDecimal("1000"),
                 dir.resolve("trades.jsonl"),
-                java.time.Duration.ofDays(3_650),
+                Duration.ofDays(3_650),
                 100,
                 LiveExecution.Settings.DEFAULT,
                 0,
@@ -76,23 +83,8 @@ class LiveExecutorVerticleTest {
     }
 
     private void deploy() throws Exception {
-        vertx.deployVerticle(new TradeExecutorVerticle(
-                        config(),
-                        List.of(Fixtures.PAIR),
-                        null,
-                        System::nanoTime,
-                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket)))
-                .await(10, TimeUnit.SECONDS);
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
+        executor.deployLive(config(), List.of(Fixtures.PAIR), null, venues(), System::nanoTime);
+        executor.publishKalshi(Fixtures.levels("0.38", "20"), Fixtures.levels("0.40", "50", "0.42", "100"), T0);
         vertx.eventBus()
                 .publish(
                         Addresses.MARKET_DATA,
@@ -101,7 +93,11 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS); // barrier
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS); // barrier
+    }
+
+    private Map<Platform, VenueOrderGateway> venues() {
+        return Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket);
     }
 
     private void opportunity(String id) {
@@ -132,19 +128,19 @@ class LiveExecutorVerticleTest {
         assertEquals(1, kalshi.placed.size());
         assertEquals(1, polymarket.placed.size());
         assertEquals(4, journal().stream().filter(OrderEvent.class::isInstance).count());
-        assertEquals("order", execution.poll(5, TimeUnit.SECONDS).getString("type"));
-        JsonObject status = vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+        assertInstanceOf(OrderEvent.class, execution.poll(5, TimeUnit.SECONDS));
+        TradingControl status = vertx.eventBus()
+                .<TradingControl>request(Addresses.CONTROL, new ControlCommand.Status())
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals("live", status.getString("mode"));
+        assertEquals(ExecutionMode.LIVE, status.mode());
     }
 
     @Test
     void theKillSwitchTurnedOnWhileTheDecisionIsJournaledSendsNoOrder() throws Exception {
         deploy();
         vertx.eventBus()
-                .request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"))
+                .request(Addresses.CONTROL, new ControlCommand.KillSwitch(true, null))
                 .await(5, TimeUnit.SECONDS);
         opportunity("fed:K:2");
 
@@ -160,11 +156,11 @@ class LiveExecutorVerticleTest {
         polymarket.onPlace = order -> never;
         deploy();
         opportunity("fed:K:3");
-        assertEquals("order", execution.poll(10, TimeUnit.SECONDS).getString("type"));
+        assertInstanceOf(OrderEvent.class, execution.poll(10, TimeUnit.SECONDS));
         while (journal().stream()
                 .noneMatch(e -> e instanceof OrderEvent o
                         && o.platform() == Platform.KALSHI
-                        && o.kind() == com.doubletime.domain.trade.OrderEventKind.ACKNOWLEDGED)) {
+                        && o.kind() == OrderEventKind.ACKNOWLEDGED)) {
             Thread.sleep(50);
         }
         vertx.close().await(10, TimeUnit.SECONDS); // the "crash": the Polymarket answer never arrives
@@ -193,18 +189,12 @@ class LiveExecutorVerticleTest {
             assertEquals(150, recovered.kalshi().filledQuantity());
             assertTrue(recovered.reason().contains("UNKNOWN"), recovered.reason());
             assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing sent twice");
-            JsonObject positions = restarted
+            PositionsReport positions = restarted
                     .eventBus()
-                    .<JsonObject>request(Addresses.POSITIONS_QUERY, null)
+                    .<PositionsReport>request(Addresses.POSITIONS_QUERY, PositionsQuery.INSTANCE)
                     .await(5, TimeUnit.SECONDS)
                     .body();
-            assertEquals(
-                    "150",
-                    positions
-                            .getJsonArray("pairs")
-                            .getJsonObject(0)
-                            .getJsonObject("kalshi")
-                            .getString("yes"));
+            assertEquals(150, positions.pairs().get(0).kalshiYes());
         } finally {
             restarted.close().await(10, TimeUnit.SECONDS);
         }
@@ -231,11 +221,11 @@ class LiveExecutorVerticleTest {
                 .await(10, TimeUnit.SECONDS);
 
         assertEquals(1, kalshi.balanceReads.get());
-        JsonObject status = vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, new JsonObject())
+        TradingControl status = vertx.eventBus()
+                .<TradingControl>request(Addresses.CONTROL, new ControlCommand.Status())
                 .await(5, TimeUnit.SECONDS)
                 .body();
-        assertEquals("live", status.getString("mode"));
+        assertEquals(ExecutionMode.LIVE, status.mode());
     }
 
     @Test
@@ -272,7 +262,7 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS);
         opportunity("fed:K:9");
 
         assertEquals(TradeStatus.FILLED, trades.poll(20, TimeUnit.SECONDS).status());
@@ -281,9 +271,7 @@ class LiveExecutorVerticleTest {
         List<JournalEntry> recorded = repository.recent(10).await(5, TimeUnit.SECONDS);
         assertEquals(
                 List.of("trade_decision", "order", "order"),
-                recorded.subList(0, 3).stream()
-                        .map(e -> TradeJournalJson.toTree(e).get("type").asText())
-                        .toList());
+                recorded.subList(0, 3).stream().map(TradeJournalJson::type).toList());
         repository.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -303,26 +291,26 @@ class LiveExecutorVerticleTest {
         // the window's market data reaches the executor only after its decision is journaled (queued behind it)
         TradeRepository journal = new TradeRepository() {
             @Override
-            public io.vertx.core.Future<Void> append(JournalEntry entry) {
+            public Future<Void> append(JournalEntry entry) {
                 return file.append(entry).onSuccess(done -> {
-                    if (entry instanceof com.doubletime.domain.trade.TradeDecision) {
+                    if (entry instanceof TradeDecision) {
                         vertx.runOnContext(v -> vertx.eventBus().publish(Addresses.MARKET_DATA, opening));
                     }
                 });
             }
 
             @Override
-            public io.vertx.core.Future<List<JournalEntry>> recent(int limit) {
+            public Future<List<JournalEntry>> recent(int limit) {
                 return file.recent(limit);
             }
 
             @Override
-            public io.vertx.core.Future<Void> forEach(java.util.function.Consumer<JournalEntry> visitor) {
+            public Future<Void> forEach(Consumer<JournalEntry> visitor) {
                 return file.forEach(visitor);
             }
 
             @Override
-            public io.vertx.core.Future<Void> close() {
+            public Future<Void> close() {
                 return file.close();
             }
         };
@@ -349,7 +337,7 @@ class LiveExecutorVerticleTest {
                                 T0,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0))));
-        vertx.eventBus().request(Addresses.TRADES_QUERY, null).await(5, TimeUnit.SECONDS);
+        vertx.eventBus().request(Addresses.TRADES_QUERY, TradesQuery.ALL).await(5, TimeUnit.SECONDS);
 
         vertx.eventBus()
                 .publish(

@@ -1,6 +1,6 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,28 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.PositionsQuery;
+import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.domain.Direction;
-import com.doubletime.domain.Platform;
+import com.doubletime.domain.Outcome;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
-import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.fixtures.ControlledRepository;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.fixtures.JournalSamples;
+import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,69 +43,39 @@ import org.junit.jupiter.api.io.TempDir;
 /** The operator's controls on the executor: kill switch, pause, risk limits, positions, pair changes. */
 @Timeout(30)
 class OperatorControlTest {
-    private static final long NOW = T0 + 2_000_000L;
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+    private static final long NOW = ExecutorHarness.NOW;
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> published = executor.trades;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listenForTrades() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    OperatorControlTest() throws Exception {}
 
     @AfterEach
     void closeVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private String deploy(ExecutorConfig config, TradeRepository repository) throws Exception {
-        return vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), repository, () -> NOW))
-                .await(10, TimeUnit.SECONDS);
+        return executor.deployPaper(config, List.of(Fixtures.PAIR), repository);
     }
 
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.POLYMARKET,
-                                T0,
-                                List.of(
-                                        Fixtures.polymarket(
-                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
-        control("status"); // handled on the executor's loop after the market data: a barrier
+        executor.publishStandardBooks();
     }
 
     private static ArbitrageOpportunityFound opportunity(String id) {
         return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, id, T0);
     }
 
-    private JsonObject control(String action) throws Exception {
-        return send(new JsonObject().put("action", action));
+    private TradingControl control(ControlCommand command) throws Exception {
+        return executor.control(command);
     }
 
-    private JsonObject send(JsonObject command) throws Exception {
-        return vertx.eventBus()
-                .<JsonObject>request(Addresses.CONTROL, command)
-                .await(5, TimeUnit.SECONDS)
-                .body();
+    private Object send(ControlCommand command) throws Exception {
+        return executor.send(command);
     }
 
     @Test
@@ -108,7 +84,7 @@ class OperatorControlTest {
         deploy(Fixtures.config("1000"), journal);
         publishStandardBooks();
 
-        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"));
+        vertx.eventBus().request(Addresses.CONTROL, new ControlCommand.KillSwitch(true, null));
         ControlledRepository.Pending killed = journal.next(); // its journal write is still in flight
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
 
@@ -125,20 +101,20 @@ class OperatorControlTest {
     void killSwitchIsJournaledReportedAndPublishedAsTheNewState() throws Exception {
         ControlledRepository journal = ControlledRepository.automatic(List.of());
         deploy(Fixtures.config("1000"), journal);
-        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+        BlockingQueue<TradingControl> events = new LinkedBlockingQueue<>();
         vertx.eventBus()
-                .<JsonObject>consumer(Addresses.CONTROL_EVENTS, m -> events.add(m.body()))
+                .<TradingControl>consumer(Addresses.CONTROL_EVENTS, m -> events.add(m.body()))
                 .completion()
                 .await(5, TimeUnit.SECONDS);
 
-        JsonObject state = control("kill-switch-on");
+        TradingControl state = control(new ControlCommand.KillSwitch(true, null));
 
-        assertTrue(state.getBoolean("killSwitch"));
-        assertEquals("the kill switch is on", state.getString("blockedBecause"));
-        assertEquals("paper", state.getString("mode"));
+        assertTrue(state.killSwitch());
+        assertEquals("the kill switch is on", state.blockedBecause());
+        assertEquals(ExecutionMode.PAPER, state.mode());
         assertEquals(state, events.poll(5, TimeUnit.SECONDS));
         assertInstanceOf(ControlChange.class, journal.next().entry());
-        assertFalse(control("kill-switch-off").getBoolean("killSwitch"));
+        assertFalse(control(new ControlCommand.KillSwitch(false, null)).killSwitch());
     }
 
     @Test
@@ -150,7 +126,7 @@ class OperatorControlTest {
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         ControlledRepository.Pending decision = journal.next();
         assertTrue(((TradeDecision) decision.entry()).accepted());
-        vertx.eventBus().request(Addresses.CONTROL, new JsonObject().put("action", "kill-switch-on"));
+        vertx.eventBus().request(Addresses.CONTROL, new ControlCommand.KillSwitch(true, null));
         journal.next().complete();
         decision.complete();
 
@@ -164,11 +140,11 @@ class OperatorControlTest {
         deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
         publishStandardBooks();
 
-        assertTrue(control("pause").getBoolean("paused"));
+        assertTrue(control(new ControlCommand.Pause(null)).paused());
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         assertEquals("trading is paused", published.poll(5, TimeUnit.SECONDS).reason());
 
-        control("resume");
+        control(new ControlCommand.Resume(null));
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:2"));
         assertEquals(TradeStatus.FILLED, published.poll(5, TimeUnit.SECONDS).status());
     }
@@ -178,18 +154,14 @@ class OperatorControlTest {
         deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of()));
         publishStandardBooks();
 
-        ReplyException unknown = assertInstanceOf(
-                ReplyException.class,
-                assertThrowsOn(new JsonObject()
-                        .put("action", "risk-limits")
-                        .put("riskLimits", new JsonObject().put("maxNotionalPerTrde", "5"))));
-        assertEquals(400, unknown.failureCode());
-        assertEquals("maxNotionalPerTrde", new JsonObject(unknown.getMessage()).getString("field"));
+        ControlRefused unknown = assertInstanceOf(
+                ControlRefused.class,
+                send(new ControlCommand.ChangeRiskLimits(Map.of("maxNotionalPerTrde", "5"), null)));
+        assertEquals(400, unknown.status());
+        assertEquals("maxNotionalPerTrde", unknown.field());
 
-        JsonObject state = send(new JsonObject()
-                .put("action", "risk-limits")
-                .put("riskLimits", new JsonObject().put("maxNotionalPerTrade", "50")));
-        assertEquals("50", state.getJsonObject("riskLimits").getString("maxNotionalPerTrade"));
+        TradingControl state = control(new ControlCommand.ChangeRiskLimits(Map.of("maxNotionalPerTrade", "50"), null));
+        assertEquals(new BigDecimal("50"), state.limits().maxNotionalPerTrade());
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         TradeReport report = published.poll(5, TimeUnit.SECONDS);
         assertEquals(TradeStatus.FILLED, report.status());
@@ -199,53 +171,40 @@ class OperatorControlTest {
                 report.totalCost().toPlainString());
     }
 
-    private Throwable assertThrowsOn(JsonObject command) {
-        try {
-            send(command);
-        } catch (Exception e) {
-            return e;
-        }
-        throw new AssertionError("the command was accepted: " + command);
-    }
-
     @Test
     void killSwitchStaysOnAcrossARestart() throws Exception {
         ExecutorConfig config = new ExecutorConfig(ExecutionMode.PAPER, new BigDecimal("1000"), dir.resolve("t.jsonl"));
         String first = vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), null, () -> NOW))
                 .await(10, TimeUnit.SECONDS);
-        control("kill-switch-on");
+        control(new ControlCommand.KillSwitch(true, null));
         vertx.undeploy(first).await(10, TimeUnit.SECONDS);
 
         vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), null, () -> NOW))
                 .await(10, TimeUnit.SECONDS);
 
-        assertTrue(control("status").getBoolean("killSwitch"));
+        assertTrue(control(new ControlCommand.Status()).killSwitch());
     }
 
     @Test
     void positionsAndPnlFollowTheTrades() throws Exception {
-        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of(TradeJournalJsonTest.report)));
+        deploy(Fixtures.config("1000"), ControlledRepository.automatic(List.of(JournalSamples.PAPER_REPORT)));
         publishStandardBooks();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         TradeReport trade = published.poll(5, TimeUnit.SECONDS);
 
-        JsonObject positions = vertx.eventBus()
-                .<JsonObject>request(Addresses.POSITIONS_QUERY, new JsonObject())
+        PositionsReport positions = vertx.eventBus()
+                .<PositionsReport>request(Addresses.POSITIONS_QUERY, PositionsQuery.INSTANCE)
                 .await(5, TimeUnit.SECONDS)
                 .body();
 
-        JsonObject pair = positions.getJsonArray("pairs").getJsonObject(0);
-        assertEquals(Fixtures.PAIR_ID, pair.getString("pairId"));
-        long kalshiYes = TradeJournalJsonTest.report.kalshi().order().outcome() == com.doubletime.domain.Outcome.YES
-                ? TradeJournalJsonTest.report.kalshi().filledQuantity()
+        PositionsReport.PairPosition pair = positions.pairs().get(0);
+        assertEquals(Fixtures.PAIR_ID, pair.pairId());
+        long kalshiYes = JournalSamples.PAPER_REPORT.kalshi().order().outcome() == Outcome.YES
+                ? JournalSamples.PAPER_REPORT.kalshi().filledQuantity()
                 : 0;
-        assertEquals(
-                Long.toString(kalshiYes + trade.kalshi().filledQuantity()),
-                pair.getJsonObject("kalshi").getString("yes"));
-        BigDecimal edge = TradeJournalJsonTest.report.realisedEdge().add(trade.realisedEdge());
-        assertEquals(
-                0,
-                edge.compareTo(new BigDecimal(positions.getJsonObject("total").getString("lockedInEdge"))));
+        assertEquals(kalshiYes + trade.kalshi().filledQuantity(), pair.kalshiYes());
+        BigDecimal edge = JournalSamples.PAPER_REPORT.realisedEdge().add(trade.realisedEdge());
+        assertEquals(0, edge.compareTo(positions.totalLockedInEdge()));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.doubletime.executor;
 
-import static com.doubletime.executor.Fixtures.T0;
+import static com.doubletime.executor.fixtures.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
@@ -18,8 +18,12 @@ import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.fixtures.ControlledRepository;
+import com.doubletime.executor.fixtures.ExecutorHarness;
+import com.doubletime.executor.fixtures.Fixtures;
+import com.doubletime.executor.fixtures.JournalSamples;
+import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -30,73 +34,42 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TradeExecutorVerticleTest {
-    private static final long NOW = T0 + 2_000_000L;
-    private final Vertx vertx = Vertx.vertx();
-    private final BlockingQueue<TradeReport> published = new LinkedBlockingQueue<>();
+    private static final long NOW = ExecutorHarness.NOW;
+    private final ExecutorHarness executor = new ExecutorHarness();
+    private final Vertx vertx = executor.vertx;
+    private final BlockingQueue<TradeReport> published = executor.trades;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void listenForTrades() throws Exception {
-        BusCodecs.registerAll(vertx.eventBus());
-        vertx.eventBus()
-                .<TradeReport>consumer(Addresses.TRADES, m -> published.add(m.body()))
-                .completion()
-                .await(5, TimeUnit.SECONDS);
-    }
+    TradeExecutorVerticleTest() throws Exception {}
 
     @AfterEach
     void closeVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
+        executor.close();
     }
 
     private void deploy(ExecutorConfig config, TradeRepository repository) throws Exception {
-        vertx.deployVerticle(new TradeExecutorVerticle(config, List.of(Fixtures.PAIR), repository, () -> NOW))
-                .await(10, TimeUnit.SECONDS);
+        executor.deployPaper(config, List.of(Fixtures.PAIR), repository);
     }
 
     /** Publishes the standard books, then waits for the executor to have applied them. */
     private void publishStandardBooks() throws Exception {
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.KALSHI,
-                                T0,
-                                List.of(Fixtures.kalshi(
-                                        Fixtures.levels("0.38", "20"),
-                                        Fixtures.levels("0.40", "50", "0.42", "100"),
-                                        T0))));
-        vertx.eventBus()
-                .publish(
-                        Addresses.MARKET_DATA,
-                        new MarketDataBatch(
-                                Platform.POLYMARKET,
-                                T0,
-                                List.of(
-                                        Fixtures.polymarket(
-                                                Fixtures.NO_TOKEN, Fixtures.levels("0.52", "80", "0.53", "100"), T0),
-                                        Fixtures.polymarket(Fixtures.YES_TOKEN, Fixtures.levels("0.65", "10"), T0))));
-        query(null); // handled on the executor's event loop after the market data: a barrier
+        executor.publishStandardBooks();
     }
 
     private static ArbitrageOpportunityFound opportunity(String id) {
         return Fixtures.detect(Fixtures.standardBooks(), Direction.KALSHI_YES_POLYMARKET_NO, id, T0);
     }
 
-    private JsonArray query(JsonObject request) throws Exception {
-        return vertx.eventBus()
-                .<JsonArray>request(Addresses.TRADES_QUERY, request)
-                .await(5, TimeUnit.SECONDS)
-                .body();
+    private List<TradeReport> query(TradesQuery request) throws Exception {
+        return executor.recentTrades(request);
     }
 
     @Test
@@ -143,7 +116,7 @@ class TradeExecutorVerticleTest {
                                 T0 + 1,
                                 List.of(Fixtures.polymarket(
                                         Fixtures.NO_TOKEN, Fixtures.levels("0.60", "80"), T0 + 1))));
-        query(null); // barrier: the executor has applied the new book
+        query(TradesQuery.ALL); // barrier: the executor has applied the new book
         decision.complete();
 
         ControlledRepository.Pending outcome = journal.next();
@@ -195,23 +168,23 @@ class TradeExecutorVerticleTest {
 
     @Test
     void answersTradesQueryWithRecentTradesIncludingThoseReadFromTheJournal() throws Exception {
-        TradeReport earlier = TradeJournalJsonTest.report;
+        TradeReport earlier = JournalSamples.PAPER_REPORT;
         deploy(
                 Fixtures.config("1000"),
-                ControlledRepository.automatic(List.of(TradeJournalJsonTest.decision, earlier)));
+                ControlledRepository.automatic(List.of(JournalSamples.PAPER_DECISION, earlier)));
         publishStandardBooks();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:9"));
         TradeReport latest = published.poll(5, TimeUnit.SECONDS);
 
-        JsonArray all = query(null);
-        JsonArray last = query(new JsonObject().put("limit", 1));
+        List<TradeReport> all = query(TradesQuery.ALL);
+        List<TradeReport> last = query(new TradesQuery(1));
 
         assertEquals(2, all.size());
-        assertEquals(earlier.tradeId(), all.getJsonObject(0).getString("tradeId"));
-        assertEquals(new JsonObject(TradeJournalJson.write(latest)), all.getJsonObject(1));
+        assertEquals(earlier.tradeId(), all.get(0).tradeId());
+        assertEquals(latest, all.get(1));
         assertEquals(1, last.size());
-        assertEquals(latest.tradeId(), last.getJsonObject(0).getString("tradeId"));
-        assertEquals("fed:K:9", last.getJsonObject(0).getString("opportunityId"));
+        assertEquals(latest.tradeId(), last.get(0).tradeId());
+        assertEquals("fed:K:9", last.get(0).opportunityId());
     }
 
     @Test
@@ -223,7 +196,7 @@ class TradeExecutorVerticleTest {
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:1"));
         journal.next();
         vertx.eventBus().publish(Addresses.OPPORTUNITIES, opportunity("fed:K:2"));
-        query(null);
+        query(TradesQuery.ALL);
 
         assertNull(published.poll(200, TimeUnit.MILLISECONDS));
         assertTrue(journal.pending.isEmpty(), "no decision after the journal failed");

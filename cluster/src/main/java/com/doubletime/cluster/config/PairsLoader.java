@@ -23,6 +23,12 @@ public final class PairsLoader {
     private PairsLoader() {}
 
     public static Future<List<MarketPair>> load(Vertx vertx, Path file) {
+        if (Files.isDirectory(file)) {
+            return Future.failedFuture(new PairsFileException(
+                    null,
+                    null,
+                    "the pairs file " + file.toAbsolutePath() + " is a directory: name the JSON or YAML file itself"));
+        }
         if (!Files.isRegularFile(file)) {
             return Future.failedFuture(new PairsFileException(null, null, "no pairs file at " + file.toAbsolutePath()));
         }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,17 @@ import java.util.regex.Pattern;
  * "above" and the other "below" is {@code inverse}. Pure and deterministic.
  */
 public final class PairDiscovery {
+    /** Scores are shown to three decimals. */
+    private static final double SCORE_ROUNDING = 1000.0;
+
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000);
+    /** Whole numbers in this range in a title are years, not strikes. */
+    private static final BigDecimal FIRST_YEAR = BigDecimal.valueOf(1900);
+
+    private static final BigDecimal LAST_YEAR = BigDecimal.valueOf(2100);
+
     /** Below this a candidate is noise: shared topic words without the same subject, date and strike. */
     public static final double DEFAULT_MIN_SCORE = 0.7;
 
@@ -138,11 +150,7 @@ public final class PairDiscovery {
         union.addAll(pWords);
         double title = union.isEmpty() ? 0 : (double) common.size() / union.size();
         reasons.add(String.format(
-                Locale.ROOT,
-                "title words in common %d of %d: %s",
-                common.size(),
-                union.size(),
-                new java.util.TreeSet<>(common)));
+                Locale.ROOT, "title words in common %d of %d: %s", common.size(), union.size(), new TreeSet<>(common)));
         int kDirection = direction(kalshi.title());
         int pDirection = direction(polymarket.title());
         Polarity polarity =
@@ -152,27 +160,28 @@ public final class PairDiscovery {
                         ? "opposite directions (" + word(kDirection) + " / " + word(pDirection) + "): inverse"
                         : "same direction: same");
         double score = TITLE_WEIGHT * title + DATE_WEIGHT * date + THRESHOLD_WEIGHT * threshold;
-        return new PairCandidate(kalshi, polymarket, Math.round(score * 1000) / 1000.0, polarity, reasons);
+        return new PairCandidate(
+                kalshi, polymarket, Math.round(score * SCORE_ROUNDING) / SCORE_ROUNDING, polarity, reasons);
     }
 
     /** Numbers that can be strikes: $150k → 150000, 2% → 2, 2.0 → 2; years (1900–2100 whole) are dates, not strikes. */
     static Set<BigDecimal> thresholds(String title) {
-        Set<BigDecimal> out = new java.util.TreeSet<>();
+        Set<BigDecimal> out = new TreeSet<>();
         Matcher m = NUMBER.matcher(title);
         while (m.find()) {
             BigDecimal value = new BigDecimal(m.group(1).replace(",", ""));
             String suffix = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
             value = switch (suffix) {
-                case "k" -> value.multiply(BigDecimal.valueOf(1_000));
-                case "m" -> value.multiply(BigDecimal.valueOf(1_000_000));
-                case "b" -> value.multiply(BigDecimal.valueOf(1_000_000_000));
+                case "k" -> value.multiply(THOUSAND);
+                case "m" -> value.multiply(MILLION);
+                case "b" -> value.multiply(BILLION);
                 default -> value;
             };
             boolean year = suffix.isEmpty()
                     && !m.group(0).startsWith("$")
                     && value.scale() <= 0
-                    && value.compareTo(BigDecimal.valueOf(1900)) >= 0
-                    && value.compareTo(BigDecimal.valueOf(2100)) <= 0;
+                    && value.compareTo(FIRST_YEAR) >= 0
+                    && value.compareTo(LAST_YEAR) <= 0;
             boolean dayOfMonth = suffix.isEmpty()
                     && !m.group(0).startsWith("$")
                     && value.scale() <= 0

@@ -1,7 +1,10 @@
 package com.doubletime.domain.event;
 
 import com.doubletime.domain.Platform;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One feed instance's health, published about once a second on the bus for the gateway and the metrics.
@@ -22,6 +25,12 @@ import java.util.List;
  * @param staleInstruments    those of {@code instruments} whose book cannot be used now (no snapshot yet, gap,
  *                            disconnect), sorted
  * @param lastError           the last connection, protocol or parse error, or {@code null}
+ * @param malformedByReason   {@code malformed} split by reason ({@code price_out_of_range},
+ *                            {@code legacy_price_change}, …), reasons never seen left out
+ * @param divergedBooks       books found diverged from the venue's (a Kalshi level driven below zero, a
+ *                            crossed Polymarket book), marked stale and resynced
+ * @param refusedInstruments  configured instruments the venue refused to stream (Kalshi error 11, an unknown
+ *                            market), sorted: never subscribed, so never fresh
  */
 public record FeedHealth(
         Platform venue,
@@ -36,12 +45,17 @@ public record FeedHealth(
         long reconnects,
         List<String> instruments,
         List<String> staleInstruments,
-        String lastError) {
+        String lastError,
+        Map<String, Long> malformedByReason,
+        long divergedBooks,
+        List<String> refusedInstruments) {
     public FeedHealth {
         if (instanceId == null || instanceId.isBlank()) {
             throw new IllegalArgumentException("feed health of " + venue + " names no instance");
         }
         instruments = List.copyOf(instruments);
         staleInstruments = List.copyOf(staleInstruments);
+        malformedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(malformedByReason));
+        refusedInstruments = List.copyOf(refusedInstruments);
     }
 }

@@ -12,10 +12,12 @@ import java.util.List;
  * venue shows them: YES bids, and NO bids (our YES asks at 1 − p), each best first.
  */
 public final class BookDumpJson {
+    private static final int INITIAL_CAPACITY = 4096;
+
     private BookDumpJson() {}
 
     public static String write(Collection<Orderbook> kalshi, Collection<Orderbook> polymarket) {
-        StringBuilder out = new StringBuilder(4096);
+        StringBuilder out = new StringBuilder(INITIAL_CAPACITY);
         out.append("{\"kalshi\":{");
         boolean first = true;
         for (Orderbook book : sorted(kalshi)) {

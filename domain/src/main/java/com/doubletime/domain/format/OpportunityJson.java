@@ -3,6 +3,7 @@ package com.doubletime.domain.format;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Leg;
 import com.doubletime.domain.Opportunity;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.OpportunityEvent;
@@ -14,13 +15,15 @@ import java.math.BigDecimal;
  * never a digit dropped when a value is more precise than that.
  */
 public final class OpportunityJson {
+    private static final int INITIAL_CAPACITY = 512;
+
     private static final int PRICE_DECIMALS = 4;
     private static final int MONEY_DECIMALS = 6;
 
     private OpportunityJson() {}
 
     public static String write(OpportunityEvent event) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(INITIAL_CAPACITY);
         if (event instanceof ArbitrageOpportunityFound found) {
             writeFound(out, found);
         } else {
@@ -47,6 +50,15 @@ public final class OpportunityJson {
         out.append("\"detectedAtNanos\":").append(found.detectedAtNanos()).append(',');
         out.append("\"kalshiBookNanos\":").append(o.kalshiBookNanos()).append(',');
         out.append("\"polymarketBookNanos\":").append(o.polymarketBookNanos());
+        ReturnOnCapital roc = found.returnOnCapital();
+        if (roc != null) {
+            // contracts §7: present only when both markets' resolution times are known
+            out.append(',');
+            JsonText.field(out, "resolvesAt", roc.resolvesAtIso()).append(',');
+            JsonText.field(out, "daysToResolution", roc.daysToResolution().toPlainString())
+                    .append(',');
+            JsonText.field(out, "annualizedReturn", roc.annualizedReturn().toPlainString());
+        }
         out.append('}');
     }
 

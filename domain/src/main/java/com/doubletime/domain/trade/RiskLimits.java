@@ -1,14 +1,23 @@
 package com.doubletime.domain.trade;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The limits every trade is checked against before any order goes out. Money is exact decimal dollars,
  * sizes are whole contracts. The executor owns the current limits; the gateway reads and changes them
  * over the bus.
+ *
+ * <p>Bounds, checked wherever limits come from (config, {@code PATCH /api/risk-limits}, the journal):
+ * dollar amounts are canonical ASCII decimal strings ({@code "250"}, {@code "250.50"}: digits, at most one
+ * point, at most six decimals — no sign, exponent, spaces or other scripts' digits) above 0 and at most
+ * {@value #MAX_DOLLARS_TEXT}; {@code maxPositionPerPair} is a whole number from 1 to
+ * {@value #MAX_POSITION_PER_PAIR} contracts; {@code maxTradesPerMinute} from 1 to {@value #MAX_TRADES_PER_MINUTE}.
+ * A value outside is refused naming the field, never clamped.
  *
  * @param maxNotionalPerTrade the most one trade may spend, both legs' cost and fees, at the limit prices
  * @param maxPositionPerPair the most contracts held on either venue for one pair, over all its trades
@@ -33,6 +42,22 @@ public record RiskLimits(
             "dailyLossLimit",
             "maxTradesPerMinute");
 
+    /** One billion dollars: more than any account here holds, small enough to be a typo when exceeded. */
+    public static final String MAX_DOLLARS_TEXT = "1000000000";
+
+    public static final BigDecimal MAX_DOLLARS = new BigDecimal(MAX_DOLLARS_TEXT);
+    /** Money is kept to the micro-dollar, like every amount in the system. */
+    public static final int MAX_DOLLAR_DECIMALS = 6;
+
+    public static final long MAX_POSITION_PER_PAIR = 100_000_000;
+    /** A hundred a second: far above what either venue's order rate limits allow. */
+    public static final int MAX_TRADES_PER_MINUTE = 6_000;
+
+    private static final int SHOWN_CHARACTERS = 24;
+
+    private static final Pattern CANONICAL_DOLLARS =
+            Pattern.compile("(0|[1-9][0-9]{0,9})(\\.[0-9]{1," + MAX_DOLLAR_DECIMALS + "})?");
+
     /** Paper defaults: room for a long demo run; a live deployment sets its own (config or PATCH /api/risk-limits). */
     public static final RiskLimits DEFAULT = new RiskLimits(
             new BigDecimal("1000"),
@@ -43,16 +68,12 @@ public record RiskLimits(
             60);
 
     public RiskLimits {
-        positive(maxNotionalPerTrade, "maxNotionalPerTrade");
-        if (maxPositionPerPair <= 0) {
-            throw new InvalidFieldException("maxPositionPerPair", "must be a positive whole number of contracts");
-        }
-        positive(maxTotalExposure, "maxTotalExposure");
-        positive(maxUnhedgedExposure, "maxUnhedgedExposure");
-        positive(dailyLossLimit, "dailyLossLimit");
-        if (maxTradesPerMinute <= 0) {
-            throw new InvalidFieldException("maxTradesPerMinute", "must be a positive whole number");
-        }
+        dollars(maxNotionalPerTrade, "maxNotionalPerTrade");
+        count(maxPositionPerPair, MAX_POSITION_PER_PAIR, "maxPositionPerPair", "contracts");
+        dollars(maxTotalExposure, "maxTotalExposure");
+        dollars(maxUnhedgedExposure, "maxUnhedgedExposure");
+        dollars(dailyLossLimit, "dailyLossLimit");
+        count(maxTradesPerMinute, MAX_TRADES_PER_MINUTE, "maxTradesPerMinute", "trades");
     }
 
     public RiskLimits withMaxNotionalPerTrade(BigDecimal value) {
@@ -61,9 +82,10 @@ public record RiskLimits(
     }
 
     /**
-     * These limits with the fields present in {@code changes} replaced. Strict: an unknown field, a
-     * dollar amount that is not a decimal string, or a count that is not a whole number is rejected naming
-     * the field. Dollar amounts must be strings ({@code "250.00"}) so no binary float ever carries money.
+     * These limits with the fields present in {@code changes} replaced. Strict: an unknown field, a dollar
+     * amount that is not a canonical decimal string, a count that is not a whole JSON number, or any value
+     * outside its bounds is rejected naming the field. Dollar amounts must be strings ({@code "250.00"}) so no
+     * binary float ever carries money.
      *
      * @throws InvalidFieldException naming the first field that is wrong
      */
@@ -75,11 +97,11 @@ public record RiskLimits(
         }
         return new RiskLimits(
                 money(changes, "maxNotionalPerTrade", maxNotionalPerTrade),
-                count(changes, "maxPositionPerPair", maxPositionPerPair),
+                whole(changes, "maxPositionPerPair", maxPositionPerPair, MAX_POSITION_PER_PAIR, "contracts"),
                 money(changes, "maxTotalExposure", maxTotalExposure),
                 money(changes, "maxUnhedgedExposure", maxUnhedgedExposure),
                 money(changes, "dailyLossLimit", dailyLossLimit),
-                (int) Math.min(Integer.MAX_VALUE, count(changes, "maxTradesPerMinute", maxTradesPerMinute)));
+                (int) whole(changes, "maxTradesPerMinute", maxTradesPerMinute, MAX_TRADES_PER_MINUTE, "trades"));
     }
 
     /** Wire form: dollars as canonical decimal strings, counts as JSON numbers. */
@@ -115,14 +137,17 @@ public record RiskLimits(
         if (!(value instanceof String text)) {
             throw new InvalidFieldException(field, "must be a decimal string of dollars, like \"250.00\"");
         }
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(field, "is not a decimal: '" + text + "'");
+        if (!CANONICAL_DOLLARS.matcher(text).matches()) {
+            throw new InvalidFieldException(
+                    field,
+                    "must be a plain decimal of dollars in ASCII digits with at most " + MAX_DOLLAR_DECIMALS
+                            + " decimals, like \"250.00\" (no sign, exponent or spaces); got '"
+                            + abbreviated(text) + "'");
         }
+        return new BigDecimal(text);
     }
 
-    private static long count(Map<String, ?> changes, String field, long current) {
+    private static long whole(Map<String, ?> changes, String field, long current, long max, String unit) {
         Object value = changes.get(field);
         if (value == null) {
             if (changes.containsKey(field)) {
@@ -130,18 +155,46 @@ public record RiskLimits(
             }
             return current;
         }
+        long count;
         if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
+            count = ((Number) value).longValue();
+        } else if (value instanceof BigInteger big) {
+            if (big.signum() <= 0 || big.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw outOfBounds(field, max, unit);
+            }
+            count = big.longValueExact();
+        } else {
+            throw new InvalidFieldException(field, "must be a whole number of " + unit + " (a JSON integer)");
         }
-        if (value instanceof java.math.BigInteger big && big.bitLength() < 63) {
-            return big.longValue();
-        }
-        throw new InvalidFieldException(field, "must be a whole number");
+        return count;
     }
 
-    private static void positive(BigDecimal value, String field) {
+    private static void dollars(BigDecimal value, String field) {
         if (value == null || value.signum() <= 0) {
             throw new InvalidFieldException(field, "must be a positive number of dollars");
         }
+        if (value.compareTo(MAX_DOLLARS) > 0) {
+            throw new InvalidFieldException(field, "must be at most " + MAX_DOLLARS_TEXT + " dollars");
+        }
+        if (value.stripTrailingZeros().scale() > MAX_DOLLAR_DECIMALS) {
+            throw new InvalidFieldException(field, "must have at most " + MAX_DOLLAR_DECIMALS + " decimals");
+        }
+    }
+
+    private static void count(long value, long max, String field, String unit) {
+        if (value <= 0 || value > max) {
+            throw outOfBounds(field, max, unit);
+        }
+    }
+
+    private static InvalidFieldException outOfBounds(String field, long max, String unit) {
+        return new InvalidFieldException(field, "must be a whole number of " + unit + " from 1 to " + max);
+    }
+
+    /** What was sent, bounded: an error message must not carry a 401-digit number back. */
+    private static String abbreviated(String text) {
+        return text.length() <= SHOWN_CHARACTERS
+                ? text
+                : text.substring(0, SHOWN_CHARACTERS) + "… (" + text.length() + " characters)";
     }
 }

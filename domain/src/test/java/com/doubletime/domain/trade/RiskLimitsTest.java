@@ -2,8 +2,10 @@ package com.doubletime.domain.trade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,5 +78,83 @@ class RiskLimitsTest {
     @Test
     void wireFormReadsBack() {
         assertEquals(RiskLimits.DEFAULT, RiskLimits.fromMap(RiskLimits.DEFAULT.toMap()));
+    }
+
+    // --- bounded inputs (issue 14): before, each of these was stored
+
+    private static InvalidFieldException refused(String field, Object value) {
+        InvalidFieldException e =
+                assertThrows(InvalidFieldException.class, () -> RiskLimits.DEFAULT.merge(Map.of(field, value)));
+        assertEquals(field, e.field(), String.valueOf(value));
+        return e;
+    }
+
+    @Test
+    void dollarsMustBeCanonicalAsciiDecimals() {
+        for (String bad : new String[] {
+            "1e400",
+            "1E3",
+            "25e1",
+            "\u0661\u0660\u0660",
+            "+250",
+            "-5",
+            " 250",
+            "250 ",
+            "0x10",
+            "1,000",
+            ".5",
+            "5.",
+            "0250",
+            "NaN",
+            "Infinity",
+            "0.0000000000000000001",
+            "1.0000001"
+        }) {
+            InvalidFieldException e = refused("maxNotionalPerTrade", bad);
+            assertTrue(e.getMessage().contains("ASCII digits"), e.getMessage());
+        }
+        assertEquals(
+                new BigDecimal("0.000001"),
+                RiskLimits.DEFAULT
+                        .merge(Map.of("maxNotionalPerTrade", "0.000001"))
+                        .maxNotionalPerTrade());
+    }
+
+    @Test
+    void dollarsAboveTheDocumentedBoundAreRefusedNotStored() {
+        InvalidFieldException e = refused("maxTotalExposure", "1000000000.01");
+        assertTrue(e.getMessage().contains("at most 1000000000"), e.getMessage());
+        refused("maxTotalExposure", "1" + "0".repeat(38));
+        InvalidFieldException huge = refused("dailyLossLimit", "9".repeat(401));
+        assertTrue(huge.getMessage().length() < 300, "the message does not echo 401 digits");
+        assertEquals(
+                RiskLimits.MAX_DOLLARS,
+                RiskLimits.DEFAULT
+                        .merge(Map.of("maxTotalExposure", "1000000000"))
+                        .maxTotalExposure());
+    }
+
+    @Test
+    void countsBeyondTheirBoundsAreRefusedNeverClamped() {
+        InvalidFieldException clamped = refused("maxTradesPerMinute", 1L << 31);
+        assertTrue(clamped.getMessage().contains("from 1 to 6000"), clamped.getMessage());
+        refused("maxTradesPerMinute", RiskLimits.MAX_TRADES_PER_MINUTE + 1);
+        refused("maxPositionPerPair", BigInteger.TEN.pow(38));
+        refused("maxPositionPerPair", RiskLimits.MAX_POSITION_PER_PAIR + 1);
+        refused("maxPositionPerPair", new BigDecimal("5.0"));
+        assertEquals(
+                RiskLimits.MAX_TRADES_PER_MINUTE,
+                RiskLimits.DEFAULT
+                        .merge(Map.of("maxTradesPerMinute", RiskLimits.MAX_TRADES_PER_MINUTE))
+                        .maxTradesPerMinute());
+    }
+
+    @Test
+    void theBoundsHoldForLimitsBuiltInCodeToo() {
+        assertThrows(
+                InvalidFieldException.class, () -> RiskLimits.DEFAULT.withMaxNotionalPerTrade(new BigDecimal("1e400")));
+        assertThrows(
+                InvalidFieldException.class,
+                () -> RiskLimits.DEFAULT.withMaxNotionalPerTrade(new BigDecimal("0.0000000000000000001")));
     }
 }

@@ -369,8 +369,8 @@ class CaptureLineReaderTest {
                     byte[] bytes = new byte[length];
                     Arrays.fill(bytes, (byte) neighbour);
                     bytes[position] = '\n';
-                    assertEquals(position, CaptureLineReader.indexOfNewline(bytes, 0, length));
-                    assertEquals(-1, CaptureLineReader.indexOfNewline(bytes, position + 1, length));
+                    assertEquals(position, CaptureStream.indexOfNewline(bytes, 0, length));
+                    assertEquals(-1, CaptureStream.indexOfNewline(bytes, position + 1, length));
                 }
             }
         }

@@ -2,6 +2,7 @@ package com.doubletime.kalshi.order;
 
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -17,6 +18,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +92,10 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
                         null,
                         KalshiRestClient.Bucket.WRITE,
                         KalshiRateTier.CANCEL_COST)
-                .recover(failure -> failure instanceof KalshiApiException api && api.status() == 404
-                        ? Future.succeededFuture(new JsonObject())
-                        : Future.failedFuture(failure))
+                .recover(failure ->
+                        failure instanceof KalshiApiException api && api.status() == KalshiApiException.NOT_FOUND
+                                ? Future.succeededFuture(new JsonObject())
+                                : Future.failedFuture(failure))
                 .compose(ignored -> statusFuture(venueOrderId))
                 .recover(failure -> Future.succeededFuture(failed(null, venueOrderId, failure)))
                 .toCompletionStage();
@@ -181,6 +185,13 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
                 .toCompletionStage();
     }
 
+    /** Cash per shard for the capital rules (issue 12): {@code GET /portfolio/balance} with its breakdown. */
+    public CompletionStage<VenueCash> cash() {
+        return rest.get("/portfolio/balance", null)
+                .compose(parse(body -> KalshiPortfolioJson.cash(body, System.currentTimeMillis())))
+                .toCompletionStage();
+    }
+
     private <T> Future<List<T>> pages(String path, Map<String, String> query, Function<JsonObject, List<T>> parser) {
         return page(path, query, null, parser, new ArrayList<>());
     }
@@ -197,8 +208,8 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
             try {
                 items = parser.apply(body);
             } catch (RuntimeException e) {
-                return Future.failedFuture(
-                        new KalshiApiException(200, "malformed_response", path + ": " + e.getMessage()));
+                return Future.failedFuture(new KalshiApiException(
+                        KalshiApiException.OK, "malformed_response", path + ": " + e.getMessage()));
             }
             into.addAll(items);
             String next = body.getString("cursor");
@@ -219,16 +230,17 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
             try {
                 return Future.succeededFuture(parser.apply(body));
             } catch (RuntimeException e) {
-                return Future.failedFuture(new KalshiApiException(200, "malformed_response", e.getMessage()));
+                return Future.failedFuture(
+                        new KalshiApiException(KalshiApiException.OK, "malformed_response", e.getMessage()));
             }
         };
     }
 
     static OrderResult failed(String clientOrderId, String venueOrderId, Throwable failure) {
         if (failure instanceof KalshiApiException api
-                && api.status() >= 400
-                && api.status() < 500
-                && api.status() != 409) {
+                && api.status() >= KalshiApiException.CLIENT_ERROR
+                && api.status() < KalshiApiException.SERVER_ERROR
+                && api.status() != KalshiApiException.CONFLICT) {
             return rejected(clientOrderId, venueOrderId, api.code(), api.getMessage());
         }
         String code = failure instanceof KalshiApiException api ? api.code() : "no_answer";
@@ -250,7 +262,6 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     }
 
     private static String segment(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -3,6 +3,8 @@ package com.doubletime.kalshi.order;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.ShardCash;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -17,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kalshi portfolio answers (kalshi.md §4.2–4.3) into domain types. Plain functions over JSON, so every
@@ -24,6 +27,9 @@ import java.util.List;
  * even where the name says {@code fill_count} (§7).
  */
 public final class KalshiPortfolioJson {
+    /** Epoch values below this are seconds (it is the year 5138 in seconds, 1973 in milliseconds). */
+    private static final long SECONDS_BELOW = 100_000_000_000L;
+
     private KalshiPortfolioJson() {}
 
     /**
@@ -174,7 +180,9 @@ public final class KalshiPortfolioJson {
         Object ts = fill.getValue("ts");
         if (ts instanceof Number number) {
             // Kalshi's fill ts is in seconds; tolerate milliseconds
-            return number.longValue() < 100_000_000_000L ? number.longValue() * 1000 : number.longValue();
+            return number.longValue() < SECONDS_BELOW
+                    ? TimeUnit.SECONDS.toMillis(number.longValue())
+                    : number.longValue();
         }
         String created = fill.getString("created_time");
         return created == null ? 0 : Instant.parse(created).toEpochMilli();
@@ -206,6 +214,24 @@ public final class KalshiPortfolioJson {
             throw new IllegalArgumentException("balance without balance_dollars or balance (cents)");
         }
         return new VenueBalance(Platform.KALSHI, BigDecimal.valueOf(number.longValue(), 2));
+    }
+
+    /**
+     * {@code GET /portfolio/balance} as capital (kalshi.md §4.3): {@code balance_dollars} (else integer cents) and
+     * per-shard {@code balance_breakdown}. The sources do not spell a breakdown element out; each is read as
+     * {@code exchange_index} with {@code balance_dollars}, else {@code balance} in cents (the simulator's form). An
+     * answer without a breakdown is an account before sharding: everything on shard 0.
+     */
+    public static VenueCash cash(JsonObject body, long asOfMillis) {
+        BigDecimal total = balance(body).available();
+        List<ShardCash> shards = new ArrayList<>();
+        for (JsonObject shard : objects(body, "balance_breakdown")) {
+            if (!(shard.getValue("exchange_index") instanceof Number index)) {
+                throw new IllegalArgumentException("balance_breakdown entry without exchange_index: " + shard.encode());
+            }
+            shards.add(new ShardCash(index.intValue(), balance(shard).available()));
+        }
+        return VenueCash.kalshi(total, shards, asOfMillis);
     }
 
     private static List<JsonObject> objects(JsonObject page, String field) {

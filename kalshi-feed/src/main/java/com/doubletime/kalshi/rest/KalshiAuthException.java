@@ -7,7 +7,7 @@ package com.doubletime.kalshi.rest;
 public final class KalshiAuthException extends KalshiApiException {
     public KalshiAuthException(String code, String venueMessage, String path) {
         super(
-                401,
+                UNAUTHORIZED,
                 code,
                 "Kalshi rejected the credentials on " + path + " (HTTP 401 " + code + ": " + venueMessage
                         + "). Check KALSHI_API_KEY_ID and the private key file, that the key belongs to this environment"

@@ -4,6 +4,8 @@ import com.doubletime.domain.discovery.MarketListing;
 import com.doubletime.domain.discovery.PairDiscovery;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 
 /**
  * One entry of {@code GET /markets} (kalshi.md §4.1), the fields the system uses. Prices are FixedPoint
@@ -88,10 +90,10 @@ public record KalshiMarket(
 
     /** This market as pair discovery scores it: the ticker, {@link #question()} and the close day (UTC). */
     public MarketListing listing() {
-        java.time.LocalDate closes;
+        LocalDate closes;
         try {
             closes = PairDiscovery.day(closeTime);
-        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+        } catch (DateTimeException | IndexOutOfBoundsException e) {
             closes = null; // an unreadable close time scores as unknown, it does not drop the market
         }
         return MarketListing.kalshi(ticker, question(), closes);

@@ -4,7 +4,7 @@ package com.doubletime.kalshi.rest;
 public final class KalshiRateLimitedException extends KalshiApiException {
     public KalshiRateLimitedException(String path, int attempts) {
         super(
-                429,
+                TOO_MANY_REQUESTS,
                 "too_many_requests",
                 "Kalshi answered 429 to " + path + " " + attempts
                         + " times in a row; lower the request rate or raise the API tier");

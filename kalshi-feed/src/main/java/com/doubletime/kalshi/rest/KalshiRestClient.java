@@ -108,7 +108,7 @@ public final class KalshiRestClient {
         return delay(waitMillis)
                 .compose(v -> send(method, signedPath, uri, body))
                 .compose(response -> {
-                    if (response.statusCode() == 429) {
+                    if (response.statusCode() == KalshiApiException.TOO_MANY_REQUESTS) {
                         rateLimited.incrementAndGet();
                         if (retries >= config.maxRetries()) {
                             return Future.failedFuture(new KalshiRateLimitedException(signedPath, retries + 1));
@@ -135,8 +135,7 @@ public final class KalshiRestClient {
         }
         // signed per attempt (a retry after backoff needs a fresh timestamp), on a worker: RSA-PSS takes 1-2 ms,
         // and the caller's event loop meanwhile goes on (the executor's other leg signs in parallel)
-        return vertx.<java.util.Map<String, String>>executeBlocking(
-                        () -> signer.headers(method.name(), signedPath), false)
+        return vertx.<Map<String, String>>executeBlocking(() -> signer.headers(method.name(), signedPath), false)
                 .compose(headers -> {
                     headers.forEach(request::putHeader);
                     return body == null ? request.send() : request.sendJsonObject(body);
@@ -150,7 +149,7 @@ public final class KalshiRestClient {
         try {
             json = raw == null || raw.length() == 0 ? new JsonObject() : new JsonObject(raw);
         } catch (DecodeException | ClassCastException e) {
-            if (status >= 400) {
+            if (status >= KalshiApiException.CLIENT_ERROR) {
                 return Future.failedFuture(new KalshiApiException(
                         status, "http_" + status, "Kalshi answered HTTP " + status + " to " + path));
             }
@@ -159,7 +158,7 @@ public final class KalshiRestClient {
                     "malformed_response",
                     "Kalshi answered " + path + " with a body that is not a JSON object"));
         }
-        if (status < 400) {
+        if (status < KalshiApiException.CLIENT_ERROR) {
             return Future.succeededFuture(json);
         }
         String code = "http_" + status;
@@ -175,7 +174,7 @@ public final class KalshiRestClient {
             code = flat;
             message = json.getString("message", message);
         }
-        if (status == 401) {
+        if (status == KalshiApiException.UNAUTHORIZED) {
             return Future.failedFuture(new KalshiAuthException(code, message, path));
         }
         return Future.failedFuture(
@@ -197,8 +196,8 @@ public final class KalshiRestClient {
         return get("/markets", query).compose(page -> {
             Object markets = page.getValue("markets");
             if (!(markets instanceof JsonArray list)) {
-                return Future.failedFuture(
-                        new KalshiApiException(200, "malformed_response", "GET /markets without a markets array"));
+                return Future.failedFuture(new KalshiApiException(
+                        KalshiApiException.OK, "malformed_response", "GET /markets without a markets array"));
             }
             for (Object market : list) {
                 if (market instanceof JsonObject object) {
@@ -225,7 +224,7 @@ public final class KalshiRestClient {
                 return Future.succeededFuture(KalshiRestOrderbook.parse(ticker, body));
             } catch (IllegalArgumentException e) {
                 return Future.failedFuture(new KalshiApiException(
-                        200, "malformed_response", "orderbook of " + ticker + ": " + e.getMessage()));
+                        KalshiApiException.OK, "malformed_response", "orderbook of " + ticker + ": " + e.getMessage()));
             }
         });
     }

@@ -21,6 +21,11 @@ public record KalshiRestConfig(
         long retryInitialMillis,
         long retryMaxMillis,
         long requestTimeoutMillis) {
+    public static final int DEFAULT_MAX_RETRIES = 5;
+    public static final long DEFAULT_RETRY_INITIAL_MILLIS = 250;
+    public static final long DEFAULT_RETRY_MAX_MILLIS = 8_000;
+    public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+
     /** Recommended since 2026-05-07 (kalshi.md §1). */
     public static final String PRODUCTION_URL = "https://external-api.kalshi.com/trade-api/v2";
 
@@ -49,7 +54,13 @@ public record KalshiRestConfig(
 
     /** Basic tier, 5 retries from 250 ms up to 8 s, 10 s timeout. */
     public static KalshiRestConfig of(String baseUrl) {
-        return new KalshiRestConfig(baseUrl, KalshiRateTier.BASIC, 5, 250, 8_000, 10_000);
+        return new KalshiRestConfig(
+                baseUrl,
+                KalshiRateTier.BASIC,
+                DEFAULT_MAX_RETRIES,
+                DEFAULT_RETRY_INITIAL_MILLIS,
+                DEFAULT_RETRY_MAX_MILLIS,
+                DEFAULT_REQUEST_TIMEOUT_MILLIS);
     }
 
     /** {@code {"restUrl":…, "tier":"basic", "maxRetries":5, "retryInitialMillis":250, "retryMaxMillis":8000, "requestTimeoutMillis":10000}} */

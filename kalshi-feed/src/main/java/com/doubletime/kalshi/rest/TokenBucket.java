@@ -9,6 +9,11 @@ import java.util.function.LongSupplier;
  * refills. The balance may go negative: that is the queue. Thread-safe.
  */
 public final class TokenBucket {
+    /** Tokens are counted in billionths, so a refill by elapsed nanoseconds is exact. */
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final long capacity;
     private final long tokensPerSecond;
     private final LongSupplier nanoTime;
@@ -28,25 +33,25 @@ public final class TokenBucket {
         this.capacity = capacity;
         this.tokensPerSecond = tokensPerSecond;
         this.nanoTime = nanoTime;
-        this.nanoTokens = capacity * 1_000_000_000L;
+        this.nanoTokens = capacity * NANOS_PER_SECOND;
         this.lastRefillNanos = nanoTime.getAsLong();
     }
 
     /** Takes {@code cost} tokens; returns the milliseconds to wait before the request may go (0 = now). */
     public synchronized long reserve(int cost) {
         refill();
-        nanoTokens -= cost * 1_000_000_000L;
+        nanoTokens -= cost * NANOS_PER_SECOND;
         if (nanoTokens >= 0) {
             return 0;
         }
         long waitNanos = -nanoTokens / tokensPerSecond;
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + NANOS_PER_MILLI - 1));
     }
 
     /** Whole tokens available now (negative while requests are queued). */
     public synchronized long available() {
         refill();
-        return Math.floorDiv(nanoTokens, 1_000_000_000L);
+        return Math.floorDiv(nanoTokens, NANOS_PER_SECOND);
     }
 
     private void refill() {
@@ -55,8 +60,8 @@ public final class TokenBucket {
         if (elapsed > 0) {
             lastRefillNanos = now;
             // elapsed ns × tokens/s = billionths of a token; cap before multiplying to avoid overflow
-            long add = Math.min(elapsed, 1_000_000_000L * capacity) * tokensPerSecond;
-            nanoTokens = Math.min(capacity * 1_000_000_000L, nanoTokens + add);
+            long add = Math.min(elapsed, NANOS_PER_SECOND * capacity) * tokensPerSecond;
+            nanoTokens = Math.min(capacity * NANOS_PER_SECOND, nanoTokens + add);
         }
     }
 }

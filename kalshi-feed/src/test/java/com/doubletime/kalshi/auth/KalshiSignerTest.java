@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class KalshiSignerTest {
     void handshakeFromTheEnvironmentSignsTheWsPathOrAddsNothingWithoutCredentials(@TempDir Path dir) throws Exception {
         Path pem = Files.writeString(dir.resolve("kalshi.pem"), TestKeys.pkcs8Pem(KEYS));
 
-        io.vertx.core.MultiMap headers = KalshiHandshake.fromEnvironment(
+        MultiMap headers = KalshiHandshake.fromEnvironment(
                         Map.of("KALSHI_API_KEY_ID", "id-9", "KALSHI_PRIVATE_KEY_PEM_PATH", pem.toString()))
                 .apply(KalshiSigner.WS_PATH);
 

@@ -1,7 +1,9 @@
 package com.doubletime.polymarket.gamma;
 
 import com.doubletime.domain.MarketPair;
+import com.doubletime.polymarket.order.ClobReply;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,8 +36,30 @@ public final class GammaClient {
     }
 
     /** A client with its own {@link WebClient} on {@code vertx}. */
-    public static GammaClient create(io.vertx.core.Vertx vertx, String baseUrl, long timeoutMillis) {
+    public static GammaClient create(Vertx vertx, String baseUrl, long timeoutMillis) {
         return new GammaClient(WebClient.create(vertx), baseUrl, timeoutMillis);
+    }
+
+    /** The raw Gamma records of these markets (lifecycle fields included), in Gamma's order. */
+    public Future<List<JsonObject>> marketRecords(List<String> conditionIds) {
+        List<Future<JsonArray>> pages = new ArrayList<>();
+        for (int from = 0; from < conditionIds.size(); from += PAGE) {
+            HttpRequest<Buffer> request = client.getAbs(baseUrl + "/markets").timeout(timeoutMillis);
+            conditionIds
+                    .subList(from, Math.min(conditionIds.size(), from + PAGE))
+                    .forEach(id -> request.addQueryParam("condition_ids", id));
+            pages.add(request.send()
+                    .compose(response -> response.statusCode() == 200
+                            ? Future.succeededFuture(response.bodyAsJsonArray())
+                            : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
+        }
+        return Future.all(pages).map(all -> {
+            List<JsonObject> records = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                all.<JsonArray>resultAt(i).forEach(item -> records.add((JsonObject) item));
+            }
+            return records;
+        });
     }
 
     /** Markets by condition id (lower-cased keys); ids Gamma does not know are absent. */
@@ -47,7 +71,7 @@ public final class GammaClient {
                     .subList(from, Math.min(conditionIds.size(), from + PAGE))
                     .forEach(id -> request.addQueryParam("condition_ids", id));
             pages.add(request.send()
-                    .compose(response -> response.statusCode() == 200
+                    .compose(response -> response.statusCode() == ClobReply.OK
                             ? Future.succeededFuture(response.bodyAsJsonArray())
                             : Future.failedFuture("Gamma /markets: HTTP " + response.statusCode())));
         }
@@ -84,7 +108,7 @@ public final class GammaClient {
                 .addQueryParam("offset", Integer.toString(offset))
                 .send()
                 .compose(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         return Future.failedFuture("Gamma /markets: HTTP " + response.statusCode());
                     }
                     JsonArray page = response.bodyAsJsonArray();

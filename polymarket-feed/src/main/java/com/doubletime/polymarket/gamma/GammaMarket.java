@@ -1,9 +1,14 @@
 package com.doubletime.polymarket.gamma;
 
+import com.doubletime.domain.discovery.MarketListing;
+import com.doubletime.domain.discovery.PairDiscovery;
+import com.doubletime.polymarket.order.TokenMarket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +49,9 @@ public record GammaMarket(
     }
 
     /** Order-building parameters for both traded tokens, for the gateway's catalog. */
-    public List<com.doubletime.polymarket.order.TokenMarket> tokenMarkets() {
+    public List<TokenMarket> tokenMarkets() {
         return tradedTokenIds().stream()
-                .map(token -> new com.doubletime.polymarket.order.TokenMarket(
-                        token, conditionId, tickSize, minOrderSize, negRisk, version))
+                .map(token -> new TokenMarket(token, conditionId, tickSize, minOrderSize, negRisk, version))
                 .toList();
     }
 
@@ -92,7 +96,7 @@ public record GammaMarket(
      * tokens, matched to {@code outcomes} by index ("Yes" / "No"; any other two outcomes in their listed order,
      * for a human to check). Null when it is not a two-outcome market or has no question.
      */
-    public com.doubletime.domain.discovery.MarketListing listing() {
+    public MarketListing listing() {
         List<String> tokens = tradedTokenIds();
         if (question == null || tokens.size() != 2) {
             return null;
@@ -103,14 +107,13 @@ public record GammaMarket(
                 && "no".equalsIgnoreCase(outcomes.get(0).strip())) {
             yes = 1;
         }
-        java.time.LocalDate closes;
+        LocalDate closes;
         try {
-            closes = com.doubletime.domain.discovery.PairDiscovery.day(endDate);
-        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            closes = PairDiscovery.day(endDate);
+        } catch (DateTimeException | IndexOutOfBoundsException e) {
             closes = null; // an unreadable end date scores as unknown
         }
-        return com.doubletime.domain.discovery.MarketListing.polymarket(
-                conditionId, question, closes, tokens.get(yes), tokens.get(1 - yes));
+        return MarketListing.polymarket(conditionId, question, closes, tokens.get(yes), tokens.get(1 - yes));
     }
 
     private static String text(JsonObject json, String field) {

@@ -11,6 +11,9 @@ import org.web3j.utils.Numeric;
  * cross-check every hash against web3j's {@code StructuredDataEncoder}.
  */
 public final class Eip712 {
+    /** An EIP-712 word: 256 bits. */
+    private static final int WORD_BITS = 256;
+
     static final String DOMAIN_TYPE =
             "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
     /** ClobAuth's domain has no verifying contract (polymarket.md §4.1). */
@@ -47,7 +50,7 @@ public final class Eip712 {
 
     /** A uint256 word; negative or wider values are refused, never truncated. */
     static byte[] uint(BigInteger value) {
-        if (value.signum() < 0 || value.bitLength() > 256) {
+        if (value.signum() < 0 || value.bitLength() > WORD_BITS) {
             throw new IllegalArgumentException("not a uint256: " + value);
         }
         return Numeric.toBytesPadded(value, 32);

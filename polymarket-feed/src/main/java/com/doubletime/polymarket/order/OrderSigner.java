@@ -118,6 +118,15 @@ public final class OrderSigner {
         }
     }
 
+    /**
+     * Signs a Polygon transaction (EIP-1559 or EIP-155) with this key, which never leaves this object: the encoded
+     * signed transaction, ready for {@code eth_sendRawTransaction}.
+     */
+    public byte[] signTransaction(org.web3j.crypto.RawTransaction transaction, long chainId) {
+        return org.web3j.crypto.TransactionEncoder.signMessage(
+                transaction, chainId, org.web3j.crypto.Credentials.create(key));
+    }
+
     @Override
     public String toString() {
         return "OrderSigner[" + address + "]";

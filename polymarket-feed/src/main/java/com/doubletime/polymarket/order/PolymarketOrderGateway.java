@@ -3,6 +3,7 @@ package com.doubletime.polymarket.order;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
@@ -26,15 +27,20 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Trades on the Polymarket CLOB V2 for the executor: signed FOK/FAK orders ({@code POST /order}), cancel
@@ -49,6 +55,15 @@ import java.util.function.LongSupplier;
 public final class PolymarketOrderGateway implements VenueOrderGateway {
     private static final System.Logger LOG = System.getLogger(PolymarketOrderGateway.class.getName());
     private static final int PREPARED_LIMIT = 10_000;
+    private static final Pattern ORDER_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+    /** The salt is the first eight bytes of the client order id's keccak hash. */
+    private static final int SALT_BYTES = 8;
+    /** pUSD has 6 decimals (polymarket.md §5.1); balances come in its base units. */
+    private static final int PUSD_DECIMALS = 6;
+    /** The throwaway warm-up order: one pUSD for two shares, never sent. */
+    private static final long WARM_UP_MAKER_AMOUNT = 1_000_000;
+
+    private static final long WARM_UP_TAKER_AMOUNT = 2_000_000;
 
     private final Vertx vertx;
     private final WebClient client;
@@ -57,6 +72,8 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     private final LongSupplier nowMillis;
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private final AtomicLong invalidRequests = new AtomicLong();
+    private final AtomicLong fillMismatches = new AtomicLong();
+    private volatile Consumer<String> fillAlerts = alert -> LOG.log(System.Logger.Level.ERROR, "ALERT " + alert);
     private volatile PolymarketCredentials credentials;
 
     /** An order signed once: the body to (re)send and how to read the answer. */
@@ -122,7 +139,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                                         e.getMessage()));
                             }
                             return send(HttpMethod.POST, config.clobUrl(), "/order", "", ready.body(), api)
-                                    .map(reply -> ClobResponses.placed(ready.sent(), reply))
+                                    .compose(reply -> answered(ready.sent(), reply))
                                     .otherwise(failure ->
                                             ClobResponses.unknown(ready.sent(), "no answer: " + failure.getMessage()))
                                     .onSuccess(result -> {
@@ -141,6 +158,50 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                                 BigDecimal.ZERO,
                                 "unauthorized",
                                 "API credentials unavailable: " + failure.getMessage())));
+    }
+
+    /**
+     * The result of a {@code POST /order} reply. A matched reply whose amounts do not fit the order is never
+     * guessed at: the venue's record of the order ({@code GET /data/order/<hash>}, its {@code size_matched})
+     * decides before the result is returned (and journaled); a reply it contradicts raises an alert. When the
+     * record cannot be read, the result stays UNKNOWN, to be asked about again.
+     */
+    private Future<OrderResult> answered(ClobResponses.Sent sent, ClobReply reply) {
+        OrderResult result = ClobResponses.placed(sent, reply);
+        if (!ClobResponses.UNCONFIRMED_FILL.equals(result.rejectCode())) {
+            return Future.succeededFuture(result);
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "polymarket order " + sent.orderHash() + ": " + result.rejectReason()
+                        + "; confirming with GET /data/order");
+        return findByOrderHash(sent.orderHash())
+                .map(record -> {
+                    ClobResponses.Confirmation confirmation = ClobResponses.confirmed(sent, reply, record);
+                    if (confirmation.mismatch() != null) {
+                        fillMismatches.incrementAndGet();
+                        fillAlerts.accept(
+                                "polymarket order " + sent.orderHash() + " (client order " + sent.clientOrderId()
+                                        + "): " + confirmation.mismatch() + "; the venue's record is used");
+                    }
+                    return confirmation.result();
+                })
+                .otherwise(failure -> ClobResponses.unknown(
+                        sent, result.rejectReason() + "; GET /data/order failed: " + failure.getMessage()));
+    }
+
+    /**
+     * Where a fill that contradicts its reply is reported (the executor turns it into an execution alert);
+     * until set, an ERROR log line.
+     */
+    public PolymarketOrderGateway onFillMismatch(Consumer<String> alerts) {
+        this.fillAlerts = Objects.requireNonNull(alerts);
+        return this;
+    }
+
+    /** Replies that {@code GET /data/order} contradicted. */
+    public long fillMismatches() {
+        return fillMismatches.get();
     }
 
     private Prepared prepared(OrderRequest order, ApiCredentials api) {
@@ -225,8 +286,8 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                     creds.maker(),
                     creds.orderSigner(),
                     BigInteger.ONE,
-                    1_000_000,
-                    2_000_000,
+                    WARM_UP_MAKER_AMOUNT,
+                    WARM_UP_TAKER_AMOUNT,
                     ClobSide.BUY,
                     creds.signatureType(),
                     nowMillis.getAsLong(),
@@ -245,7 +306,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
             return ThreadLocalRandom.current().nextLong(ClobOrder.MAX_SALT);
         }
         byte[] hash = Eip712.keccak(clientOrderId.getBytes(StandardCharsets.UTF_8));
-        return new BigInteger(1, java.util.Arrays.copyOf(hash, 8)).longValue() & ClobOrder.MAX_SALT;
+        return new BigInteger(1, Arrays.copyOf(hash, SALT_BYTES)).longValue() & ClobOrder.MAX_SALT;
     }
 
     @Override
@@ -265,7 +326,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
 
     @Override
     public CompletionStage<OrderResult> status(String venueOrderId) {
-        if (!venueOrderId.matches("0x[0-9a-fA-F]{64}")) {
+        if (!ORDER_HASH.matcher(venueOrderId).matches()) {
             invalidRequests.incrementAndGet();
             return Future.succeededFuture(new OrderResult(
                             null,
@@ -279,11 +340,30 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                             "not an order hash"))
                     .toCompletionStage();
         }
-        return apiCredentials()
-                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + venueOrderId, "", null, api))
+        return orderRecord(venueOrderId)
                 .map(reply -> ClobResponses.openOrder(venueOrderId, reply))
                 .otherwise(failure -> unknownFor(venueOrderId, failure))
                 .toCompletionStage();
+    }
+
+    /**
+     * The venue's record of an order by its hash ({@code GET /data/order/<hash>}, L2-authenticated): what
+     * matched of it, whatever any reply said. For settling a reply in doubt, and for recovering a leg whose
+     * answer was lost (the hash is computed before the order is sent).
+     *
+     * @return empty when the venue has no order with this hash (it never reached the venue); a failed future
+     *     when the venue could not be asked or its answer not read — nothing is known then
+     */
+    public Future<Optional<ClobOpenOrder>> findByOrderHash(String orderHash) {
+        if (!ORDER_HASH.matcher(orderHash).matches()) {
+            return Future.failedFuture(new IllegalArgumentException("not an order hash: " + orderHash));
+        }
+        return orderRecord(orderHash).map(reply -> ClobResponses.openOrderRecord(orderHash, reply));
+    }
+
+    private Future<ClobReply> orderRecord(String orderHash) {
+        return apiCredentials()
+                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + orderHash, "", null, api));
     }
 
     /** Data API {@code GET /positions?user=<maker>} (public): {@code [{asset, size, outcome, …}]}. */
@@ -295,7 +375,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                 .timeout(config.requestTimeoutMillis())
                 .send()
                 .compose(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != ClobReply.OK) {
                         return Future.failedFuture("positions: HTTP " + response.statusCode());
                     }
                     List<VenuePosition> positions = new ArrayList<>();
@@ -321,14 +401,63 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         return apiCredentials()
                 .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api))
                 .compose(reply -> {
-                    if (reply.status() != 200) {
+                    if (reply.status() != ClobReply.OK) {
                         return Future.failedFuture("balance: HTTP " + reply.status());
                     }
                     String raw = new JsonObject(reply.body()).getString("balance", "0");
                     return Future.succeededFuture(
-                            new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(6)));
+                            new VenueBalance(Platform.POLYMARKET, new BigDecimal(raw).movePointLeft(PUSD_DECIMALS)));
                 })
                 .toCompletionStage();
+    }
+
+    /**
+     * Cash for the capital rules (issue 12): {@code GET /balance-allowance?asset_type=COLLATERAL} gives the pUSD
+     * balance and the exchanges' allowances (6-decimal base units); the allowance counted is the smallest among the
+     * spenders listed, since an order may need any of them. The CLOB caches balances: when it reads zero,
+     * {@code GET /balance-allowance/update} makes it read the wallet again, and the balance is read once more
+     * (polymarket.md §3.5, §8 item 8).
+     */
+    public CompletionStage<VenueCash> cash() {
+        String query = "?asset_type=COLLATERAL&signature_type="
+                + credentials.signatureType().wireValue();
+        return apiCredentials()
+                .compose(api -> readCash(query, api)
+                        .compose(cash -> cash.cash().signum() != 0
+                                ? Future.succeededFuture(cash)
+                                : send(HttpMethod.GET, config.clobUrl(), "/balance-allowance/update", query, null, api)
+                                        .compose(updated -> updated.status() == 200
+                                                ? readCash(query, api)
+                                                : Future.failedFuture("balance update: HTTP " + updated.status()))))
+                .toCompletionStage();
+    }
+
+    private Future<VenueCash> readCash(String query, ApiCredentials api) {
+        return send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api)
+                .compose(reply -> {
+                    if (reply.status() != 200) {
+                        return Future.failedFuture("balance: HTTP " + reply.status());
+                    }
+                    try {
+                        return Future.succeededFuture(cash(new JsonObject(reply.body()), System.currentTimeMillis()));
+                    } catch (RuntimeException e) {
+                        return Future.failedFuture("balance: unreadable answer: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** Parses a {@code /balance-allowance} answer; an answer without allowances has no allowance cap (null). */
+    static VenueCash cash(JsonObject body, long asOfMillis) {
+        BigDecimal balance = new BigDecimal(body.getString("balance", "0")).movePointLeft(6);
+        BigDecimal allowance = null;
+        JsonObject allowances = body.getJsonObject("allowances");
+        if (allowances != null) {
+            for (String spender : allowances.fieldNames()) {
+                BigDecimal value = new BigDecimal(String.valueOf(allowances.getValue(spender))).movePointLeft(6);
+                allowance = allowance == null ? value : allowance.min(value);
+            }
+        }
+        return VenueCash.polymarket(balance, allowance, asOfMillis);
     }
 
     /**
@@ -340,12 +469,12 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         if (creds.api() != null) {
             return Future.succeededFuture(creds.api());
         }
-        long ts = nowMillis.getAsLong() / 1000;
+        long ts = TimeUnit.MILLISECONDS.toSeconds(nowMillis.getAsLong());
         HttpRequest<Buffer> request =
                 client.getAbs(config.clobUrl() + "/auth/derive-api-key").timeout(config.requestTimeoutMillis());
         ClobAuth.headers(creds.signer(), creds.chainId(), ts, 0).forEach(request::putHeader);
         return request.send().compose(response -> {
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != ClobReply.OK) {
                 return Future.failedFuture("derive-api-key: HTTP " + response.statusCode());
             }
             JsonObject body = response.bodyAsJsonObject();
@@ -367,7 +496,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
 
     private Future<ClobReply> send(
             HttpMethod method, String base, String path, String query, String body, ApiCredentials api, int attempt) {
-        long ts = nowMillis.getAsLong() / 1000;
+        long ts = TimeUnit.MILLISECONDS.toSeconds(nowMillis.getAsLong());
         HttpRequest<Buffer> request =
                 client.requestAbs(method, base + path + query).timeout(config.requestTimeoutMillis());
         // the HMAC covers the path without its query string and the exact body text

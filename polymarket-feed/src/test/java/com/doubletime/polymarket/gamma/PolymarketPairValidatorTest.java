@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Polarity;
 import com.doubletime.polymarket.order.PolymarketExchange;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -73,7 +74,7 @@ class PolymarketPairValidatorTest {
     @Test
     void protocolV2MarketsTradePositionIdsOnExchangeV3EvenWhenClobTokenIdsArePresent() {
         JsonObject v2 = gamma().put("version", "v2")
-                .put("positionIds", new io.vertx.core.json.JsonArray().add("11").add("22"));
+                .put("positionIds", new JsonArray().add("11").add("22"));
 
         PolymarketPairValidator.Result stale = PolymarketPairValidator.validate(pair(YES, NO), GammaMarket.parse(v2));
         PolymarketPairValidator.Result right =

@@ -2,10 +2,15 @@ package com.doubletime.polymarket.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClobResponsesTest {
@@ -32,17 +37,123 @@ class ClobResponsesTest {
     }
 
     @Test
-    void matchedAmountsInRawSixDecimalUnitsAreRecognised() {
-        OrderResult result =
+    void amountsThatDoNotFitTheOrderAreNeverGuessedButLeftForConfirmation() {
+        OrderResult raw =
                 ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("matched", "52000000", "100000000"), null));
 
-        assertEquals(100_000_000, result.filledQuantity());
-        assertEquals(520_000, result.averagePrice());
+        // before: read as raw units by a 1000x threshold against the order size
+        assertEquals(OrderStatus.UNKNOWN, raw.status());
+        assertEquals(ClobResponses.UNCONFIRMED_FILL, raw.rejectCode());
+        assertTrue(raw.rejectReason().contains("more than the 100 ordered"), raw.rejectReason());
+        assertEquals(0, raw.filledQuantity());
+
+        for (String[] doubtful : new String[][] {
+            {"20.8", "40"}, // a partial fill spelled as a whole number: shares or raw units?
+            {"60", "100.0"}, // 0.60 a share, above the 0.52 limit
+            {"1e2", "100"}, // not a plain decimal
+            {"", "-5"},
+            {"52", ""}
+        }) {
+            OrderResult result =
+                    ClobResponses.placed(FAK_BUY, new ClobReply(200, ok("matched", doubtful[0], doubtful[1]), null));
+            assertEquals(ClobResponses.UNCONFIRMED_FILL, result.rejectCode(), String.join("/", doubtful));
+        }
+        assertEquals(
+                ClobResponses.UNCONFIRMED_FILL,
+                ClobResponses.placed(FOK_BUY, new ClobReply(200, ok("matched", "20.8", "40.00"), null))
+                        .rejectCode(),
+                "a FOK fills whole or not at all");
+    }
+
+    @Test
+    void aSmallPartialFillInRawUnitsOnALargeOrderIsConfirmedAtTheVenuesSizeAndFlagged() {
+        ClobResponses.Sent large = new ClobResponses.Sent(
+                "c9", HASH, ClobSide.BUY, 10_000 * FixedPoint.ONE, 520_000, TimeInForce.IMMEDIATE_OR_CANCEL);
+        ClobReply reply = new ClobReply(200, ok("matched", "2600000", "5000000"), null);
+        // before: 5000000 < 1000 x 10000, so it was read as five million shares
+        assertEquals(
+                ClobResponses.UNCONFIRMED_FILL,
+                ClobResponses.placed(large, reply).rejectCode());
+
+        ClobResponses.Confirmation confirmed =
+                ClobResponses.confirmed(large, reply, Optional.of(record("CANCELED", "10000", "5")));
+
+        assertEquals(OrderStatus.PARTIALLY_FILLED, confirmed.result().status());
+        assertEquals(5 * FixedPoint.ONE, confirmed.result().filledQuantity());
+        assertEquals(520_000, confirmed.result().averagePrice(), "the ratio holds in any unit");
+        assertEquals(ClobResponses.FILL_MISMATCH, confirmed.result().rejectCode());
+        assertTrue(confirmed.mismatch().contains("'5000000' is not the 5 shares"), confirmed.mismatch());
+    }
+
+    @Test
+    void aConfirmedPartialFillOfAnImmediateOrderIsPartialWhateverStatusTheVenueRecordCarries() {
+        // the whole-number reply of a partial fill is confirmed; the venue's record of a FAK can say MATCHED
+        ClobReply reply = new ClobReply(200, ok("matched", "17", "34"), null);
+
+        ClobResponses.Confirmation confirmed =
+                ClobResponses.confirmed(FAK_BUY, reply, Optional.of(record("MATCHED", "100", "34")));
+
+        assertEquals(null, confirmed.mismatch());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, confirmed.result().status());
+        assertEquals(34 * FixedPoint.ONE, confirmed.result().filledQuantity());
+        assertEquals(0, confirmed.result().remainingQuantity(), "the rest of an immediate order is cancelled");
+    }
+
+    @Test
+    void aConfirmationThatAgreesRaisesNothingAndOneThatFindsNoOrderStaysUnknown() {
+        ClobReply reply = new ClobReply(200, ok("matched", "20.8", "40"), null);
+
+        ClobResponses.Confirmation agreed =
+                ClobResponses.confirmed(FAK_BUY, reply, Optional.of(record("MATCHED", "100", "40")));
+        assertEquals(null, agreed.mismatch());
+        assertEquals(40 * FixedPoint.ONE, agreed.result().filledQuantity());
+        assertEquals(520_000, agreed.result().averagePrice());
+        assertEquals(null, agreed.result().rejectCode());
+
+        ClobResponses.Confirmation missing = ClobResponses.confirmed(FAK_BUY, reply, Optional.empty());
+        assertEquals(OrderStatus.UNKNOWN, missing.result().status());
+        assertTrue(missing.mismatch().contains("no order"), missing.mismatch());
+    }
+
+    @Test
+    void theOrderRecordIsReadInFullAndA404MeansNoSuchOrder() {
+        String body = "{\"id\":\"" + HASH + "\",\"status\":\"ORDER_STATUS_MATCHED\",\"owner\":\"k\","
+                + "\"maker_address\":\"0xf39F\",\"market\":\"0xaa\",\"asset_id\":\"101\",\"side\":\"BUY\","
+                + "\"original_size\":\"100\",\"size_matched\":\"35.714284\",\"price\":\"0.52\","
+                + "\"associate_trades\":[\"t1\"],\"outcome\":\"Yes\",\"created_at\":1782753357,"
+                + "\"expiration\":\"0\",\"order_type\":\"FAK\"}";
+
+        ClobOpenOrder order = ClobResponses.openOrderRecord(HASH, new ClobReply(200, body, null))
+                .orElseThrow();
+
+        assertEquals(
+                new ClobOpenOrder(
+                        HASH, "MATCHED", "0xaa", "101", "BUY", 100_000_000, 35_714_284, 520_000, List.of("t1"), "FAK"),
+                order);
+        assertTrue(ClobResponses.openOrderRecord(HASH, new ClobReply(404, "{\"error\":\"not found\"}", null))
+                .isEmpty());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ClobResponses.openOrderRecord(HASH, new ClobReply(500, "oops", null)));
+    }
+
+    private static ClobOpenOrder record(String status, String original, String matched) {
+        return new ClobOpenOrder(
+                HASH,
+                status,
+                "0xaa",
+                "101",
+                "BUY",
+                FixedPoint.parse(original),
+                FixedPoint.parse(matched),
+                520_000,
+                List.of(),
+                "FAK");
     }
 
     @Test
     void matchedFakForLessThanAskedIsPartiallyFilledWithNothingLeftOpen() {
-        OrderResult result = ClobResponses.placed(FAK_BUY, new ClobReply(200, ok("matched", "20.8", "40"), null));
+        OrderResult result = ClobResponses.placed(FAK_BUY, new ClobReply(200, ok("matched", "20.8", "40.00"), null));
 
         assertEquals(OrderStatus.PARTIALLY_FILLED, result.status());
         assertEquals(40_000_000, result.filledQuantity());

@@ -17,6 +17,7 @@ import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.PolymarketAccount;
 import com.doubletime.simulator.SimulatedMarket;
 import com.doubletime.simulator.SimulatorConfig;
+import com.doubletime.simulator.SimulatorProbe;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,10 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +119,7 @@ class PolymarketOrderGatewayIT {
         return new OrderRequest(id, Platform.POLYMARKET, token, Outcome.YES, OrderAction.BUY, price, quantity, tif);
     }
 
-    private static OrderResult await(java.util.concurrent.CompletionStage<OrderResult> stage) throws Exception {
+    private static OrderResult await(CompletionStage<OrderResult> stage) throws Exception {
         return stage.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
     }
 
@@ -137,9 +141,12 @@ class PolymarketOrderGatewayIT {
         List<VenuePosition> positions =
                 gateway.positions().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         assertEquals(List.of(new VenuePosition(Platform.POLYMARKET, YES, Outcome.YES, 5 * FixedPoint.ONE)), positions);
+        // the simulated wallet starts with 10,000 pUSD and paid 5 shares at the ask
+        BigDecimal spent = FixedPoint.toBigDecimal(ask).multiply(BigDecimal.valueOf(5));
         assertEquals(
                 0,
-                new BigDecimal("1000000")
+                new BigDecimal("10000")
+                        .subtract(spent)
                         .compareTo(gateway.balance()
                                 .toCompletableFuture()
                                 .get(WAIT, TimeUnit.SECONDS)
@@ -147,9 +154,68 @@ class PolymarketOrderGatewayIT {
     }
 
     @Test
+    void aMatchedReplyInRawUnitsIsConfirmedByTheOrderRecordAndRaisesAnAlert() throws Exception {
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+        List<String> alerts = new CopyOnWriteArrayList<>();
+        gateway.onFillMismatch(alerts::add);
+        long ask = bestAsk(YES);
+        simulator.polymarket().faults().answerNextMatchesInRawUnits(1);
+
+        OrderResult placed =
+                await(gateway.place(buy("t-raw", YES, ask, 5 * FixedPoint.ONE, TimeInForce.IMMEDIATE_OR_CANCEL)));
+
+        // before: "5000000" shares on a 5-share order was guessed raw by a 1000x rule; a small fill on a large
+        // order was read a million times too big. Now the venue's size_matched decides, and the reply is flagged.
+        assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
+        assertEquals(5 * FixedPoint.ONE, placed.filledQuantity());
+        assertEquals(ask, placed.averagePrice());
+        assertEquals(ClobResponses.FILL_MISMATCH, placed.rejectCode());
+        assertTrue(placed.rejectReason().startsWith("fill confirmed by GET /data/order"), placed.rejectReason());
+        assertEquals(1, gateway.fillMismatches());
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).contains(placed.venueOrderId()), alerts.get(0));
+    }
+
+    @Test
+    void findByOrderHashReadsTheVenuesRecordAndIsEmptyForAnOrderTheVenueNeverSaw() throws Exception {
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+        OrderResult placed =
+                await(gateway.place(buy("t-find", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL)));
+
+        ClobOpenOrder found = gateway.findByOrderHash(placed.venueOrderId())
+                .await(WAIT, TimeUnit.SECONDS)
+                .orElseThrow();
+        assertEquals(placed.venueOrderId(), found.id());
+        assertEquals("MATCHED", found.status());
+        assertEquals(YES, found.assetId());
+        assertEquals(5 * FixedPoint.ONE, found.sizeMatched());
+        assertEquals(5 * FixedPoint.ONE, found.originalSize());
+        assertFalse(found.associateTrades().isEmpty());
+
+        assertTrue(gateway.findByOrderHash("0x" + "0".repeat(64))
+                .await(WAIT, TimeUnit.SECONDS)
+                .isEmpty());
+        // the record is private: without valid L2 headers the venue refuses, and nothing is assumed
+        PolymarketOrderGateway stranger = gateway(PolymarketCredentials.fromEnvironment(Map.of(
+                "POLYMARKET_PRIVATE_KEY",
+                KnownAnswerVectorsTest.HARDHAT_KEY,
+                "POLYMARKET_API_KEY",
+                API_KEY,
+                "POLYMARKET_API_SECRET",
+                "d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZy0=",
+                "POLYMARKET_API_PASSPHRASE",
+                PASSPHRASE)));
+        assertTrue(stranger.findByOrderHash(placed.venueOrderId())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .handle((record, failure) -> failure != null)
+                .get(WAIT, TimeUnit.SECONDS));
+    }
+
+    @Test
     void theSignerWarmUpSendsNoOrderAndTheFirstRealOrderStillFills() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger ordersAtVenue = new java.util.concurrent.atomic.AtomicInteger();
-        simulator.probe(new com.doubletime.simulator.SimulatorProbe() {
+        AtomicInteger ordersAtVenue = new AtomicInteger();
+        simulator.probe(new SimulatorProbe() {
             @Override
             public void stepSent(int stepIndex, long nanoTime) {}
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.security.SignatureException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -93,12 +95,12 @@ class StructuredDataCrossCheckTest {
     }
 
     static String recover(byte[] digest, byte[] signature) {
-        byte[] r = java.util.Arrays.copyOfRange(signature, 0, 32);
-        byte[] s = java.util.Arrays.copyOfRange(signature, 32, 64);
+        byte[] r = Arrays.copyOfRange(signature, 0, 32);
+        byte[] s = Arrays.copyOfRange(signature, 32, 64);
         try {
             BigInteger key = Sign.signedMessageHashToKey(digest, new Sign.SignatureData(signature[64], r, s));
             return Keys.toChecksumAddress(Keys.getAddress(key));
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return "unrecoverable";
         }
     }

@@ -1,0 +1,13 @@
+package com.doubletime.bus.protocol;
+
+/**
+ * The executor's answer to a {@link ControlCommand} it did not apply, as the HTTP API passes it on.
+ *
+ * @param status 400 when the command is wrong (then {@code field} names what), 500 when the journal could not
+ *               record it
+ * @param field the field to blame, or null
+ */
+public record ControlRefused(int status, String error, String field) {
+    public static final int INVALID = 400;
+    public static final int NOT_RECORDED = 500;
+}

@@ -1,0 +1,35 @@
+package com.doubletime.executor;
+
+import com.doubletime.executor.lifecycle.Scheduler;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Executor;
+
+/**
+ * A verticle's event loop as the executor's single thread for the plain parts: tasks run at once when already on
+ * it, else are queued there; timers are Vert.x timers (at least 1 ms).
+ */
+final class EventLoopThread implements Executor, Scheduler {
+    private final Vertx vertx;
+    private final Context context;
+
+    EventLoopThread(Vertx vertx, Context context) {
+        this.vertx = vertx;
+        this.context = context;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        if (Vertx.currentContext() == context) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
+    }
+
+    @Override
+    public Cancellable schedule(long delayMillis, Runnable task) {
+        long timer = vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+        return () -> vertx.cancelTimer(timer);
+    }
+}
