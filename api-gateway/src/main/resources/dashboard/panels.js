@@ -238,13 +238,18 @@
     async connected() {
       try {
         const health = await api('GET', '/api/feeds/health');
-        for (const venue of Object.values(health.venues || {})) if (venue.reported) this.onFeedHealth(venue);
+        // one row per feed instance (a scaled-out venue has several, each holding part of its markets)
+        for (const venue of Object.values(health.venues || {})) {
+          for (const instance of venue.instances || []) if (instance.live) this.onFeedHealth(instance);
+        }
       } catch (e) { /* the stream carries on */ }
     },
     onFeedHealth(h) {
       const row = document.createElement('tr');
-      row.dataset.venue = h.venue;
-      cell(row, h.venue);
+      const key = h.instanceId || h.venue;
+      row.dataset.instance = key;
+      row.dataset.seenAt = Date.now();
+      cell(row, h.instanceId && h.instanceId !== h.venue ? h.venue + ' · ' + h.instanceId : h.venue);
       cell(row, h.connected ? 'yes' : 'NO').className = h.connected ? '' : 'warn';
       cell(row, h.lastFrameAgeMillis === undefined || h.lastFrameAgeMillis < 0 ? 'never' : h.lastFrameAgeMillis + ' ms ago');
       cell(row, h.frames); cell(row, h.malformed); cell(row, h.gaps); cell(row, h.reconnects);
@@ -252,8 +257,14 @@
       const notSubscribed = h.notSubscribed || [];
       cell(row, (h.staleMarkets || 0) + (notSubscribed.length ? ' / ' + notSubscribed.length + ' not subscribed' : ''),
         [...stale.map((s) => 'stale: ' + s), ...notSubscribed.map((s) => 'not subscribed: ' + (s.instrument || s) + (s.reason ? ' (' + s.reason + ')' : ''))].join('\n'));
-      const existing = document.querySelector('#feeds tr[data-venue="' + h.venue + '"]');
+      const existing = document.querySelector('#feeds tr[data-instance="' + CSS.escape(key) + '"]');
       if (existing) existing.replaceWith(row); else $('#feeds tbody').appendChild(row);
+    },
+    // an instance that stopped reporting (killed, scaled in) leaves the table
+    poll() {
+      for (const row of document.querySelectorAll('#feeds tbody tr')) {
+        if (Date.now() - Number(row.dataset.seenAt) > 10000) row.remove();
+      }
     },
   });
 

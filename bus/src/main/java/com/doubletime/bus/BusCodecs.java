@@ -10,6 +10,7 @@ import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusChanged;
@@ -63,6 +64,7 @@ public final class BusCodecs {
         add(MarketsReport.class, new MarketsReportCodec());
         add(MarketStatusChanged.class, new MarketStatusChangedCodec());
         add(MarketStatusRequest.class, new MarketStatusRequestCodec());
+        add(BooksResendRequest.class, new BooksResendRequestCodec());
     }
 
     private BusCodecs() {}

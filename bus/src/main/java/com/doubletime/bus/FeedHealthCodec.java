@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** Wire codec of {@link FeedHealth}. */
 public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
-    /** Enums by name (version 1 is the first layout with a version byte). */
-    private static final int WIRE_VERSION = 1;
+    /** Enums by name; 2: the reporting instance and the instruments it streams (1 had neither). */
+    private static final int WIRE_VERSION = 2;
 
     @Override
     public String name() {
@@ -25,6 +25,7 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
     @Override
     protected void write(WireWriter out, FeedHealth health) {
         out.enumName(health.venue())
+                .string(health.instanceId())
                 .bool(health.connected())
                 .longValue(health.lastFrameAtMillis())
                 .longValue(health.lastFrameAgeMillis())
@@ -32,11 +33,9 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
                 .longValue(health.malformed())
                 .longValue(health.gaps())
                 .longValue(health.duplicates())
-                .longValue(health.reconnects())
-                .intValue(health.staleInstruments().size());
-        for (String instrument : health.staleInstruments()) {
-            out.string(instrument);
-        }
+                .longValue(health.reconnects());
+        writeList(out, health.instruments());
+        writeList(out, health.staleInstruments());
         out.string(health.lastError());
         out.intValue(health.malformedByReason().size());
         health.malformedByReason().forEach((reason, count) -> {
@@ -44,15 +43,13 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
             out.longValue(count);
         });
         out.longValue(health.divergedBooks());
-        out.intValue(health.refusedInstruments().size());
-        for (String instrument : health.refusedInstruments()) {
-            out.string(instrument);
-        }
+        writeList(out, health.refusedInstruments());
     }
 
     @Override
     protected FeedHealth read(WireReader in) {
         Platform venue = in.enumValue(Platform.class);
+        String instanceId = in.string();
         boolean connected = in.bool();
         long lastFrameAt = in.longValue();
         long lastFrameAge = in.longValue();
@@ -61,11 +58,8 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
         long gaps = in.longValue();
         long duplicates = in.longValue();
         long reconnects = in.longValue();
-        int staleCount = in.intValue();
-        List<String> stale = new ArrayList<>(staleCount);
-        for (int i = 0; i < staleCount; i++) {
-            stale.add(in.string());
-        }
+        List<String> instruments = readList(in);
+        List<String> stale = readList(in);
         String lastError = in.string();
         int reasonCount = in.intValue();
         Map<String, Long> byReason = new LinkedHashMap<>();
@@ -73,13 +67,10 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
             byReason.put(in.string(), in.longValue());
         }
         long diverged = in.longValue();
-        int refusedCount = in.intValue();
-        List<String> refused = new ArrayList<>(refusedCount);
-        for (int i = 0; i < refusedCount; i++) {
-            refused.add(in.string());
-        }
+        List<String> refused = readList(in);
         return new FeedHealth(
                 venue,
+                instanceId,
                 connected,
                 lastFrameAt,
                 lastFrameAge,
@@ -88,10 +79,27 @@ public final class FeedHealthCodec extends RecordCodec<FeedHealth> {
                 gaps,
                 duplicates,
                 reconnects,
+                instruments,
                 stale,
                 lastError,
                 byReason,
                 diverged,
                 refused);
+    }
+
+    private static void writeList(WireWriter out, List<String> instruments) {
+        out.intValue(instruments.size());
+        for (String instrument : instruments) {
+            out.string(instrument);
+        }
+    }
+
+    private static List<String> readList(WireReader in) {
+        int count = in.intValue();
+        List<String> instruments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            instruments.add(in.string());
+        }
+        return instruments;
     }
 }

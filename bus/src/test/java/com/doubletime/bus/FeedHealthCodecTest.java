@@ -28,6 +28,7 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
         return List.of(
                 new FeedHealth(
                         Platform.KALSHI,
+                        "kalshi-1",
                         true,
                         1764054000123L,
                         12,
@@ -36,19 +37,36 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
                         3,
                         4,
                         5,
+                        List.of("A", "B", "C"),
                         List.of("A", "B"),
                         "error 10",
                         Map.of("price_out_of_range", 1L),
                         1,
                         List.of("NOPE")),
                 new FeedHealth(
-                        Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of()));
+                        Platform.POLYMARKET,
+                        "polymarket",
+                        false,
+                        0,
+                        -1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        List.of(),
+                        null,
+                        Map.of(),
+                        0,
+                        List.of()));
     }
 
     @Test
     void roundTripsThroughTheClusterWireFormat() {
         FeedHealth health = new FeedHealth(
                 Platform.KALSHI,
+                "kalshi-3f2a9c1b7d0e-1-ab12cd34",
                 true,
                 1764054000123L,
                 12,
@@ -57,13 +75,29 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
                 3,
                 4,
                 5,
+                List.of("A", "B", "C"),
                 List.of("A", "B"),
                 "error 10: channel error",
                 Map.of("price_out_of_range", 1L),
                 1,
                 List.of("NOPE"));
         FeedHealth noError = new FeedHealth(
-                Platform.POLYMARKET, false, 0, -1, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
+                Platform.POLYMARKET,
+                "polymarket",
+                false,
+                0,
+                -1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                null,
+                Map.of(),
+                0,
+                List.of());
 
         for (FeedHealth value : List.of(health, noError)) {
             Buffer buffer = Buffer.buffer().appendString("prefix");
@@ -79,8 +113,23 @@ class FeedHealthCodecTest extends RecordCodecContract<FeedHealth> {
         try {
             BusCodecs.registerAll(vertx.eventBus());
             BusCodecs.registerAll(vertx.eventBus());
-            FeedHealth health =
-                    new FeedHealth(Platform.KALSHI, true, 1, 0, 0, 0, 0, 0, 0, List.of(), null, Map.of(), 0, List.of());
+            FeedHealth health = new FeedHealth(
+                    Platform.KALSHI,
+                    "kalshi",
+                    true,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    null,
+                    Map.of(),
+                    0,
+                    List.of());
 
             Promise<FeedHealth> delivered = Promise.promise();
             vertx.eventBus()

@@ -20,6 +20,9 @@ import java.util.List;
  * @param eventBusHost       address the event-bus TCP server binds
  * @param eventBusPort       its port; 0 picks a free one
  * @param eventBusPublicHost address other nodes use to reach this node's event bus; null = {@code eventBusHost}
+ * @param liteMember         a Hazelcast lite member: uses the cluster's maps but holds none of their partitions, so
+ *                           its joining or dying moves no data (the feeds, which are scaled and killed; the
+ *                           singletons hold the data)
  */
 public record ClusterSettings(
         boolean enabled,
@@ -29,11 +32,12 @@ public record ClusterSettings(
         int port,
         String eventBusHost,
         int eventBusPort,
-        String eventBusPublicHost) {
+        String eventBusPublicHost,
+        boolean liteMember) {
     public static final String DEFAULT_NAME = "double-time";
     public static final int DEFAULT_PORT = 5701;
     public static final ClusterSettings STANDALONE = new ClusterSettings(
-            false, DEFAULT_NAME, List.of("127.0.0.1"), List.of("127.0.0.1"), DEFAULT_PORT, "127.0.0.1", 0, null);
+            false, DEFAULT_NAME, List.of("127.0.0.1"), List.of("127.0.0.1"), DEFAULT_PORT, "127.0.0.1", 0, null, false);
 
     public ClusterSettings {
         require(name != null && !name.isBlank(), "name", "is required");
@@ -53,7 +57,8 @@ public record ClusterSettings(
 
     /**
      * Reads {@code {"enabled":false,"name":"double-time","members":["127.0.0.1"],"interfaces":["127.0.0.1"],
-     * "port":5701,"eventBusHost":"127.0.0.1","eventBusPort":0,"eventBusPublicHost":null}}; every key optional.
+     * "port":5701,"eventBusHost":"127.0.0.1","eventBusPort":0,"eventBusPublicHost":null,"liteMember":false}}; every
+     * key optional.
      * Lists may also be given as one comma-separated string (what an environment variable carries).
      */
     public static ClusterSettings fromJson(JsonObject json) {
@@ -68,7 +73,8 @@ public record ClusterSettings(
                     in.getInteger("port", d.port),
                     in.getString("eventBusHost", d.eventBusHost),
                     in.getInteger("eventBusPort", d.eventBusPort),
-                    in.getString("eventBusPublicHost"));
+                    in.getString("eventBusPublicHost"),
+                    in.getBoolean("liteMember", d.liteMember));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("cluster config: a field has the wrong type: " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package com.doubletime.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,14 @@ public final class ServiceMain {
         defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         defaultProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
         defaultProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+        // Vert.x registers its shared gauges again for every client and consumer, by design (one LongAdder per meter
+        // id), and Micrometer since 1.13.9 warns about the second registration: vert-x3/vertx-micrometer-metrics#259,
+        // micrometer-metrics/micrometer#6931. Nothing is lost; a real error of the registry still shows.
+        defaultProperty("org.slf4j.simpleLogger.log.io.micrometer.core.instrument.MeterRegistry", "error");
+        // Vert.x keeps its cluster-wide locks and counters in Hazelcast's CP subsystem, which without three CP
+        // members runs "unsafe" and warns on every start. Double Time relies on neither: market leases are map
+        // compare-and-set, the journal is PostgreSQL's.
+        defaultProperty("org.slf4j.simpleLogger.log.com.hazelcast.cp.CPSubsystem", "error");
     }
 
     private static final System.Logger LOG = System.getLogger(ServiceMain.class.getName());
@@ -78,6 +88,8 @@ public final class ServiceMain {
             System.exit(2);
             return;
         }
+        ReadyFile ready = new ReadyFile(config.getString("readyFile"));
+        ready.clear(); // a restarted container keeps its files: not ready until deployed again
         Vertx vertx;
         try {
             vertx = ServiceNode.start(
@@ -97,10 +109,12 @@ public final class ServiceMain {
                                 ? "in cluster '" + cluster.name() + "' (event bus " + cluster.advertisedEventBusHost()
                                         + ", joined via " + cluster.members() + ")"
                                 : "alone (not clustered)"));
+        ready.mark();
         Vertx started = vertx;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            ready.clear();
                             try {
                                 // closing undeploys every verticle (their stop runs) and then leaves the cluster
                                 started.close().await(20, TimeUnit.SECONDS);
@@ -109,5 +123,31 @@ public final class ServiceMain {
                             }
                         },
                         service + "-shutdown"));
+    }
+
+    /**
+     * A file that exists only while the service is deployed, so a container health check can tell "joined the
+     * cluster" (the event-bus port is open) from "consumers registered, journal replayed". Null: none.
+     */
+    private record ReadyFile(String path) {
+        void mark() {
+            if (path != null && !path.isBlank()) {
+                try {
+                    Files.writeString(Path.of(path), ProcessHandle.current().pid() + "\n");
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cannot write the ready file " + path + ": " + e.getMessage());
+                }
+            }
+        }
+
+        void clear() {
+            if (path != null && !path.isBlank()) {
+                try {
+                    Files.deleteIfExists(Path.of(path));
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cannot remove the ready file " + path + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

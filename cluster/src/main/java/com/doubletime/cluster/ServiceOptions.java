@@ -64,6 +64,12 @@ public final class ServiceOptions {
                     Kind.LIST,
                     "interfaces Hazelcast binds, comma-separated (empty: let Hazelcast choose)"),
             new Option("--cluster-port", "DT_CLUSTER_PORT", "cluster.port", Kind.INT, "first Hazelcast port"),
+            new Option(
+                    "--lite-member",
+                    "DT_CLUSTER_LITE_MEMBER",
+                    "cluster.liteMember",
+                    Kind.SWITCH,
+                    "hold no partition of the cluster's data (for instances that come and go: the feeds)"),
             new Option("--bus-host", "DT_EVENTBUS_HOST", "cluster.eventBusHost", Kind.STRING, "event-bus bind address"),
             new Option("--bus-port", "DT_EVENTBUS_PORT", "cluster.eventBusPort", Kind.INT, "event-bus port (0: any)"),
             new Option(
@@ -77,7 +83,13 @@ public final class ServiceOptions {
                     "DT_METRICS_PORT",
                     "metrics.port",
                     Kind.INT,
-                    "Prometheus /metrics of this process on the event-bus bind address (0: none)"));
+                    "Prometheus /metrics of this process on the event-bus bind address (0: none)"),
+            new Option(
+                    "--ready-file",
+                    "DT_READY_FILE",
+                    "readyFile",
+                    Kind.STRING,
+                    "file that exists only while the service is deployed (for a container health check)"));
 
     private ServiceOptions() {}
 

@@ -100,7 +100,10 @@ class ServiceOptionsTest {
 
         assertEquals("dt-test", config.getClusterName());
         assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
-        assertEquals("0", config.getProperty("hazelcast.wait.seconds.before.join"));
+        assertEquals(
+                "1",
+                config.getProperty("hazelcast.wait.seconds.before.join"),
+                "members started together join in one round");
         var join = config.getNetworkConfig().getJoin();
         assertTrue(join.getTcpIpConfig().isEnabled());
         assertEquals(false, join.getMulticastConfig().isEnabled());

@@ -60,7 +60,8 @@ public final class KalshiFeedMain {
                     ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
                     AssignedMarkets<KalshiFeedVerticle> feed = new AssignedMarkets<>(
                             vertx,
-                            share -> new KalshiFeedVerticle(configFor.apply(share), handshake).sharingVenue(),
+                            share -> new KalshiFeedVerticle(configFor.apply(share), handshake)
+                                    .sharingVenue(scaleOut.instanceId()),
                             KalshiFeedVerticle::changeTickers);
                     MarketLeaseVerticle leases = new MarketLeaseVerticle(
                             FEED, scaleOut.instanceId(), all.tickers(), scaleOut.timing(), feed);

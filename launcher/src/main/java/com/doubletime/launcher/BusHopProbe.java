@@ -69,7 +69,8 @@ public final class BusHopProbe {
     }
 
     private static ClusterSettings settings(String name, int port) {
-        return new ClusterSettings(true, name, List.of("127.0.0.1"), List.of("127.0.0.1"), port, "127.0.0.1", 0, null);
+        return new ClusterSettings(
+                true, name, List.of("127.0.0.1"), List.of("127.0.0.1"), port, "127.0.0.1", 0, null, false);
     }
 
     private static void echo(String name, int port) throws Exception {

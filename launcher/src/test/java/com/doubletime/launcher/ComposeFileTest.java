@@ -91,6 +91,45 @@ class ComposeFileTest {
     }
 
     @Test
+    void theDockerBuildContextHoldsEveryBuiltModulesJar() throws Exception {
+        // Docker never looks inside a directory excluded by '*' for an exception like '!*/target/*-app.jar'
+        List<String> rules = Files.readAllLines(ROOT.resolve(".dockerignore"));
+        assertEquals(
+                "*",
+                rules.stream()
+                        .filter(r -> !r.isBlank() && !r.startsWith("#"))
+                        .findFirst()
+                        .orElse(null));
+        for (Map<String, Object> service : services.values()) {
+            if (service.get("build") != null) {
+                String module =
+                        (String) map(map(service.get("build")).get("args")).get("MODULE");
+                assertTrue(
+                        rules.contains("!" + module + "/target/" + module + "-app.jar"),
+                        ".dockerignore leaves out " + module + "'s jar");
+            }
+        }
+        assertTrue(rules.contains("!config/"));
+        assertFalse(rules.stream().anyMatch(r -> r.startsWith("!*")), "a wildcard exception matches nothing");
+    }
+
+    @Test
+    void baseImagesAreVariablesWithThePublicDefaultsAndTheJvmExitsWhenOutOfMemory() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
+        assertTrue(dockerfile.contains("ARG JAVA_IMAGE=eclipse-temurin:17-jre\nFROM ${JAVA_IMAGE}"), dockerfile);
+        assertTrue(dockerfile.contains("exec java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS"), dockerfile);
+        assertEquals(
+                "${DT_POSTGRES_IMAGE:-postgres:16-alpine}",
+                services.get("postgres").get("image"));
+        for (String name : OPTIONS.keySet()) {
+            assertEquals(
+                    "${DT_JAVA_IMAGE:-eclipse-temurin:17-jre}",
+                    map(map(services.get(name).get("build")).get("args")).get("JAVA_IMAGE"),
+                    name);
+        }
+    }
+
+    @Test
     void everyVariableIsOneTheServiceReadsAndTheResultingConfigIsValid() {
         OPTIONS.forEach((name, options) -> {
             Map<String, String> env = environment(name);
@@ -104,9 +143,15 @@ class ComposeFileTest {
             assertTrue(cluster.enabled(), name + " must join the cluster");
             assertEquals("double-time", cluster.name(), name);
             for (String member : cluster.members()) {
-                assertTrue(services.containsKey(member), name + ": join seed " + member + " is not a service");
+                assertTrue(
+                        services.containsKey(member) || clusterAliases(name).contains(member),
+                        name + ": join seed " + member + " is neither a service nor a network alias it carries");
             }
             assertTrue(env.get("DT_PAIRS").startsWith("/app/config/"), name + ": pairs must be inside the image");
+            assertEquals(
+                    name.endsWith("-feed"),
+                    cluster.liteMember(),
+                    name + ": the feeds, which come and go, hold no cluster data; the singletons do");
             switch (name) {
                 case "trade-executor" -> ExecutorConfig.fromJson(config.getJsonObject("executor"));
                 case "api-gateway" -> GatewayConfig.fromJson(config.getJsonObject("gateway"));
@@ -187,6 +232,17 @@ class ComposeFileTest {
         while (variables.find()) {
             assertTrue(example.contains(variables.group(1) + "="), ".env.example does not show " + variables.group(1));
         }
+    }
+
+    /** The network aliases a service carries on the compose network. */
+    @SuppressWarnings("unchecked")
+    private List<String> clusterAliases(String service) {
+        Object networks = services.get(service).get("networks");
+        if (!(networks instanceof Map<?, ?>)) {
+            return List.of();
+        }
+        Map<String, Object> network = map(map(networks).get("double-time"));
+        return network == null || network.get("aliases") == null ? List.of() : (List<String>) network.get("aliases");
     }
 
     /** A service's environment with every {@code ${VAR:-default}} at its default ({@code ${VAR:?}} as "secret"). */

@@ -66,7 +66,7 @@ public final class PolymarketFeedMain {
             ScaleOut scaleOut = ScaleOut.fromJson(FEED, config.getJsonObject("scaleOut"));
             AssignedMarkets<PolymarketFeedVerticle> feed = new AssignedMarkets<>(
                     vertx,
-                    share -> new PolymarketFeedVerticle(configFor.apply(share)).sharingVenue(),
+                    share -> new PolymarketFeedVerticle(configFor.apply(share)).sharingVenue(scaleOut.instanceId()),
                     (verticle, share) -> verticle.changeAssets(tokensFor.apply(share)));
             MarketLeaseVerticle leases = new MarketLeaseVerticle(
                     FEED, scaleOut.instanceId(), List.copyOf(tokensByMarket.keySet()), scaleOut.timing(), feed);

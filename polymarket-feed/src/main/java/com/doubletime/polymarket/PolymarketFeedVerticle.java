@@ -6,6 +6,7 @@ import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusRequest;
@@ -15,6 +16,7 @@ import com.doubletime.feed.BookFreshness;
 import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.MalformedFrameException;
 import com.doubletime.feed.MarketDataPublisher;
+import com.doubletime.feed.ResendThrottle;
 import com.doubletime.feed.SharedVenueListener;
 import com.doubletime.feed.capture.CaptureWriter;
 import com.doubletime.polymarket.gamma.GammaClient;
@@ -30,6 +32,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +52,9 @@ import java.util.function.Consumer;
 public final class PolymarketFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
     /** Stalls are looked for a few times per stall period, at most once a second. */
+    /** Late subscribers asking together are answered with one resend per second at most. */
+    private static final long BOOKS_RESEND_MIN_INTERVAL_MILLIS = 1_000;
+
     private static final long STALL_CHECKS_PER_PERIOD = 4;
 
     private static final long MIN_STALL_CHECK_MILLIS = 10;
@@ -110,9 +116,18 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private WebClient rest;
     private MessageConsumer<PairsChanged> pairsConsumer;
     private boolean sharedVenue;
+    private String instanceId = Platform.POLYMARKET.wireName();
 
     public PolymarketFeedVerticle(PolymarketFeedConfig config) {
         this.config = config;
+    }
+
+    /** A service that started after this feed asked for the books it missed: each fresh one again, from memory. */
+    private void republishBooks(String requester) {
+        int books = protocol.republishBooks(connection.clock().nowNanos());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "polymarket sent " + books + " fresh books again, for a late subscriber (" + requester + ")");
     }
 
     @Override
@@ -154,6 +169,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 pollGamma();
                 gammaTimer = vertx.setPeriodic(gammaPollMillis, id -> pollGamma());
             }
+            ResendThrottle resends = new ResendThrottle(
+                    BOOKS_RESEND_MIN_INTERVAL_MILLIS,
+                    System::currentTimeMillis,
+                    (delay, task) -> vertx.setTimer(delay, id -> task.run()));
+            vertx.eventBus()
+                    .<BooksResendRequest>consumer(
+                            Addresses.BOOKS_RESEND,
+                            message -> resends.request(
+                                    () -> republishBooks(message.body().requester())));
             connection.start(protocol);
             // sent while connected only
             pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());
@@ -172,10 +196,13 @@ public final class PolymarketFeedVerticle extends VerticleBase {
 
     /**
      * Scale-out: this instance streams only part of Polymarket's markets, so its disconnect marks only its own
-     * books stale. Call before deploying.
+     * books stale, and its health reports name it. Call before deploying.
+     *
+     * @param instanceId this instance's id in the cluster, as its market leases name it
      */
-    public PolymarketFeedVerticle sharingVenue() {
+    public PolymarketFeedVerticle sharingVenue(String instanceId) {
         sharedVenue = true;
+        this.instanceId = instanceId;
         return this;
     }
 
@@ -239,8 +266,10 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     /** The feed's health now (no sequence numbers on this venue: gaps and duplicates stay 0). */
     FeedHealth health() {
         PolymarketBookSession session = protocol.session();
+        List<String> streamed = List.copyOf(new TreeSet<>(protocol.assetIds()));
         return new FeedHealth(
                 Platform.POLYMARKET,
+                instanceId,
                 connection.connected(),
                 connection.lastFrameAtMillis(),
                 connection.lastFrameAgeMillis(),
@@ -249,6 +278,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 0,
                 0,
                 connection.reconnects(),
+                streamed,
                 freshness.staleInstruments(),
                 connection.lastError(),
                 session.counters().malformedByReason(),

@@ -1,6 +1,7 @@
 package com.doubletime.polymarket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,17 @@ class PolymarketFeedVerticleIT {
         throw new AssertionError("no matching market-data batch within " + WsTestServer.WAIT_SECONDS + " s");
     }
 
+    private FeedHealth nextHealth(Predicate<FeedHealth> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WsTestServer.WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            FeedHealth report = health.poll(100, TimeUnit.MILLISECONDS);
+            if (report != null && wanted.test(report)) {
+                return report;
+            }
+        }
+        throw new AssertionError("no matching health report within " + WsTestServer.WAIT_SECONDS + " s");
+    }
+
     @Test
     void subscribesWithInitialDumpAndPublishesTheDumpedBooksAsOneBatch(Vertx vertx) throws Exception {
         start(vertx, true);
@@ -115,7 +127,7 @@ class PolymarketFeedVerticleIT {
         start(vertx, true);
         PolymarketFeedVerticle feed = new PolymarketFeedVerticle(
                         PolymarketFeedConfig.of(polymarket.url(), List.of(YES)).withReconnect(20, 100))
-                .sharingVenue();
+                .sharingVenue("polymarket-instance-2");
         vertx.deployVerticle(feed).await(5, TimeUnit.SECONDS);
         polymarket.nextConnection();
         polymarket.nextMessage(); // the initial subscription
@@ -136,6 +148,12 @@ class PolymarketFeedVerticleIT {
                 sent.toString());
         assertEquals(
                 List.of(YES), staleInstruments(nextBatch(e -> e instanceof BookMarkedStale)), "the asset given up");
+        FeedHealth report = nextHealth(h -> h.instruments().equals(List.of(NO)));
+        assertEquals("polymarket-instance-2", report.instanceId());
+        // the asset taken on may still await its first book here (stale until then): only the one given up must go
+        assertFalse(
+                report.staleInstruments().contains(YES),
+                "the asset given up is no longer this instance's to report: " + report.staleInstruments());
 
         polymarket.drop();
         MarketDataBatch dropped = nextBatch(e -> e instanceof BookMarkedStale);

@@ -8,6 +8,7 @@ import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
@@ -168,17 +169,19 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         var bus = vertx.eventBus();
         return Future.all(List.of(
-                bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
-                        .completion(),
-                bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
-                        .completion(),
-                bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
-                        .completion(),
-                bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
-                        .completion(),
-                bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
-                        .completion(),
-                bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()));
+                        bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
+                                .completion(),
+                        bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
+                                .completion(),
+                        bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
+                                .completion(),
+                        bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()))
+                // a restarted executor has no books: Kalshi sends a snapshot only on subscribing, so ask the feeds
+                .onSuccess(ready -> bus.publish(Addresses.BOOKS_RESEND, new BooksResendRequest("trade-executor")));
     }
 
     /** An execution step (order event, alert, recovered report) once journaled. */

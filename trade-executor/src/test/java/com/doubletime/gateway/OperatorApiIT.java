@@ -422,6 +422,7 @@ class OperatorApiIT {
         SseStream stream = SseStream.open(http, gateway.actualPort(), "/api/feeds/health/stream", null, TOKEN);
         FeedHealth kalshi = new FeedHealth(
                 Platform.KALSHI,
+                "kalshi-1",
                 true,
                 System.currentTimeMillis(),
                 5,
@@ -430,6 +431,7 @@ class OperatorApiIT {
                 1,
                 0,
                 3,
+                List.of("KX-FED"),
                 List.of("KX-FED"),
                 null,
                 Map.of("price_out_of_range", 2L),
@@ -442,6 +444,7 @@ class OperatorApiIT {
         assertEquals("feed_health", event.event());
         JsonObject streamed = new JsonObject(event.data());
         assertEquals("kalshi", streamed.getString("venue"));
+        assertEquals("kalshi-1", streamed.getString("instanceId"));
         assertEquals(1200, streamed.getLong("frames"));
         JsonObject health = api.get("/api/feeds/health").bodyAsJsonObject();
         JsonObject venue = health.getJsonObject("venues").getJsonObject("kalshi");
@@ -451,6 +454,7 @@ class OperatorApiIT {
         JsonObject kalshiMarket = health.getJsonArray("markets").getJsonObject(0);
         assertEquals("KX-FED", kalshiMarket.getString("instrument"));
         assertTrue(kalshiMarket.getBoolean("stale"));
+        assertEquals("kalshi-1", kalshiMarket.getJsonArray("heldBy").getString(0));
         // a market the venue refused is shown as not subscribed, by name
         assertFalse(kalshiMarket.getBoolean("subscribed"));
         assertEquals(List.of("KX-FED"), venue.getJsonArray("refusedInstruments").getList());
@@ -491,6 +495,7 @@ class OperatorApiIT {
                         Addresses.FEED_HEALTH,
                         new FeedHealth(
                                 Platform.POLYMARKET,
+                                "polymarket",
                                 true,
                                 1,
                                 1,
@@ -499,6 +504,7 @@ class OperatorApiIT {
                                 0,
                                 0,
                                 2,
+                                List.of(),
                                 List.of(),
                                 null,
                                 Map.of(),
