@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code ./double-time bench --cold-replay}: what a trader gets from replaying a capture once. Each run is a fresh
@@ -31,6 +34,8 @@ final class ColdReplayBench {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double SECONDS_PER_MINUTE = 60;
+    /** Where ./double-time keeps the replay's class data sharing archive. */
+    private static final Path CLASS_ARCHIVES = Path.of("launcher", "target", "cds");
 
     private ColdReplayBench() {}
 
@@ -46,12 +51,13 @@ final class ColdReplayBench {
             long windowP999,
             double wallSeconds,
             double cpuSeconds,
-            double load) {
+            double load,
+            boolean wroteClassArchive) {
         String format() {
             return String.format(
                     Locale.ROOT,
                     "    %,9.0f frames/s  frame p50 %s p99 %s | %,d window frames (1 in %.0f) p50 %s p99 %s p99.9 %s"
-                            + " | process %.2f s wall, %.2f s CPU | load %.2f%n",
+                            + " | process %.2f s wall, %.2f s CPU | load %.2f%s%n",
                     framesPerSecond,
                     LiveLatencyBench.micros(p50),
                     LiveLatencyBench.micros(p99),
@@ -62,7 +68,8 @@ final class ColdReplayBench {
                     LiveLatencyBench.micros(windowP999),
                     wallSeconds,
                     cpuSeconds,
-                    load);
+                    load,
+                    wroteClassArchive ? " | first since the build: wrote the class archive" : "");
         }
     }
 
@@ -100,6 +107,7 @@ final class ColdReplayBench {
     private static Run once(Path script, Path captureDir) throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("cold-replay-", ".err");
         double load = BenchMain.loadAverage();
+        FileTime before = FileTime.from(Instant.now().minusSeconds(1));
         String command = "./" + script + " replay --pairs " + quote(captureDir.resolve("pairs.json")) + " --capture "
                 + quote(captureDir.resolve("capture.jsonl")) + " --out /dev/null; status=$?; times >&2; exit $status";
         long started = System.nanoTime();
@@ -141,7 +149,27 @@ final class ColdReplayBench {
                 summary.at("/windowLatencyNanos/p999").asLong(),
                 wall,
                 cpu,
-                load);
+                load,
+                wroteClassArchiveSince(before));
+    }
+
+    /** Whether ./double-time replay wrote its class data sharing archive (the first replay of a build does). */
+    private static boolean wroteClassArchiveSince(FileTime before) throws IOException {
+        if (!Files.isDirectory(CLASS_ARCHIVES)) {
+            return false;
+        }
+        try (Stream<Path> archives = Files.list(CLASS_ARCHIVES)) {
+            return archives.anyMatch(path -> path.getFileName().toString().matches("replay-.*\\.jsa")
+                    && modified(path).compareTo(before) > 0);
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0); // removed meanwhile
+        }
     }
 
     private static double minutesAndSeconds(String minutes, String seconds) {
