@@ -10,6 +10,7 @@ import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.feed.capture.MergedCapture;
 import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
+import com.doubletime.monitor.WindowPathWarmUp;
 import com.doubletime.polymarket.PolymarketBookSession;
 import io.vertx.core.Vertx;
 import java.io.BufferedWriter;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./double-time replay --pairs PAIRS --capture FILE|DIR [--out FILE] [--dump-books FILE] [--kalshi-use-yes-price]
+ *                      [--window-warm-up N]
  * </pre>
  */
 public final class ReplayTool {
@@ -108,6 +110,9 @@ public final class ReplayTool {
             return parsed.exitCode();
         }
         Options arguments = parsed.options();
+        if (arguments.windowWarmUp < 0) {
+            return Cli.usageError(COMMAND, "--window-warm-up must be 0 or more, got " + arguments.windowWarmUp, stderr);
+        }
         List<MarketPair> pairs;
         Vertx vertx = Vertx.vertx();
         try {
@@ -129,6 +134,7 @@ public final class ReplayTool {
         ReplayTool replay =
                 new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.kalshiUseYesPrice);
         long started = System.nanoTime();
+        warmUpWindowPath(arguments.windowWarmUp);
         capture.read(replay::onRead);
         replay.writeDecided();
         double seconds = (System.nanoTime() - started) / NANOS_PER_SECOND;
@@ -150,6 +156,22 @@ public final class ReplayTool {
         }
         stderr.println(replay.summaryJson(seconds));
         return Cli.OK;
+    }
+
+    /**
+     * Runs the window path — detector, tracker, the events' JSON — {@code windows} times on a throwaway engine before
+     * the first frame, so the capture's first windows are not the ones that wait for the JIT. Its time counts in the
+     * replay's {@code seconds}; its events go nowhere.
+     */
+    static void warmUpWindowPath(int windows) {
+        Writer discard = Writer.nullWriter();
+        WindowPathWarmUp.run(windows, event -> {
+            try {
+                discard.write(OpportunityJson.write(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** One capture line: a frame to parse and evaluate, or a connection event. */
@@ -323,6 +345,13 @@ public final class ReplayTool {
                 names = "--kalshi-use-yes-price",
                 description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
         boolean kalshiUseYesPrice;
+
+        @Option(
+                names = "--window-warm-up",
+                paramLabel = "N",
+                description = "windows opened, changed and closed on a throwaway pair before the first frame, so the"
+                        + " capture's first windows run compiled code (0: none)")
+        int windowWarmUp = WindowPathWarmUp.DEFAULT_WINDOWS;
 
         @Option(
                 names = {"-h", "--help"},

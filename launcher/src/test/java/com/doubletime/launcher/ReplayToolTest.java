@@ -196,6 +196,36 @@ class ReplayToolTest {
     }
 
     @Test
+    void theWindowWarmUpLeavesTheOpportunitiesTheirIdsAndCountsAsWithout() throws Exception {
+        String pairs = resource("replay-pairs.yaml").toString();
+        String capture = resource("replay-capture.jsonl").toString();
+        Replayed without = replay("--pairs", pairs, "--capture", capture, "--window-warm-up", "0");
+        Replayed with = replay("--pairs", pairs, "--capture", capture, "--window-warm-up", "50");
+
+        assertEquals(0, with.code(), with.stderr());
+        assertEquals(4, without.opportunities().size());
+        assertEquals(without.opportunities(), with.opportunities());
+        JsonNode summaryWithout = JSON.readTree(without.stderr().strip());
+        JsonNode summaryWith = JSON.readTree(with.stderr().strip());
+        for (String field : List.of("frames", "opportunities", "windowFrames", "malformed")) {
+            assertEquals(summaryWithout.get(field), summaryWith.get(field), field);
+        }
+    }
+
+    @Test
+    void rejectsANegativeWindowWarmUp() throws Exception {
+        Replayed replayed = replay(
+                "--pairs",
+                resource("replay-pairs.yaml").toString(),
+                "--capture",
+                resource("replay-capture.jsonl").toString(),
+                "--window-warm-up",
+                "-1");
+        assertEquals(2, replayed.code());
+        assertTrue(replayed.stderr().contains("--window-warm-up must be 0 or more, got -1"), replayed.stderr());
+    }
+
+    @Test
     void rejectsABadPairsFileWithAClearMessage() throws Exception {
         Path pairs = dir.resolve("pairs.json");
         Files.writeString(pairs, "{\"pairs\":[{\"id\":\"x\",\"kalshi\":{\"ticker\":\"T\"},\"polarity\":\"same\"}]}");
