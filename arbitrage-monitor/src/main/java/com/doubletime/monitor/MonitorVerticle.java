@@ -2,6 +2,7 @@ package com.doubletime.monitor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.FixedPoint;
@@ -30,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * is the single writer of all books; this verticle's event loop is its only thread. The codecs of both
  * event types are registered at start ({@code BusCodecs.registerAll}).
  *
+ * <p>Co-located with the feeds and the executor on one event loop ({@link #withLocalPath}), it takes the market data
+ * from the {@link LocalTradingPath} instead of the bus and hands each opportunity event to the executor there before
+ * publishing it; the meters and the log come after either hand-off.
+ *
  * <p>Pairs added or removed through the API arrive as {@link PairsChanged} on {@link Addresses#PAIRS_CHANGED};
  * a removed pair's open opportunities are closed. Meters: see {@link MonitorMeters}.
  */
@@ -45,9 +50,20 @@ public final class MonitorVerticle extends VerticleBase {
     private final EpochNanoClock clock = new EpochNanoClock();
     private final Set<String> openIds = new HashSet<>();
     private MonitorMeters meters;
+    private LocalTradingPath localPath;
+    private OpportunityHandOff handOff;
 
     public MonitorVerticle(List<MarketPair> pairs) {
         this.pairs = List.copyOf(pairs);
+    }
+
+    /**
+     * Co-located with the feeds and the executor on this verticle's event loop: market data comes from {@code path},
+     * not the bus, and opportunity events go to the executor on it before the bus. Call before deploying.
+     */
+    public MonitorVerticle withLocalPath(LocalTradingPath path) {
+        this.localPath = path;
+        return this;
     }
 
     @Override
@@ -56,13 +72,17 @@ public final class MonitorVerticle extends VerticleBase {
         meters = new MonitorMeters(Meters.registry());
         // the start instant tells this run's opportunity ids from every earlier run's in the journal
         String run = Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nowNanos()));
-        engine = new ArbitrageEngine(pairs, this::publish, run);
-        // not a local consumer: in a cluster the feeds run on other nodes
-        consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> {
-            MarketDataBatch batch = message.body();
-            engine.apply(batch);
-            meters.frameEvaluated(batch.receivedAtNanos(), clock.nowNanos());
-        });
+        handOff = new OpportunityHandOff(localPath == null ? event -> {} : localPath::opportunity, this::publish);
+        engine = new ArbitrageEngine(pairs, handOff, run);
+        Future<Void> subscribed;
+        if (localPath != null) {
+            localPath.onMarketData(this::onMarketData);
+            subscribed = Future.succeededFuture();
+        } else {
+            // not a local consumer: in a cluster the feeds run on other nodes
+            consumer = vertx.eventBus().consumer(Addresses.MARKET_DATA, message -> onMarketData(message.body()));
+            subscribed = consumer.completion();
+        }
         pairsConsumer = vertx.eventBus().consumer(Addresses.PAIRS_CHANGED, message -> onPairsChanged(message.body()));
         marketsConsumer = vertx.eventBus()
                 .consumer(Addresses.MARKETS_QUERY, message -> message.reply(MarketsView.report(engine)));
@@ -73,7 +93,7 @@ public final class MonitorVerticle extends VerticleBase {
                         message -> engine.resolutionCalendar().update(message.body()));
         LOG.log(System.Logger.Level.INFO, "monitor watching " + pairs.size() + " pairs");
         return Future.all(
-                        consumer.completion(),
+                        subscribed,
                         pairsConsumer.completion(),
                         marketsConsumer.completion(),
                         statusConsumer.completion())
@@ -82,6 +102,15 @@ public final class MonitorVerticle extends VerticleBase {
                     vertx.eventBus().publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("monitor"));
                     vertx.eventBus().publish(Addresses.BOOKS_RESEND, new BooksResendRequest("monitor"));
                 });
+    }
+
+    /** The frame's decisions handed on before its latency is recorded, the rest after. */
+    private void onMarketData(MarketDataBatch batch) {
+        engine.apply(batch);
+        long decidedAtNanos = clock.nowNanos();
+        handOff.decide();
+        meters.frameEvaluated(batch.receivedAtNanos(), decidedAtNanos);
+        handOff.announce();
     }
 
     /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */
@@ -94,6 +123,7 @@ public final class MonitorVerticle extends VerticleBase {
                 engine.addPair(added);
             }
         }
+        handOff.announce(); // a removed pair's windows closed
         LOG.log(
                 System.Logger.Level.INFO,
                 "monitor pairs changed: +" + change.added().size() + " -"
@@ -126,10 +156,13 @@ public final class MonitorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return consumer == null
+        if (localPath != null) {
+            localPath.onMarketData(batch -> {});
+        }
+        return pairsConsumer == null
                 ? Future.succeededFuture()
                 : Future.all(
-                        consumer.unregister(),
+                        consumer == null ? Future.succeededFuture() : consumer.unregister(),
                         pairsConsumer.unregister(),
                         marketsConsumer.unregister(),
                         statusConsumer.unregister());

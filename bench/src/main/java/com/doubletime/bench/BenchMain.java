@@ -149,6 +149,14 @@ public final class BenchMain {
                         + " before the executor starts")
         int warmUpOrders = EmbeddedStack.Live.DEFAULT_WARM_UP_ORDERS;
 
+        @Option(
+                names = "--hand-off",
+                paramLabel = "HOW",
+                description =
+                        "live and wire-to-wire: local (feeds, monitor and executor on one event loop, plain calls;"
+                                + " what run does) or bus (each on its own loop, over the event bus, as separate processes)")
+        String handOff = "local";
+
         @Option(names = "--pairs", paramLabel = "N", description = "replays: pairs in the generated capture")
         int pairs = DEFAULT_PAIRS;
 
@@ -189,6 +197,7 @@ public final class BenchMain {
             return;
         }
         JournalSync journalSync = JournalSync.fromWireName(options.journalSync);
+        EmbeddedStack.HandOff handOff = EmbeddedStack.HandOff.valueOf(options.handOff.toUpperCase(Locale.ROOT));
         WireToWireBench.Placement placement = WireToWireBench.Placement.valueOf(
                 options.simulators.toUpperCase(Locale.ROOT).replace('-', '_'));
         System.out.printf(
@@ -219,14 +228,16 @@ public final class BenchMain {
                     options.stepMillis,
                     options.windowEvery,
                     options.liveWarmupSeconds,
-                    options.liveSeconds);
+                    options.liveSeconds,
+                    handOff);
             targets.liveDefault = LiveLatencyBench.run(
                     0,
                     DEFAULT_PAIRS_FILE,
                     options.stepMillis,
                     options.windowEvery,
                     options.liveWarmupSeconds,
-                    options.liveSeconds);
+                    options.liveSeconds,
+                    handOff);
             System.out.println();
         }
         if (four || options.wireToWire) {
@@ -237,7 +248,8 @@ public final class BenchMain {
                     WINDOW_GAP_MILLIS,
                     journalSync,
                     placement,
-                    options.warmUpOrders);
+                    options.warmUpOrders,
+                    handOff);
             System.out.println();
         }
         if (four || options.coldReplay) {
@@ -268,6 +280,9 @@ public final class BenchMain {
         if (!List.of("per-venue", "one-process", "in-process").contains(options.simulators)) {
             throw new ParameterException(
                     spec, "--simulators per-venue, one-process or in-process, got " + options.simulators);
+        }
+        if (!List.of("local", "bus").contains(options.handOff)) {
+            throw new ParameterException(spec, "--hand-off local or bus, got " + options.handOff);
         }
         if (!List.of("sparse", "dense", "both").contains(options.captureWindows)) {
             throw new ParameterException(

@@ -2,6 +2,7 @@ package com.doubletime.bench;
 
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.launcher.StackConfig;
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,15 +41,23 @@ final class LiveLatencyBench {
     private static final long MILLI = 1_000_000;
     private static final long TEN_MICROS = 10_000;
 
+    private static final double PERCENT = 100;
+
     private LiveLatencyBench() {}
 
+    /** CPU time of this process (the stack; the simulators run in their own), all threads. */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** What a live run measured, in nanoseconds. */
-    record Result(String label, Histogram frameToDecision, double seconds) {
+    record Result(String label, Histogram frameToDecision, double seconds, double cpuSeconds) {
         String format() {
             Histogram h = frameToDecision;
             return String.format(
                     Locale.ROOT,
-                    "  %-34s %,9d frames (%,.0f/s)  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n",
+                    "  %-34s %,9d frames (%,.0f/s)  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  stack CPU %.1f%% of a"
+                            + " core%n",
                     label,
                     h.getTotalCount(),
                     h.getTotalCount() / seconds,
@@ -55,7 +65,8 @@ final class LiveLatencyBench {
                     micros(h.getValueAtPercentile(90)),
                     micros(h.getValueAtPercentile(99)),
                     micros(h.getValueAtPercentile(99.9)),
-                    micros(h.getMaxValue()));
+                    micros(h.getMaxValue()),
+                    PERCENT * cpuSeconds / seconds);
         }
     }
 
@@ -72,7 +83,14 @@ final class LiveLatencyBench {
      * @param pairs the generated pairs file's size, or 0 to use {@code pairsFile}
      * @param pairsFile used when {@code pairs} is 0 (the default pairs file: the issue's second row)
      */
-    static Result run(int pairs, Path pairsFile, long stepMillis, int windowEvery, int warmupSeconds, int seconds)
+    static Result run(
+            int pairs,
+            Path pairsFile,
+            long stepMillis,
+            int windowEvery,
+            int warmupSeconds,
+            int seconds,
+            EmbeddedStack.HandOff handOff)
             throws Exception {
         Path dir = Files.createTempDirectory("live-latency");
         Path file = pairs > 0
@@ -82,12 +100,13 @@ final class LiveLatencyBench {
         System.out.printf(
                 Locale.ROOT,
                 "live frame-to-decision: %s, simulators in their own process (random walk, a step every %d ms,"
-                        + " a window every %d steps), %d s warm-up, %d s measured%n",
+                        + " a window every %d steps), %d s warm-up, %d s measured, %s hand-off%n",
                 label,
                 stepMillis,
                 windowEvery,
                 warmupSeconds,
-                seconds);
+                seconds,
+                handOff.name().toLowerCase(Locale.ROOT));
         RecordingRegistry registry = new RecordingRegistry(FRAME_TO_DECISION);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions()
@@ -111,14 +130,16 @@ final class LiveLatencyBench {
                 false)) {
             StackConfig config = new StackConfig(
                     file, "127.0.0.1", 0, null, SEED, stepMillis, windowEvery, dir.resolve("trades.jsonl"), null);
-            stack = EmbeddedStack.startAgainst(vertx, config, TOKEN, simulator.endpoints(), null)
+            stack = EmbeddedStack.startAgainst(vertx, config, TOKEN, simulator.endpoints(), null, handOff)
                     .await(120, TimeUnit.SECONDS);
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
             registry.recorder.reset();
             long started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             Histogram measured = registry.recorder.getIntervalHistogram();
-            Result result = new Result(label, measured, (System.nanoTime() - started) / 1e9);
+            Result result = new Result(
+                    label, measured, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9);
             System.out.print(result.format());
             return result;
         } finally {

@@ -64,7 +64,8 @@ final class WireToWireBench {
             long gapMillis,
             JournalSync journalSync,
             Placement placement,
-            int warmUpOrders)
+            int warmUpOrders,
+            EmbeddedStack.HandOff handOff)
             throws Exception {
         int total = warmup + windows;
         Path dir = Files.createTempDirectory("wire-to-wire");
@@ -103,7 +104,7 @@ final class WireToWireBench {
         try {
             System.out.printf(
                     "wire-to-wire: %d windows (+%d warm-up), open %d ms, gap %d ms, journal %s (%s), simulators %s,"
-                            + " %d order-path warm-up orders per venue%n",
+                            + " %d order-path warm-up orders per venue, %s hand-off%n",
                     windows,
                     warmup,
                     closeAfterMillis,
@@ -111,7 +112,8 @@ final class WireToWireBench {
                     journal,
                     journalSync.wireName(),
                     placement.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    warmUpOrders);
+                    warmUpOrders,
+                    handOff.name().toLowerCase(Locale.ROOT));
             SimulatorCredentials credentials = SimulatorCredentials.generate();
             EmbeddedStack.Live live = new EmbeddedStack.Live(
                     executor,
@@ -145,7 +147,7 @@ final class WireToWireBench {
                     endpoints = SimulatorEndpoints.split(
                             simulators.get(0).endpoints(), simulators.get(1).endpoints());
                 }
-                stack = EmbeddedStack.startAgainst(vertx, config, TOKEN, endpoints, live)
+                stack = EmbeddedStack.startAgainst(vertx, config, TOKEN, endpoints, live, handOff)
                         .await(60, TimeUnit.SECONDS);
             }
             long deadline = System.nanoTime()

@@ -1,6 +1,7 @@
 package com.doubletime.feed;
 
 import com.doubletime.bus.Addresses;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.domain.LevelBuffer;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.Platform;
@@ -35,6 +36,20 @@ public final class MarketDataPublisher implements MarketDataListener {
     /** Publishes every batch to {@link Addresses#MARKET_DATA} (its default codec must be registered). */
     public static Consumer<MarketDataBatch> toEventBus(EventBus bus) {
         return batch -> bus.publish(Addresses.MARKET_DATA, batch);
+    }
+
+    /**
+     * Hands every batch to the co-located monitor and executor on {@code local} first, then publishes it to
+     * {@link Addresses#MARKET_DATA} for everything else; with {@code local} null, the bus alone.
+     */
+    public static Consumer<MarketDataBatch> toEventBus(EventBus bus, LocalTradingPath local) {
+        if (local == null) {
+            return toEventBus(bus);
+        }
+        return batch -> {
+            local.marketData(batch);
+            bus.publish(Addresses.MARKET_DATA, batch);
+        };
     }
 
     @Override

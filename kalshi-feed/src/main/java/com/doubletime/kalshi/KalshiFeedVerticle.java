@@ -2,6 +2,7 @@ package com.doubletime.kalshi;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
@@ -63,6 +64,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
     private long healthTimer = -1;
     private long answerTimer = -1;
     private boolean sharedVenue;
+    private LocalTradingPath localPath;
     private String instanceId = Platform.KALSHI.wireName();
     private Function<String, Future<JsonObject>> marketLookup;
     private KalshiMarketBoard board;
@@ -109,7 +111,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
                     handshakeHeaders,
                     writer,
                     new EpochNanoClock());
-            Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus());
+            Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus(), localPath);
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);
                 toBus.accept(batch);
@@ -175,6 +177,15 @@ public final class KalshiFeedVerticle extends VerticleBase {
      */
     public KalshiFeedVerticle withMarketLookup(Function<String, Future<JsonObject>> lookup) {
         this.marketLookup = lookup;
+        return this;
+    }
+
+    /**
+     * Co-located with the monitor and the executor on this verticle's event loop (the embedded stack): each frame's
+     * batch is handed to them on {@code path} before it is published on the bus. Call before deploying.
+     */
+    public KalshiFeedVerticle withLocalPath(LocalTradingPath path) {
+        this.localPath = path;
         return this;
     }
 

@@ -1,6 +1,7 @@
 package com.doubletime.launcher;
 
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
@@ -22,6 +23,7 @@ import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.SimulatedMarket;
 import com.doubletime.simulator.SimulatorCatalogue;
 import com.doubletime.simulator.SimulatorConfig;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -46,6 +48,16 @@ public final class EmbeddedStack {
     public static final String KALSHI_CAPTURE = "kalshi.jsonl";
 
     public static final String POLYMARKET_CAPTURE = "polymarket.jsonl";
+
+    /**
+     * How the co-located feeds, monitor and executor hand frames and opportunities to each other: {@link #LOCAL}, the
+     * default, on one shared event loop with plain calls ({@link LocalTradingPath}); {@link #BUS}, each on its own
+     * loop over the event bus, as separate processes do (the benchmarks compare the two).
+     */
+    public enum HandOff {
+        LOCAL,
+        BUS
+    }
 
     private final Vertx vertx;
     private final ExchangeSimulator simulator;
@@ -150,7 +162,15 @@ public final class EmbeddedStack {
                     live.beforeFeeds().accept(simulator);
                 }
                 SimulatorEndpoints endpoints = SimulatorEndpoints.of(simulator);
-                return deploy(vertx, config, pairs, simulator, simulatorData(vertx, endpoints, live), apiToken, live)
+                return deploy(
+                                vertx,
+                                config,
+                                pairs,
+                                simulator,
+                                simulatorData(vertx, endpoints, live),
+                                apiToken,
+                                live,
+                                HandOff.LOCAL)
                         .recover(failure -> simulator.stop().transform(ignored -> Future.failedFuture(failure)));
             });
         });
@@ -163,13 +183,31 @@ public final class EmbeddedStack {
      */
     public static Future<EmbeddedStack> startAgainst(
             Vertx vertx, StackConfig config, String apiToken, SimulatorEndpoints simulators, Live live) {
+        return startAgainst(vertx, config, apiToken, simulators, live, HandOff.LOCAL);
+    }
+
+    /** As above, the feeds, monitor and executor handing over as {@code handOff} says. */
+    public static Future<EmbeddedStack> startAgainst(
+            Vertx vertx,
+            StackConfig config,
+            String apiToken,
+            SimulatorEndpoints simulators,
+            Live live,
+            HandOff handOff) {
         if (live != null && apiToken == null) {
             return Future.failedFuture(new IllegalArgumentException("live mode needs an API token"));
         }
         BusCodecs.registerAll(vertx.eventBus());
         return pairs(vertx, config)
                 .compose(pairs -> deploy(
-                        vertx, config, pairs, simulators, simulatorData(vertx, simulators, live), apiToken, live));
+                        vertx,
+                        config,
+                        pairs,
+                        simulators,
+                        simulatorData(vertx, simulators, live),
+                        apiToken,
+                        live,
+                        handOff));
     }
 
     /** The feeds on the simulators; pair discovery reads the simulators' catalogues. */
@@ -201,7 +239,8 @@ public final class EmbeddedStack {
                                 new KalshiHandshake(venues.kalshiSigner()),
                                 VenueCatalogues.forRealVenues(vertx, venues)),
                         apiToken,
-                        null));
+                        null,
+                        HandOff.LOCAL));
     }
 
     /** The pairs file's pairs; an empty list is refused here, in the file's terms, before any feed sees it. */
@@ -231,8 +270,9 @@ public final class EmbeddedStack {
             ExchangeSimulator simulator,
             MarketData marketData,
             String apiToken,
-            Live live) {
-        return deploy(vertx, config, pairs, SimulatorEndpoints.of(simulator), marketData, apiToken, live)
+            Live live,
+            HandOff handOff) {
+        return deploy(vertx, config, pairs, SimulatorEndpoints.of(simulator), marketData, apiToken, live, handOff)
                 .map(stack -> new EmbeddedStack(
                         vertx, simulator, stack.deployments, stack.gateway, stack.pairs, stack.venues));
     }
@@ -245,7 +285,8 @@ public final class EmbeddedStack {
             SimulatorEndpoints simulators,
             MarketData marketData,
             String apiToken,
-            Live live) {
+            Live live,
+            HandOff handOff) {
         List<String> deployments = new ArrayList<>();
         GatewayVerticle gateway = new GatewayVerticle(
                 GatewayConfig.DEFAULT
@@ -302,17 +343,28 @@ public final class EmbeddedStack {
                             LOG.log(System.Logger.Level.WARNING, "order-path warm-up failed: " + failure.getMessage());
                             return 0;
                         });
-        return warmedUp.compose(orders -> vertx.deployVerticle(new MonitorVerticle(pairs)))
-                .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(executorVerticle))
-                .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(gateway))
-                .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(kalshiFeed))
-                .andThen(r -> r.map(deployments::add))
-                .compose(id -> vertx.deployVerticle(polymarketFeed))
-                .andThen(r -> r.map(deployments::add))
-                .map(id -> new EmbeddedStack(vertx, null, deployments, gateway, pairs, venues))
+        MonitorVerticle monitor = new MonitorVerticle(pairs);
+        // consumers first, so the feeds' first snapshots are not missed
+        List<Deployable> inOrder = List.of(monitor, executorVerticle, kalshiFeed, polymarketFeed);
+        Future<String> deployed;
+        if (handOff == HandOff.LOCAL) {
+            LocalTradingPath path = new LocalTradingPath();
+            monitor.withLocalPath(path);
+            executorVerticle.withLocalPath(path);
+            kalshiFeed.withLocalPath(path);
+            polymarketFeed.withLocalPath(path);
+            deployed = warmedUp.compose(orders -> vertx.deployVerticle(gateway))
+                    .andThen(r -> r.map(deployments::add))
+                    .compose(id -> vertx.deployVerticle(new SharedEventLoop(path, inOrder)))
+                    .andThen(r -> r.map(deployments::add));
+        } else {
+            deployed = warmedUp.compose(orders -> vertx.deployVerticle(gateway)).andThen(r -> r.map(deployments::add));
+            for (Deployable verticle : inOrder) {
+                deployed =
+                        deployed.compose(id -> vertx.deployVerticle(verticle)).andThen(r -> r.map(deployments::add));
+            }
+        }
+        return deployed.map(id -> new EmbeddedStack(vertx, null, deployments, gateway, pairs, venues))
                 .recover(failure -> {
                     Future<Void> undeployed = Future.succeededFuture();
                     for (String id : deployments) {

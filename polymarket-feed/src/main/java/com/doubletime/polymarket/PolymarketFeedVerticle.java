@@ -2,6 +2,7 @@ package com.doubletime.polymarket;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
@@ -91,6 +92,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Co-located with the monitor and the executor on this verticle's event loop (the embedded stack): each frame's
+     * batch is handed to them on {@code path} before it is published on the bus. Call before deploying.
+     */
+    public PolymarketFeedVerticle withLocalPath(LocalTradingPath path) {
+        this.localPath = path;
+        return this;
+    }
+
     private void pollGamma() {
         List<String> conditions = board.conditionIds();
         if (conditions.isEmpty()) {
@@ -116,6 +126,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
     private WebClient rest;
     private MessageConsumer<PairsChanged> pairsConsumer;
     private boolean sharedVenue;
+    private LocalTradingPath localPath;
     private String instanceId = Platform.POLYMARKET.wireName();
 
     public PolymarketFeedVerticle(PolymarketFeedConfig config) {
@@ -149,7 +160,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                     FeedConnection.NO_HEADERS,
                     writer,
                     new EpochNanoClock());
-            Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus());
+            Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus(), localPath);
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);
                 toBus.accept(batch);

@@ -2,6 +2,7 @@ package com.doubletime.executor;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.LocalTradingPath;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
@@ -41,6 +42,10 @@ import java.util.function.LongSupplier;
  * <p>Start-up, before any subscription: the whole journal folded (positions, controls, interrupted live trades),
  * interrupted live trades closed with the venues, the venues' connections warmed up. Live positions are compared
  * with the venues' every {@code reconcileIntervalMillis}.
+ *
+ * <p>Co-located with the feeds and the monitor on one event loop ({@link #withLocalPath}), it takes market data and
+ * opportunities from the {@link LocalTradingPath} instead of the bus: the decision on an opportunity runs on the
+ * thread that read the frame, in the same call.
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -53,6 +58,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private TradeRepository repository;
     private TradeExecutor executor;
     private ExecutorMeters meters;
+    private LocalTradingPath localPath;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
     public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs) {
@@ -93,6 +99,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
         this.venues = Map.copyOf(venues);
     }
 
+    /**
+     * Co-located with the feeds and the monitor on this verticle's event loop: market data and opportunities come
+     * from {@code path}, not the bus. Call before deploying.
+     */
+    public TradeExecutorVerticle withLocalPath(LocalTradingPath path) {
+        this.localPath = path;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         if (config.mode() == ExecutionMode.LIVE) {
@@ -108,15 +123,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
             }
         }
         BusCodecs.registerAll(vertx.eventBus());
+        EventLoopThread thread = new EventLoopThread(vertx, context);
         return openJournal().compose(opened -> {
             repository = opened;
-            EventLoopThread thread = new EventLoopThread(vertx, context);
             executor = new TradeExecutor(
                     config,
                     pairs,
                     config.mode() == ExecutionMode.LIVE ? venues : Map.of(),
-                    new RepositoryJournal(repository, context),
-                    new RepositoryJournal(repository, context, this::publishStep),
+                    new RepositoryJournal(repository, thread),
+                    new RepositoryJournal(repository, thread, this::publishStep),
                     thread,
                     thread,
                     clock,
@@ -145,6 +160,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (localPath != null) {
+            localPath.onBooks(batch -> {});
+            localPath.onOpportunity(event -> {});
+        }
         if (meters != null) {
             meters.close(Meters.registry());
         }
@@ -168,18 +187,26 @@ public final class TradeExecutorVerticle extends VerticleBase {
             vertx.setPeriodic(config.reconcileIntervalMillis(), id -> check.run());
         }
         var bus = vertx.eventBus();
-        return Future.all(List.of(
-                        bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
-                                .completion(),
-                        bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
-                                .completion(),
-                        bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
-                                .completion(),
-                        bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
-                                .completion(),
-                        bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
-                                .completion(),
-                        bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()))
+        List<Future<?>> subscribed = new ArrayList<>();
+        if (localPath != null) {
+            localPath.onBooks(executor::onMarketData);
+            localPath.onOpportunity(executor::onOpportunity);
+        } else {
+            subscribed.add(bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
+                    .completion());
+            subscribed.add(
+                    bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
+                            .completion());
+        }
+        subscribed.addAll(List.of(
+                bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
+                        .completion(),
+                bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
+                        .completion(),
+                bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
+                        .completion(),
+                bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()));
+        return Future.all(subscribed)
                 // a restarted executor has no books: Kalshi sends a snapshot only on subscribing, so ask the feeds
                 .onSuccess(ready -> bus.publish(Addresses.BOOKS_RESEND, new BooksResendRequest("trade-executor")));
     }
