@@ -47,7 +47,7 @@ public final class MonitorVerticle extends VerticleBase {
     private MessageConsumer<PairsChanged> pairsConsumer;
     private MessageConsumer<Object> marketsConsumer;
     private MessageConsumer<MarketStatusChanged> statusConsumer;
-    private final EpochNanoClock clock = new EpochNanoClock();
+    private final EpochNanoClock clock = EpochNanoClock.process();
     private final Set<String> openIds = new HashSet<>();
     private MonitorMeters meters;
     private LocalTradingPath localPath;

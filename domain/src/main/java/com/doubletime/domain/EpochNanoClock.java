@@ -9,6 +9,14 @@ import java.util.concurrent.TimeUnit;
  * {@code recv_ns} values while intervals between frames stay monotonic (an NTP step cannot reorder them).
  */
 public final class EpochNanoClock {
+    /**
+     * One anchor for the whole process: two clocks anchored apart disagree by the jitter between their wall-clock
+     * and {@code nanoTime} reads (microseconds, milliseconds if a thread was preempted in between), which is more
+     * than a co-located feed-to-monitor interval; a feed's receive time and the monitor's decision time must come
+     * from the same one.
+     */
+    private static final EpochNanoClock PROCESS = new EpochNanoClock();
+
     private final long anchorEpochNanos;
     private final long anchorNanoTime;
 
@@ -16,6 +24,11 @@ public final class EpochNanoClock {
         Instant now = Instant.now();
         this.anchorNanoTime = System.nanoTime();
         this.anchorEpochNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+
+    /** The process's clock: what every timestamp compared with another in this JVM must be read from. */
+    public static EpochNanoClock process() {
+        return PROCESS;
     }
 
     public long nowNanos() {

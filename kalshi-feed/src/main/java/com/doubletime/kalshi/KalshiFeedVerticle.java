@@ -110,7 +110,7 @@ public final class KalshiFeedVerticle extends VerticleBase {
                     new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()),
                     handshakeHeaders,
                     writer,
-                    new EpochNanoClock());
+                    EpochNanoClock.process());
             Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus(), localPath);
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);

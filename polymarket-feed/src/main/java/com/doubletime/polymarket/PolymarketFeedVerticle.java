@@ -159,7 +159,7 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                     new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()),
                     FeedConnection.NO_HEADERS,
                     writer,
-                    new EpochNanoClock());
+                    EpochNanoClock.process());
             Consumer<MarketDataBatch> toBus = MarketDataPublisher.toEventBus(vertx.eventBus(), localPath);
             MarketDataPublisher publisher = new MarketDataPublisher(batch -> {
                 freshness.apply(batch);
