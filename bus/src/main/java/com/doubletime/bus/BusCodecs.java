@@ -1,5 +1,7 @@
 package com.doubletime.bus;
 
+import com.doubletime.bus.protocol.CapitalQuery;
+import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.MarketsQuery;
@@ -17,6 +19,9 @@ import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.PositionRedeemed;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.eventbus.EventBus;
@@ -63,6 +68,11 @@ public final class BusCodecs {
         add(MarketsReport.class, new MarketsReportCodec());
         add(MarketStatusChanged.class, new MarketStatusChangedCodec());
         add(MarketStatusRequest.class, new MarketStatusRequestCodec());
+        add(CapitalQuery.class, new CapitalQueryCodec());
+        add(CapitalReport.class, new CapitalReportCodec());
+        add(PositionSettled.class, new PositionSettledCodec());
+        add(ResolutionDivergence.class, new ResolutionDivergenceCodec());
+        add(PositionRedeemed.class, new PositionRedeemedCodec());
     }
 
     private BusCodecs() {}

@@ -26,6 +26,7 @@ class TradingControlCodecTest extends RecordCodecContract<TradingControl> {
                                 new BigDecimal("1000"),
                                 new BigDecimal("12.000001"),
                                 new BigDecimal("5"),
-                                3)));
+                                3,
+                                new BigDecimal("0.25"))));
     }
 }

@@ -1,21 +1,29 @@
 package com.doubletime.executor;
 
+import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.settlement.Redeemer;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.capital.CapitalDesk;
+import com.doubletime.executor.capital.CapitalView;
+import com.doubletime.executor.capital.CashRefresher;
 import com.doubletime.executor.control.OperatorControl;
 import com.doubletime.executor.lifecycle.BookMirror;
 import com.doubletime.executor.lifecycle.CurrentPairs;
 import com.doubletime.executor.lifecycle.LastLook;
+import com.doubletime.executor.lifecycle.MarketBoard;
 import com.doubletime.executor.lifecycle.Scheduler;
 import com.doubletime.executor.lifecycle.TradeHistory;
 import com.doubletime.executor.lifecycle.TradeJournal;
@@ -31,6 +39,8 @@ import com.doubletime.executor.position.PositionReconciler;
 import com.doubletime.executor.position.PositionsView;
 import com.doubletime.executor.recovery.StartupRecovery;
 import com.doubletime.executor.risk.TradeDecider;
+import com.doubletime.executor.settlement.Redemptions;
+import com.doubletime.executor.settlement.SettlementDesk;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -55,6 +65,9 @@ public final class TradeExecutor {
 
         /** The operator changed the controls (journaled). */
         void controlChanged(TradingControl state);
+
+        /** A trade's report turned SETTLED by its position's settlement (journaled as the settlement). */
+        default void settled(TradeReport report) {}
     }
 
     private final ExecutorConfig config;
@@ -71,6 +84,11 @@ public final class TradeExecutor {
     private final TradeLifecycle lifecycle;
     private final StartupRecovery recovery;
     private final Outputs outputs;
+    private final MarketBoard markets = new MarketBoard();
+    private final CapitalDesk capital;
+    private final SettlementDesk settlement;
+    private final Redemptions redemptions;
+    private final CashRefresher cashReads;
 
     /**
      * @param venues one order gateway per platform in live mode; empty for paper
@@ -90,9 +108,33 @@ public final class TradeExecutor {
             LongSupplier clock,
             Supplier<String> tradeIds,
             Outputs outputs) {
+        this(config, pairs, venues, records, steps, scheduler, loop, clock, tradeIds, outputs, null);
+    }
+
+    /**
+     * As above, with the Polymarket winnings of settled live positions redeemed on chain by {@code redeemer} (null:
+     * they are listed as redeemable for the trader, not redeemed).
+     */
+    public TradeExecutor(
+            ExecutorConfig config,
+            List<MarketPair> pairs,
+            Map<Platform, VenueOrderGateway> venues,
+            TradeJournal records,
+            TradeJournal steps,
+            Scheduler scheduler,
+            Executor loop,
+            LongSupplier clock,
+            Supplier<String> tradeIds,
+            Outputs outputs,
+            Redeemer redeemer) {
         this.config = config;
         this.venues = Map.copyOf(venues);
-        this.steps = steps;
+        this.capital = new CapitalDesk(config.mode(), config.capital(), markets, clock);
+        this.cashReads = live()
+                ? new CashRefresher(
+                        this.venues, capital, scheduler, loop, config.capital().refreshIntervalMillis())
+                : null;
+        this.steps = cashReads == null ? steps : watched(steps, cashReads);
         this.scheduler = scheduler;
         this.loop = loop;
         this.clock = clock;
@@ -103,13 +145,20 @@ public final class TradeExecutor {
         this.recovery = new StartupRecovery(positions);
         this.control = new OperatorControl(TradingControl.initial(config.mode(), config.riskLimits()), records, clock);
         TradeDecider decider = new TradeDecider(
-                this.pairs, control::current, positions, config.pairRiskLimits(), config.maxBookAge(), tradeIds);
+                this.pairs,
+                control::current,
+                positions,
+                config.pairRiskLimits(),
+                config.maxBookAge(),
+                tradeIds,
+                markets,
+                capital);
         VenueStrategy venue = live()
-                ? new LiveVenue(new LiveExecution(this.venues, steps, scheduler, clock, config.live()))
+                ? new LiveVenue(new LiveExecution(this.venues, this.steps, scheduler, clock, config.live()))
                 : new PaperVenue(books.books(), clock);
         this.lifecycle = new TradeLifecycle(
                 decider,
-                new LastLook(control::current, books),
+                new LastLook(control::current, books, markets, capital),
                 books,
                 this.pairs,
                 venue,
@@ -118,12 +167,67 @@ public final class TradeExecutor {
                 history,
                 clock,
                 loop,
-                outputs::reported);
+                report -> {
+                    if (cashReads != null) {
+                        cashReads.reported(report);
+                    }
+                    outputs.reported(report);
+                });
+        lifecycle.withCapital(capital, scheduler, config.capital().rankingWindowMillis());
+        capital.onAlert(alert -> this.steps.append(alert));
+        this.redemptions = live()
+                ? new Redemptions(
+                        redeemer, this.pairs, this.steps, loop, clock, () -> cashReads.refresh(Platform.POLYMARKET))
+                : null;
+        this.settlement = new SettlementDesk(
+                markets,
+                this.pairs,
+                positions,
+                history,
+                capital,
+                redemptions,
+                this.steps,
+                loop,
+                clock,
+                outputs::settled);
+        settlement.onSettled(() -> {
+            if (cashReads != null) {
+                venues.keySet().forEach(cashReads::refresh);
+            }
+        });
+    }
+
+    /** The steps journal, telling the cash reads of every order the venue refused for funds. */
+    private static TradeJournal watched(TradeJournal steps, CashRefresher cashReads) {
+        return new TradeJournal() {
+            @Override
+            public CompletionStage<Void> append(JournalEntry entry) {
+                observe(entry);
+                return steps.append(entry);
+            }
+
+            @Override
+            public CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+                entries.forEach(this::observe);
+                return steps.appendAll(entries);
+            }
+
+            private void observe(JournalEntry entry) {
+                if (entry instanceof OrderEvent event) {
+                    cashReads.orderEvent(event);
+                }
+            }
+        };
     }
 
     /** Start-up, step 1: one journal entry, oldest first (may run on a worker thread, before anything else). */
     public void fold(JournalEntry entry) {
         recovery.fold(entry);
+        capital.fold(entry);
+        settlement.fold(entry);
+        if (redemptions != null) {
+            redemptions.fold(entry);
+        }
     }
 
     /**
@@ -135,9 +239,32 @@ public final class TradeExecutor {
             control.restore(recovery.journaledControl(), config.mode());
         }
         recovery.recover(recent, history, config.mode());
+        settlement.recover(recent);
         CompletionStage<Void> closed =
                 recovery.closeInterrupted(pairs, live() ? venues : Map.of(), steps, loop, clock, lifecycle::reported);
-        return live() ? closed.thenCompose(done -> VenueWarmUp.run(venues, scheduler, loop)) : closed;
+        if (!live()) {
+            return closed;
+        }
+        // the first cash reads before the first opportunity: live trades are never paid from unread cash
+        return closed.thenCompose(done -> VenueWarmUp.run(venues, scheduler, loop))
+                .thenCompose(done -> cashReads.readAll())
+                .thenRun(() -> {
+                    cashReads.start();
+                    redemptions.redeemPending();
+                });
+    }
+
+    /** Stops the periodic cash reads (live). */
+    public void stop() {
+        if (cashReads != null) {
+            cashReads.stop();
+        }
+    }
+
+    /** A market's life as a feed reports it: pairs on it are suspended or resume, held positions may settle. */
+    public void onMarketStatus(MarketStatusChanged change) {
+        markets.update(change);
+        settlement.marketChanged(change.view());
     }
 
     public void onMarketData(MarketDataBatch batch) {
@@ -150,6 +277,7 @@ public final class TradeExecutor {
 
     public void onPairsChanged(PairsChanged change) {
         pairs.apply(change);
+        settlement.evaluateAll();
     }
 
     /** Applies an operator command; the answer is the new state or why it was refused. */
@@ -168,6 +296,16 @@ public final class TradeExecutor {
 
     public PositionsReport positionsReport() {
         return PositionsView.report(positions, clock.getAsLong());
+    }
+
+    /** Cash, locked and free per venue (and Kalshi shard), positions at cost, today's settlements, redeemables. */
+    public CapitalReport capitalReport() {
+        return CapitalView.report(capital, positions, redemptions, clock.getAsLong());
+    }
+
+    /** The capital rules (the meters read them). */
+    public CapitalDesk capital() {
+        return capital;
     }
 
     /** The positions the meters read. */

@@ -9,9 +9,12 @@ import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.settlement.Redeemer;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
@@ -37,9 +40,11 @@ import java.util.function.LongSupplier;
  * Paper unless the config says {@code mode: live} and an order gateway is given for each venue (else start-up
  * fails naming what is missing).
  *
- * <p>Start-up, before any subscription: the whole journal folded (positions, controls, interrupted live trades),
- * interrupted live trades closed with the venues, the venues' connections warmed up. Live positions are compared
- * with the venues' every {@code reconcileIntervalMillis}.
+ * <p>Start-up, before any subscription: the whole journal folded (positions, controls, interrupted live trades,
+ * settlements, the paper account), interrupted live trades closed with the venues, the venues' connections warmed
+ * up and their cash read. Live positions are compared with the venues' every {@code reconcileIntervalMillis}; the
+ * feeds' market statuses ({@code dt.market-status}, asked for again once subscribed) suspend pairs and settle
+ * positions.
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -52,6 +57,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private TradeRepository repository;
     private TradeExecutor executor;
     private ExecutorMeters meters;
+    private Redeemer redeemer;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
     public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs) {
@@ -90,6 +96,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
         this.suppliedRepository = repository;
         this.clock = clock;
         this.venues = Map.copyOf(venues);
+    }
+
+    /**
+     * Live: the Polymarket winnings of settled positions are redeemed on chain by {@code redeemer}; without one they
+     * are only listed ({@code GET /api/capital}). Set before deploying.
+     */
+    public TradeExecutorVerticle withRedeemer(Redeemer redeemer) {
+        this.redeemer = redeemer;
+        return this;
     }
 
     @Override
@@ -131,8 +146,14 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         public void controlChanged(TradingControl state) {
                             vertx.eventBus().publish(Addresses.CONTROL_EVENTS, state);
                         }
-                    });
-            meters = new ExecutorMeters(Meters.registry(), executor.positions());
+
+                        @Override
+                        public void settled(TradeReport report) {
+                            vertx.eventBus().publish(Addresses.TRADES, report);
+                        }
+                    },
+                    redeemer);
+            meters = new ExecutorMeters(Meters.registry(), executor.positions(), executor.capital());
             // the fold may run on a worker thread; the future's completion publishes its result to this loop
             return repository
                     .forEach(executor::fold)
@@ -144,6 +165,9 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (executor != null) {
+            executor.stop();
+        }
         if (meters != null) {
             meters.close(Meters.registry());
         }
@@ -178,6 +202,13 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         .completion(),
                 bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
                         .completion(),
+                bus.<Object>consumer(Addresses.CAPITAL_QUERY, m -> m.reply(executor.capitalReport()))
+                        .completion(),
+                bus.<MarketStatusChanged>consumer(Addresses.MARKET_STATUS, m -> executor.onMarketStatus(m.body()))
+                        .completion()
+                        // the feeds report on change: ask them for every market's view once listening
+                        .onSuccess(listening ->
+                                bus.publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("trade-executor"))),
                 bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()));
     }
 

@@ -1,6 +1,7 @@
 package com.doubletime.domain.order;
 
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,38 @@ public interface VenueOrderGateway {
                 "lookup by client order id not supported"));
     }
 
+    /**
+     * The order's venue id when the venue's id can be known before the order is sent: Polymarket's order id is the
+     * EIP-712 hash of the signed order, so the order is signed here (and that signed order is what {@link #place}
+     * sends for this {@code clientOrderId}). The executor journals it with the request, so an order whose answer is
+     * lost in a crash is found again by {@link #findByVenueOrderId}. Null when the venue assigns its id on receipt
+     * (Kalshi) or the request cannot be signed (it is refused by {@link #place} then, with the reason).
+     */
+    default String orderIdBeforeSending(OrderRequest order) {
+        return null;
+    }
+
+    /**
+     * An order whose request was journaled with its venue id ({@link #orderIdBeforeSending}) but whose answer never
+     * was: the venue's record of it. Completes with {@link OrderStatus#UNFILLED} and nothing filled only when the
+     * venue says it has no such order (it never reached the venue), with UNKNOWN when the venue cannot be asked.
+     * This default asks {@link #status}.
+     */
+    default CompletionStage<OrderResult> findByVenueOrderId(String venueOrderId, String clientOrderId) {
+        return status(venueOrderId);
+    }
+
     CompletionStage<List<VenuePosition>> positions();
 
     CompletionStage<VenueBalance> balance();
+
+    /**
+     * Cash for the capital rules: Kalshi with its per-shard breakdown, Polymarket with the exchange's allowance. This
+     * default reads {@link #balance} as cash without shards or allowance (all of a Kalshi account on shard 0).
+     */
+    default CompletionStage<VenueCash> cash() {
+        return balance()
+                .thenApply(balance ->
+                        new VenueCash(platform(), balance.available(), List.of(), null, System.currentTimeMillis()));
+    }
 }

@@ -2,8 +2,8 @@ package com.doubletime.domain.trade;
 
 /**
  * Something a trader must look at, journaled and published loudly: a trade left unhedged, what the
- * leg-risk policy did about it, a trade recovered after a restart, or positions that differ from the
- * venue's.
+ * leg-risk policy did about it, a trade recovered after a restart, positions that differ from the
+ * venue's, or a venue's free cash below its floor.
  *
  * @param tradeId the trade concerned, or null (reconciliation)
  * @param atNanos epoch nanos
@@ -19,7 +19,9 @@ public record ExecutionAlert(String eventId, String tradeId, AlertKind kind, Str
         /** A trade interrupted by a restart was reconciled from the venues' answers. */
         RECOVERED,
         /** The journal's positions differ from a venue's positions endpoint. */
-        POSITION_MISMATCH
+        POSITION_MISMATCH,
+        /** A venue's free cash fell below its configured floor (issue 12): new trades there may soon be refused. */
+        FREE_CASH_LOW
     }
 
     public ExecutionAlert {

@@ -6,6 +6,7 @@ import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.capital.CapitalDesk;
 import com.doubletime.executor.paper.IocFill;
 import java.util.function.Supplier;
 
@@ -19,18 +20,30 @@ import java.util.function.Supplier;
  * since trades, a removed one does not, and an edited one is checked with its new terms (the decision's
  * instruments, Polymarket's minimum order size, the pair's maximum quantity).
  *
- * <p>Seams: capital checks (free cash per venue before any order) and a fail-over's fencing epoch belong here,
- * as further reasons not to send, checked on the executor's thread right before the strategy runs.
+ * <p>Issue 12: a pair whose market paused, closed or resolved since the decision is not sent ({@link MarketBoard}),
+ * nor a trade whose venue can no longer pay both legs from free cash ({@link CapitalDesk#overdrawnBecause}).
+ *
+ * <p>Seam: a fail-over's fencing epoch belongs here, as a further reason not to send, checked on the executor's
+ * thread right before the strategy runs.
  */
 public final class LastLook {
     private static final int PRICE_DECIMALS = 4;
 
     private final Supplier<TradingControl> control;
     private final BookMirror books;
+    private final MarketBoard markets;
+    private final CapitalDesk capital;
 
     public LastLook(Supplier<TradingControl> control, BookMirror books) {
+        this(control, books, null, null);
+    }
+
+    /** With the markets' lifecycle and the capital rules; either may be null (not checked). */
+    public LastLook(Supplier<TradingControl> control, BookMirror books, MarketBoard markets, CapitalDesk capital) {
         this.control = control;
         this.books = books;
+        this.markets = markets;
+        this.capital = capital;
     }
 
     /**
@@ -50,6 +63,13 @@ public final class LastLook {
             return "pair '" + decision.pairId() + "' was removed before the orders were sent";
         }
         String pair = pairClosedBecause(decision, now, !now.equals(decidedWith));
+        if (pair == null && markets != null) {
+            String suspended = markets.suspendedBecause(now);
+            pair = suspended == null ? null : "re-check before sending: " + suspended;
+        }
+        if (pair == null && capital != null) {
+            pair = capital.overdrawnBecause(decision, now);
+        }
         return pair != null ? pair : booksClosedBecause(decision);
     }
 

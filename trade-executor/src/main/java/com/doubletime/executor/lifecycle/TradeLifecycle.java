@@ -8,6 +8,8 @@ import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.capital.CapitalDesk;
+import com.doubletime.executor.capital.CapitalRanking;
 import com.doubletime.executor.position.PositionBook;
 import com.doubletime.executor.risk.TradeDecider;
 import java.math.BigDecimal;
@@ -32,6 +34,10 @@ import java.util.function.LongSupplier;
  * journaled and reported like any trade and never reaches a venue. If the journal fails the lifecycle halts: no
  * further opportunity is decided (nothing may be done that is not recorded) until restart.
  *
+ * <p>Capital (issue 12, {@link #withCapital}): an accepted decision locks both legs' cash until its report; an
+ * opportunity free cash cannot pay in full waits briefly in a {@link CapitalRanking} so the highest annualised return
+ * is decided first.
+ *
  * <p>Single writer: every step runs on the executor's thread ({@code loop}); a strategy's stage that completes
  * elsewhere (a venue's answer) is continued there. Time comes from {@code clock} and waits from the
  * {@link Scheduler}, so a backtest can drive the same lifecycle from a replayed capture on a virtual clock.
@@ -50,6 +56,8 @@ public final class TradeLifecycle {
     private final LongSupplier clock;
     private final Executor loop;
     private final Consumer<TradeReport> listener;
+    private CapitalDesk capital;
+    private CapitalRanking ranking;
     private String haltedBecause;
     /** Trades between their decision and their report, and how many ever started (position reconciliation waits). */
     private int tradesInFlight;
@@ -86,13 +94,38 @@ public final class TradeLifecycle {
         this.listener = listener;
     }
 
+    /**
+     * Capital rules for this lifecycle: decisions lock cash until their reports, and opportunities cash cannot pay in
+     * full wait up to {@code rankingWindowMillis} (0: never) to be decided highest annualised return first.
+     */
+    public TradeLifecycle withCapital(CapitalDesk desk, Scheduler scheduler, long rankingWindowMillis) {
+        this.capital = desk;
+        this.ranking = rankingWindowMillis > 0 ? new CapitalRanking(scheduler, rankingWindowMillis, this::trade) : null;
+        return this;
+    }
+
     /** A new opportunity is decided (once per id) and, if accepted, traded; a closed one is forgotten. */
     public void onOpportunity(OpportunityEvent event) {
         if (event instanceof ArbitrageOpportunityClosed closed) {
+            if (ranking != null) {
+                ranking.closed(closed.id());
+            }
             decider.forget(closed.id());
             return;
         }
         ArbitrageOpportunityFound found = (ArbitrageOpportunityFound) event;
+        if (ranking != null
+                && haltedBecause == null
+                && (ranking.isWaiting(found.id())
+                        || !capital.coversInFull(pairs.find(found.opportunity().pairId()), found.opportunity()))) {
+            ranking.offer(found);
+            return;
+        }
+        trade(found);
+    }
+
+    /** Decides one opportunity and, if accepted, trades it. */
+    private void trade(ArbitrageOpportunityFound found) {
         if (haltedBecause != null) {
             LOG.log(System.Logger.Level.ERROR, "not trading opportunity " + found.id() + ": " + haltedBecause);
             return;
@@ -102,6 +135,9 @@ public final class TradeLifecycle {
             return; // an update of an opportunity already decided
         }
         MarketPair decidedWith = pairs.find(decision.pairId());
+        if (capital != null && decision.accepted()) {
+            capital.hold(decision, decidedWith);
+        }
         tradesInFlight++;
         tradesStarted++;
         journal.append(decision)
@@ -111,6 +147,9 @@ public final class TradeLifecycle {
                 .whenComplete((report, failure) -> {
                     tradesInFlight--;
                     if (failure != null) {
+                        if (capital != null) {
+                            capital.releaseHolds(decision.tradeId());
+                        }
                         halt(decision, unwrap(failure));
                     } else {
                         reported(report);
@@ -125,6 +164,9 @@ public final class TradeLifecycle {
     public void reported(TradeReport report) {
         history.add(report);
         positions.record(report);
+        if (capital != null) {
+            capital.release(report);
+        }
         if (report.unhedgedQuantity() > 0) {
             LOG.log(
                     System.Logger.Level.WARNING,

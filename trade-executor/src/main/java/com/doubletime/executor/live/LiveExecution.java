@@ -176,8 +176,8 @@ public final class LiveExecution {
         // both requests are on disk before either order leaves: a crash after sending is always found again.
         // One batch, so one flush: the flush is the largest wait between the decision and the orders leaving.
         return journal.appendAll(List.of(
-                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0),
-                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, p, null, 0)))
+                        requested(decision.tradeId(), LegPurpose.ENTRY, k),
+                        requested(decision.tradeId(), LegPurpose.ENTRY, p)))
                 .thenCompose(done -> {
                     CompletableFuture<Void> kDone = send(decision.tradeId(), LegPurpose.ENTRY, k, kalshi, false)
                             .toCompletableFuture();
@@ -194,7 +194,7 @@ public final class LiveExecution {
             String tradeId, LegPurpose purpose, OrderRequest request, LiveLeg leg, boolean journalRequest) {
         AtomicInteger step = new AtomicInteger(1);
         CompletionStage<Void> requested = journalRequest
-                ? journal.append(event(tradeId, OrderEventKind.REQUESTED, purpose, request, null, 0))
+                ? journal.append(requested(tradeId, purpose, request))
                 : CompletableFuture.completedFuture(null);
         return requested
                 .thenCompose(
@@ -471,6 +471,21 @@ public final class LiveExecution {
                 limitPrice,
                 quantity * FixedPoint.ONE,
                 settings.timeInForce(leg.platform()));
+    }
+
+    /**
+     * The request as journaled before it is sent, with the order's venue id when the venue's id is known before
+     * sending (Polymarket: the EIP-712 order hash): a crash that loses the answer still leaves the id to ask by.
+     */
+    private OrderEvent requested(String tradeId, LegPurpose purpose, OrderRequest request) {
+        String venueOrderId;
+        try {
+            venueOrderId = gateways.get(request.platform()).orderIdBeforeSending(request);
+        } catch (RuntimeException e) {
+            venueOrderId = null; // place() refuses it with the reason
+        }
+        OrderEvent event = event(tradeId, OrderEventKind.REQUESTED, purpose, request, null, 0);
+        return venueOrderId == null ? event : event.withVenueOrderId(venueOrderId);
     }
 
     private OrderEvent event(

@@ -29,9 +29,11 @@ import java.util.function.LongSupplier;
  * Closes the live trades a restart interrupted: an accepted decision with order events but no trade report.
  * Nothing is ever re-sent. For each of its orders the last journaled answer is used when it is final;
  * otherwise the venue is asked by the order's venue id ({@link VenueOrderGateway#status}); an order whose
- * request was journaled but whose answer (and so its venue id) never was is looked up by the client order id
- * we chose ({@link VenueOrderGateway#findByClientOrderId}: Kalshi lists its orders with it) and recorded as the
- * venue says, or UNKNOWN and reported loudly when the venue cannot tell (Polymarket). Each finding is
+ * request was journaled but whose answer never was is looked up by the venue id journaled with its request when
+ * the venue's id was known before sending (Polymarket: the order hash, {@link VenueOrderGateway#findByVenueOrderId},
+ * {@code GET /data/order/<hash>}), else by the client order id we chose ({@link
+ * VenueOrderGateway#findByClientOrderId}: Kalshi lists its orders with it), and recorded as the venue says, or
+ * UNKNOWN and reported loudly when the venue cannot tell. Each finding is
  * journaled as a {@link OrderEventKind#RECONCILED} event, then a RECOVERED alert and the trade's report,
  * so positions and the day's P&amp;L include it. Unhedged results are reported, not traded on: after a
  * restart a trader decides.
@@ -135,18 +137,26 @@ public final class TradeRecovery {
             LongSupplier clock) {
         OrderEvent last = events.get(events.size() - 1);
         String venueOrderId = null;
+        String requestedId = null;
         for (OrderEvent event : events) {
             if (event.venueOrderId() != null) {
-                venueOrderId = event.venueOrderId();
+                if (event.kind() == OrderEventKind.REQUESTED) {
+                    requestedId = event.venueOrderId();
+                } else {
+                    venueOrderId = event.venueOrderId();
+                }
             }
         }
         if (last.kind() != OrderEventKind.REQUESTED && isFinal(last.status())) {
-            return CompletableFuture.completedFuture(resultOf(last, venueOrderId));
+            return CompletableFuture.completedFuture(resultOf(last, venueOrderId != null ? venueOrderId : requestedId));
         }
-        CompletionStage<OrderResult> asked = venueOrderId == null
-                ? byClientOrderId(events.get(0), gateways.get(last.platform()))
-                : gateways.get(last.platform()).status(venueOrderId);
-        String id = venueOrderId;
+        VenueOrderGateway gateway = gateways.get(last.platform());
+        CompletionStage<OrderResult> asked = venueOrderId != null
+                ? gateway.status(venueOrderId)
+                : requestedId != null
+                        ? byVenueOrderId(events.get(0), requestedId, gateway)
+                        : byClientOrderId(events.get(0), gateway);
+        String id = venueOrderId != null ? venueOrderId : requestedId;
         return asked.thenCompose(result -> {
             OrderEvent first = events.get(0);
             OrderEvent reconciled = new OrderEvent(
@@ -225,6 +235,51 @@ public final class TradeRecovery {
                     result.rejectReason() != null
                             ? result.rejectReason()
                             : "found at the venue by client order id " + request.clientOrderId());
+        });
+    }
+
+    /**
+     * An order whose request was journaled with its venue id (known before sending: Polymarket's order hash) but
+     * whose answer never was: the venue's record by that id. Final when the venue's record is (an order it never
+     * received is UNFILLED with nothing filled); otherwise, or when the venue cannot be asked, UNKNOWN and reported.
+     */
+    private static CompletionStage<OrderResult> byVenueOrderId(
+            OrderEvent request, String venueOrderId, VenueOrderGateway gateway) {
+        CompletionStage<OrderResult> found;
+        try {
+            found = gateway.findByVenueOrderId(venueOrderId, request.clientOrderId());
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
+        }
+        return found.handle((result, failure) -> {
+            if (failure != null || result == null || result.status() == OrderStatus.UNKNOWN) {
+                String why = failure != null
+                        ? failure.getMessage()
+                        : result == null ? "no answer" : String.valueOf(result.rejectReason());
+                return new OrderResult(
+                        request.clientOrderId(),
+                        venueOrderId,
+                        OrderStatus.UNKNOWN,
+                        0,
+                        0,
+                        -1,
+                        BigDecimal.ZERO,
+                        "lookup_failed",
+                        "the request was journaled but no answer: not re-sent; the venue could not say what became of"
+                                + " order " + venueOrderId + " (" + why + ")");
+            }
+            return new OrderResult(
+                    request.clientOrderId(),
+                    result.venueOrderId() != null ? result.venueOrderId() : venueOrderId,
+                    result.status(),
+                    result.filledQuantity(),
+                    result.remainingQuantity(),
+                    result.averagePrice(),
+                    result.fees(),
+                    result.rejectCode(),
+                    result.rejectReason() != null
+                            ? result.rejectReason()
+                            : "found at the venue by the order id journaled with its request: " + venueOrderId);
         });
     }
 
