@@ -9,6 +9,7 @@ import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusChanged;
 import com.doubletime.domain.event.MarketStatusRequest;
@@ -77,8 +78,10 @@ public final class MonitorVerticle extends VerticleBase {
                         marketsConsumer.completion(),
                         statusConsumer.completion())
                 // the feeds may have published their views before this monitor listened
-                .onSuccess(ready ->
-                        vertx.eventBus().publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("monitor")));
+                .onSuccess(ready -> {
+                    vertx.eventBus().publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("monitor"));
+                    vertx.eventBus().publish(Addresses.BOOKS_RESEND, new BooksResendRequest("monitor"));
+                });
     }
 
     /** Removed first, so a pair whose terms changed (in both lists) is re-added with its new terms. */

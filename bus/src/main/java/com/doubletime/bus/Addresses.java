@@ -47,6 +47,11 @@ public final class Addresses {
     public static final String MARKET_STATUS = "dt.market-status";
     /** {@code MarketStatusRequest}: asks every feed to publish all its market views again (late subscribers). */
     public static final String MARKET_STATUS_RESEND = "dt.market-status.resend";
+    /**
+     * {@code BooksResendRequest}: asks every feed to publish, on {@link #MARKET_DATA}, a snapshot of each book it
+     * holds fresh (a service started after the feeds would otherwise wait for Kalshi's next snapshot).
+     */
+    public static final String BOOKS_RESEND = "dt.books.resend";
 
     private Addresses() {}
 }

@@ -12,6 +12,7 @@ import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.ArbitrageOpportunityClosed;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusChanged;
@@ -73,6 +74,7 @@ public final class BusCodecs {
         add(PositionSettled.class, new PositionSettledCodec());
         add(ResolutionDivergence.class, new ResolutionDivergenceCodec());
         add(PositionRedeemed.class, new PositionRedeemedCodec());
+        add(BooksResendRequest.class, new BooksResendRequestCodec());
     }
 
     private BusCodecs() {}

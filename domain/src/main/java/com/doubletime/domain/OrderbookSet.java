@@ -39,6 +39,33 @@ public final class OrderbookSet implements MarketDataListener {
         return books(platform).values();
     }
 
+    /**
+     * Hands {@code listener} a snapshot of every fresh book of {@code platform}, as held here, then ends the
+     * frame: how a feed answers a late subscriber from its own copy, with no round trip to the venue. Stale books
+     * are left out (their consumers must wait for the venue's next snapshot). Returns how many were sent.
+     */
+    public int republish(Platform platform, MarketDataListener listener, long atNanos) {
+        int sent = 0;
+        for (Orderbook book : books(platform).values()) {
+            if (!book.isFresh()) {
+                continue;
+            }
+            copy(book.bids(), scratchBids);
+            copy(book.asks(), scratchAsks);
+            listener.onSnapshot(platform, book.instrument(), scratchBids, scratchAsks, atNanos);
+            sent++;
+        }
+        listener.onFrameEnd(platform, atNanos);
+        return sent;
+    }
+
+    private static void copy(PriceLadder ladder, LevelBuffer into) {
+        into.clear();
+        for (int level = 0; level < ladder.levelCount(); level++) {
+            into.add(ladder.price(level), ladder.size(level));
+        }
+    }
+
     public Orderbook applySnapshot(
             Platform platform, String instrument, LevelBuffer bids, LevelBuffer asks, long atNanos) {
         Orderbook book = book(platform, instrument);

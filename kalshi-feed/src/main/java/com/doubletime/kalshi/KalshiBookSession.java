@@ -245,6 +245,14 @@ public final class KalshiBookSession {
         return Collections.unmodifiableSet(new LinkedHashSet<>(tickers));
     }
 
+    /**
+     * Publishes a snapshot of every book this session holds fresh, from its own copy, to its listener: the answer
+     * to a late subscriber ({@code BooksResendRequest}). Returns how many books were sent.
+     */
+    public int republishBooks(long atNanos) {
+        return received.republish(Platform.KALSHI, listener, atNanos);
+    }
+
     /** The books as this session received them, for tests and checks; the listener's are its own. */
     public OrderbookSet received() {
         return received;

@@ -101,6 +101,11 @@ final class KalshiFeedProtocol implements FeedConnection.Listener {
         this.session = new KalshiBookSession(listener, useYesPrice, this::requestSnapshot);
     }
 
+    /** A late subscriber asked for the books: each fresh one again, from the session's own copy. */
+    int republishBooks(long atNanos) {
+        return session.republishBooks(atNanos);
+    }
+
     KalshiBookSession session() {
         return session;
     }

@@ -6,6 +6,7 @@ import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusRequest;
@@ -15,6 +16,7 @@ import com.doubletime.feed.BookFreshness;
 import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.MalformedFrameException;
 import com.doubletime.feed.MarketDataPublisher;
+import com.doubletime.feed.ResendThrottle;
 import com.doubletime.feed.SharedVenueListener;
 import com.doubletime.feed.capture.CaptureWriter;
 import com.doubletime.kalshi.market.KalshiLifecycleParser;
@@ -45,6 +47,9 @@ import java.util.function.Function;
 public final class KalshiFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
     /** Unanswered commands are looked for a few times per timeout, at most once a second. */
+    /** Late subscribers asking together are answered with one resend per second at most. */
+    private static final long BOOKS_RESEND_MIN_INTERVAL_MILLIS = 1_000;
+
     private static final long ANSWER_CHECKS_PER_TIMEOUT = 4;
 
     private static final long MIN_ANSWER_CHECK_MILLIS = 10;
@@ -76,6 +81,14 @@ public final class KalshiFeedVerticle extends VerticleBase {
     public KalshiFeedVerticle(KalshiFeedConfig config, Function<String, MultiMap> handshakeHeaders) {
         this.config = config;
         this.handshakeHeaders = handshakeHeaders;
+    }
+
+    /** A service that started after this feed asked for the books it missed: each fresh one again, from memory. */
+    private void republishBooks(String requester) {
+        int books = protocol.republishBooks(connection.clock().nowNanos());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "kalshi sent " + books + " fresh books again, for a late subscriber (" + requester + ")");
     }
 
     @Override
@@ -113,6 +126,15 @@ public final class KalshiFeedVerticle extends VerticleBase {
                                 Addresses.MARKET_STATUS_RESEND, message -> board.resend(System.currentTimeMillis()));
                 lookUp(config.tickers());
             }
+            ResendThrottle resends = new ResendThrottle(
+                    BOOKS_RESEND_MIN_INTERVAL_MILLIS,
+                    System::currentTimeMillis,
+                    (delay, task) -> vertx.setTimer(delay, id -> task.run()));
+            vertx.eventBus()
+                    .<BooksResendRequest>consumer(
+                            Addresses.BOOKS_RESEND,
+                            message -> resends.request(
+                                    () -> republishBooks(message.body().requester())));
             connection.start(protocol);
             healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MILLIS, id -> {
                 publishHealth();

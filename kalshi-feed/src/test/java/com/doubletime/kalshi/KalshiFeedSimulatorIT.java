@@ -3,6 +3,8 @@ package com.doubletime.kalshi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.doubletime.bus.Addresses;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.feed.FeedSimulatorFixture;
 import io.vertx.core.Vertx;
@@ -76,5 +78,18 @@ class KalshiFeedSimulatorIT {
                 List.of("KXNOPE-26DEC-X"),
                 venues.awaitHealth(h -> h.staleInstruments().size() == 1, WAIT).staleInstruments());
         assertTrue(report.lastError().contains("KXNOPE-26DEC-X"), report.lastError());
+    }
+
+    @Test
+    void aLateSubscriberAsksForTheBooksAndGetsASnapshotOfEachFromTheFeedsOwnCopy(Vertx vertx) throws Exception {
+        deploy(vertx, FeedSimulatorFixture.TICKERS);
+        venues.awaitSnapshotsAndLevels(Set.copyOf(FeedSimulatorFixture.TICKERS), 1, WAIT);
+
+        // Kalshi sends a snapshot only on subscribing: before, a monitor or executor started now never got one
+        vertx.eventBus().publish(Addresses.BOOKS_RESEND, new BooksResendRequest("late-executor"));
+
+        FeedSimulatorFixture.Seen again =
+                venues.awaitSnapshotsAndLevels(Set.copyOf(FeedSimulatorFixture.TICKERS), 0, WAIT);
+        assertEquals(Set.copyOf(FeedSimulatorFixture.TICKERS), again.snapshots());
     }
 }

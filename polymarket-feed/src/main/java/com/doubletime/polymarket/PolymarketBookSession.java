@@ -159,6 +159,14 @@ public final class PolymarketBookSession {
         return parser;
     }
 
+    /**
+     * Publishes a snapshot of every book this session holds fresh, from its own copy, to its listener: the answer
+     * to a late subscriber ({@code BooksResendRequest}). Returns how many books were sent.
+     */
+    public int republishBooks(long atNanos) {
+        return received.republish(Platform.POLYMARKET, listener, atNanos);
+    }
+
     /** The books as this session received them; the listener keeps its own. */
     public OrderbookSet received() {
         return received;

@@ -82,6 +82,11 @@ final class PolymarketFeedProtocol implements FeedConnection.Listener {
         guard.attach(session);
     }
 
+    /** A late subscriber asked for the books: each fresh one again, from the session's own copy. */
+    int republishBooks(long atNanos) {
+        return session.republishBooks(atNanos);
+    }
+
     PolymarketBookSession session() {
         return session;
     }

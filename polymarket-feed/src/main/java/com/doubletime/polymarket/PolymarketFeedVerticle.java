@@ -6,6 +6,7 @@ import com.doubletime.domain.EpochNanoClock;
 import com.doubletime.domain.MarketDataListener;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusRequest;
@@ -15,6 +16,7 @@ import com.doubletime.feed.BookFreshness;
 import com.doubletime.feed.FeedConnection;
 import com.doubletime.feed.MalformedFrameException;
 import com.doubletime.feed.MarketDataPublisher;
+import com.doubletime.feed.ResendThrottle;
 import com.doubletime.feed.SharedVenueListener;
 import com.doubletime.feed.capture.CaptureWriter;
 import com.doubletime.polymarket.gamma.GammaClient;
@@ -50,6 +52,9 @@ import java.util.function.Consumer;
 public final class PolymarketFeedVerticle extends VerticleBase {
     static final long HEALTH_PERIOD_MILLIS = 1_000;
     /** Stalls are looked for a few times per stall period, at most once a second. */
+    /** Late subscribers asking together are answered with one resend per second at most. */
+    private static final long BOOKS_RESEND_MIN_INTERVAL_MILLIS = 1_000;
+
     private static final long STALL_CHECKS_PER_PERIOD = 4;
 
     private static final long MIN_STALL_CHECK_MILLIS = 10;
@@ -117,6 +122,14 @@ public final class PolymarketFeedVerticle extends VerticleBase {
         this.config = config;
     }
 
+    /** A service that started after this feed asked for the books it missed: each fresh one again, from memory. */
+    private void republishBooks(String requester) {
+        int books = protocol.republishBooks(connection.clock().nowNanos());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "polymarket sent " + books + " fresh books again, for a late subscriber (" + requester + ")");
+    }
+
     @Override
     public Future<?> start() {
         BusCodecs.registerAll(vertx.eventBus());
@@ -156,6 +169,15 @@ public final class PolymarketFeedVerticle extends VerticleBase {
                 pollGamma();
                 gammaTimer = vertx.setPeriodic(gammaPollMillis, id -> pollGamma());
             }
+            ResendThrottle resends = new ResendThrottle(
+                    BOOKS_RESEND_MIN_INTERVAL_MILLIS,
+                    System::currentTimeMillis,
+                    (delay, task) -> vertx.setTimer(delay, id -> task.run()));
+            vertx.eventBus()
+                    .<BooksResendRequest>consumer(
+                            Addresses.BOOKS_RESEND,
+                            message -> resends.request(
+                                    () -> republishBooks(message.body().requester())));
             connection.start(protocol);
             // sent while connected only
             pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> protocol.onPingTick());

@@ -8,6 +8,7 @@ import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.MarketStatusChanged;
 import com.doubletime.domain.event.MarketStatusRequest;
@@ -192,24 +193,28 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         var bus = vertx.eventBus();
         return Future.all(List.of(
-                bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
-                        .completion(),
-                bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
-                        .completion(),
-                bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
-                        .completion(),
-                bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
-                        .completion(),
-                bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
-                        .completion(),
-                bus.<Object>consumer(Addresses.CAPITAL_QUERY, m -> m.reply(executor.capitalReport()))
-                        .completion(),
-                bus.<MarketStatusChanged>consumer(Addresses.MARKET_STATUS, m -> executor.onMarketStatus(m.body()))
-                        .completion()
-                        // the feeds report on change: ask them for every market's view once listening
-                        .onSuccess(listening ->
-                                bus.publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("trade-executor"))),
-                bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()));
+                        bus.<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> executor.onMarketData(m.body()))
+                                .completion(),
+                        bus.<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> executor.onOpportunity(m.body()))
+                                .completion(),
+                        bus.<PairsChanged>consumer(Addresses.PAIRS_CHANGED, m -> executor.onPairsChanged(m.body()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.TRADES_QUERY, this::onTradesQuery)
+                                .completion(),
+                        bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.CAPITAL_QUERY, m -> m.reply(executor.capitalReport()))
+                                .completion(),
+                        bus.<MarketStatusChanged>consumer(
+                                        Addresses.MARKET_STATUS, m -> executor.onMarketStatus(m.body()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()))
+                .onSuccess(ready -> {
+                    // a restarted executor has no books: Kalshi sends a snapshot only on subscribing, so ask the feeds
+                    bus.publish(Addresses.BOOKS_RESEND, new BooksResendRequest("trade-executor"));
+                    // the feeds report market statuses on change: ask them for every market's view once listening
+                    bus.publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("trade-executor"));
+                });
     }
 
     /** An execution step (order event, alert, recovered report) once journaled. */

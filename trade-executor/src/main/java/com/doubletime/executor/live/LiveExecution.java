@@ -240,7 +240,8 @@ public final class LiveExecution {
                                     request,
                                     cancelled,
                                     step.getAndIncrement()))
-                            .thenApply(done -> cancelled));
+                            .thenApply(done -> cancelled))
+                    .thenCompose(cancelled -> readAfterCancel(tradeId, purpose, request, cancelled, step));
         }
         CompletableFuture<Void> later = new CompletableFuture<>();
         scheduler.schedule(settings.pollIntervalMillis(), () -> later.complete(null));
@@ -248,6 +249,45 @@ public final class LiveExecution {
                 .thenApply(polled -> keepKnown(polled, result))
                 .thenCompose(polled -> record(tradeId, purpose, request, polled, step))
                 .thenCompose(polled -> settle(tradeId, purpose, request, polled, step, deadlineNanos));
+    }
+
+    /**
+     * A cancel's answer is not the venue's last word on fills: Polymarket refuses to cancel an order it matched in
+     * the meantime ({@code not_canceled}, nothing filled in the answer). So the order is read once more and its own
+     * state counts; when that read fails, a refused cancel leaves the leg UNKNOWN (reported, never guessed as
+     * empty), an accepted one stands.
+     */
+    private CompletionStage<OrderResult> readAfterCancel(
+            String tradeId, LegPurpose purpose, OrderRequest request, OrderResult cancelled, AtomicInteger step) {
+        if (cancelled.venueOrderId() == null) {
+            return CompletableFuture.completedFuture(cancelled);
+        }
+        VenueOrderGateway gateway = gateways.get(request.platform());
+        return withTimeout(gateway.status(cancelled.venueOrderId()), request)
+                .thenApply(read -> keepKnown(read, cancelled))
+                .thenCompose(read -> {
+                    if (read.status() != OrderStatus.UNKNOWN) {
+                        return record(tradeId, purpose, request, read, step);
+                    }
+                    if (cancelled.status() == OrderStatus.REJECTED) {
+                        return record(tradeId, purpose, request, unknownAfterRefusedCancel(cancelled, read), step);
+                    }
+                    return CompletableFuture.completedFuture(cancelled);
+                });
+    }
+
+    private static OrderResult unknownAfterRefusedCancel(OrderResult cancelled, OrderResult read) {
+        return new OrderResult(
+                cancelled.clientOrderId(),
+                cancelled.venueOrderId(),
+                OrderStatus.UNKNOWN,
+                0,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                read.rejectCode(),
+                "the venue refused the cancel (" + cancelled.rejectReason() + ") and the order could not be read ("
+                        + read.rejectReason() + "): its fills are unknown");
     }
 
     /** A status answer that lost the order's ids (an error) keeps the ones already known. */

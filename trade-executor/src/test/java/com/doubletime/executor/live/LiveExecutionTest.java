@@ -312,4 +312,74 @@ class LiveExecutionTest {
         assertEquals(0, report.unhedgedQuantity());
         assertEquals(2, polymarket.placed.size());
     }
+
+    @Test
+    void anOrderMatchedJustBeforeItsCancelCountsItsFillsNotTheRefusedCancel() throws Exception {
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(
+                order.clientOrderId(),
+                "0xhash",
+                OrderStatus.DELAYED,
+                0,
+                order.quantity(),
+                -1,
+                BigDecimal.ZERO,
+                null,
+                null));
+        boolean[] cancelAsked = {false};
+        OrderResult matched = new OrderResult(
+                null,
+                "0xhash",
+                OrderStatus.FILLED,
+                102 * FixedPoint.ONE,
+                0,
+                FixedPoint.parse("0.52"),
+                BigDecimal.ZERO,
+                null,
+                null);
+        polymarket.onStatus = id -> cancelAsked[0]
+                ? matched
+                : new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
+        // what Polymarket answers when the order matched before the cancel reached it
+        polymarket.onCancel = id -> {
+            cancelAsked[0] = true;
+            return new OrderResult(
+                    null, id, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, "not_canceled", "order matched");
+        };
+
+        TradeReport report = run(LegRiskPolicy.rehedge(20_000));
+
+        // before: the refused cancel's 0 filled was the leg's result, so 102 bought contracts went unrecorded
+        // and the policy bought the Polymarket leg a second time
+        assertEquals(TradeStatus.FILLED, report.status(), String.valueOf(report));
+        assertEquals(102, report.hedgedQuantity());
+        assertEquals(1, polymarket.placed.size(), "no re-hedge order: the leg was filled");
+    }
+
+    @Test
+    void aRefusedCancelWhoseOrderCannotBeReadLeavesTheLegUnknown() throws Exception {
+        polymarket.onPlace = order -> CompletableFuture.completedFuture(new OrderResult(
+                order.clientOrderId(),
+                "0xhash",
+                OrderStatus.DELAYED,
+                0,
+                order.quantity(),
+                -1,
+                BigDecimal.ZERO,
+                null,
+                null));
+        boolean[] cancelAsked = {false};
+        polymarket.onStatus = id -> cancelAsked[0]
+                ? new OrderResult(null, id, OrderStatus.UNKNOWN, 0, 0, -1, BigDecimal.ZERO, "http_503", "unavailable")
+                : new OrderResult(null, id, OrderStatus.DELAYED, 0, 0, -1, BigDecimal.ZERO, null, null);
+        polymarket.onCancel = id -> {
+            cancelAsked[0] = true;
+            return new OrderResult(
+                    null, id, OrderStatus.REJECTED, 0, 0, -1, BigDecimal.ZERO, "not_canceled", "order matched");
+        };
+
+        TradeReport report = run(LegRiskPolicy.rehedge(20_000));
+
+        assertTrue(report.reason().contains("UNKNOWN order"), report.reason());
+        assertEquals(1, polymarket.placed.size(), "nothing is sent on a leg whose fills are unknown");
+    }
 }
