@@ -41,12 +41,15 @@ final class ControlApi {
     private final PairsFileStore pairsStore;
     /** Why the pairs file cannot be rewritten (pair changes are then refused), or null. */
     private final String pairsStoreUnwritable;
+    /** Each paired market's status, for {@code GET /api/pairs}. */
+    private final MarketStatusBoard statuses;
 
     /**
      * @param pairsFile what {@code POST /api/pairs/reload} reads again and pair changes are saved to; null disables
      *     both
      */
-    ControlApi(Vertx vertx, ServiceRequests services, PairsApi pairs, Path pairsFile) {
+    ControlApi(Vertx vertx, ServiceRequests services, PairsApi pairs, Path pairsFile, MarketStatusBoard statuses) {
+        this.statuses = statuses;
         this.vertx = vertx;
         this.services = services;
         this.pairs = pairs;
@@ -72,7 +75,8 @@ final class ControlApi {
         router.get("/api/risk-limits").handler(rc -> ask(rc, new ControlCommand.Status(), true));
         router.patch("/api/risk-limits").handler(this::updateRiskLimits);
 
-        router.get("/api/pairs").handler(rc -> HttpJson.send(rc, pairs.list().encode()));
+        router.get("/api/pairs")
+                .handler(rc -> HttpJson.send(rc, pairs.list(statuses).encode()));
         router.post("/api/pairs")
                 .handler(rc -> changePairs(rc, CREATED, () -> pairs.add(JsonBodies.object(rc, false))));
         router.post("/api/pairs/reload").handler(this::reloadPairs);

@@ -3,6 +3,10 @@ package com.doubletime.gateway;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionAlert;
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import io.vertx.ext.web.Router;
@@ -63,6 +67,25 @@ final class StreamsApi {
         tradeClients.broadcast(
                 trades.append("trade", TradeJournalJson.write(report), report.pairId(), report.executedAtNanos(), null)
                         .sseFrame());
+    }
+
+    /**
+     * A journaled execution step: alerts ({@code UNHEDGED}, {@code FREE_CASH_LOW}, {@code RESOLUTION_DIVERGENCE}, …)
+     * and settlements travel on the trades stream, as {@code alert} and {@code settlement} events with their journal
+     * line as data; order steps do not (the trade's report follows them).
+     */
+    void onExecution(JournalEntry entry) {
+        String type = entry instanceof ExecutionAlert || entry instanceof ResolutionDivergence
+                ? "alert"
+                : entry instanceof PositionSettled ? "settlement" : null;
+        if (type == null) {
+            return;
+        }
+        String pairId = entry instanceof ResolutionDivergence d
+                ? d.pairId()
+                : entry instanceof PositionSettled s ? s.pairId() : null;
+        tradeClients.broadcast(trades.append(type, TradeJournalJson.write(entry), pairId, 0, null)
+                .sseFrame());
     }
 
     void onControl(TradingControl state) {

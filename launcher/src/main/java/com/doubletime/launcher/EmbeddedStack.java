@@ -9,6 +9,7 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.TradeExecutorVerticle;
+import com.doubletime.executor.capital.CapitalSettings;
 import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.gateway.GatewayConfig;
 import com.doubletime.gateway.GatewayVerticle;
@@ -207,7 +208,11 @@ public final class EmbeddedStack {
         SimulatorCredentials.Gateways venues =
                 live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
         TradeExecutorVerticle executorVerticle = venues == null
-                ? new TradeExecutorVerticle(executor, pairs)
+                ? new TradeExecutorVerticle(
+                        config.paperCash() == null
+                                ? executor
+                                : executor.withCapital(CapitalSettings.DEFAULT.withPaperCash(config.paperCash())),
+                        pairs)
                 : new TradeExecutorVerticle(
                         executor,
                         pairs,
@@ -218,6 +223,10 @@ public final class EmbeddedStack {
                                         .collect(Collectors.toMap(
                                                 Map.Entry::getKey,
                                                 e -> live.gateways().apply(e.getValue()))));
+        if (venues != null) {
+            // settled Polymarket winnings are redeemed on the simulator's chain with this run's wallet
+            executorVerticle.withRedeemer(live.credentials().redeemer(vertx, simulator));
+        }
         List<String> tickers =
                 pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream()

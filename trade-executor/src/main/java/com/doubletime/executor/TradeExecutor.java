@@ -177,7 +177,7 @@ public final class TradeExecutor {
         capital.onAlert(alert -> this.steps.append(alert));
         this.redemptions = live()
                 ? new Redemptions(
-                        redeemer, this.pairs, this.steps, loop, clock, () -> cashReads.refresh(Platform.POLYMARKET))
+                        redeemer, this.pairs, this.steps, loop, clock, () -> cashReads.deposited(Platform.POLYMARKET))
                 : null;
         this.settlement = new SettlementDesk(
                 markets,

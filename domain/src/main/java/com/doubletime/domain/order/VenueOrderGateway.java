@@ -76,4 +76,13 @@ public interface VenueOrderGateway {
                 .thenApply(balance ->
                         new VenueCash(platform(), balance.available(), List.of(), null, System.currentTimeMillis()));
     }
+
+    /**
+     * Cash after money arrived from outside the venue's own trading (a redemption paid on chain): a venue that caches
+     * balances is made to read the account again first (Polymarket {@code GET /balance-allowance/update}). This
+     * default is {@link #cash}.
+     */
+    default CompletionStage<VenueCash> cashAfterDeposit() {
+        return cash();
+    }
 }

@@ -508,6 +508,22 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                 .toCompletionStage();
     }
 
+    /**
+     * Cash after a redemption paid pUSD into the wallet on chain: the CLOB's cached balance follows only its own
+     * trades, so {@code GET /balance-allowance/update} makes it read the wallet before the balance is read.
+     */
+    @Override
+    public CompletionStage<VenueCash> cashAfterDeposit() {
+        String query = "?asset_type=COLLATERAL&signature_type="
+                + credentials.signatureType().wireValue();
+        return apiCredentials()
+                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance/update", query, null, api)
+                        .compose(updated -> updated.status() == ClobReply.OK
+                                ? readCash(query, api)
+                                : Future.failedFuture("balance update: HTTP " + updated.status())))
+                .toCompletionStage();
+    }
+
     private Future<VenueCash> readCash(String query, ApiCredentials api) {
         return send(HttpMethod.GET, config.clobUrl(), "/balance-allowance", query, null, api)
                 .compose(reply -> {

@@ -118,6 +118,12 @@ public record CapitalSettings(
         }
     }
 
+    /** These settings with {@code dollars} of paper cash on each venue (Kalshi's on shard 0). */
+    public CapitalSettings withPaperCash(BigDecimal dollars) {
+        return new CapitalSettings(
+                Map.of(0, dollars), dollars, refreshIntervalMillis, freeCashFloor, rankingWindowMillis);
+    }
+
     /** Paper cash of a venue in total. */
     public BigDecimal paperCash(Platform platform) {
         return platform == Platform.POLYMARKET

@@ -36,6 +36,7 @@ public final class CashRefresher {
     private final long intervalMillis;
     private final Set<Platform> reading = EnumSet.noneOf(Platform.class);
     private final Set<Platform> again = EnumSet.noneOf(Platform.class);
+    private final Set<Platform> deposited = EnumSet.noneOf(Platform.class);
     private Scheduler.Cancellable timer;
     private boolean stopped;
 
@@ -106,6 +107,15 @@ public final class CashRefresher {
                 || text.contains("not enough balance");
     }
 
+    /**
+     * Money arrived on the venue from outside its trading (a redemption paid on chain): the next read makes the venue
+     * read the account again first ({@link VenueOrderGateway#cashAfterDeposit}).
+     */
+    public void deposited(Platform venue) {
+        deposited.add(venue);
+        refresh(venue);
+    }
+
     /** Reads the venue now, or once more after the read running. */
     public void refresh(Platform venue) {
         if (!venues.containsKey(venue)) {
@@ -124,7 +134,9 @@ public final class CashRefresher {
         long sequence = desk.readStarted(venue);
         CompletionStage<VenueCash> answer;
         try {
-            answer = Objects.requireNonNull(venues.get(venue).cash(), "cash() answered null");
+            VenueOrderGateway gateway = venues.get(venue);
+            answer = Objects.requireNonNull(
+                    deposited.remove(venue) ? gateway.cashAfterDeposit() : gateway.cash(), "cash() answered null");
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
