@@ -135,7 +135,11 @@ public final class EmbeddedStack {
                         simulator.kalshiWsUrl(),
                         simulator.polymarketWsUrl(),
                         live == null ? null : live.credentials().kalshiHandshake(),
-                        VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
+                        // pair discovery and the feeds' market lookups read the simulators (signed when they check)
+                        VenueCatalogues.forSimulator(
+                                vertx,
+                                simulator,
+                                live == null ? null : live.credentials().kalshiSigner()));
                 return deploy(vertx, config, pairs, simulator, marketData, apiToken, live);
             });
         });

@@ -316,7 +316,13 @@ public final class TradeExecutor {
     /** Live: one round comparing the journal's positions with the venues' (run periodically); null in paper mode. */
     public PositionCheck positionCheck() {
         return live()
-                ? new PositionCheck(new PositionReconciler(venues, pairs), positions, lifecycle, steps, loop, clock)
+                ? new PositionCheck(
+                        new PositionReconciler(venues, pairs, markets::resolving),
+                        positions,
+                        lifecycle,
+                        steps,
+                        loop,
+                        clock)
                 : null;
     }
 

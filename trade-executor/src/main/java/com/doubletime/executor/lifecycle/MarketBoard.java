@@ -75,6 +75,13 @@ public final class MarketBoard {
         return why.append(" (trading resumes when both markets are open)").toString();
     }
 
+    /** Whether either of the pair's markets has a result (determined or settled): its positions are being paid out. */
+    public boolean resolving(MarketPair pair) {
+        MarketView k = kalshi(pair);
+        MarketView p = polymarket(pair);
+        return k != null && k.status().isResolved() || p != null && p.status().isResolved();
+    }
+
     /** The shard ({@code exchange_index}) of the pair's Kalshi market; 0, the default shard, when not known. */
     public int kalshiShard(MarketPair pair) {
         MarketView k = kalshi(pair);
