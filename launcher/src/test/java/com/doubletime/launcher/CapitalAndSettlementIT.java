@@ -409,7 +409,8 @@ class CapitalAndSettlementIT {
         assertEquals("BOTH_LEGS_LOSE", alert.getString("divergence"));
         assertEquals("120.000000", alert.getString("moneyAtStake"), "the whole hedge: " + alert.encode());
         assertEquals("no", alert.getJsonObject("kalshi").getString("result"));
-        assertEquals("yes", alert.getJsonObject("polymarket").getString("result").toLowerCase(Locale.ROOT));
+        assertEquals(
+                "yes", alert.getJsonObject("polymarket").getString("result").toLowerCase(Locale.ROOT));
         assertEquals("1.0000", alert.getJsonObject("polymarket").getString("yesPayout"));
         assertTrue(alert.getString("message").startsWith("RESOLUTION_DIVERGENCE live-window"), alert.encode());
         JsonObject position = await("the diverged position settled", () -> {
