@@ -34,6 +34,7 @@ import java.util.Map;
  *                       that pair's share, and the global aggregate limits still apply
  * @param journalSync when the file journal counts an entry as recorded: {@code fdatasync} (default, durable
  *                    against power loss) or the explicit opt-in {@code write-only} ({@link JournalSync})
+ * @param failClosed the decision age bound and what a journal outage does ({@link FailClosedSettings})
  */
 public record ExecutorConfig(
         ExecutionMode mode,
@@ -46,7 +47,8 @@ public record ExecutorConfig(
         PostgresJournalConfig postgres,
         RiskLimits limits,
         Map<String, Map<String, Object>> pairRiskLimits,
-        JournalSync journalSync) {
+        JournalSync journalSync,
+        FailClosedSettings failClosed) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -74,6 +76,7 @@ public record ExecutorConfig(
         require(limits != null, "riskLimits", "is required");
         require(pairRiskLimits != null, "pairRiskLimits", "is required");
         require(journalSync != null, "journalSync", "is required");
+        require(failClosed != null, "failClosed", "is required");
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> pair : pairRiskLimits.entrySet()) {
             try {
@@ -108,7 +111,8 @@ public record ExecutorConfig(
                 postgres,
                 limits,
                 pairRiskLimits,
-                JournalSync.FDATASYNC);
+                JournalSync.FDATASYNC,
+                FailClosedSettings.DEFAULT);
     }
 
     public ExecutorConfig(
@@ -146,7 +150,8 @@ public record ExecutorConfig(
                 postgres,
                 global,
                 perPair,
-                journalSync);
+                journalSync,
+                failClosed);
     }
 
     public ExecutorConfig(
@@ -227,10 +232,28 @@ public record ExecutorConfig(
                             : null,
                     limits,
                     pairLimits,
-                    JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())));
+                    JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())),
+                    FailClosedSettings.fromJson(in));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }
+    }
+
+    /** This config with other fail-closed settings (decision age, journal outages). */
+    public ExecutorConfig withFailClosed(FailClosedSettings settings) {
+        return new ExecutorConfig(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                journalSync,
+                settings);
     }
 
     /** The limits the executor starts with: {@link #limits}, with this config's max notional per trade. */

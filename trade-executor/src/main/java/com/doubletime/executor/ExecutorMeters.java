@@ -8,11 +8,17 @@ import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.position.PositionBook;
+import com.doubletime.executor.recovery.JournalFold;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The executor's meters: orders sent and orders that filled anything, per venue; trades rejected (by risk,
@@ -28,6 +34,7 @@ final class ExecutorMeters {
     private final Counter unhedgedTrades;
     private final Gauge unhedgedExposure;
     private final MeterRegistry registry;
+    private final List<Meter> failClosedGauges = new ArrayList<>();
 
     ExecutorMeters(MeterRegistry registry, PositionBook positions) {
         this.registry = registry;
@@ -66,11 +73,33 @@ final class ExecutorMeters {
     /** The gauge reads this executor's positions: a later executor in the same JVM registers its own. */
     void close(MeterRegistry registry) {
         registry.remove(unhedgedExposure);
+        failClosedGauges.forEach(registry::remove);
+    }
+
+    /**
+     * Fail-closed state: {@code dt.trading.halted} (1 while the executor has stopped on its own: journal outage,
+     * damaged journal), {@code dt.journal.repeated} and {@code dt.journal.unreadable} (lines found at start-up).
+     */
+    void failClosed(MeterRegistry registry, Supplier<TradingControl> control, JournalFold fold) {
+        failClosedGauges.add(Gauge.builder(
+                        "dt.trading.halted", control, c -> c.get().haltedBecause() == null ? 0 : 1)
+                .description("1 while the executor has stopped trading on its own (journal outage, damaged journal)")
+                .strongReference(true)
+                .register(registry));
+        failClosedGauges.add(Gauge.builder("dt.journal.repeated", fold, JournalFold::repeated)
+                .description("journal lines found at start that repeat an event already read (counted once)")
+                .strongReference(true)
+                .register(registry));
+        failClosedGauges.add(Gauge.builder("dt.journal.unreadable", fold, JournalFold::unreadable)
+                .description("journal lines found at start that cannot be read (a damaged journal)")
+                .strongReference(true)
+                .register(registry));
     }
 
     /**
      * Leg risk, loudly: {@code dt.execution.alerts{kind}} per journaled alert (UNHEDGED = a trade whose legs
-     * ended apart, LEG_RISK_HANDLED, RECOVERED, POSITION_MISMATCH); {@code dt.legrisk.actions{result=closed|open}}
+     * ended apart, LEG_RISK_HANDLED, RECOVERED, POSITION_MISMATCH, TRADING_HALTED, TRADING_RESUMED, JOURNAL_DAMAGED,
+     * FILL_MISMATCH); {@code dt.legrisk.actions{result=closed|open}}
      * per leg-risk policy run; {@code dt.legrisk.orders{purpose=rehedge|unwind}} per leg-risk order sent.
      */
     void journaled(JournalEntry entry) {
