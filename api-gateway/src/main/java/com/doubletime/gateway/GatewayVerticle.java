@@ -7,6 +7,7 @@ import com.doubletime.domain.ConfiguredPairs;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.OpportunityEvent;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import io.micrometer.core.instrument.Meter;
@@ -98,6 +99,12 @@ public final class GatewayVerticle extends VerticleBase {
                         bus.<TradeReport>consumer(Addresses.TRADES, m -> streams.onTrade(m.body()))
                                 .completion(),
                         bus.<TradingControl>consumer(Addresses.CONTROL_EVENTS, m -> streams.onControl(m.body()))
+                                .completion(),
+                        bus.<Object>consumer(Addresses.EXECUTION, m -> {
+                                    if (m.body() instanceof ExecutionAlert alert) {
+                                        streams.onAlert(alert);
+                                    }
+                                })
                                 .completion(),
                         bus.<FeedHealth>consumer(
                                         Addresses.FEED_HEALTH,

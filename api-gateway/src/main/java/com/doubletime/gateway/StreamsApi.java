@@ -3,8 +3,10 @@ package com.doubletime.gateway;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -65,6 +67,12 @@ final class StreamsApi {
                         .sseFrame());
     }
 
+    /** An execution alert (halted, resumed, unhedged, fill mismatch…) on the trades stream, as its journal line. */
+    void onAlert(ExecutionAlert alert) {
+        tradeClients.broadcast(trades.append("alert", TradeJournalJson.write(alert), null, alert.atNanos(), null)
+                .sseFrame());
+    }
+
     void onControl(TradingControl state) {
         tradeClients.broadcast(trades.append("control", TradeJournalJson.controlState(state), null, 0, null)
                 .sseFrame());
@@ -94,8 +102,17 @@ final class StreamsApi {
         healthClients.closeAll();
     }
 
-    int opportunityClients() {
-        return opportunityClients.size();
+    /** Clients connected to any of the three streams. */
+    int clients() {
+        return opportunityClients.size() + tradeClients.size() + healthClients.size();
+    }
+
+    /** Clients per stream: opportunities, trades, feed health. */
+    JsonObject clientsByStream() {
+        return new JsonObject()
+                .put("opportunities", opportunityClients.size())
+                .put("trades", tradeClients.size())
+                .put("feedHealth", healthClients.size());
     }
 
     long clientsDropped() {
