@@ -2,6 +2,7 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlNotRecorded;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.cluster.config.PairsFileStore;
 import com.doubletime.cluster.config.PairsLoader;
@@ -72,6 +73,8 @@ final class ControlApi {
         router.post("/api/control/pause").handler(rc -> ask(rc, new ControlCommand.Pause(reason(rc)), false));
         router.post("/api/control/resume").handler(rc -> ask(rc, new ControlCommand.Resume(reason(rc)), false));
         router.post("/api/control/kill-switch").handler(this::killSwitch);
+        router.post("/api/control/acknowledge")
+                .handler(rc -> ask(rc, new ControlCommand.Acknowledge(reason(rc)), false));
         router.get("/api/risk-limits").handler(rc -> ask(rc, new ControlCommand.Status(), true));
         router.patch("/api/risk-limits").handler(this::updateRiskLimits);
 
@@ -115,13 +118,28 @@ final class ControlApi {
         return (Map<String, Object>) map;
     }
 
-    /** The executor's state (or only its limits), or its refusal with the field to blame. */
+    /**
+     * The executor's state (or only its limits), or its refusal with the field to blame. A change says whether the
+     * journal recorded it: a pause or kill switch the journal could not record is in force all the same (200,
+     * {@code "persisted": false} and a warning).
+     */
     private void ask(RoutingContext rc, ControlCommand command, boolean limitsOnly) {
+        boolean change = !(command instanceof ControlCommand.Status);
         services.request(Addresses.CONTROL, command)
                 .onSuccess(reply -> {
                     if (reply instanceof TradingControl state) {
                         JsonObject json = new JsonObject(TradeJournalJson.controlState(state));
+                        if (change && !limitsOnly) {
+                            json.put("persisted", true);
+                        }
                         HttpJson.send(rc, (limitsOnly ? json.getJsonObject("riskLimits") : json).encode());
+                    } else if (reply instanceof ControlNotRecorded notRecorded) {
+                        HttpJson.send(
+                                rc,
+                                new JsonObject(TradeJournalJson.controlState(notRecorded.state()))
+                                        .put("persisted", false)
+                                        .put("warning", notRecorded.warning())
+                                        .encode());
                     } else if (reply instanceof ControlRefused refused) {
                         ApiErrors.send(rc, refused.status(), refused.error(), refused.field());
                     } else {

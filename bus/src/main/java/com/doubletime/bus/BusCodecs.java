@@ -3,6 +3,7 @@ package com.doubletime.bus;
 import com.doubletime.bus.protocol.CapitalQuery;
 import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlNotRecorded;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.MarketsQuery;
 import com.doubletime.bus.protocol.MarketsReport;
@@ -56,11 +57,13 @@ public final class BusCodecs {
                 ControlCommand.Pause.class,
                 ControlCommand.Resume.class,
                 ControlCommand.KillSwitch.class,
-                ControlCommand.ChangeRiskLimits.class)) {
+                ControlCommand.ChangeRiskLimits.class,
+                ControlCommand.Acknowledge.class)) {
             add(command, new ControlCommandCodec(command));
         }
         add(TradingControl.class, new TradingControlCodec());
         add(ControlRefused.class, new ControlRefusedCodec());
+        add(ControlNotRecorded.class, new ControlNotRecordedCodec());
         add(TradesQuery.class, new TradesQueryCodec());
         add(RecentTrades.class, new RecentTradesCodec());
         add(PositionsQuery.class, new PositionsQueryCodec());

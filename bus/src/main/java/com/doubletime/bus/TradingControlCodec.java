@@ -6,7 +6,7 @@ import com.doubletime.domain.trade.TradingControl;
 
 /** Wire codec of the executor's control state: the answer on {@link Addresses#CONTROL} and {@link Addresses#CONTROL_EVENTS}. */
 public final class TradingControlCodec extends RecordCodec<TradingControl> {
-    /** Version 2 adds {@code minAnnualizedReturn}. */
+    /** Version 2 adds {@code minAnnualizedReturn} and the executor's own halt. */
     private static final int WIRE_VERSION = 2;
 
     @Override
@@ -31,7 +31,8 @@ public final class TradingControlCodec extends RecordCodec<TradingControl> {
                 .decimal(limits.maxUnhedgedExposure())
                 .decimal(limits.dailyLossLimit())
                 .intValue(limits.maxTradesPerMinute())
-                .decimal(limits.minAnnualizedReturn());
+                .decimal(limits.minAnnualizedReturn())
+                .string(control.haltedBecause());
     }
 
     @Override
@@ -47,6 +48,7 @@ public final class TradingControlCodec extends RecordCodec<TradingControl> {
                         in.decimal(),
                         in.decimal(),
                         in.intValue(),
-                        in.decimal()));
+                        in.decimal()),
+                in.string());
     }
 }

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param journalSync when the file journal counts an entry as recorded: {@code fdatasync} (default, durable
  *                    against power loss) or the explicit opt-in {@code write-only} ({@link JournalSync})
  * @param capital paper starting cash, live cash reads, free-cash floors, the ranking window ({@link CapitalSettings})
+ * @param failClosed the decision age bound and what a journal outage does ({@link FailClosedSettings})
  */
 public record ExecutorConfig(
         ExecutionMode mode,
@@ -49,7 +50,8 @@ public record ExecutorConfig(
         RiskLimits limits,
         Map<String, Map<String, Object>> pairRiskLimits,
         JournalSync journalSync,
-        CapitalSettings capital) {
+        CapitalSettings capital,
+        FailClosedSettings failClosed) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -78,6 +80,7 @@ public record ExecutorConfig(
         require(pairRiskLimits != null, "pairRiskLimits", "is required");
         require(journalSync != null, "journalSync", "is required");
         require(capital != null, "capital", "is required");
+        require(failClosed != null, "failClosed", "is required");
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> pair : pairRiskLimits.entrySet()) {
             try {
@@ -114,7 +117,8 @@ public record ExecutorConfig(
                 limits,
                 pairRiskLimits,
                 journalSync,
-                CapitalSettings.DEFAULT);
+                CapitalSettings.DEFAULT,
+                FailClosedSettings.DEFAULT);
     }
 
     public ExecutorConfig(
@@ -178,7 +182,8 @@ public record ExecutorConfig(
                 global,
                 perPair,
                 journalSync,
-                capital);
+                capital,
+                failClosed);
     }
 
     /** This config with other capital settings. */
@@ -195,7 +200,8 @@ public record ExecutorConfig(
                 limits,
                 pairRiskLimits,
                 journalSync,
-                settings);
+                settings,
+                failClosed);
     }
 
     public ExecutorConfig(
@@ -277,10 +283,29 @@ public record ExecutorConfig(
                     limits,
                     pairLimits,
                     JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())),
-                    CapitalSettings.fromJson(in.getJsonObject("capital")));
+                    CapitalSettings.fromJson(in.getJsonObject("capital")),
+                    FailClosedSettings.fromJson(in));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }
+    }
+
+    /** This config with other fail-closed settings (decision age, journal outages). */
+    public ExecutorConfig withFailClosed(FailClosedSettings settings) {
+        return new ExecutorConfig(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                journalSync,
+                capital,
+                settings);
     }
 
     /** The limits the executor starts with: {@link #limits}, with this config's max notional per trade. */

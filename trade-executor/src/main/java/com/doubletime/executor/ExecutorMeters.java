@@ -12,10 +12,13 @@ import com.doubletime.domain.trade.PositionSettled;
 import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.capital.CapitalDesk;
 import com.doubletime.executor.position.PositionBook;
+import com.doubletime.executor.recovery.JournalFold;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The executor's meters: orders sent and orders that filled anything, per venue; trades rejected (by risk,
@@ -44,6 +48,7 @@ final class ExecutorMeters {
     private final CapitalDesk capital;
     private final List<Gauge> capitalGauges = new ArrayList<>();
     private final Set<Integer> shardsMetered = new HashSet<>();
+    private final List<Meter> failClosedGauges = new ArrayList<>();
 
     ExecutorMeters(MeterRegistry registry, PositionBook positions, CapitalDesk capital) {
         this.registry = registry;
@@ -102,6 +107,7 @@ final class ExecutorMeters {
     void close(MeterRegistry registry) {
         registry.remove(unhedgedExposure);
         capitalGauges.forEach(registry::remove);
+        failClosedGauges.forEach(registry::remove);
     }
 
     /** Kalshi shards seen for the first time get their gauges (shards appear as markets on them are traded). */
@@ -161,8 +167,29 @@ final class ExecutorMeters {
     }
 
     /**
+     * Fail-closed state: {@code dt.trading.halted} (1 while the executor has stopped on its own: journal outage,
+     * damaged journal), {@code dt.journal.repeated} and {@code dt.journal.unreadable} (lines found at start-up).
+     */
+    void failClosed(MeterRegistry registry, Supplier<TradingControl> control, JournalFold fold) {
+        failClosedGauges.add(Gauge.builder(
+                        "dt.trading.halted", control, c -> c.get().haltedBecause() == null ? 0 : 1)
+                .description("1 while the executor has stopped trading on its own (journal outage, damaged journal)")
+                .strongReference(true)
+                .register(registry));
+        failClosedGauges.add(Gauge.builder("dt.journal.repeated", fold, JournalFold::repeated)
+                .description("journal lines found at start that repeat an event already read (counted once)")
+                .strongReference(true)
+                .register(registry));
+        failClosedGauges.add(Gauge.builder("dt.journal.unreadable", fold, JournalFold::unreadable)
+                .description("journal lines found at start that cannot be read (a damaged journal)")
+                .strongReference(true)
+                .register(registry));
+    }
+
+    /**
      * Leg risk, loudly: {@code dt.execution.alerts{kind}} per journaled alert (UNHEDGED = a trade whose legs
-     * ended apart, LEG_RISK_HANDLED, RECOVERED, POSITION_MISMATCH); {@code dt.legrisk.actions{result=closed|open}}
+     * ended apart, LEG_RISK_HANDLED, RECOVERED, POSITION_MISMATCH, TRADING_HALTED, TRADING_RESUMED, JOURNAL_DAMAGED,
+     * FILL_MISMATCH); {@code dt.legrisk.actions{result=closed|open}}
      * per leg-risk policy run; {@code dt.legrisk.orders{purpose=rehedge|unwind}} per leg-risk order sent.
      */
     void journaled(JournalEntry entry) {

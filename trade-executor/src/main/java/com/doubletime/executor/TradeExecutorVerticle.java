@@ -16,11 +16,13 @@ import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.settlement.Redeemer;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.journal.JsonLinesTradeRepository;
+import com.doubletime.executor.journal.OutageProofRepository;
 import com.doubletime.executor.journal.PostgresTradeRepository;
 import com.doubletime.executor.journal.RepositoryJournal;
 import com.doubletime.executor.journal.TradeRepository;
@@ -56,6 +58,7 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private final LongSupplier clock;
     private final Map<Platform, VenueOrderGateway> venues;
     private TradeRepository repository;
+    private OutageProofRepository journal;
     private TradeExecutor executor;
     private ExecutorMeters meters;
     private Redeemer redeemer;
@@ -125,13 +128,17 @@ public final class TradeExecutorVerticle extends VerticleBase {
         BusCodecs.registerAll(vertx.eventBus());
         return openJournal().compose(opened -> {
             repository = opened;
+            FailClosedSettings failClosed = config.failClosed();
+            // every write goes through the outage guard: held in order while the store is down, never lost
+            journal = new OutageProofRepository(
+                    repository, vertx, context, failClosed.journalRetryMillis(), failClosed.journalStallMillis());
             EventLoopThread thread = new EventLoopThread(vertx, context);
             executor = new TradeExecutor(
                     config,
                     pairs,
                     config.mode() == ExecutionMode.LIVE ? venues : Map.of(),
-                    new RepositoryJournal(repository, context),
-                    new RepositoryJournal(repository, context, this::publishStep),
+                    new RepositoryJournal(journal, context),
+                    new RepositoryJournal(journal, context, this::publishStep),
                     thread,
                     thread,
                     clock,
@@ -152,12 +159,29 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         public void settled(TradeReport report) {
                             vertx.eventBus().publish(Addresses.TRADES, report);
                         }
+
+                        @Override
+                        public void alert(ExecutionAlert alert) {
+                            publishStep(alert);
+                        }
                     },
                     redeemer);
             meters = new ExecutorMeters(Meters.registry(), executor.positions(), executor.capital());
+            meters.failClosed(Meters.registry(), executor::controlState, executor.journalFold());
+            journal.onOutage(new OutageProofRepository.Listener() {
+                @Override
+                public void down(String reason) {
+                    executor.journalUnavailable(reason);
+                }
+
+                @Override
+                public void back(String summary) {
+                    executor.journalBack(summary);
+                }
+            });
             // the fold may run on a worker thread; the future's completion publishes its result to this loop
             return repository
-                    .forEach(executor::fold)
+                    .readBack(executor.readBack())
                     .compose(done -> repository.recent(config.recentTrades()))
                     .compose(recent -> Future.fromCompletionStage(executor.recover(recent)))
                     .compose(done -> subscribe());
@@ -171,6 +195,9 @@ public final class TradeExecutorVerticle extends VerticleBase {
         }
         if (meters != null) {
             meters.close(Meters.registry());
+        }
+        if (journal != null) {
+            journal.close();
         }
         return suppliedRepository == null && repository != null ? repository.close() : Future.succeededFuture();
     }

@@ -33,12 +33,18 @@
  *                         ─► TradeHistory (dt.trades.query) ─► PositionBook (dt.positions.query, meters, limits)
  *                         ─► dt.trades (TradeReport)
  *
- *  start-up (before any subscription): journal ─► StartupRecovery.fold (positions, controls, interrupted live
- *  trades, settlements, the paper account, redeemables) ─► TradeRecovery.reconcile each interrupted trade with the
- *  venues (nothing re-sent; a Polymarket leg by its journaled order hash) ─► VenueWarmUp (one authenticated read
- *  per venue) ─► CashRefresher reads both venues' cash ─► subscribe.   live, periodic: PositionCheck ─►
- *  PositionReconciler (journal positions vs the venues' positions endpoints ─► POSITION_MISMATCH alerts);
- *  CashRefresher (on a timer, after every trade, after a refusal for funds)
+ *  start-up (before any subscription): journal.readBack ─► JournalFold (each event once; unreadable lines are
+ *  damage: kill switch on until acknowledged, live refuses to start) ─► StartupRecovery.fold (positions, controls,
+ *  interrupted live trades, settlements, the paper account, redeemables) ─► every decision without a report closed
+ *  (TradeRecovery: reconciled with the venues, nothing re-sent; a Polymarket leg by its journaled order hash; or
+ *  looked up by client order id; paper: no order was sent) ─► VenueWarmUp (one authenticated read per venue) ─►
+ *  CashRefresher reads both venues' cash ─► subscribe.   live, periodic: PositionCheck ─► PositionReconciler
+ *  (journal positions vs the venues' positions endpoints ─► POSITION_MISMATCH alerts); CashRefresher (on a timer,
+ *  after every trade, after a refusal for funds)
+ *
+ *  every journal write ─► OutageProofRepository ─► TradeRepository (file, PostgreSQL): a write that fails or stalls
+ *  starts an outage ─► TradeExecutor.journalUnavailable (halt: control state, one alert, lifecycle stops deciding);
+ *  writes held in order, retried ─► journalBack (resume, or wait for an operator's acknowledgement)
  * </pre>
  *
  * <p>Packages: {@code lifecycle} (the flow and its ports: {@link com.doubletime.executor.lifecycle.VenueStrategy},
@@ -51,7 +57,9 @@
  *
  * <p>Threading: single writer. Everything runs on the executor's thread (the verticle's event loop); a venue's
  * answer that completes elsewhere is continued there. Nothing is published before its journal write completed; if
- * the journal fails the executor halts (it can no longer record what it does) until restart.
+ * the journal fails or stops answering the executor halts visibly (it can no longer record what it does) until the
+ * journal records again, holding what it could not write; a decision older than {@code maxDecisionAgeMillis} at its
+ * last look, or once its live requests are journaled, is never sent.
  *
  * <p>Seams for what comes next, so that none of it needs a second flow:
  * <ul>

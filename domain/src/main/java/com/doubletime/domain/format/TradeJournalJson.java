@@ -153,7 +153,10 @@ public final class TradeJournalJson {
         return (entry instanceof TradeDecision ? "decision:" : "trade:") + entry.tradeId();
     }
 
-    /** The control state as the API shows it: mode, pause, kill switch, why trading is blocked, the limits. */
+    /**
+     * The control state as the API shows it: mode, pause, kill switch, why trading is blocked (the executor's own
+     * halt first), the halt alone, the limits. A journaled control line has neither reason: they are derived.
+     */
     public static String controlState(TradingControl state) {
         StringBuilder out = new StringBuilder(LINE_CAPACITY);
         controlFields(new JsonFields(out), state, true).end();
@@ -192,7 +195,7 @@ public final class TradeJournalJson {
     private static JsonFields controlFields(JsonFields out, TradingControl state, boolean withBlocked) {
         out.text("mode", state.mode().wireName()).bool("paused", state.paused()).bool("killSwitch", state.killSwitch());
         if (withBlocked) {
-            out.textOrNull("blockedBecause", state.blockedBecause());
+            out.textOrNull("blockedBecause", state.blockedBecause()).textOrNull("haltedBecause", state.haltedBecause());
         }
         JsonFields limits = out.object("riskLimits");
         for (Map.Entry<String, Object> limit : state.limits().toMap().entrySet()) {

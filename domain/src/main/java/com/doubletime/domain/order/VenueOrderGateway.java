@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The port through which the executor trades on one venue. Each venue adapter implements it over the
@@ -84,5 +85,14 @@ public interface VenueOrderGateway {
      */
     default CompletionStage<VenueCash> cashAfterDeposit() {
         return cash();
+    }
+
+    /**
+     * Where this gateway reports a fill it had to correct: a venue's record of an order that contradicts the fill its
+     * answer reported (the record is what the result carries). The executor journals and publishes each as an alert.
+     * A gateway that never corrects a fill keeps this default, which reports nothing. May be called on any thread.
+     */
+    default VenueOrderGateway onFillMismatch(Consumer<String> alerts) {
+        return this;
     }
 }

@@ -201,6 +201,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
      * Where a fill that contradicts its reply is reported (the executor turns it into an execution alert);
      * until set, an ERROR log line.
      */
+    @Override
     public PolymarketOrderGateway onFillMismatch(Consumer<String> alerts) {
         this.fillAlerts = Objects.requireNonNull(alerts);
         return this;

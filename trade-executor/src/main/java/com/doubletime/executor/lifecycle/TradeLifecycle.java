@@ -32,7 +32,9 @@ import java.util.function.LongSupplier;
  *
  * Nothing is published before its journal write completed. A rejection (by the decision or the last look) is
  * journaled and reported like any trade and never reaches a venue. If the journal fails the lifecycle halts: no
- * further opportunity is decided (nothing may be done that is not recorded) until restart.
+ * further opportunity is decided (nothing may be done that is not recorded) until the executor resumes it
+ * ({@link #resume}, once the journal records again); each opportunity refused meanwhile is counted in a log line
+ * written at most every {@link #HALT_LOG_INTERVAL_NANOS}, and the halt is told to {@link #onHalt}'s listener once.
  *
  * <p>Capital (issue 12, {@link #withCapital}): an accepted decision locks both legs' cash until its report; an
  * opportunity free cash cannot pay in full waits briefly in a {@link CapitalRanking} so the highest annualised return
@@ -44,6 +46,8 @@ import java.util.function.LongSupplier;
  */
 public final class TradeLifecycle {
     private static final System.Logger LOG = System.getLogger(TradeLifecycle.class.getName());
+    /** While halted, opportunities refused are logged in one line per ten seconds, with their count. */
+    public static final long HALT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final TradeDecider decider;
     private final LastLook lastLook;
@@ -59,6 +63,8 @@ public final class TradeLifecycle {
     private CapitalDesk capital;
     private CapitalRanking ranking;
     private String haltedBecause;
+    private final RateLimitedLog refusedWhileHalted;
+    private Consumer<String> haltListener = reason -> {};
     /** Trades between their decision and their report, and how many ever started (position reconciliation waits). */
     private int tradesInFlight;
 
@@ -92,6 +98,26 @@ public final class TradeLifecycle {
         this.clock = clock;
         this.loop = loop;
         this.listener = listener;
+        this.refusedWhileHalted = new RateLimitedLog(LOG, System.Logger.Level.ERROR, HALT_LOG_INTERVAL_NANOS, clock);
+    }
+
+    /** Told once when a journal failure halts this lifecycle (the reason), so the executor can show it. */
+    public TradeLifecycle onHalt(Consumer<String> listener) {
+        this.haltListener = listener;
+        return this;
+    }
+
+    /**
+     * Stops deciding opportunities: nothing is decided or journaled until {@link #resume}. Trades already decided
+     * carry on (their journal writes wait for the journal; their last look refuses to send once halted).
+     */
+    public void halt(String reason) {
+        haltedBecause = reason;
+    }
+
+    /** Decides opportunities again (the journal records again). */
+    public void resume() {
+        haltedBecause = null;
     }
 
     /**
@@ -127,7 +153,7 @@ public final class TradeLifecycle {
     /** Decides one opportunity and, if accepted, trades it. */
     private void trade(ArbitrageOpportunityFound found) {
         if (haltedBecause != null) {
-            LOG.log(System.Logger.Level.ERROR, "not trading opportunity " + found.id() + ": " + haltedBecause);
+            refusedWhileHalted.log("not trading opportunity " + found.id() + ": " + haltedBecause);
             return;
         }
         TradeDecision decision = decider.decide(found, books.books(), clock.getAsLong());
@@ -235,11 +261,15 @@ public final class TradeLifecycle {
     }
 
     private void halt(TradeDecision decision, Throwable failure) {
-        haltedBecause = "the trade journal failed (" + failure + "); trading is halted until restart";
+        boolean first = haltedBecause == null;
+        haltedBecause = "the trade journal failed (" + failure + "); trading is halted";
         LOG.log(
                 System.Logger.Level.ERROR,
                 "journal write for trade " + decision.tradeId() + " failed; " + haltedBecause,
                 failure);
+        if (first) {
+            haltListener.accept(haltedBecause);
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {
