@@ -1,6 +1,7 @@
 package com.doubletime.bench;
 
 import com.doubletime.launcher.SimulatorEndpoints;
+import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.SimulatorProbe;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +70,8 @@ final class SimulatorChild implements AutoCloseable {
                             "ws://" + kalshi + "/trade-api/ws/v2",
                             "http://" + kalshi + "/trade-api/v2",
                             "ws://" + polymarket + "/ws/market",
-                            "http://" + polymarket));
+                            "http://" + polymarket,
+                            "http://" + polymarket + ExchangeSimulator.POLYGON_RPC_PATH));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException(

@@ -18,6 +18,8 @@ public final class ExchangeSimulator {
 
     /** Kalshi sends a protocol Ping every 10 s. */
     static final long KALSHI_HEARTBEAT_MILLIS = 10_000;
+    /** Where on the Polymarket server the simulated Polygon JSON-RPC answers. */
+    public static final String POLYGON_RPC_PATH = PolygonRpc.PATH;
 
     private final Vertx vertx;
     private final String host;
@@ -130,7 +132,7 @@ public final class ExchangeSimulator {
      * redeemed ({@code eth_sendRawTransaction} of a signed {@code redeemPositions}).
      */
     public String polygonRpcUrl() {
-        return "http://" + host + ":" + polymarketPort + PolygonRpc.PATH;
+        return "http://" + host + ":" + polymarketPort + POLYGON_RPC_PATH;
     }
 
     /** Closes both servers and every connection. */

@@ -10,6 +10,7 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.TradeExecutorVerticle;
+import com.doubletime.executor.capital.CapitalSettings;
 import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.gateway.GatewayConfig;
 import com.doubletime.gateway.GatewayVerticle;
@@ -216,7 +217,11 @@ public final class EmbeddedStack {
                 simulators.kalshiWsUrl(),
                 simulators.polymarketWsUrl(),
                 live == null ? null : live.credentials().kalshiHandshake(),
-                VenueCatalogues.forSimulator(vertx, simulators));
+                // pair discovery and the feeds' market lookups read the simulators (signed when they check)
+                VenueCatalogues.forSimulator(
+                        vertx,
+                        simulators,
+                        live == null ? null : live.credentials().kalshiSigner()));
     }
 
     /**
@@ -303,7 +308,11 @@ public final class EmbeddedStack {
         SimulatorCredentials.Gateways venues =
                 live == null ? null : live.credentials().gateways(vertx, simulators, pairs);
         TradeExecutorVerticle executorVerticle = venues == null
-                ? new TradeExecutorVerticle(executor, pairs)
+                ? new TradeExecutorVerticle(
+                        config.paperCash() == null
+                                ? executor
+                                : executor.withCapital(CapitalSettings.DEFAULT.withPaperCash(config.paperCash())),
+                        pairs)
                 : new TradeExecutorVerticle(
                         executor,
                         pairs,
@@ -314,6 +323,10 @@ public final class EmbeddedStack {
                                         .collect(Collectors.toMap(
                                                 Map.Entry::getKey,
                                                 e -> live.gateways().apply(e.getValue()))));
+        if (venues != null) {
+            // settled Polymarket winnings are redeemed on the simulators' chain with this run's wallet
+            executorVerticle.withRedeemer(live.credentials().redeemer(vertx, simulators));
+        }
         List<String> tickers =
                 pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream()

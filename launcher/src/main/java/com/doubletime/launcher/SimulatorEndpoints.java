@@ -8,14 +8,19 @@ import com.doubletime.simulator.ExchangeSimulator;
  * the other's).
  */
 public record SimulatorEndpoints(
-        String kalshiWsUrl, String kalshiRestUrl, String polymarketWsUrl, String polymarketRestUrl) {
+        String kalshiWsUrl,
+        String kalshiRestUrl,
+        String polymarketWsUrl,
+        String polymarketRestUrl,
+        String polygonRpcUrl) {
     /** The simulator running in this JVM. */
     public static SimulatorEndpoints of(ExchangeSimulator simulator) {
         return new SimulatorEndpoints(
                 simulator.kalshiWsUrl(),
                 simulator.kalshiRestUrl(),
                 simulator.polymarketWsUrl(),
-                simulator.polymarketRestUrl());
+                simulator.polymarketRestUrl(),
+                simulator.polygonRpcUrl());
     }
 
     /** Kalshi from one simulator, Polymarket from another: one process per venue. */
@@ -24,6 +29,7 @@ public record SimulatorEndpoints(
                 kalshi.kalshiWsUrl(),
                 kalshi.kalshiRestUrl(),
                 polymarket.polymarketWsUrl(),
-                polymarket.polymarketRestUrl());
+                polymarket.polymarketRestUrl(),
+                polymarket.polygonRpcUrl());
     }
 }
