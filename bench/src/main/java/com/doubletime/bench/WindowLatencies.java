@@ -29,8 +29,8 @@ final class WindowLatencies implements SimulatorProbe {
     /** The breakdown's marks, in the order of the path. */
     enum Mark {
         OPPORTUNITY("opportunity on the bus"),
-        DECISION_JOURNALED("decision journaled"),
-        REQUESTS_JOURNALED("both entry REQUESTED journaled"),
+        DECISION_JOURNALED("decision journaled (written)"),
+        REQUESTS_JOURNALED("both REQUESTED journaled (written)"),
         KALSHI_TO_GATEWAY("kalshi order to gateway"),
         KALSHI_PLACE_RETURNED("kalshi place() returned"),
         POLYMARKET_TO_GATEWAY("polymarket order to gateway"),

@@ -107,7 +107,7 @@ final class WireToWireMarks {
         return path.equals(POLYMARKET_ORDER) ? polymarket : null;
     }
 
-    /** The journal, marking when the decision and when a batch (the entry requests) is durable. */
+    /** The journal, marking when the decision and when a batch (the entry requests) is recorded as the orders need. */
     static TradeRepository journal(TradeRepository journal, WindowLatencies latencies) {
         return new TradeRepository() {
             @Override
@@ -122,6 +122,15 @@ final class WireToWireMarks {
             public Future<Void> appendAll(List<JournalEntry> entries) {
                 return journal.appendAll(entries)
                         .onSuccess(done -> latencies.mark(Mark.REQUESTS_JOURNALED, System.nanoTime()));
+            }
+
+            /** The order path's write: marked when written (what the orders wait for), not when flushed. */
+            @Override
+            public Appended appendWritten(List<JournalEntry> entries) {
+                Appended appended = journal.appendWritten(entries);
+                Mark mark = entries.get(0) instanceof TradeDecision ? Mark.DECISION_JOURNALED : Mark.REQUESTS_JOURNALED;
+                appended.written().onSuccess(done -> latencies.mark(mark, System.nanoTime()));
+                return appended;
             }
 
             @Override

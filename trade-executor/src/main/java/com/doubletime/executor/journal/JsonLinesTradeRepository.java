@@ -39,6 +39,12 @@ import java.util.function.Consumer;
  * <p>{@link #appendAll} writes all its lines with one write and forces them with one {@code fdatasync}: a crash
  * leaves none, a prefix, or all of them (a torn last line is cut off at open), never a later one without an
  * earlier one.
+ *
+ * <p>{@link #appendWritten}, the order path's write, writes on the calling thread and answers {@code written} at
+ * once, its {@code fdatasync} running on a worker meanwhile (the durability contract: trade-executor README). The
+ * lock is held over writes only, never over a flush. A failed flush leaves the lines in the file (they may record
+ * orders that left) and is made good before the next one: the file is cut back to the last good flush and the lines
+ * since written again from memory, since the operating system may have dropped the pages it failed to write.
  */
 public final class JsonLinesTradeRepository implements TradeRepository {
     private static final System.Logger LOG = System.getLogger(JsonLinesTradeRepository.class.getName());
@@ -56,6 +62,14 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private long forces;
     /** Guarded by {@code channel}: a failed write could not be cut off, so the next one starts a fresh line. */
     private boolean lineBreakOwed;
+    /** Guarded by {@code channel}: the file's size after the last write, and what the last good flush covered. */
+    private long writtenSize;
+
+    private long flushedSize;
+    /** Guarded by {@code channel}: each write's lines since the last good flush, oldest first (fdatasync only). */
+    private final ArrayDeque<byte[]> unflushed = new ArrayDeque<>();
+    /** Guarded by {@code channel}: a flush failed, so the unflushed lines are written again before the next one. */
+    private boolean flushFailed;
 
     private final JournalSync sync;
 
@@ -63,6 +77,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             Vertx vertx,
             Path path,
             FileChannel channel,
+            long size,
             int retained,
             ArrayDeque<JournalEntry> recent,
             int skippedLines,
@@ -76,6 +91,9 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         this.recent = recent;
         this.skippedLines = skippedLines;
         this.eventIds = eventIds;
+        // what was there at open was read back and forced (a torn tail cut off): as durable as it will be
+        this.writtenSize = size;
+        this.flushedSize = size;
     }
 
     /** Opens (creating it and its directory if needed) and reads back the journal, on a worker thread. */
@@ -122,7 +140,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             throw e;
         }
         return new JsonLinesTradeRepository(
-                vertx, absolute, channel, retained, recent, scan.unreadable, eventIds, sync);
+                vertx, absolute, channel, channel.size(), retained, recent, scan.unreadable, eventIds, sync);
     }
 
     @Override
@@ -234,6 +252,51 @@ public final class JsonLinesTradeRepository implements TradeRepository {
 
     /** Which lines were written: one recorded before, or earlier in the same call, is not written again. */
     private boolean[] writeAndForce(List<String> ids, List<byte[]> lines) throws IOException {
+        boolean[] written = write(ids, lines);
+        flush();
+        return written;
+    }
+
+    /**
+     * The order path's write ({@link TradeRepository#appendWritten}): the lines written on the calling thread (the
+     * executor's event loop: one {@code write} into the page cache, tens of microseconds; the lock is never held over
+     * a flush), {@code written} completed before this returns, the {@code fdatasync} started on a worker at once.
+     */
+    @Override
+    public Appended appendWritten(List<JournalEntry> entries) {
+        List<String> ids = new ArrayList<>(entries.size());
+        List<byte[]> lines = new ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            ids.add(TradeJournalJson.eventId(entry));
+            lines.add((TradeJournalJson.write(entry) + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        boolean[] written;
+        try {
+            written = write(ids, lines);
+        } catch (IOException e) {
+            Future<Void> failed = Future.failedFuture(e);
+            return new Appended(failed, failed);
+        }
+        for (int i = 0; i < written.length; i++) {
+            if (written[i]) {
+                remember(entries.get(i));
+            }
+        }
+        // unordered: the flush must not queue behind the context's other blocking tasks
+        Future<Void> durable = vertx.executeBlocking(
+                () -> {
+                    flush();
+                    return null;
+                },
+                false);
+        return new Appended(Future.succeededFuture(), durable);
+    }
+
+    /**
+     * Writes the lines not recorded before (one {@code write}) and keeps them until a flush covers them. A write that
+     * fails is cut back ({@link #undo}); a flush that failed earlier is made good first ({@link #rewriteUnflushed}).
+     */
+    private boolean[] write(List<String> ids, List<byte[]> lines) throws IOException {
         synchronized (channel) {
             boolean[] written = new boolean[lines.size()];
             Set<String> batch = new HashSet<>();
@@ -244,6 +307,9 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             }
             if (bytes == 0) {
                 return written;
+            }
+            if (flushFailed) {
+                rewriteUnflushed();
             }
             ByteBuffer buffer = ByteBuffer.allocate(bytes + (lineBreakOwed ? 1 : 0));
             if (lineBreakOwed) {
@@ -257,34 +323,87 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             long before = channel.size();
             try {
                 writeFully(channel, buffer.flip());
-                if (sync == JournalSync.FDATASYNC) {
-                    // fdatasync: the entries must survive a power cut before anyone is told they were recorded
-                    channel.force(false);
-                    forces++;
-                }
             } catch (IOException e) {
                 undo(before, e);
                 throw e;
             }
             lineBreakOwed = false;
             eventIds.addAll(batch);
+            writtenSize = channel.size();
+            if (sync == JournalSync.FDATASYNC) {
+                unflushed.addLast(buffer.array());
+            }
             return written;
         }
     }
 
     /**
-     * A write that failed (a full disk) may have left part of its lines, and a failed {@code fdatasync} leaves it
-     * unknown what reached the disk: the file is cut back to where the write began, so the same entries written again
-     * once the disk is back are whole, once. When even that fails, the next write starts with a line break so the
-     * partial line stays a line of its own (reported as damaged at the next start) and never swallows an entry.
+     * {@code fdatasync} of everything written so far, outside the lock so a write on the event loop never waits for
+     * it. A failure is remembered: the operating system may have dropped the pages it could not write, so before the
+     * next flush the unflushed lines are written again from memory (the outage guard retries until one succeeds).
+     */
+    private void flush() throws IOException {
+        if (sync != JournalSync.FDATASYNC) {
+            return;
+        }
+        long upTo;
+        synchronized (channel) {
+            if (flushFailed) {
+                rewriteUnflushed();
+            }
+            upTo = writtenSize;
+            if (upTo <= flushedSize) {
+                return;
+            }
+        }
+        try {
+            // fdatasync: the entries must survive a power cut before anyone is told they were recorded
+            channel.force(false);
+        } catch (IOException e) {
+            synchronized (channel) {
+                flushFailed = true;
+            }
+            throw e;
+        }
+        synchronized (channel) {
+            forces++;
+            if (!flushFailed) {
+                while (flushedSize < upTo && !unflushed.isEmpty()) {
+                    flushedSize += unflushed.removeFirst().length;
+                }
+            }
+        }
+    }
+
+    /** After a failed flush: the file cut back to what the last good flush covered and the rest written again. */
+    private void rewriteUnflushed() throws IOException {
+        channel.truncate(flushedSize);
+        for (byte[] lines : unflushed) {
+            writeFully(channel, ByteBuffer.wrap(lines));
+        }
+        writtenSize = channel.size();
+        flushFailed = false;
+    }
+
+    /**
+     * A write that failed (a full disk) may have left part of its lines: the file is cut back to where the write
+     * began, so the same entries written again once the disk is back are whole, once. When even that fails, the next
+     * write starts with a line break so the partial line stays a line of its own (reported as damaged at the next
+     * start) and never swallows an entry.
      */
     private void undo(long before, IOException failure) {
         try {
             channel.truncate(before);
-            channel.force(false);
         } catch (IOException e) {
             failure.addSuppressed(e);
             lineBreakOwed = true;
+        }
+    }
+
+    /** The file's size the last successful {@code fdatasync} covered: what a power cut leaves at worst. */
+    public long flushedSize() {
+        synchronized (channel) {
+            return flushedSize;
         }
     }
 

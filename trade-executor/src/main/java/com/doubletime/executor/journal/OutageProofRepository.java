@@ -124,20 +124,53 @@ public final class OutageProofRepository implements TradeRepository {
         return write.done.future();
     }
 
+    /**
+     * {@code written} as the store answers it, or, when the store could not write them, once they are recorded after
+     * all (held, as any failed write); {@code durable} once they are recorded. A failed flush after a good write is an
+     * outage like any failed write: held, trading halted, the flush tried again until it succeeds.
+     */
+    @Override
+    public Appended appendWritten(List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return new Appended(Future.succeededFuture(), Future.succeededFuture());
+        }
+        Write write = new Write(nextSeq++, List.copyOf(entries), Promise.promise(), System.currentTimeMillis());
+        if (outage != null || !held.isEmpty()) {
+            held.put(write.seq, write);
+            return new Appended(write.done.future(), write.done.future());
+        }
+        inFlight.put(write.seq, write);
+        Appended sent = store.appendWritten(write.entries);
+        Promise<Void> written = Promise.promise();
+        sent.written()
+                .onComplete(result -> onContext(() -> {
+                    if (result.succeeded()) {
+                        written.complete();
+                    } else {
+                        write.done.future().onComplete(written);
+                    }
+                }));
+        sent.durable().onComplete(result -> onContext(() -> onAnswer(write, result.cause())));
+        return new Appended(written.future(), write.done.future());
+    }
+
     private void send(Write write) {
         inFlight.put(write.seq, write);
         Future<Void> sent =
                 write.entries.size() == 1 ? store.append(write.entries.get(0)) : store.appendAll(write.entries);
-        sent.onComplete(result -> onContext(() -> {
-            inFlight.remove(write.seq);
-            if (result.succeeded()) {
-                write.done.complete();
-                backIfDone();
-            } else {
-                held.put(write.seq, write);
-                down("the trade journal failed: " + result.cause().getMessage());
-            }
-        }));
+        sent.onComplete(result -> onContext(() -> onAnswer(write, result.cause())));
+    }
+
+    /** The store's answer to a write: recorded ({@code failure} null), or held for a retry and the outage begun. */
+    private void onAnswer(Write write, Throwable failure) {
+        inFlight.remove(write.seq);
+        if (failure == null) {
+            write.done.complete();
+            backIfDone();
+        } else {
+            held.put(write.seq, write);
+            down("the trade journal failed: " + failure.getMessage());
+        }
     }
 
     /** Checks for a stalled write and sends held writes again during an outage. */

@@ -47,6 +47,21 @@ public final class RepositoryJournal implements TradeJournal {
         return write(() -> repository.appendAll(entries), entries);
     }
 
+    /**
+     * Completes once the entries are written (the process dying cannot lose them); {@code recorded} sees them only
+     * once they are durable.
+     */
+    @Override
+    public CompletionStage<Void> appendWritten(List<JournalEntry> entries) {
+        Promise<Void> written = Promise.promise();
+        loop.execute(() -> {
+            TradeRepository.Appended appended = repository.appendWritten(entries);
+            appended.written().onComplete(written); // the caller first: its orders go before anything is published
+            appended.durable().onSuccess(done -> entries.forEach(recorded));
+        });
+        return written.future().toCompletionStage();
+    }
+
     private CompletionStage<Void> write(Supplier<Future<Void>> append, List<JournalEntry> entries) {
         Promise<Void> durable = Promise.promise();
         Runnable write = () -> append.get().onComplete(durable).onSuccess(done -> entries.forEach(recorded));

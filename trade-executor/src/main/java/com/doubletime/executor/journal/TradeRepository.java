@@ -32,6 +32,23 @@ public interface TradeRepository {
         return Future.all(writes).mapEmpty();
     }
 
+    /** What {@link #appendWritten} answers: when the entries survive the process dying, and when a power cut. */
+    record Appended(Future<Void> written, Future<Void> durable) {}
+
+    /**
+     * The order path's write (issue 17, the durability contract in the trade-executor README): {@code written}
+     * completes once the entries survive the process dying (the file journal: written to the operating system's page
+     * cache, on the calling thread, no flush waited for), {@code durable} once they survive a power cut (flushed). The
+     * flush starts at once and runs while the caller goes on: the executor sends its orders between the two, and
+     * acknowledges nothing (publishes no step, no report) before {@code durable}. In call order with {@link #append}
+     * and {@link #appendAll}, and idempotent by event id as they are. This default is {@link #appendAll}'s: both
+     * complete together (PostgreSQL: the commit).
+     */
+    default Appended appendWritten(List<JournalEntry> entries) {
+        Future<Void> recorded = appendAll(entries);
+        return new Appended(recorded, recorded);
+    }
+
     /** The last {@code limit} entries recorded (including those read back at start-up), oldest first. */
     Future<List<JournalEntry>> recent(int limit);
 

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
  * depends on an entry (an order leaving, a report being published) happens before. The verticle adapts the
  * executor's {@code TradeRepository}; a backtest may journal to memory.
  *
- * <p>Seam for the latency work: this is the only place the lifecycle waits for the disk. A journal that answers
- * once an entry is written and flushes in the background changes what "counts" means here, and must say so.
+ * <p>This is the only place the lifecycle waits for the disk. {@link #appendWritten} is the one write that does not
+ * wait for the flush: what the order path journals right before an order leaves (the durability contract in the
+ * trade-executor README).
  */
 public interface TradeJournal {
     CompletionStage<Void> append(JournalEntry entry);
@@ -27,5 +28,14 @@ public interface TradeJournal {
             chain = chain.thenCompose(done -> append(entry));
         }
         return chain;
+    }
+
+    /**
+     * The entries, in order, written where the process dying cannot lose them when the stage completes; their flush
+     * runs on, and nothing that reports them to anyone (a published step, a report) happens before it completes. A
+     * failed flush is the journal's outage (trading halts). This default waits for the flush ({@link #appendAll}).
+     */
+    default CompletionStage<Void> appendWritten(List<JournalEntry> entries) {
+        return appendAll(entries);
     }
 }

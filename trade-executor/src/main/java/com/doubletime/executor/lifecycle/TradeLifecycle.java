@@ -13,6 +13,7 @@ import com.doubletime.executor.capital.CapitalRanking;
 import com.doubletime.executor.position.PositionBook;
 import com.doubletime.executor.risk.TradeDecider;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,9 @@ import java.util.function.LongSupplier;
  *                                                                        books now)     leg risk)           listener
  * </pre>
  *
- * Nothing is published before its journal write completed. A rejection (by the decision or the last look) is
+ * Nothing is published before its journal write is durable. The decision (and, live, both legs' requests) is only
+ * written before the orders leave, its flush running meanwhile ({@link TradeJournal#appendWritten}); the report is
+ * appended durably, after every earlier entry's flush. A rejection (by the decision or the last look) is
  * journaled and reported like any trade and never reaches a venue. If the journal fails the lifecycle halts: no
  * further opportunity is decided (nothing may be done that is not recorded) until the executor resumes it
  * ({@link #resume}, once the journal records again); each opportunity refused meanwhile is counted in a log line
@@ -166,7 +169,8 @@ public final class TradeLifecycle {
         }
         tradesInFlight++;
         tradesStarted++;
-        journal.append(decision)
+        // written, not waited for: its flush runs while the orders go (the durability contract, executor README)
+        journal.appendWritten(List.of(decision))
                 .thenCompose(recorded -> books.caughtUp(pairs.find(decision.pairId()), found.opportunity()))
                 .thenCompose(caughtUp -> send(decision, decidedWith))
                 .thenCompose(report -> journal.append(report).thenApply(recorded -> report))

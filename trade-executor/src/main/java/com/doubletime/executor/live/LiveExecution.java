@@ -177,13 +177,13 @@ public final class LiveExecution {
                 decision.quantity(),
                 LegPurpose.ENTRY,
                 0);
-        // both requests are on disk before either order leaves: a crash after sending is always found again.
-        // One batch, so one flush: the flush is the largest wait between the decision and the orders leaving.
-        return journal.appendAll(List.of(
+        // both requests are written before either order leaves, so the process dying after sending never loses them;
+        // their flush runs while the orders go (the durability contract: trade-executor README)
+        return journal.appendWritten(List.of(
                         requested(decision.tradeId(), LegPurpose.ENTRY, k),
                         requested(decision.tradeId(), LegPurpose.ENTRY, p)))
                 .thenCompose(done -> {
-                    // the requests' flush may have waited (a slow disk, a journal outage): look once more
+                    // the requests' write may have waited (a journal outage holds it): look once more
                     String stop = sendCheck.apply(decision);
                     if (stop != null) {
                         return notSent(decision, List.of(k, p), stop);

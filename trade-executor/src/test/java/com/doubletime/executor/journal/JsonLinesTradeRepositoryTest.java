@@ -184,6 +184,31 @@ class JsonLinesTradeRepositoryTest {
     }
 
     @Test
+    void theOrderPathsWriteIsInTheFileWhenItAnswersAndDurableOnceItsFlushCompletes() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        JsonLinesTradeRepository repository = open(journal, 1000);
+        List<JournalEntry> requests = List.of(JournalSamples.order(1), JournalSamples.order(2));
+
+        TradeRepository.Appended appended = repository.appendWritten(requests);
+
+        // written on this thread before appendWritten returned: a process dying now keeps both lines
+        assertTrue(appended.written().succeeded());
+        assertEquals(
+                List.of(TradeJournalJson.write(requests.get(0)), TradeJournalJson.write(requests.get(1))),
+                Files.readAllLines(journal));
+        appended.durable().await(10, TimeUnit.SECONDS);
+        assertEquals(1, repository.forces(), "one fdatasync, on a worker");
+        assertEquals(Files.size(journal), repository.flushedSize());
+        assertEquals(requests, repository.recent(10).await(10, TimeUnit.SECONDS));
+
+        TradeRepository.Appended again = repository.appendWritten(requests);
+        again.durable().await(10, TimeUnit.SECONDS);
+        assertEquals(1, repository.forces(), "recorded before: nothing written, nothing forced");
+        assertEquals(2, Files.readAllLines(journal).size());
+        repository.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aWriteOnlyJournalRecordsEveryEntryWithoutForcingTheDisk() throws Exception {
         Path journal = dir.resolve("trades.jsonl");
         JsonLinesTradeRepository repository = JsonLinesTradeRepository.open(vertx, journal, 100, JournalSync.WRITE_ONLY)
