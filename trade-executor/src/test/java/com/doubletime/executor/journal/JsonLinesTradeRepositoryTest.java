@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -206,6 +207,33 @@ class JsonLinesTradeRepositoryTest {
         assertEquals(1, repository.forces(), "recorded before: nothing written, nothing forced");
         assertEquals(2, Files.readAllLines(journal).size());
         repository.close().await(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A power cut keeps at worst what the last flush covered ({@link JsonLinesTradeRepository#flushedSize}): cut the
+     * file there, as the cut would, and every entry acknowledged (a durable append) is still there, the order path's
+     * requests included, since a trade's report is flushed after them.
+     */
+    @Test
+    void losingTheUnflushedTailLosesNothingAcknowledged() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        JsonLinesTradeRepository repository = open(journal, 1000);
+        List<JournalEntry> requests = List.of(JournalSamples.order(1), JournalSamples.order(2));
+        TradeRepository.Appended sent = repository.appendWritten(requests);
+        JournalEntry report = JournalSamples.order(3);
+        repository.append(report).await(10, TimeUnit.SECONDS);
+        sent.durable().await(10, TimeUnit.SECONDS);
+        TradeRepository.Appended unacknowledged = repository.appendWritten(List.of(JournalSamples.order(4)));
+        long flushed = repository.flushedSize();
+        unacknowledged.durable().await(10, TimeUnit.SECONDS);
+        repository.close().await(10, TimeUnit.SECONDS);
+
+        Path afterPowerCut = dir.resolve("after-power-cut.jsonl");
+        Files.write(afterPowerCut, Arrays.copyOf(Files.readAllBytes(journal), (int) flushed));
+        List<String> kept = Files.readAllLines(afterPowerCut);
+        for (JournalEntry acknowledged : List.of(requests.get(0), requests.get(1), report)) {
+            assertTrue(kept.contains(TradeJournalJson.write(acknowledged)), acknowledged + " lost");
+        }
     }
 
     @Test
