@@ -1,8 +1,7 @@
 package com.doubletime.bench;
 
-import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFile;
-import com.doubletime.domain.Polarity;
+import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import com.doubletime.simulator.SimulatedMarket;
@@ -192,18 +191,7 @@ public final class SimulatorProcess {
     /** Every market of a JSON pairs file, as the launcher simulates them. */
     static List<SimulatedMarket> markets(Path pairsFile) throws IOException {
         Map<String, Object> json = JSON.readValue(Files.readString(pairsFile), new TypeReference<>() {});
-        Map<String, SimulatedMarket> markets = new LinkedHashMap<>();
-        for (MarketPair pair : PairsFile.parse(json)) {
-            markets.putIfAbsent(
-                    pair.kalshiTicker(),
-                    new SimulatedMarket(
-                            pair.kalshiTicker(),
-                            pair.conditionId(),
-                            pair.yesTokenId(),
-                            pair.noTokenId(),
-                            pair.polarity() == Polarity.INVERSE));
-        }
-        return List.copyOf(markets.values());
+        return EmbeddedStack.simulatedMarkets(PairsFile.parse(json));
     }
 
     /** The head of each order request, as the simulator's HTTP server reads it. */

@@ -98,19 +98,7 @@ class CaptureGeneratorTest {
     @Test
     void theGeneratedCaptureReplaysCleanlyAndOpensWindows() throws Exception {
         new CaptureGenerator(10, 5).write(dir, 20_000, 500);
-        ByteArrayOutputStream summary = new ByteArrayOutputStream();
-        int code = ReplayTool.run(
-                new String[] {
-                    "--pairs",
-                    dir.resolve("pairs.json").toString(),
-                    "--capture",
-                    dir.resolve("capture.jsonl").toString()
-                },
-                new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(summary, true, StandardCharsets.UTF_8));
-        assertEquals(0, code);
-        JsonNode result = new ObjectMapper()
-                .readTree(summary.toString(StandardCharsets.UTF_8).strip());
+        JsonNode result = replay();
         assertEquals(20_000 + 1 + 10 + 1, result.get("frames").asLong()); // + subscribed, snapshots, initial dump
         assertEquals(0, result.get("malformed").asLong());
         assertEquals(0, result.get("gaps").asLong());

@@ -390,7 +390,7 @@ public final class EmbeddedStack {
     }
 
     /** One simulated market per Kalshi ticker; a ticker shared by two pairs is simulated with the first. */
-    static List<SimulatedMarket> simulatedMarkets(List<MarketPair> pairs) {
+    public static List<SimulatedMarket> simulatedMarkets(List<MarketPair> pairs) {
         Map<String, SimulatedMarket> markets = new LinkedHashMap<>();
         for (MarketPair pair : pairs) {
             markets.putIfAbsent(

@@ -5,22 +5,18 @@ import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
-import com.doubletime.domain.order.OrderResult;
-import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
+import com.doubletime.feed.ThrowawayOrders;
 import com.doubletime.kalshi.rest.KalshiRateTier;
 import com.doubletime.kalshi.rest.KalshiRestClient;
 import com.doubletime.kalshi.rest.KalshiRestConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A warm order path from the first window (issue 17). The code an order runs through once per trade — the V2 order
@@ -64,39 +60,16 @@ public final class KalshiOrderPathWarmUp {
                         clients.add(rest);
                         gateways.add(new KalshiOrderGateway(rest));
                     }
-                    return place(vertx, gateways, orders).eventually(() -> {
-                        clients.forEach(KalshiRestClient::close);
-                        return sink.close();
-                    });
+                    return ThrowawayOrders.place(vertx, gateways, orders, KalshiOrderPathWarmUp::order)
+                            .eventually(() -> {
+                                clients.forEach(KalshiRestClient::close);
+                                return sink.close();
+                            });
                 });
     }
 
-    private static Future<Integer> place(Vertx vertx, List<KalshiOrderGateway> gateways, int orders) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger filled = new AtomicInteger();
-        Promise<Integer> done = Promise.promise();
-        AtomicInteger chains = new AtomicInteger(gateways.size());
-        for (KalshiOrderGateway gateway : gateways) {
-            vertx.runOnContext(ignored -> placeNext(gateway, orders, next, filled, chains, done));
-        }
-        return done.future();
-    }
-
-    private static void placeNext(
-            KalshiOrderGateway gateway,
-            int orders,
-            AtomicInteger next,
-            AtomicInteger filled,
-            AtomicInteger chains,
-            Promise<Integer> done) {
-        int n = next.getAndIncrement();
-        if (n >= orders) {
-            if (chains.decrementAndGet() == 0) {
-                done.tryComplete(filled.get());
-            }
-            return;
-        }
-        CompletionStage<OrderResult> result = gateway.place(new OrderRequest(
+    private static OrderRequest order(int n) {
+        return new OrderRequest(
                 "warm-up-" + n,
                 Platform.KALSHI,
                 "KXWARMUP-26DEC",
@@ -104,13 +77,7 @@ public final class KalshiOrderPathWarmUp {
                 OrderAction.BUY,
                 LIMIT_PRICE,
                 QUANTITY,
-                n % 2 == 0 ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.FILL_OR_KILL));
-        result.whenComplete((order, failure) -> {
-            if (failure == null && order.status() == OrderStatus.FILLED) {
-                filled.incrementAndGet();
-            }
-            placeNext(gateway, orders, next, filled, chains, done);
-        });
+                n % 2 == 0 ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.FILL_OR_KILL);
     }
 
     /** What Kalshi answers to an order that filled whole at its limit (kalshi.md §4.2). */

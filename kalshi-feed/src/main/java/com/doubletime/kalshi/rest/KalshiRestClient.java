@@ -133,30 +133,33 @@ public final class KalshiRestClient {
         String signedPath = config.basePath() + path;
         String uri = signedPath + encode(query);
         return attempt(
-                method,
-                signedPath,
-                uri,
-                body,
-                bucket,
-                cost,
+                new Call(
+                        method,
+                        signedPath,
+                        uri,
+                        body,
+                        bucket,
+                        cost,
+                        new Backoff(config.retryInitialMillis(), config.retryMaxMillis())),
                 0,
-                false,
-                new Backoff(config.retryInitialMillis(), config.retryMaxMillis()));
+                false);
     }
 
-    private Future<JsonObject> attempt(
+    /** One request as its attempts share it: what is sent, the bucket it costs, the backoff between 429s. */
+    private record Call(
             HttpMethod method,
             String signedPath,
             String uri,
             JsonObject body,
             Bucket bucket,
             int cost,
-            int retries,
-            boolean reSignedAfter401,
-            Backoff backoff) {
-        long waitMillis = (bucket == Bucket.WRITE ? writeBucket : readBucket).reserve(cost);
+            Backoff backoff) {}
+
+    private Future<JsonObject> attempt(Call call, int retries, boolean reSignedAfter401) {
+        long waitMillis = (call.bucket() == Bucket.WRITE ? writeBucket : readBucket).reserve(call.cost());
+        String signedPath = call.signedPath();
         return delay(waitMillis)
-                .compose(v -> send(method, signedPath, uri, body, reSignedAfter401))
+                .compose(v -> send(call.method(), signedPath, call.uri(), call.body(), reSignedAfter401))
                 .compose(response -> {
                     if (response.statusCode() == KalshiApiException.UNAUTHORIZED
                             && signer != null
@@ -164,30 +167,21 @@ public final class KalshiRestClient {
                         reSigned.incrementAndGet();
                         LOG.log(
                                 System.Logger.Level.WARNING,
-                                "kalshi 401 on " + method + " " + signedPath + ": signing afresh, sending once more");
-                        return attempt(method, signedPath, uri, body, bucket, cost, retries, true, backoff);
+                                "kalshi 401 on " + call.method() + " " + signedPath
+                                        + ": signing afresh, sending once more");
+                        return attempt(call, retries, true);
                     }
                     if (response.statusCode() == KalshiApiException.TOO_MANY_REQUESTS) {
                         rateLimited.incrementAndGet();
                         if (retries >= config.maxRetries()) {
                             return Future.failedFuture(new KalshiRateLimitedException(signedPath, retries + 1));
                         }
-                        long backoffMillis = backoff.nextDelayMillis();
+                        long backoffMillis = call.backoff().nextDelayMillis();
                         LOG.log(
                                 System.Logger.Level.WARNING,
-                                "kalshi 429 on " + method + " " + signedPath + ": retrying in " + backoffMillis
+                                "kalshi 429 on " + call.method() + " " + signedPath + ": retrying in " + backoffMillis
                                         + " ms (" + (retries + 1) + "/" + config.maxRetries() + ")");
-                        return delay(backoffMillis)
-                                .compose(v -> attempt(
-                                        method,
-                                        signedPath,
-                                        uri,
-                                        body,
-                                        bucket,
-                                        cost,
-                                        retries + 1,
-                                        reSignedAfter401,
-                                        backoff));
+                        return delay(backoffMillis).compose(v -> attempt(call, retries + 1, reSignedAfter401));
                     }
                     return Future.succeededFuture(response).compose(r -> decode(r, signedPath));
                 });

@@ -5,11 +5,9 @@ import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderRequest;
-import com.doubletime.domain.order.OrderResult;
-import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
+import com.doubletime.feed.ThrowawayOrders;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,9 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A warm order path from the first window (issue 17). Each real order runs, once per trade, through code the JIT
@@ -72,40 +69,20 @@ public final class PolymarketOrderPathWarmUp {
                                     "warm-up")),
                             catalog,
                             System::currentTimeMillis);
-                    return place(vertx, gateway, orders).eventually(() -> {
-                        client.close();
-                        return sink.close();
-                    });
+                    return ThrowawayOrders.place(
+                                    vertx,
+                                    Collections.nCopies(Math.min(IN_FLIGHT, orders), gateway),
+                                    orders,
+                                    PolymarketOrderPathWarmUp::order)
+                            .eventually(() -> {
+                                client.close();
+                                return sink.close();
+                            });
                 });
     }
 
-    private static Future<Integer> place(Vertx vertx, PolymarketOrderGateway gateway, int orders) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger filled = new AtomicInteger();
-        Promise<Integer> done = Promise.promise();
-        int chains = Math.min(IN_FLIGHT, orders);
-        AtomicInteger running = new AtomicInteger(chains);
-        for (int chain = 0; chain < chains; chain++) {
-            vertx.runOnContext(ignored -> placeNext(gateway, orders, next, filled, running, done));
-        }
-        return done.future();
-    }
-
-    private static void placeNext(
-            PolymarketOrderGateway gateway,
-            int orders,
-            AtomicInteger next,
-            AtomicInteger filled,
-            AtomicInteger running,
-            Promise<Integer> done) {
-        int n = next.getAndIncrement();
-        if (n >= orders) {
-            if (running.decrementAndGet() == 0) {
-                done.tryComplete(filled.get());
-            }
-            return;
-        }
-        CompletionStage<OrderResult> result = gateway.place(new OrderRequest(
+    private static OrderRequest order(int n) {
+        return new OrderRequest(
                 "warm-up-" + n,
                 Platform.POLYMARKET,
                 TOKEN,
@@ -113,13 +90,7 @@ public final class PolymarketOrderPathWarmUp {
                 OrderAction.BUY,
                 LIMIT_PRICE,
                 QUANTITY,
-                n % 2 == 0 ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.FILL_OR_KILL));
-        result.whenComplete((order, failure) -> {
-            if (failure == null && order.status() == OrderStatus.FILLED) {
-                filled.incrementAndGet();
-            }
-            placeNext(gateway, orders, next, filled, running, done);
-        });
+                n % 2 == 0 ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.FILL_OR_KILL);
     }
 
     /** What the CLOB answers to a buy matched whole at its limit: pUSD given, shares taken (polymarket.md §3.2). */
