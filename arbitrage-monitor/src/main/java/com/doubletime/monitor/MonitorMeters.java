@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The monitor's meters. Frame-to-decision latency runs from the feed's receive timestamp of a frame to the
- * end of evaluating the pairs it touched (bus hop included, which is what a trader waits for). Opportunity
+ * end of evaluating the pairs it touched, what a trader waits for: in one JVM the feed's own thread hands the frame
+ * over (both ends read {@code EpochNanoClock.process()}); between processes the bus hop is included (and the two
+ * hosts' clocks differ). Opportunity
  * lifetime is how long a buy-both gap stayed open between the venues: the number that says whether it
  * could have been traded at all.
  */
