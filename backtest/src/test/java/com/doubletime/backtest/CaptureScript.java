@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * of capture time: Kalshi {@code orderbook_snapshot} / {@code orderbook_delta} (one subscription, sequence numbers
  * kept) and Polymarket {@code book} / {@code price_change}. Prices in cents.
  */
-final class CaptureScript {
+public final class CaptureScript {
     static final long T0 = 1_764_054_000_000_000_000L;
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int CENTS = 100;
@@ -112,7 +112,7 @@ final class CaptureScript {
         return this;
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.writeString(file, lines.toString(), StandardCharsets.UTF_8);
         return file;
     }

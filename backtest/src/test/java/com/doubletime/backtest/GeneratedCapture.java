@@ -17,7 +17,7 @@ import java.util.Random;
  * the Polymarket ask always holds more than the Kalshi side offers: each window is one opportunity of fixed size and
  * price from opening to close, whose liquidity the window's own Kalshi level bounds.
  */
-final class GeneratedCapture {
+public final class GeneratedCapture {
     private static final int DEPTH = 5;
     private static final int MIN_WINDOW = 5;
     private static final int MAX_WINDOW = 200;
@@ -25,7 +25,7 @@ final class GeneratedCapture {
     /** Kalshi's YES bids stand this far under fair, so a window's YES ask never crosses them. */
     private static final int KALSHI_BID_GAP = 7;
 
-    final List<MarketPair> pairs = new ArrayList<>();
+    public final List<MarketPair> pairs = new ArrayList<>();
     private final Random random;
     private final int[] fair;
     private final int[] windowCents;
@@ -34,7 +34,7 @@ final class GeneratedCapture {
     private final CaptureScript script = new CaptureScript();
     private double millis;
 
-    GeneratedCapture(int pairCount, long seed) {
+    public GeneratedCapture(int pairCount, long seed) {
         this.random = new Random(seed);
         this.fair = new int[pairCount];
         this.windowCents = new int[pairCount];
@@ -54,7 +54,7 @@ final class GeneratedCapture {
     }
 
     /** Books, then {@code frames} frames, a window opening about every {@code windowEvery} frames. */
-    CaptureScript write(int frames, int windowEvery) {
+    public CaptureScript write(int frames, int windowEvery) {
         script.at(0).connected("kalshi").connected("polymarket");
         for (int i = 0; i < pairs.size(); i++) {
             MarketPair pair = pairs.get(i);
