@@ -1,9 +1,12 @@
 package com.doubletime.backtest;
 
+import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.feed.capture.MergedCapture;
 import com.doubletime.monitor.ArbitrageEngine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +20,32 @@ public final class Backtest {
     /** How often (in lines) the progress line is offered an update: its clock is read no more often than this. */
     private static final int PROGRESS_EVERY_LINES = 4096;
 
+    /** Where every trade of every run goes as it is reported (the command's {@code --trades FILE}). */
+    @FunctionalInterface
+    public interface TradeSink {
+        void trade(long latencyMillis, TradeReport report);
+
+        TradeSink NONE = (latency, report) -> {};
+    }
+
     private Backtest() {}
 
     public static BacktestResult run(BacktestSettings settings, MergedCapture capture, ProgressLine progress)
             throws IOException {
+        return run(settings, capture, progress, TradeSink.NONE);
+    }
+
+    public static BacktestResult run(
+            BacktestSettings settings, MergedCapture capture, ProgressLine progress, TradeSink trades)
+            throws IOException {
         int passes = 1 + settings.latenciesMillis().size();
         long bytesPerPass = capture.totalBytes();
         progress.start();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] wallNanos = new long[passes];
+        long[] cpuNanos = new long[passes];
+        long wallStart = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
 
         WindowCensus census = new WindowCensus();
         CapturePlayback plain =
@@ -41,6 +63,8 @@ public final class Backtest {
                 progress.update(1, passes, -1, plain.frames(), capture.bytesRead(), bytesPerPass);
             }
         });
+        wallNanos[0] = System.nanoTime() - wallStart;
+        cpuNanos[0] = threads.getCurrentThreadCpuTime() - cpuStart;
         List<String> warnings = capture.warnings();
         boolean anyFrame = span[0] != Long.MAX_VALUE;
         census.finish(anyFrame ? span[1] : 0);
@@ -49,7 +73,9 @@ public final class Backtest {
         int pass = 1;
         for (long latency : settings.latenciesMillis()) {
             int thisPass = ++pass;
-            BacktestRun run = new BacktestRun(settings, latency);
+            wallStart = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
+            BacktestRun run = new BacktestRun(settings, latency, report -> trades.trade(latency, report));
             long[] runLines = {0};
             progress.passStarted();
             capture.read((CaptureLineReader line, boolean captureLine) -> {
@@ -60,6 +86,8 @@ public final class Backtest {
                 }
             });
             runs.add(run.finish());
+            wallNanos[thisPass - 1] = System.nanoTime() - wallStart;
+            cpuNanos[thisPass - 1] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         progress.done();
         return new BacktestResult(
@@ -71,6 +99,7 @@ public final class Backtest {
                 anyFrame ? span[1] : 0,
                 census,
                 runs,
-                warnings);
+                warnings,
+                new BacktestResult.Timing(wallNanos, cpuNanos));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A backtest's outcome: what the plain replay saw (frames, windows and their census) and one ledger per latency, in
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param startNanos the first frame's {@code recv_ns}
  * @param endNanos the last frame's {@code recv_ns}
  * @param warnings what would make the replay differ from the recorded run (docs/capture.md)
+ * @param timing how long each pass took on this machine (not part of the summary: it differs run to run)
  */
 public record BacktestResult(
         BacktestSettings settings,
@@ -22,7 +24,18 @@ public record BacktestResult(
         long endNanos,
         WindowCensus census,
         List<RunLedger> runs,
-        List<String> warnings) {
+        List<String> warnings,
+        Timing timing) {
+
+    /** Per pass, the plain replay first then one per latency: wall time and the replaying thread's CPU time. */
+    public record Timing(long[] wallNanos, long[] cpuNanos) {
+        /** Frames a second of the pass's CPU time. */
+        public double framesPerCpuSecond(int pass, long frames) {
+            return cpuNanos[pass] <= 0 ? 0 : frames * NANOS_PER_SECOND / cpuNanos[pass];
+        }
+    }
+
+    private static final double NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
     /** Contracts §8's summary, one JSON object (no trailing newline). */
     public String summaryJson() {
@@ -42,11 +55,12 @@ public record BacktestResult(
     /** One line per latency for a terminal: trades by outcome, P&amp;L and capital in dollars and cents. */
     public List<String> runLines() {
         List<String> lines = new ArrayList<>();
-        for (RunLedger run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            RunLedger run = runs.get(i);
             lines.add(String.format(
                     Locale.ROOT,
                     "latency %d ms: %d trades (%d filled, %d partial, %d rejected, %d unfilled, %d unhedged), P&L %s"
-                            + " on %s of capital, fees %s",
+                            + " on %s of capital, fees %s (%.1f s, %,.0f frames/s)",
                     run.latencyMillis(),
                     run.trades(),
                     run.filled(),
@@ -56,7 +70,9 @@ public record BacktestResult(
                     run.unhedged(),
                     ReportHtml.money(run.pnl()),
                     ReportHtml.money(run.capitalUsed()),
-                    ReportHtml.money(run.fees())));
+                    ReportHtml.money(run.fees()),
+                    timing.wallNanos()[i + 1] / NANOS_PER_SECOND,
+                    timing.wallNanos()[i + 1] <= 0 ? 0.0 : frames * NANOS_PER_SECOND / timing.wallNanos()[i + 1]));
         }
         return lines;
     }

@@ -7,6 +7,7 @@ import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.market.MarketView;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.lifecycle.BookMirror;
@@ -22,6 +23,7 @@ import com.doubletime.monitor.ArbitrageEngine;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One latency run: the capture through the live sessions and the monitor's engine, whose opportunities go to the
@@ -48,7 +50,8 @@ final class BacktestRun {
     private long lastFrameNanos = Long.MIN_VALUE;
     private long tradeIds;
 
-    BacktestRun(BacktestSettings settings, long latencyMillis) {
+    /** @param reported told of every report after the ledger counted it */
+    BacktestRun(BacktestSettings settings, long latencyMillis, Consumer<TradeReport> reported) {
         List<MarketPair> pairs = settings.pairs();
         ExecutorConfig config = settings.executor();
         this.ledger = new RunLedger(latencyMillis);
@@ -86,7 +89,10 @@ final class BacktestRun {
                 new TradeHistory(HISTORY),
                 clock,
                 clock,
-                report -> ledger.onReport(report, journal.legRisk(report.tradeId())));
+                report -> {
+                    ledger.onReport(report, journal.legRisk(report.tradeId()));
+                    reported.accept(report);
+                });
     }
 
     /** One capture line, in merged order. */
@@ -110,7 +116,7 @@ final class BacktestRun {
         while (clock.fireNext(Long.MAX_VALUE)) {
             decide();
         }
-        ledger.finish(lastFrameNanos);
+        ledger.finish(lastFrameNanos, liquidity.heldBack());
         return ledger;
     }
 

@@ -107,6 +107,7 @@ final class RunLedger {
     private BigDecimal maxDrawdown = BigDecimal.ZERO;
     private long firstOutlayNanos = Long.MIN_VALUE;
     private long endNanos;
+    private int heldBack;
 
     RunLedger(long latencyMillis) {
         this.latencyMillis = latencyMillis;
@@ -241,8 +242,15 @@ final class RunLedger {
                 .longValue());
     }
 
-    void finish(long endNanos) {
+    /** @param heldBack levels still held back from the books at the end ({@link TakenLiquidity}) */
+    void finish(long endNanos, int heldBack) {
         this.endNanos = endNanos;
+        this.heldBack = heldBack;
+    }
+
+    /** Levels a fill took from that the venues had neither emptied nor replaced by the end of the capture. */
+    int liquidityHeldBack() {
+        return heldBack;
     }
 
     private PairLedger pair(String pairId) {

@@ -19,10 +19,15 @@ import java.util.Map;
 /**
  * Liquidity the backtest took stays taken: an overlay on the replayed books that the detector and the executor
  * read. The capture records the venues as they were without our orders, so after a simulated fill the levels it
- * consumed are taken out of both books (the detector's and the executor's) until the venue next updates that
- * level — a Polymarket {@code price_change} sets it, a Kalshi {@code orderbook_delta} changes it (applied to the
- * size the venue had, so the level ends where the capture says), a snapshot replaces the whole book. A window
- * already traded cannot pay twice, and one whose levels the venue refills can trade again.
+ * consumed are taken out of both books (the detector's and the executor's), and the venue's later updates of such a
+ * level move what is left: with {@code c} what the venue says rests there and {@code t} what we took, the level
+ * holds {@code c − t}, never below zero, and a fall in {@code c} below {@code t} lowers {@code t} with it (what the
+ * others took or cancelled there was, first, what we had already taken). So a window cannot pay twice: a Kalshi
+ * {@code orderbook_delta} of +10 or a Polymarket {@code price_change} to a larger size after our fill adds only the
+ * new size. The hold ends when the venue empties the level or sends a snapshot of the book.
+ *
+ * <p>(Releasing the whole level at the venue's next update of it, the simpler rule, pays a window twice as soon as
+ * its level moves by one contract: the capture's size still counts what we took.)
  *
  * <p>It sits between the sessions and the books as their {@link MarketDataListener}, handing every update to both;
  * with nothing taken (the usual state) that costs one empty-map test per level update. The sessions keep their own
@@ -31,16 +36,25 @@ import java.util.Map;
  * <p>Single writer: the replay's thread.
  */
 public final class TakenLiquidity implements MarketDataListener {
-    /** What was taken at one level of one book and not yet updated by the venue (fixed-point size). */
+    /** One level of one book we took from: what we took and what the venue says rests there (fixed-point). */
     private static final class Taken {
         private final Side side;
         private final long price;
-        private long size;
+        private long taken;
+        private long venueSize;
 
-        private Taken(Side side, long price, long size) {
+        private Taken(Side side, long price, long taken, long venueSize) {
             this.side = side;
             this.price = price;
-            this.size = size;
+            this.taken = taken;
+            this.venueSize = venueSize;
+        }
+
+        /** The venue says {@code size} rests here now: what is left for us. */
+        private long moveTo(long size) {
+            venueSize = Math.max(0, size);
+            taken = Math.min(taken, venueSize);
+            return venueSize - taken;
         }
     }
 
@@ -76,19 +90,37 @@ public final class TakenLiquidity implements MarketDataListener {
 
     @Override
     public void onLevelSet(Platform platform, String instrument, Side side, long price, long size, long atNanos) {
-        if (takenLevels > 0) {
-            release(platform, instrument, side, price);
-        }
-        executorBooks.onLevelSet(platform, instrument, side, price, size, atNanos);
-        detector.onLevelSet(platform, instrument, side, price, size, atNanos);
+        Taken held = takenLevels > 0 ? find(platform, instrument, side, price) : null;
+        long left = held == null ? size : moved(platform, instrument, held, size);
+        executorBooks.onLevelSet(platform, instrument, side, price, left, atNanos);
+        detector.onLevelSet(platform, instrument, side, price, left, atNanos);
     }
 
     @Override
     public void onLevelChange(Platform platform, String instrument, Side side, long price, long delta, long atNanos) {
-        // the change is to the size the venue had: what we took is put back first
-        long change = takenLevels > 0 ? delta + release(platform, instrument, side, price) : delta;
-        executorBooks.onLevelChange(platform, instrument, side, price, change, atNanos);
-        detector.onLevelChange(platform, instrument, side, price, change, atNanos);
+        Taken held = takenLevels > 0 ? find(platform, instrument, side, price) : null;
+        if (held == null) {
+            executorBooks.onLevelChange(platform, instrument, side, price, delta, atNanos);
+            detector.onLevelChange(platform, instrument, side, price, delta, atNanos);
+            return;
+        }
+        long left = moved(platform, instrument, held, held.venueSize + delta);
+        executorBooks.onLevelSet(platform, instrument, side, price, left, atNanos);
+        detector.onLevelSet(platform, instrument, side, price, left, atNanos);
+    }
+
+    /** The venue moved a level we took from to {@code size}: what is left, the hold dropped once nothing is. */
+    private long moved(Platform platform, String instrument, Taken held, long size) {
+        long left = held.moveTo(size);
+        if (held.taken == 0) {
+            List<Taken> levels = taken(platform).get(instrument);
+            levels.remove(held);
+            takenLevels--;
+            if (levels.isEmpty()) {
+                taken(platform).remove(instrument);
+            }
+        }
+        return left;
     }
 
     @Override
@@ -144,42 +176,34 @@ public final class TakenLiquidity implements MarketDataListener {
         executorBooks.setLevel(platform, instrument, side, price, left, atNanos);
         detector.onLevelSet(platform, instrument, side, price, left, atNanos);
         levelsTaken++;
-        List<Taken> levels = taken(platform).computeIfAbsent(instrument, key -> new ArrayList<>());
-        for (Taken level : levels) {
-            if (level.side == side && level.price == price) {
-                level.size += resting - left;
-                return;
-            }
+        Taken held = find(platform, instrument, side, price);
+        if (held != null) {
+            held.taken += resting - left;
+            return;
         }
-        levels.add(new Taken(side, price, resting - left));
+        taken(platform)
+                .computeIfAbsent(instrument, key -> new ArrayList<>())
+                .add(new Taken(side, price, resting - left, resting));
         takenLevels++;
     }
 
-    /** The venue updated a level: what we took there is no longer held back. Returns how much that was. */
-    private long release(Platform platform, String instrument, Side side, long price) {
+    private Taken find(Platform platform, String instrument, Side side, long price) {
         List<Taken> levels = taken(platform).get(instrument);
-        if (levels == null) {
-            return 0;
-        }
-        for (int i = 0; i < levels.size(); i++) {
-            Taken level = levels.get(i);
-            if (level.side == side && level.price == price) {
-                levels.remove(i);
-                takenLevels--;
-                if (levels.isEmpty()) {
-                    taken(platform).remove(instrument);
+        if (levels != null) {
+            for (Taken level : levels) {
+                if (level.side == side && level.price == price) {
+                    return level;
                 }
-                return level.size;
             }
         }
-        return 0;
+        return null;
     }
 
     private Map<String, List<Taken>> taken(Platform platform) {
         return platform == Platform.KALSHI ? kalshi : polymarket;
     }
 
-    /** Levels held back now (taken, not yet updated by the venue). */
+    /** Levels held back now (taken from, not yet emptied by the venue nor replaced by a snapshot). */
     public int heldBack() {
         return takenLevels;
     }

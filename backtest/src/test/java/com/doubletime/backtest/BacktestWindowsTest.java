@@ -191,7 +191,7 @@ class BacktestWindowsTest {
     }
 
     @Test
-    void aWindowTradedAtZeroIsNotTradedAgainWhileItsLevelsAreUnchangedAndIsWhenTheVenuesRefillThem() throws Exception {
+    void aWindowTradedAtZeroIsNotTradedAgainWhileItsLevelsAreUnchangedAndOnlyForWhatTheVenuesAdd() throws Exception {
         CaptureScript script = open(books(), 1000)
                 // the same books move elsewhere: the detector looks again, the window's levels are still taken
                 .at(1005)
@@ -200,10 +200,13 @@ class BacktestWindowsTest {
                 .polymarketLevel(CONDITION, NO, "BUY", 47, 120)
                 .at(1007)
                 .polymarketLevel(CONDITION, YES, "SELL", 53, 80)
-                // Polymarket refills its level: the Kalshi one is still taken, so still no window
+                // Polymarket says its level holds the 50 we took: nothing new there
                 .at(1010)
                 .polymarketLevel(CONDITION, NO, "SELL", 50, 50)
-                // Kalshi updates its level: 50 + 10 rest there now, and the window is back
+                // then 80: 30 new; Kalshi's level is still all taken, so still no window
+                .at(1015)
+                .polymarketLevel(CONDITION, NO, "SELL", 50, 80)
+                // Kalshi adds 10 to its level: 10 new, and a window of 10 (not of the 60 the capture shows)
                 .at(1020)
                 .kalshiDelta(TICKER, "no", 55, 10)
                 .at(1030)
@@ -216,14 +219,16 @@ class BacktestWindowsTest {
         assertEquals(1, result.census().windows(), "one window in the capture, open from 1000 to 1030 ms");
         RunLedger run = result.runs().get(0);
         List<RunLedger.Trade> trades = run.tradesKept();
-        assertEquals(2, trades.size(), "traded when it opened, and again only once both levels were refilled");
-        assertEquals(CaptureScript.T0 + 1_000_500_000L, trades.get(0).report().executedAtNanos());
-        assertEquals(CaptureScript.T0 + 1_020_000_000L, trades.get(1).report().executedAtNanos());
-        assertNotEquals(
-                trades.get(0).report().opportunityId(), trades.get(1).report().opportunityId());
-        for (RunLedger.Trade trade : trades) {
-            assertEquals(TradeStatus.FILLED, trade.report().status());
-            assertEquals(50, trade.report().kalshi().filledQuantity());
-        }
+        assertEquals(2, trades.size(), "traded when it opened, and again only for what the venues added");
+        TradeReport first = trades.get(0).report();
+        TradeReport second = trades.get(1).report();
+        assertEquals(CaptureScript.T0 + 1_000_500_000L, first.executedAtNanos());
+        assertEquals(50, first.kalshi().filledQuantity());
+        assertEquals(CaptureScript.T0 + 1_020_000_000L, second.executedAtNanos());
+        assertEquals(10, second.kalshi().filledQuantity(), "the 10 Kalshi added, not the 60 the capture shows");
+        assertEquals(10, second.polymarket().filledQuantity());
+        assertNotEquals(first.opportunityId(), second.opportunityId());
+        assertEquals(TradeStatus.FILLED, second.status());
+        assertEquals(0, run.liquidityHeldBack(), "the venues emptied both levels: nothing is held back any more");
     }
 }

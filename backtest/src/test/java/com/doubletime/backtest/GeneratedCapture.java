@@ -11,7 +11,8 @@ import java.util.Random;
  * A seeded capture of a few pairs in both venues' wire formats: five-level books around a fair price, random size
  * changes on them (Kalshi deltas, Polymarket price changes; no book ever crosses), and buy-both windows that open and close: the
  * Polymarket NO token's best ask is refreshed, then a Kalshi NO bid jumps {@code 4..7} cents through the book (a YES
- * ask under fair) for {@code 5..200} contracts, and is taken away again {@code 1..40} frames later.
+ * ask under fair) for {@code 5..200} contracts; {@code 1..40} frames later both are taken away again (the Kalshi bid,
+ * then the Polymarket ask).
  *
  * <p>While a pair's window is open its window levels are left alone (the random changes touch its other levels), and
  * the Polymarket ask always holds more than the Kalshi side offers: each window is one opportunity of fixed size and
@@ -69,7 +70,10 @@ public final class GeneratedCapture {
             script.at(millis);
             int closing = closingAt(frame);
             if (closing >= 0) {
-                script.kalshiDelta(pairs.get(closing).kalshiTicker(), "no", windowCents[closing], -windowSize[closing]);
+                MarketPair pair = pairs.get(closing);
+                script.kalshiDelta(pair.kalshiTicker(), "no", windowCents[closing], -windowSize[closing]);
+                script.at(millis + 0.1);
+                script.polymarketLevel(pair.conditionId(), pair.noTokenId(), "SELL", 100 - fair[closing] + 1, 0);
                 windowClosesAt[closing] = -1;
                 continue;
             }

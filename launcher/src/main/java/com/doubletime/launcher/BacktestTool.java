@@ -7,6 +7,8 @@ import com.doubletime.backtest.ProgressLine;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
+import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.feed.capture.MergedCapture;
 import io.vertx.core.Vertx;
@@ -14,6 +16,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,11 +80,24 @@ public final class BacktestTool {
             capture = MergedCapture.of(options.capture, CHUNK_BYTES);
             writable("--summary", options.summary);
             writable("--report", options.report);
+            writable("--trades", options.trades);
         } catch (Cli.UsageException | IllegalArgumentException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         }
         boolean terminal = "1".equals(env.get(STDERR_TTY_ENV));
-        BacktestResult result = Backtest.run(settings, capture, new ProgressLine(stderr, System::nanoTime, terminal));
+        BacktestResult result;
+        try (Writer trades = options.trades == null
+                ? Writer.nullWriter()
+                : Files.newBufferedWriter(options.trades, StandardCharsets.UTF_8)) {
+            result = Backtest.run(
+                    settings, capture, new ProgressLine(stderr, System::nanoTime, terminal), (latency, report) -> {
+                        try {
+                            trades.write(tradeLine(latency, report));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
         for (String warning : result.warnings()) {
             stderr.println(COMMAND + ": warning: " + warning);
         }
@@ -100,6 +117,9 @@ public final class BacktestTool {
         if (options.summary != null) {
             stderr.println(COMMAND + ": summary written to " + options.summary);
         }
+        if (options.trades != null) {
+            stderr.println(COMMAND + ": trades written to " + options.trades);
+        }
         if (options.report != null) {
             stderr.println(COMMAND + ": report written to " + options.report + " (open it in a browser; it needs no"
                     + " network)");
@@ -110,6 +130,12 @@ public final class BacktestTool {
             return Cli.FAILED;
         }
         return Cli.OK;
+    }
+
+    /** A trade as the journal writes it, with the run's latency first: {@code {"latencyMs":25,"type":"trade",…}}. */
+    static String tradeLine(long latencyMillis, TradeReport report) {
+        return "{\"latencyMs\":" + latencyMillis + ","
+                + TradeJournalJson.write(report).substring(1) + "\n";
     }
 
     private static List<MarketPair> pairs(Path file) throws Exception {
@@ -219,6 +245,13 @@ public final class BacktestTool {
 
         @Option(names = "--report", paramLabel = "FILE", description = "write the HTML report here")
         Path report;
+
+        @Option(
+                names = "--trades",
+                paramLabel = "FILE",
+                description = "every trade of every run here, one JSON line each: the journal's trade line with the"
+                        + " run's latencyMs first")
+        Path trades;
 
         @Option(
                 names = "--executor-config",
