@@ -378,7 +378,10 @@ public final class ReportHtml {
         for (int i = Math.min(step, points) - 1; i < points && n < kept.length; i += step) {
             kept[n++] = i;
         }
-        if (n > 0 && kept[n - 1] != points - 1) {
+        if (points > 0 && (n == 0 || kept[n - 1] != points - 1)) {
+            if (n < kept.length) {
+                n++;
+            }
             kept[n - 1] = points - 1;
         }
         return Arrays.copyOf(kept, n);

@@ -191,6 +191,41 @@ class BacktestWindowsTest {
     }
 
     @Test
+    void aPairWhoseMarketsSettleInTheCaptureIsPaidWhatItsContractsPayAndFreesItsCapital() throws Exception {
+        CaptureScript script = open(books(), 1000)
+                .at(1010)
+                .polymarketLevel(CONDITION, NO, "SELL", 50, 0)
+                .at(1060)
+                .kalshiDelta(TICKER, "no", 55, -50)
+                // Kalshi determines YES and settles; Polymarket resolves YES: the 50 Kalshi YES held alone pay $50
+                .at(5000)
+                .kalshi("{\"type\":\"market_lifecycle_v2\",\"sid\":7,\"seq\":1,\"msg\":{\"market_ticker\":\"" + TICKER
+                        + "\",\"event_type\":\"determined\",\"result\":\"yes\",\"settlement_value\":\"1\"}}")
+                .at(6000)
+                .kalshi("{\"type\":\"market_lifecycle_v2\",\"sid\":7,\"seq\":2,\"msg\":{\"market_ticker\":\"" + TICKER
+                        + "\",\"event_type\":\"settled\"}}")
+                .at(7000)
+                .polymarket("{\"event_type\":\"market_resolved\",\"market\":\"" + CONDITION
+                        + "\",\"winning_asset_id\":\"" + YES + "\",\"winning_outcome\":\"Yes\"}")
+                .at(8000)
+                .kalshiDelta(TICKER, "yes", 49, 1);
+        ExecutorConfig reportOnly = ExecutorConfig.fromJson(new JsonObject()
+                        .put("live", new JsonObject().put("legRisk", new JsonObject().put("policy", "report-only"))))
+                .withRiskLimits(UNLIMITED, Map.of());
+
+        RunLedger run = backtest(script, reportOnly, 25L).runs().get(0);
+
+        assertEquals(1, run.unhedged());
+        // paid 22.50 + 0.87 fee for 50 Kalshi YES, which paid $50 at settlement
+        assertEquals(new BigDecimal("26.63"), run.pnl().stripTrailingZeros());
+        assertEquals(new BigDecimal("23.37"), run.capitalUsed().stripTrailingZeros(), "the most it tied up");
+        RunLedger.PairLedger pair = run.pairs().get(PAIR.id());
+        assertTrue(pair.settled);
+        assertEquals(CaptureScript.T0 + 7_000_000_000L, pair.releasedAtNanos, "free again when the last market paid");
+        assertEquals(0, pair.locked.signum());
+    }
+
+    @Test
     void aWindowTradedAtZeroIsNotTradedAgainWhileItsLevelsAreUnchangedAndOnlyForWhatTheVenuesAdd() throws Exception {
         CaptureScript script = open(books(), 1000)
                 // the same books move elsewhere: the detector looks again, the window's levels are still taken
