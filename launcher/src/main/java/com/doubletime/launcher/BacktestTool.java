@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,13 +72,13 @@ public final class BacktestTool {
         MergedCapture capture;
         try {
             settings = new BacktestSettings(
-                    pairs(options.pairs),
+                    pairs(options.input.pairs),
                     executor(options.executorConfig),
                     latencies(options.latencies),
-                    options.kalshiUseYesPrice,
+                    options.input.kalshiUseYesPrice,
                     dollars("--kalshi-cash", options.kalshiCash),
                     dollars("--polymarket-cash", options.polymarketCash));
-            capture = MergedCapture.of(options.capture, CHUNK_BYTES);
+            capture = MergedCapture.of(options.input.capture, CHUNK_BYTES);
             writable("--summary", options.summary);
             writable("--report", options.report);
             writable("--trades", options.trades);
@@ -125,7 +126,7 @@ public final class BacktestTool {
                     + " network)");
         }
         if (result.readFrames() == 0) {
-            stderr.println(COMMAND + ": no frame could be read from " + options.capture + " (" + result.frames()
+            stderr.println(COMMAND + ": no frame could be read from " + options.input.capture + " (" + result.frames()
                     + " lines, " + result.malformed() + " malformed): is it a capture (docs/capture.md)?");
             return Cli.FAILED;
         }
@@ -222,15 +223,8 @@ public final class BacktestTool {
                 ""
             })
     static final class Options {
-        @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "pairs file, JSON or YAML")
-        Path pairs;
-
-        @Option(
-                names = "--capture",
-                required = true,
-                paramLabel = "FILE|DIR",
-                description = "a capture file, or the directory run --record wrote (its venue files merged by recv_ns)")
-        Path capture;
+        @Mixin
+        CaptureInput input = new CaptureInput();
 
         @Option(
                 names = "--latency-ms",
@@ -266,11 +260,6 @@ public final class BacktestTool {
 
         @Option(names = "--polymarket-cash", paramLabel = "DOLLARS", description = "starting paper cash on Polymarket")
         String polymarketCash = BacktestSettings.DEFAULT_CASH.toPlainString();
-
-        @Option(
-                names = "--kalshi-use-yes-price",
-                description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
-        boolean kalshiUseYesPrice;
 
         @Option(
                 names = {"-h", "--help"},

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -93,7 +94,7 @@ public final class ReplayTool {
         List<MarketPair> pairs;
         Vertx vertx = Vertx.vertx();
         try {
-            pairs = PairsLoader.load(vertx, arguments.pairs).await();
+            pairs = PairsLoader.load(vertx, arguments.input.pairs).await();
         } catch (PairsFileException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         } finally {
@@ -101,7 +102,7 @@ public final class ReplayTool {
         }
         MergedCapture capture;
         try {
-            capture = MergedCapture.of(arguments.capture, CHUNK_BYTES);
+            capture = MergedCapture.of(arguments.input.capture, CHUNK_BYTES);
         } catch (IllegalArgumentException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         }
@@ -109,7 +110,7 @@ public final class ReplayTool {
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
         ReplayTool replay =
-                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.kalshiUseYesPrice);
+                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.input.kalshiUseYesPrice);
         long started = System.nanoTime();
         capture.read(replay::onRead);
         double seconds = (System.nanoTime() - started) / NANOS_PER_SECOND;
@@ -124,7 +125,7 @@ public final class ReplayTool {
             stderr.println(COMMAND + ": warning: " + warning);
         }
         if (replay.readFrames() == 0) {
-            stderr.println(COMMAND + ": no frame could be read from " + arguments.capture + " ("
+            stderr.println(COMMAND + ": no frame could be read from " + arguments.input.capture + " ("
                     + replay.playback.frames() + " lines, " + replay.playback.malformed()
                     + " malformed): is it a capture (docs/capture.md)?");
             stderr.println(replay.summaryJson(seconds));
@@ -214,26 +215,14 @@ public final class ReplayTool {
                 ""
             })
     static final class Options {
-        @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "pairs file, JSON or YAML")
-        Path pairs;
-
-        @Option(
-                names = "--capture",
-                required = true,
-                paramLabel = "FILE|DIR",
-                description = "a capture file, or the directory run --record wrote (its venue files merged by recv_ns)")
-        Path capture;
+        @Mixin
+        CaptureInput input = new CaptureInput();
 
         @Option(names = "--out", paramLabel = "FILE", description = "opportunity events here instead of stdout")
         Path out;
 
         @Option(names = "--dump-books", paramLabel = "FILE", description = "the final books (docs/book-dump.md)")
         Path dumpBooks;
-
-        @Option(
-                names = "--kalshi-use-yes-price",
-                description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
-        boolean kalshiUseYesPrice;
 
         @Option(
                 names = {"-h", "--help"},
