@@ -89,18 +89,12 @@ final class ReplayedOrderGateway implements VenueOrderGateway {
         Orderbook book = books.find(platform, request.instrument());
         VenueFees fees = feesByInstrument.get(request.instrument());
         if (book == null || book.isStale() || fees == null) {
-            return answer(
+            return unfilled(
                     request,
                     venueOrderId,
-                    OrderStatus.UNFILLED,
-                    0,
                     quantity,
-                    -1,
-                    BigDecimal.ZERO,
-                    "the "
-                            + platform.wireName() + " book " + request.instrument()
-                            + " is stale or unknown when the order "
-                            + "arrives");
+                    "the " + platform.wireName() + " book " + request.instrument()
+                            + " is stale or unknown when the order arrives");
         }
         LegOrder order = new LegOrder(platform, request.outcome(), request.instrument(), request.limitPrice());
         boolean buy = request.action() == OrderAction.BUY;
@@ -108,15 +102,11 @@ final class ReplayedOrderGateway implements VenueOrderGateway {
                 ? IocFill.buy(order, IocFill.asks(book, order), quantity, fees)
                 : IocFill.sell(order, IocFill.bids(book, order), quantity, fees);
         if (request.timeInForce() == TimeInForce.FILL_OR_KILL && fill.filledQuantity() < quantity) {
-            return answer(
+            return unfilled(
                     request,
                     venueOrderId,
-                    OrderStatus.UNFILLED,
-                    0,
                     quantity,
-                    -1,
-                    BigDecimal.ZERO,
-                    "fill or " + "kill: only " + fill.filledQuantity() + " of " + quantity + " available at the limit");
+                    "fill or kill: only " + fill.filledQuantity() + " of " + quantity + " available at the limit");
         }
         long now = clock.getAsLong();
         liquidity.take(fill, request.action(), now);
@@ -141,6 +131,12 @@ final class ReplayedOrderGateway implements VenueOrderGateway {
                 filled == 0
                         ? "nothing at or " + (buy ? "below" : "above") + " the limit when the order arrived"
                         : null);
+    }
+
+    /** Nothing filled: the whole quantity remains, no fee. */
+    private static OrderResult unfilled(OrderRequest request, String venueOrderId, long quantity, String reason) {
+        return answer(
+                request, venueOrderId, OrderStatus.UNFILLED, 0, quantity * FixedPoint.ONE, -1, BigDecimal.ZERO, reason);
     }
 
     private static OrderResult answer(

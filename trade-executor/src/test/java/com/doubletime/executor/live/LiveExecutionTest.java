@@ -63,7 +63,15 @@ class LiveExecutionTest {
     }
 
     private TradeReport run(LiveExecution.Settings settings) throws Exception {
-        LiveExecution engine = new LiveExecution(
+        return engine(settings)
+                .execute(decision, Fixtures.PAIR)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The engine against the two scripted venues, journaling to {@code journal}. */
+    private LiveExecution engine(LiveExecution.Settings settings) {
+        return new LiveExecution(
                 Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                 entry -> {
                     journal.add(entry);
@@ -72,7 +80,6 @@ class LiveExecutionTest {
                 Fixtures.scheduler(timers),
                 System::nanoTime,
                 settings);
-        return engine.execute(decision, Fixtures.PAIR).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private List<OrderEvent> orders() {
@@ -242,21 +249,13 @@ class LiveExecutionTest {
                 new BigDecimal("0.59784"));
         polymarket.onPlace =
                 order -> CompletableFuture.completedFuture(FakeVenue.fill(order, order.quantity(), order.limitPrice()));
-        LiveExecution engine = new LiveExecution(
-                Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
-                entry -> {
-                    journal.add(entry);
-                    return CompletableFuture.completedFuture(null);
-                },
-                Fixtures.scheduler(timers),
-                System::nanoTime,
-                new LiveExecution.Settings(
-                        TimeInForce.IMMEDIATE_OR_CANCEL,
-                        TimeInForce.IMMEDIATE_OR_CANCEL,
-                        2_000,
-                        1_000,
-                        50,
-                        LegRiskPolicy.rehedge(FixedPoint.parse("0.02"))));
+        LiveExecution engine = engine(new LiveExecution.Settings(
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                2_000,
+                1_000,
+                50,
+                LegRiskPolicy.rehedge(FixedPoint.parse("0.02"))));
 
         TradeReport report = engine.afterEntries(decision, Fixtures.PAIR, kalshiEntry, polymarketEntry)
                 .toCompletableFuture()
