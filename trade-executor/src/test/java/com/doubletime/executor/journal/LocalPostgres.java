@@ -39,6 +39,16 @@ final class LocalPostgres {
         this.asPostgresUser = asPostgresUser;
     }
 
+    /**
+     * A server of its own, for a test that stops and restarts it ({@link #stopServer}, {@link #startServer}) without
+     * disturbing the others; stopped (and deleted) when the JVM exits.
+     */
+    static LocalPostgres dedicated() throws Exception {
+        LocalPostgres server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly, "local-postgres-stop"));
+        return server;
+    }
+
     static synchronized LocalPostgres shared() throws Exception {
         if (shared == null) {
             shared = start();
@@ -85,7 +95,13 @@ final class LocalPostgres {
                 "--encoding=UTF8",
                 "--locale=C",
                 "--no-sync"));
-        server.run(List.of(
+        server.startServer();
+        return server;
+    }
+
+    /** Starts the server (again) on its port, over its data. */
+    void startServer() throws Exception {
+        run(List.of(
                 bin.resolve("pg_ctl").toString(),
                 "-D",
                 dataDir.toString(),
@@ -97,7 +113,11 @@ final class LocalPostgres {
                 "-o",
                 "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c max_connections=50",
                 "start"));
-        return server;
+    }
+
+    /** Stops the server as an outage would ({@code fast}: sessions are ended, what was committed stays). */
+    void stopServer() throws Exception {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
     }
 
     private static Path findBinaries() throws IOException {
