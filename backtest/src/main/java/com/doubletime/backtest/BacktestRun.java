@@ -2,34 +2,44 @@ package com.doubletime.backtest;
 
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.event.ArbitrageOpportunityClosed;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketStatusChanged;
 import com.doubletime.domain.event.OpportunityEvent;
-import com.doubletime.domain.market.MarketView;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.ExecutorConfig;
+import com.doubletime.executor.capital.CapitalDesk;
 import com.doubletime.executor.lifecycle.BookMirror;
 import com.doubletime.executor.lifecycle.CurrentPairs;
 import com.doubletime.executor.lifecycle.LastLook;
+import com.doubletime.executor.lifecycle.MarketBoard;
 import com.doubletime.executor.lifecycle.TradeHistory;
 import com.doubletime.executor.lifecycle.TradeLifecycle;
 import com.doubletime.executor.live.LiveExecution;
 import com.doubletime.executor.position.PositionBook;
 import com.doubletime.executor.risk.TradeDecider;
+import com.doubletime.executor.settlement.SettlementDesk;
 import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.monitor.ArbitrageEngine;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * One latency run: the capture through the live sessions and the monitor's engine, whose opportunities go to the
- * executor's own trade lifecycle — the decision (risk limits, controls, book checks, minimum order size), the last
- * look, and a {@link ReplayedVenue} whose orders reach the replayed books {@code latency} ms later — on the capture's
- * clock. The engine and the executor's books both sit behind {@link TakenLiquidity}. What the reports say goes to a
+ * executor's own parts wired as {@code TradeExecutor} wires them for paper trading — the decision (risk limits,
+ * controls, book checks, minimum order size, markets open, both legs payable from free cash), the capital ranking, the
+ * last look (the same checks again and the decision age bound), a {@link ReplayedVenue} whose orders reach the
+ * replayed books {@code latency} ms later, the paper account drawn down by each trade, and the settlement desk paying
+ * it back when the capture's lifecycle frames settle a pair — all on the capture's clock. The engine and the
+ * executor's books both sit behind {@link TakenLiquidity}. What the reports and settlements say goes to a
  * {@link RunLedger}.
  *
  * <p>Order of events: a frame is applied and evaluated; the opportunities it published are decided in the order
@@ -37,6 +47,7 @@ import java.util.function.Consumer;
  * frame fires first.
  */
 final class BacktestRun {
+    /** The settlement desk turns the recent reports of a settled pair into SETTLED ones; the ledger has its own. */
     private static final int HISTORY = 1;
 
     private final CaptureClock clock = new CaptureClock();
@@ -44,9 +55,17 @@ final class BacktestRun {
     private final CapturePlayback playback;
     private final MarketLives markets;
     private final TradeLifecycle lifecycle;
-    private final BacktestJournal journal = new BacktestJournal();
+    private final BacktestJournal journal;
     private final TakenLiquidity liquidity;
     private final RunLedger ledger;
+    private final MarketBoard board = new MarketBoard();
+    private final SettlementDesk settlement;
+    private final ArbitrageEngine engine;
+    /** Open opportunities the executor has not decided yet (waiting in its capital ranking), by id. */
+    private final Map<String, ArbitrageOpportunityFound> undecided = new HashMap<>();
+    /** Open opportunities the executor decided (updates of them are not decided again). */
+    private final Set<String> decided = new HashSet<>();
+
     private long lastFrameNanos = Long.MIN_VALUE;
     private long tradeIds;
 
@@ -55,14 +74,20 @@ final class BacktestRun {
         List<MarketPair> pairs = settings.pairs();
         ExecutorConfig config = settings.executor();
         this.ledger = new RunLedger(latencyMillis);
-        ArbitrageEngine engine = new ArbitrageEngine(pairs, published::add);
+        this.journal = new BacktestJournal(ledger::onSettled, decision -> {
+            undecided.remove(decision.opportunityId());
+            decided.add(decision.opportunityId());
+        });
+        this.engine = new ArbitrageEngine(pairs, published::add);
         BookMirror books = new BookMirror(clock);
         this.liquidity = new TakenLiquidity(engine, books.books());
-        this.markets = new MarketLives(pairs, this::marketsChanged);
+        this.markets = new MarketLives(pairs, this::marketStatus);
         this.playback = new CapturePlayback(liquidity, settings.kalshiUseYesPrice(), markets);
         CurrentPairs current = new CurrentPairs(pairs);
         PositionBook positions = new PositionBook();
+        TradeHistory history = new TradeHistory(HISTORY);
         TradingControl control = TradingControl.initial(ExecutionMode.PAPER, config.riskLimits());
+        CapitalDesk capital = new CapitalDesk(ExecutionMode.PAPER, config.capital(), board, clock);
         String idPrefix = "bt" + latencyMillis + "ms-";
         TradeDecider decider = new TradeDecider(
                 current,
@@ -70,7 +95,13 @@ final class BacktestRun {
                 positions,
                 config.pairRiskLimits(),
                 config.maxBookAge(),
-                () -> idPrefix + ++tradeIds);
+                () -> idPrefix + ++tradeIds,
+                board,
+                capital);
+        // the decision's age on the capture's clock: a decision is looked at again the moment it is taken here, as
+        // the backtest's journal takes no time
+        LastLook lastLook = new LastLook(() -> control, books, board, capital)
+                .withMaxDecisionAge(config.failClosed().maxDecisionAge(), clock);
         Map<Platform, VenueOrderGateway> gateways = Map.of(
                 Platform.KALSHI,
                 new ReplayedOrderGateway(Platform.KALSHI, pairs, books.books(), liquidity, clock, latencyMillis),
@@ -79,20 +110,13 @@ final class BacktestRun {
         LiveExecution legRisk = new LiveExecution(gateways, journal, clock, clock, config.live());
         ReplayedVenue venue = new ReplayedVenue(books.books(), liquidity, clock, legRisk, latencyMillis);
         this.lifecycle = new TradeLifecycle(
-                decider,
-                new LastLook(() -> control, books),
-                books,
-                current,
-                venue,
-                journal,
-                positions,
-                new TradeHistory(HISTORY),
-                clock,
-                clock,
-                report -> {
-                    ledger.onReport(report, journal.legRisk(report.tradeId()));
-                    reported.accept(report);
-                });
+                        decider, lastLook, books, current, venue, journal, positions, history, clock, clock, report -> {
+                            ledger.onReport(report, journal.legRisk(report.tradeId()));
+                            reported.accept(report);
+                        })
+                .withCapital(capital, clock, config.capital().rankingWindowMillis());
+        this.settlement = new SettlementDesk(
+                board, current, positions, history, capital, null, journal, clock, clock, settledReport -> {});
     }
 
     /** One capture line, in merged order. */
@@ -128,14 +152,36 @@ final class BacktestRun {
         }
     }
 
+    /**
+     * Each opportunity to the executor. One that free cash cannot pay in full waits in the capital ranking and may
+     * close before it is decided: the executor then journals nothing of it, and the ledger counts it missed for
+     * capital.
+     */
     private void decide() {
         for (OpportunityEvent event = published.poll(); event != null; event = published.poll()) {
             lifecycle.onOpportunity(event);
+            if (event instanceof ArbitrageOpportunityFound found) {
+                if (!decided.contains(found.id())) {
+                    undecided.put(found.id(), found);
+                }
+            } else if (event instanceof ArbitrageOpportunityClosed closed) {
+                decided.remove(closed.id());
+                ArbitrageOpportunityFound dropped = undecided.remove(closed.id());
+                if (dropped != null) {
+                    ledger.onClosedUndecided(dropped, clock.getAsLong());
+                }
+            }
         }
     }
 
-    private void marketsChanged(MarketPair pair, MarketView kalshi, MarketView polymarket, MarketStatusChanged cause) {
-        ledger.onMarkets(pair.id(), kalshi, polymarket, clock.getAsLong());
+    /**
+     * A market's life as the feeds would report it: the monitor's calendar takes its expected resolution (the
+     * opportunities' contracts §7 fields), the executor takes it as {@code TradeExecutor.onMarketStatus} does.
+     */
+    private void marketStatus(MarketStatusChanged change) {
+        engine.resolutionCalendar().update(change);
+        board.update(change);
+        settlement.marketChanged(change.view());
     }
 
     CapturePlayback playback() {

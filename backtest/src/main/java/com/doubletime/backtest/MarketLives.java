@@ -1,57 +1,42 @@
 package com.doubletime.backtest;
 
 import com.doubletime.domain.MarketPair;
-import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.MarketStatusChanged;
-import com.doubletime.domain.market.MarketStatus;
-import com.doubletime.domain.market.MarketView;
 import com.doubletime.feed.MalformedFrameException;
 import com.doubletime.kalshi.market.KalshiLifecycleParser;
 import com.doubletime.kalshi.market.KalshiMarketBoard;
 import com.doubletime.polymarket.market.PolymarketMarketBoard;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The paired markets' lives as a capture tells them: Kalshi {@code market_lifecycle_v2} and Polymarket
  * {@code market_resolved} frames, read by the feeds' own parsers and boards ({@link KalshiMarketBoard},
- * {@link PolymarketMarketBoard}), which publish {@link MarketStatusChanged} as live. A capture holds no REST answer,
- * so every paired Kalshi market starts open (the board follows lifecycle events only for markets it knows) and a
- * Polymarket market is open until it resolves. Each change goes to {@code out} with both of the pair's markets as now
- * known. A lifecycle frame that cannot be read is counted and skipped, like any bad frame.
+ * {@link PolymarketMarketBoard}), which publish {@link MarketStatusChanged} as live; each goes to {@code out}, where
+ * the executor's own market board and settlement desk take it as they take the feeds' events. A capture holds no REST
+ * answer, so every paired Kalshi market starts open (the board follows lifecycle events only for markets it knows) and
+ * a Polymarket market is open until it resolves. A lifecycle frame that cannot be read is counted and skipped, like
+ * any bad frame.
  */
 final class MarketLives implements CapturePlayback.LifecycleSink {
-    /** Both markets of a pair as now known, after one of them changed. */
-    interface PairMarkets {
-        void changed(MarketPair pair, MarketView kalshi, MarketView polymarket, MarketStatusChanged cause);
-    }
-
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final List<MarketPair> pairs;
-    private final PairMarkets out;
     private final KalshiMarketBoard kalshi;
     private final PolymarketMarketBoard polymarket;
-    private final Map<String, MarketView> kalshiViews = new HashMap<>();
-    private final Map<String, MarketView> polymarketViews = new HashMap<>();
-    private final Consumer<MarketStatusChanged> changes = this::changed;
     private boolean seeded;
     private long lastSecond = Long.MIN_VALUE;
     private long unreadable;
     private String lastError;
 
-    MarketLives(List<MarketPair> pairs, PairMarkets out) {
+    MarketLives(List<MarketPair> pairs, Consumer<MarketStatusChanged> out) {
         this.pairs = List.copyOf(pairs);
-        this.out = out;
         this.kalshi = new KalshiMarketBoard(
-                pairs.stream().map(MarketPair::kalshiTicker).distinct().toList(), changes);
-        this.polymarket = new PolymarketMarketBoard(pairs, changes);
+                pairs.stream().map(MarketPair::kalshiTicker).distinct().toList(), out);
+        this.polymarket = new PolymarketMarketBoard(pairs, out);
     }
 
     @Override
@@ -114,42 +99,5 @@ final class MarketLives implements CapturePlayback.LifecycleSink {
                         atNanos / NANOS_PER_MILLI);
             }
         }
-    }
-
-    private void changed(MarketStatusChanged change) {
-        MarketView view = change.view();
-        if (view.platform() == Platform.KALSHI) {
-            kalshiViews.put(view.market(), view);
-        } else {
-            polymarketViews.put(key(view.market()), view);
-        }
-        for (MarketPair pair : pairs) {
-            boolean concerned = view.platform() == Platform.KALSHI
-                    ? view.market().equals(pair.kalshiTicker())
-                    : key(view.market()).equals(key(pair.conditionId()));
-            if (concerned) {
-                out.changed(pair, kalshiView(pair), polymarketView(pair), change);
-            }
-        }
-    }
-
-    private MarketView kalshiView(MarketPair pair) {
-        MarketView view = kalshiViews.get(pair.kalshiTicker());
-        return view != null ? view : open(Platform.KALSHI, pair.kalshiTicker());
-    }
-
-    private MarketView polymarketView(MarketPair pair) {
-        MarketView view = polymarketViews.get(key(pair.conditionId()));
-        return view != null ? view : open(Platform.POLYMARKET, pair.conditionId());
-    }
-
-    private static MarketView open(Platform platform, String market) {
-        return new MarketView(
-                platform, market, MarketStatus.OPEN, MarketView.UNKNOWN, MarketView.UNKNOWN, MarketView.NO_SHARD, null);
-    }
-
-    /** Condition ids are hex: any case names the same market. */
-    private static String key(String conditionId) {
-        return conditionId.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,13 +2,11 @@ package com.doubletime.backtest;
 
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
-import com.doubletime.domain.Outcome;
 import com.doubletime.domain.ReturnOnCapital;
-import com.doubletime.domain.market.MarketView;
-import com.doubletime.domain.settlement.HeldPosition;
-import com.doubletime.domain.settlement.Settlement;
-import com.doubletime.domain.settlement.SettlementVerdict;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.trade.LegFill;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.PositionState;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import java.math.BigDecimal;
@@ -22,10 +20,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one latency run traded, from the executor's reports as they are written: counts by status, fees, P&amp;L
- * (each report's {@code realisedEdge}: hedged pairs at $1, one-venue contracts at nothing until a settlement pays
- * them), the capital the trades tie up (both legs' cost and fees, locked until the capture ends or the pair's markets
- * settle), drawdown, and the windows not traded in full with why. Per pair and in total.
+ * What one latency run traded, from the executor's reports and settlements as they are journaled: counts by status,
+ * fees, P&amp;L (each report's {@code realisedEdge}: hedged pairs at $1, one-venue contracts at nothing, until the
+ * settlement desk settles the pair at what its contracts paid), the capital the trades tie up (both legs' cost and
+ * fees, locked until the capture ends or the pair's markets settle), drawdown, and the windows not traded in full with
+ * why. Per pair and in total.
  */
 final class RunLedger {
     /** How many missed windows are kept with their details per run (all are counted). */
@@ -40,7 +39,7 @@ final class RunLedger {
     private static final int RATIO_DECIMALS = 6;
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** A window not traded in full. */
+    /** A window not traded in full; {@code tradeId} and {@code status} null for one never decided. */
     record Miss(
             long atNanos,
             String tradeId,
@@ -68,22 +67,13 @@ final class RunLedger {
         BigDecimal capitalUsed = BigDecimal.ZERO;
         long firstOutlayNanos = Long.MIN_VALUE;
         long releasedAtNanos = Long.MIN_VALUE;
+        long closedUndecided;
         boolean settled;
-        final Map<Direction, Held> held = new EnumMap<>(Direction.class);
+        boolean diverged;
 
         PairLedger(String pairId) {
             this.pairId = pairId;
         }
-    }
-
-    /** Contracts one direction of a pair holds (fixed-point), what they cost and their fees. */
-    static final class Held {
-        Outcome kalshiOutcome;
-        Outcome polymarketOutcome;
-        long kalshi;
-        long polymarket;
-        BigDecimal cost = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
     }
 
     private final long latencyMillis;
@@ -99,6 +89,7 @@ final class RunLedger {
     private long rejected;
     private long unfilled;
     private long unhedged;
+    private long closedUndecided;
     private BigDecimal fees = BigDecimal.ZERO;
     private BigDecimal pnl = BigDecimal.ZERO;
     private BigDecimal locked = BigDecimal.ZERO;
@@ -161,13 +152,6 @@ final class RunLedger {
             capitalUsed = capitalUsed.max(locked);
             pair.locked = pair.locked.add(outlay);
             pair.capitalUsed = pair.capitalUsed.max(pair.locked);
-            Held held = pair.held.computeIfAbsent(report.direction(), d -> new Held());
-            held.kalshiOutcome = k.order().outcome();
-            held.polymarketOutcome = p.order().outcome();
-            held.kalshi += k.filledQuantity() * FixedPoint.ONE;
-            held.polymarket += p.filledQuantity() * FixedPoint.ONE;
-            held.cost = held.cost.add(k.cost()).add(p.cost());
-            held.fees = held.fees.add(fee);
         }
         if (report.realisedEdge().signum() != 0) {
             pnl = pnl.add(report.realisedEdge());
@@ -194,43 +178,48 @@ final class RunLedger {
     }
 
     /**
-     * Both of a pair's markets as last reported: once the domain's settlement rules say what its positions paid
-     * ({@link Settlement#evaluate}; settled, or diverged with both markets settled), the pair's P&amp;L becomes what
-     * was paid minus cost and fees, and its capital is free again.
+     * A window free cash could not pay in full waited in the executor's capital ranking and closed before it was
+     * decided: nothing was journaled or sent, and it is missed for capital.
      */
-    void onMarkets(String pairId, MarketView kalshi, MarketView polymarket, long atNanos) {
-        PairLedger pair = pairs.get(pairId);
-        if (pair == null || pair.settled || pair.held.isEmpty()) {
-            return;
+    void onClosedUndecided(ArbitrageOpportunityFound found, long atNanos) {
+        missed.merge(MissReason.CAPITAL, 1L, Long::sum);
+        pair(found.opportunity().pairId()).closedUndecided++;
+        closedUndecided++;
+        if (misses.size() < MISSES_KEPT) {
+            misses.add(new Miss(
+                    found.detectedAtNanos(),
+                    null,
+                    found.id(),
+                    found.opportunity().pairId(),
+                    found.opportunity().direction(),
+                    found.opportunity().quantity(),
+                    null,
+                    MissReason.CAPITAL,
+                    "free cash could not pay it in full; it waited in the capital ranking and closed "
+                            + (atNanos - found.detectedAtNanos()) / NANOS_PER_MILLI + " ms after opening, before"
+                            + " it was decided",
+                    List.of()));
         }
-        BigDecimal realized = BigDecimal.ZERO;
-        for (Held held : pair.held.values()) {
-            SettlementVerdict verdict = Settlement.evaluate(
-                    new HeldPosition(
-                            pairId,
-                            held.kalshiOutcome,
-                            held.kalshi,
-                            held.polymarketOutcome,
-                            held.polymarket,
-                            held.cost,
-                            held.fees),
-                    kalshi,
-                    polymarket);
-            BigDecimal paid = verdict instanceof SettlementVerdict.Settled settled
-                    ? settled.realizedPnl()
-                    : verdict instanceof SettlementVerdict.Diverged diverged ? diverged.realizedPnl() : null;
-            if (paid == null) {
-                return; // not paid out yet
-            }
-            realized = realized.add(paid);
+    }
+
+    /**
+     * The executor's settlement desk settled a pair's position (both markets resolved, contracts §7): the pair's
+     * P&amp;L becomes what its contracts paid minus cost and fees ({@link PositionSettled#realizedPnl}), in place of
+     * the trades' edges counted so far, and its capital is free again.
+     */
+    void onSettled(PositionSettled settled) {
+        PairLedger pair = pair(settled.pairId());
+        if (pair.settled) {
+            return; // one settlement per pair and pair of markets
         }
-        pnl = pnl.add(realized.subtract(pair.pnl));
-        pair.pnl = realized;
+        pnl = pnl.add(settled.realizedPnl().subtract(pair.pnl));
+        pair.pnl = settled.realizedPnl();
         locked = locked.subtract(pair.locked);
         pair.locked = BigDecimal.ZERO;
         pair.settled = true;
-        pair.releasedAtNanos = atNanos;
-        pnlMoved(atNanos);
+        pair.diverged = settled.state() == PositionState.DIVERGED;
+        pair.releasedAtNanos = settled.atNanos();
+        pnlMoved(settled.atNanos());
     }
 
     private void pnlMoved(long atNanos) {
@@ -285,6 +274,11 @@ final class RunLedger {
 
     long unhedged() {
         return unhedged;
+    }
+
+    /** Windows that closed while waiting in the capital ranking, never decided (counted in {@link #missed}). */
+    long closedUndecided() {
+        return closedUndecided;
     }
 
     BigDecimal fees() {

@@ -199,14 +199,11 @@ class BacktestWindowsTest {
                 .kalshiDelta(TICKER, "no", 55, -50)
                 // Kalshi determines YES and settles; Polymarket resolves YES: the 50 Kalshi YES held alone pay $50
                 .at(5000)
-                .kalshi("{\"type\":\"market_lifecycle_v2\",\"sid\":7,\"seq\":1,\"msg\":{\"market_ticker\":\"" + TICKER
-                        + "\",\"event_type\":\"determined\",\"result\":\"yes\",\"settlement_value\":\"1\"}}")
+                .kalshiLifecycle(TICKER, "determined", "\"result\":\"yes\",\"settlement_value\":\"1\"")
                 .at(6000)
-                .kalshi("{\"type\":\"market_lifecycle_v2\",\"sid\":7,\"seq\":2,\"msg\":{\"market_ticker\":\"" + TICKER
-                        + "\",\"event_type\":\"settled\"}}")
+                .kalshiLifecycle(TICKER, "settled", "")
                 .at(7000)
-                .polymarket("{\"event_type\":\"market_resolved\",\"market\":\"" + CONDITION
-                        + "\",\"winning_asset_id\":\"" + YES + "\",\"winning_outcome\":\"Yes\"}")
+                .polymarketResolved(CONDITION, YES, "Yes")
                 .at(8000)
                 .kalshiDelta(TICKER, "yes", 49, 1);
         ExecutorConfig reportOnly = ExecutorConfig.fromJson(new JsonObject()

@@ -21,6 +21,7 @@ public final class CaptureScript {
 
     private final StringBuilder lines = new StringBuilder();
     private long seq;
+    private long lifecycleSeq;
     private long nowNanos = T0;
 
     /** A pair with Kalshi rate 0.07 and Polymarket 0.04, polarity same, unlimited size. */
@@ -80,6 +81,20 @@ public final class CaptureScript {
     /** A raw Kalshi frame (a lifecycle message, say), its sid's sequence left alone. */
     CaptureScript kalshi(String frame) {
         return line("kalshi", frame);
+    }
+
+    /** A Kalshi {@code market_lifecycle_v2} frame on its own channel; {@code fields}: more of its msg, JSON, or "". */
+    CaptureScript kalshiLifecycle(String ticker, String eventType, String fields) {
+        return kalshi("{\"type\":\"market_lifecycle_v2\",\"sid\":7,\"seq\":" + ++lifecycleSeq
+                + ",\"msg\":{\"market_ticker\":\"" + ticker + "\",\"event_type\":\"" + eventType + "\""
+                + (fields.isEmpty() ? "" : "," + fields) + "}}");
+    }
+
+    /** Polymarket {@code market_resolved}: {@code winningToken} won. */
+    CaptureScript polymarketResolved(String condition, String winningToken, String winningOutcome) {
+        return polymarket("{\"event_type\":\"market_resolved\",\"market\":\"" + condition
+                + "\",\"winning_asset_id\":\"" + winningToken + "\",\"winning_outcome\":\"" + winningOutcome
+                + "\"}");
     }
 
     /** Polymarket {@code book} of one token: bids and asks as alternating cents, size. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
+import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.feed.capture.MergedCapture;
 import com.doubletime.monitor.ArbitrageEngine;
@@ -21,6 +22,8 @@ class GeneratedCaptureTest {
     private static final int PAIRS = 6;
     private static final int FRAMES = 20_000;
     private static final int WINDOW_EVERY = 40;
+    /** More than every window of the capture together can cost: cash never binds. */
+    private static final BigDecimal UNLIMITED_CASH = RiskLimits.MAX_DOLLARS;
 
     @TempDir
     Path dir;
@@ -31,13 +34,13 @@ class GeneratedCaptureTest {
                 ExecutorConfig.DEFAULT.withRiskLimits(BacktestWindowsTest.UNLIMITED, Map.of()),
                 latencies,
                 false,
-                BacktestSettings.DEFAULT_CASH,
-                BacktestSettings.DEFAULT_CASH);
+                UNLIMITED_CASH,
+                UNLIMITED_CASH);
         return Backtest.run(settings, MergedCapture.of(capture, 1 << 16), ProgressLine.off());
     }
 
     @Test
-    void atLatencyZeroWithUnlimitedLimitsEveryWindowOfTheReplayIsTradedOnceForItsEdge() throws Exception {
+    void atLatencyZeroWithUnlimitedLimitsAndCapitalEveryWindowOfTheReplayIsTradedOnceForItsEdge() throws Exception {
         GeneratedCapture generated = new GeneratedCapture(PAIRS, 11);
         Path capture = generated.write(FRAMES, WINDOW_EVERY).write(dir.resolve("generated.jsonl"));
         // the replay, as ./double-time replay runs it: its distinct opportunity ids and their opening edges

@@ -10,6 +10,7 @@ import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.executor.ExecutorConfig;
+import com.doubletime.executor.capital.CapitalSettings;
 import com.doubletime.feed.capture.MergedCapture;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -185,7 +186,11 @@ public final class BacktestTool {
         return List.copyOf(given);
     }
 
+    /** Dollars given to {@code option}, or null when it was not given. */
     private static BigDecimal dollars(String option, String value) {
+        if (value == null) {
+            return null;
+        }
         try {
             BigDecimal dollars = new BigDecimal(value.trim());
             if (dollars.signum() < 0) {
@@ -214,7 +219,7 @@ public final class BacktestTool {
             showDefaultValues = true,
             description = {
                 "What a capture would have earned, at which latency: the live parsers, books and detector, and each"
-                        + " window through the executor's own decision (risk limits, controls, minimum order size),"
+                        + " window through the executor's own decision (risk limits, controls, minimum order size, capital),"
                         + " last look and leg-risk policy; both orders reach the replayed books the given milliseconds"
                         + " (capture clock) after the frame that opened or changed the window and fill"
                         + " immediate-or-cancel there; liquidity taken stays taken until the venue updates that level."
@@ -251,15 +256,23 @@ public final class BacktestTool {
                 names = "--executor-config",
                 paramLabel = "FILE",
                 description = "the executor's settings as a deployment has them (JSON: riskLimits, pairRiskLimits,"
-                        + " maxBookAgeMillis, live.legRisk; alone or under \"executor\"). Default: the executor's"
-                        + " defaults, as ./double-time run trades")
+                        + " maxBookAgeMillis, maxDecisionAgeMillis, live.legRisk, capital; alone or under"
+                        + " \"executor\"). Default: the executor's defaults, as ./double-time run trades")
         Path executorConfig;
 
-        @Option(names = "--kalshi-cash", paramLabel = "DOLLARS", description = "starting paper cash on Kalshi")
-        String kalshiCash = BacktestSettings.DEFAULT_CASH.toPlainString();
+        @Option(
+                names = "--kalshi-cash",
+                paramLabel = "DOLLARS",
+                description = "starting paper cash on Kalshi. Default: the executor config's capital.paperCash.kalshi,"
+                        + " else " + CapitalSettings.DEFAULT_PAPER_CASH_TEXT)
+        String kalshiCash;
 
-        @Option(names = "--polymarket-cash", paramLabel = "DOLLARS", description = "starting paper cash on Polymarket")
-        String polymarketCash = BacktestSettings.DEFAULT_CASH.toPlainString();
+        @Option(
+                names = "--polymarket-cash",
+                paramLabel = "DOLLARS",
+                description = "starting paper cash on Polymarket. Default: the executor config's"
+                        + " capital.paperCash.polymarket, else " + CapitalSettings.DEFAULT_PAPER_CASH_TEXT)
+        String polymarketCash;
 
         @Option(
                 names = {"-h", "--help"},

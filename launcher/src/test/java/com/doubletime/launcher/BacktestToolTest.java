@@ -93,12 +93,38 @@ class BacktestToolTest {
     }
 
     @Test
+    void theExecutorConfigsPaperCashPaysTheTradesAndTheCashOptionsOverrideIt() throws Exception {
+        Path config = dir.resolve("executor.json");
+        Files.writeString(config, "{\"capital\":{\"paperCash\":{\"kalshi\":\"0\",\"polymarket\":\"0\"}}}");
+        String[] common = {
+            "--pairs", resource("replay-pairs.yaml"),
+            "--capture", resource("replay-capture.jsonl"),
+            "--latency-ms", "0",
+            "--executor-config", config.toString()
+        };
+
+        assertEquals(0, run(common), stderr());
+        JsonObject broke = new JsonObject(stdout().strip()).getJsonArray("runs").getJsonObject(0);
+        assertEquals(0, broke.getLong("filled"), "no cash pays no trade: " + stdout());
+        // refused for cash, or closed while waiting in the capital ranking: missed for capital either way
+        assertEquals(2, broke.getJsonObject("missed").getLong("capital"), stdout());
+
+        out.reset();
+        String[] funded = List.of(common).toArray(new String[common.length + 4]);
+        System.arraycopy(new String[] {"--kalshi-cash", "5000", "--polymarket-cash", "5000"}, 0, funded, 8, 4);
+        assertEquals(0, run(funded), stderr());
+        JsonObject paid = new JsonObject(stdout().strip()).getJsonArray("runs").getJsonObject(0);
+        assertEquals(2, paid.getLong("filled"), stdout());
+        assertEquals(0, paid.getJsonObject("missed").getLong("capital"), stdout());
+    }
+
+    @Test
     void helpListsTheOptionsWithTheirDefaults() throws Exception {
         assertEquals(0, run("--help"));
         assertTrue(stdout().contains("--latency-ms"), stdout());
         assertTrue(stdout().contains("Default: [0, 25, 100, 250]"), stdout());
         assertTrue(stdout().contains("--kalshi-cash"), stdout());
-        assertTrue(stdout().contains("Default: 10000"), stdout());
+        assertTrue(stdout().contains("paperCash.kalshi, else 10000"), stdout());
     }
 
     @Test
