@@ -228,6 +228,9 @@ public final class BacktestTool {
                 ""
             })
     static final class Options {
+        private static final String CASH =
+                ". Default: the executor config's capital.paperCash, else " + CapitalSettings.DEFAULT_PAPER_CASH_TEXT;
+
         @Mixin
         CaptureInput input = new CaptureInput();
 
@@ -260,18 +263,13 @@ public final class BacktestTool {
                         + " \"executor\"). Default: the executor's defaults, as ./double-time run trades")
         Path executorConfig;
 
-        @Option(
-                names = "--kalshi-cash",
-                paramLabel = "DOLLARS",
-                description = "starting paper cash on Kalshi. Default: the executor config's capital.paperCash.kalshi,"
-                        + " else " + CapitalSettings.DEFAULT_PAPER_CASH_TEXT)
+        @Option(names = "--kalshi-cash", paramLabel = "DOLLARS", description = "starting paper cash on Kalshi" + CASH)
         String kalshiCash;
 
         @Option(
                 names = "--polymarket-cash",
                 paramLabel = "DOLLARS",
-                description = "starting paper cash on Polymarket. Default: the executor config's"
-                        + " capital.paperCash.polymarket, else " + CapitalSettings.DEFAULT_PAPER_CASH_TEXT)
+                description = "starting paper cash on Polymarket" + CASH)
         String polymarketCash;
 
         @Option(

@@ -124,7 +124,7 @@ class BacktestToolTest {
         assertTrue(stdout().contains("--latency-ms"), stdout());
         assertTrue(stdout().contains("Default: [0, 25, 100, 250]"), stdout());
         assertTrue(stdout().contains("--kalshi-cash"), stdout());
-        assertTrue(stdout().contains("paperCash.kalshi, else 10000"), stdout());
+        assertTrue(stdout().contains("paperCash, else 10000"), stdout());
     }
 
     @Test
