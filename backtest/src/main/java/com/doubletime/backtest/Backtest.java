@@ -65,7 +65,7 @@ public final class Backtest {
         });
         wallNanos[0] = System.nanoTime() - wallStart;
         cpuNanos[0] = threads.getCurrentThreadCpuTime() - cpuStart;
-        List<String> warnings = capture.warnings();
+        List<String> warnings = new ArrayList<>(capture.warnings());
         boolean anyFrame = span[0] != Long.MAX_VALUE;
         census.finish(anyFrame ? span[1] : 0);
 
@@ -86,6 +86,11 @@ public final class Backtest {
                 }
             });
             runs.add(run.finish());
+            if (runs.size() == 1 && run.markets().unreadable() > 0) {
+                // the same frames in every run: said once
+                warnings.add(run.markets().unreadable() + " market lifecycle frame(s) could not be read and were"
+                        + " skipped (the last: " + run.markets().lastError() + ")");
+            }
             wallNanos[thisPass - 1] = System.nanoTime() - wallStart;
             cpuNanos[thisPass - 1] = threads.getCurrentThreadCpuTime() - cpuStart;
         }

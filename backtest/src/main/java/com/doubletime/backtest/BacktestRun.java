@@ -184,6 +184,10 @@ final class BacktestRun {
         settlement.marketChanged(change.view());
     }
 
+    MarketLives markets() {
+        return markets;
+    }
+
     CapturePlayback playback() {
         return playback;
     }

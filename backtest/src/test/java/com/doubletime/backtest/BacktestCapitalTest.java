@@ -196,6 +196,26 @@ class BacktestCapitalTest {
     }
 
     @Test
+    void aLifecycleFrameThatCannotBeReadIsSkippedAndSaidOnce() throws Exception {
+        CaptureScript script = BacktestWindowsTest.books()
+                .at(500)
+                .kalshiLifecycle(TICKER, "deactivated", "\"is_deactivated\":\"maybe\"");
+        script = closeA(openA(script, 1000), 1030);
+
+        BacktestResult result = backtest(script, List.of(PAIR), BacktestWindowsTest.unlimited(), null);
+
+        assertEquals(
+                TradeStatus.FILLED,
+                BacktestWindowsTest.onlyTrade(result.runs().get(0)).status(),
+                "the market stays open");
+        List<String> said =
+                result.warnings().stream().filter(w -> w.contains("lifecycle")).toList();
+        assertEquals(1, said.size(), result.warnings().toString());
+        assertTrue(said.get(0).startsWith("1 market lifecycle frame(s) could not be read"), said.get(0));
+        assertTrue(said.get(0).contains("is_deactivated is not a boolean"), said.get(0));
+    }
+
+    @Test
     void aMinimumAnnualisedReturnRefusesWindowsWhoseResolutionTheCaptureDoesNotTell() throws Exception {
         RiskLimits u = BacktestWindowsTest.UNLIMITED;
         RiskLimits tenPercent = new RiskLimits(
