@@ -85,6 +85,22 @@ class BacktestWindowsTest {
         return ExecutorConfig.DEFAULT.withRiskLimits(UNLIMITED, Map.of());
     }
 
+    /** Unlimited, with the report-only leg-risk policy: a leg that fills short stays short. */
+    static ExecutorConfig reportOnly() {
+        return ExecutorConfig.fromJson(new JsonObject()
+                        .put("live", new JsonObject().put("legRisk", new JsonObject().put("policy", "report-only"))))
+                .withRiskLimits(UNLIMITED, Map.of());
+    }
+
+    /** The window opens at 1000 ms; Polymarket's side of it is gone at 1010, Kalshi's at 1060. */
+    static CaptureScript polymarketGoneAtArrival() {
+        return open(books(), 1000)
+                .at(1010)
+                .polymarketLevel(CONDITION, NO, "SELL", 50, 0)
+                .at(1060)
+                .kalshiDelta(TICKER, "no", 55, -50);
+    }
+
     static TradeReport onlyTrade(RunLedger run) {
         assertEquals(1, run.tradesKept().size(), "one trade");
         return run.tradesKept().get(0).report();
@@ -167,16 +183,9 @@ class BacktestWindowsTest {
 
     @Test
     void aLegLeftShortUnderTheReportOnlyPolicyIsCountedUnhedged() throws Exception {
-        CaptureScript script = open(books(), 1000)
-                .at(1010)
-                .polymarketLevel(CONDITION, NO, "SELL", 50, 0)
-                .at(1060)
-                .kalshiDelta(TICKER, "no", 55, -50);
-        ExecutorConfig reportOnly = ExecutorConfig.fromJson(new JsonObject()
-                        .put("live", new JsonObject().put("legRisk", new JsonObject().put("policy", "report-only"))))
-                .withRiskLimits(UNLIMITED, Map.of());
+        CaptureScript script = polymarketGoneAtArrival();
 
-        RunLedger run = backtest(script, reportOnly, 25L).runs().get(0);
+        RunLedger run = backtest(script, reportOnly(), 25L).runs().get(0);
 
         TradeReport report = onlyTrade(run);
         assertEquals(TradeStatus.PARTIALLY_FILLED, report.status());
@@ -192,11 +201,7 @@ class BacktestWindowsTest {
 
     @Test
     void aPairWhoseMarketsSettleInTheCaptureIsPaidWhatItsContractsPayAndFreesItsCapital() throws Exception {
-        CaptureScript script = open(books(), 1000)
-                .at(1010)
-                .polymarketLevel(CONDITION, NO, "SELL", 50, 0)
-                .at(1060)
-                .kalshiDelta(TICKER, "no", 55, -50)
+        CaptureScript script = polymarketGoneAtArrival()
                 // Kalshi determines YES and settles; Polymarket resolves YES: the 50 Kalshi YES held alone pay $50
                 .at(5000)
                 .kalshiLifecycle(TICKER, "determined", "\"result\":\"yes\",\"settlement_value\":\"1\"")
@@ -206,11 +211,8 @@ class BacktestWindowsTest {
                 .polymarketResolved(CONDITION, YES, "Yes")
                 .at(8000)
                 .kalshiDelta(TICKER, "yes", 49, 1);
-        ExecutorConfig reportOnly = ExecutorConfig.fromJson(new JsonObject()
-                        .put("live", new JsonObject().put("legRisk", new JsonObject().put("policy", "report-only"))))
-                .withRiskLimits(UNLIMITED, Map.of());
 
-        RunLedger run = backtest(script, reportOnly, 25L).runs().get(0);
+        RunLedger run = backtest(script, reportOnly(), 25L).runs().get(0);
 
         assertEquals(1, run.unhedged());
         // paid 22.50 + 0.87 fee for 50 Kalshi YES, which paid $50 at settlement
