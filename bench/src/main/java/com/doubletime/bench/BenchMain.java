@@ -106,6 +106,11 @@ public final class BenchMain {
         @Option(names = "--all", description = "everything: the four measurements, the warm replay and the JMH suites")
         boolean all;
 
+        @Option(
+                names = "--backtest",
+                description = "only the backtest's throughput per latency run against the replay's, same capture")
+        boolean backtest;
+
         @Option(names = "--live-pairs", paramLabel = "N", description = "live: pairs in the generated pairs file")
         int livePairs = DEFAULT_LIVE_PAIRS;
 
@@ -207,6 +212,12 @@ public final class BenchMain {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / MIB,
                 loadAverage());
+        if (options.backtest) {
+            BacktestBench.run(
+                    ColdReplayBench.capture(options.pairs, options.frames, "sparse", CaptureGenerator.Windows.SPARSE),
+                    MEASURED_REPLAYS);
+            return;
+        }
         if (options.signingOnly) {
             jmh(SigningBenchmarks.class.getName());
             return;

@@ -1,5 +1,6 @@
 package com.doubletime.launcher;
 
+import com.doubletime.backtest.CapturePlayback;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
@@ -8,10 +9,8 @@ import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.feed.capture.MergedCapture;
-import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
 import com.doubletime.monitor.WindowPathWarmUp;
-import com.doubletime.polymarket.PolymarketBookSession;
 import io.vertx.core.Vertx;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,10 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +50,7 @@ public final class ReplayTool {
     static final int CHUNK_BYTES = 1 << 17;
 
     private final ArbitrageEngine engine;
-    private final KalshiBookSession kalshi;
-    private final PolymarketBookSession polymarket;
+    private final CapturePlayback playback;
     private final Histogram latency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
     /** The frames after which an opportunity opened or changed: what a trader waits for. */
     private final Histogram windowLatency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
@@ -62,8 +59,6 @@ public final class ReplayTool {
     /** The current frame's opportunity events, written once its latency is recorded. */
     private final List<OpportunityEvent> decided = new ArrayList<>();
 
-    private long frames;
-    private long malformedLines;
     private long opportunities;
     /** Opportunity events that opened or changed a window (closes are not counted). */
     private long windowEvents;
@@ -92,8 +87,7 @@ public final class ReplayTool {
             }
             decided.add(event);
         });
-        this.kalshi = new KalshiBookSession(engine, kalshiUseYesPrice, null);
-        this.polymarket = new PolymarketBookSession(engine);
+        this.playback = new CapturePlayback(engine, kalshiUseYesPrice, null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -116,7 +110,7 @@ public final class ReplayTool {
         List<MarketPair> pairs;
         Vertx vertx = Vertx.vertx();
         try {
-            pairs = PairsLoader.load(vertx, arguments.pairs).await();
+            pairs = PairsLoader.load(vertx, arguments.input.pairs).await();
         } catch (PairsFileException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         } finally {
@@ -124,7 +118,7 @@ public final class ReplayTool {
         }
         MergedCapture capture;
         try {
-            capture = MergedCapture.of(arguments.capture, CHUNK_BYTES);
+            capture = MergedCapture.of(arguments.input.capture, CHUNK_BYTES);
         } catch (IllegalArgumentException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         }
@@ -132,7 +126,7 @@ public final class ReplayTool {
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
         ReplayTool replay =
-                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.kalshiUseYesPrice);
+                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.input.kalshiUseYesPrice);
         long started = System.nanoTime();
         warmUpWindowPath(arguments.windowWarmUp);
         capture.read(replay::onRead);
@@ -149,8 +143,9 @@ public final class ReplayTool {
             stderr.println(COMMAND + ": warning: " + warning);
         }
         if (replay.readFrames() == 0) {
-            stderr.println(COMMAND + ": no frame could be read from " + arguments.capture + " (" + replay.frames
-                    + " lines, " + replay.malformed() + " malformed): is it a capture (docs/capture.md)?");
+            stderr.println(COMMAND + ": no frame could be read from " + arguments.input.capture + " ("
+                    + replay.playback.frames() + " lines, " + replay.playback.malformed()
+                    + " malformed): is it a capture (docs/capture.md)?");
             stderr.println(replay.summaryJson(seconds));
             return Cli.FAILED;
         }
@@ -191,37 +186,23 @@ public final class ReplayTool {
         }
     }
 
-    /** The line {@code reader} has just read, which was not blank: blank lines were never frames. */
+    /**
+     * The line {@code reader} has just read, which was not blank: blank lines were never frames. Latency is timed per
+     * frame handed to a session, from the start of parsing to the end of evaluating the pairs it touched.
+     */
     private void onRead(CaptureLineReader reader, boolean captureLine) {
-        String venue = captureLine ? reader.venue() : null;
-        boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
-        if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue))
-                || (!reader.hasFrame() && reader.event() == null)) {
-            frames++;
-            malformedLines++;
-            return;
-        }
-        if (!reader.hasFrame()) {
-            onConnectionEvent(kalshiVenue, reader.event(), reader.recvNanos());
-            writeDecided(); // a disconnect closes windows
-            return;
-        }
-        frames++;
         long windowEventsBefore = windowEvents;
         long parseStart = System.nanoTime();
-        if (kalshiVenue) {
-            kalshi.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
-        } else {
-            polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
-        }
-        long nanos = Math.max(0, System.nanoTime() - parseStart);
-        latency.recordValue(nanos);
-        if (windowEvents != windowEventsBefore) {
-            windowFrames++;
-            windowLatency.recordValue(nanos);
+        if (playback.onLine(reader, captureLine)) {
+            long nanos = Math.max(0, System.nanoTime() - parseStart);
+            latency.recordValue(nanos);
+            if (windowEvents != windowEventsBefore) {
+                windowFrames++;
+                windowLatency.recordValue(nanos);
+            }
         }
         if (!decided.isEmpty()) {
-            writeDecided();
+            writeDecided(); // a disconnect closes windows too
         }
     }
 
@@ -243,58 +224,34 @@ public final class ReplayTool {
         }
     }
 
-    private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {
-        boolean connected = event.equals("connected");
-        if (!connected && !event.equals("disconnected")) {
-            return; // other connection events carry nothing for the books
-        }
-        if (kalshiVenue) {
-            if (connected) {
-                kalshi.onConnected(recvNanos);
-            } else {
-                kalshi.onDisconnected("capture: disconnected", recvNanos);
-            }
-        } else if (!connected) {
-            polymarket.onDisconnected("capture: disconnected", recvNanos);
-        }
-    }
-
     /** Why frames were skipped, both venues' reasons summed; a line that is no capture line is {@code capture_line}. */
     private String malformedByReason() {
-        Map<String, Long> reasons = new TreeMap<>();
-        if (malformedLines > 0) {
-            reasons.put("capture_line", malformedLines);
-        }
-        kalshi.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
-        polymarket.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
         StringBuilder out = new StringBuilder("{");
-        reasons.forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
-                .append('"')
-                .append(reason)
-                .append("\":")
-                .append(count));
+        playback.malformedByReason()
+                .forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
+                        .append('"')
+                        .append(reason)
+                        .append("\":")
+                        .append(count));
         return out.append('}').toString();
-    }
-
-    private long malformed() {
-        return malformedLines + kalshi.malformed() + polymarket.malformed();
     }
 
     /** Frames read and handed to a session without being found malformed. */
     long readFrames() {
-        return frames - malformed();
+        return playback.readFrames();
     }
 
     public String summaryJson(double seconds) {
-        long malformed = malformed();
+        long frames = playback.frames();
+        long malformed = playback.malformed();
         double perSecond = seconds > 0 ? frames / seconds : 0;
         return "{\"frames\":" + frames
                 + ",\"opportunities\":" + opportunities
                 + ",\"malformed\":" + malformed
                 + ",\"malformedByReason\":" + malformedByReason()
-                + ",\"divergedBooks\":" + (kalshi.diverged() + polymarket.crossedBooks())
-                + ",\"gaps\":" + kalshi.gaps()
-                + ",\"duplicates\":" + kalshi.duplicates()
+                + ",\"divergedBooks\":" + playback.divergedBooks()
+                + ",\"gaps\":" + playback.gaps()
+                + ",\"duplicates\":" + playback.duplicates()
                 + ",\"seconds\":" + String.format(Locale.ROOT, "%.6f", seconds)
                 + ",\"framesPerSecond\":" + Math.round(perSecond)
                 + ",\"latencyNanos\":" + percentiles(latency)
@@ -325,26 +282,14 @@ public final class ReplayTool {
                 ""
             })
     static final class Options {
-        @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "pairs file, JSON or YAML")
-        Path pairs;
-
-        @Option(
-                names = "--capture",
-                required = true,
-                paramLabel = "FILE|DIR",
-                description = "a capture file, or the directory run --record wrote (its venue files merged by recv_ns)")
-        Path capture;
+        @Mixin
+        CaptureInput input = new CaptureInput();
 
         @Option(names = "--out", paramLabel = "FILE", description = "opportunity events here instead of stdout")
         Path out;
 
         @Option(names = "--dump-books", paramLabel = "FILE", description = "the final books (docs/book-dump.md)")
         Path dumpBooks;
-
-        @Option(
-                names = "--kalshi-use-yes-price",
-                description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
-        boolean kalshiUseYesPrice;
 
         @Option(
                 names = "--window-warm-up",
