@@ -1,5 +1,6 @@
 package com.doubletime.bench;
 
+import com.doubletime.bench.WindowLatencies.Mark;
 import com.doubletime.domain.PairsFile;
 import com.doubletime.launcher.EmbeddedStack;
 import com.doubletime.simulator.ExchangeSimulator;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.metrics.MetricsOptions;
@@ -20,7 +20,6 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
-import io.vertx.core.spi.observability.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,8 +66,6 @@ public final class SimulatorProcess {
     static final String ORDER = "order";
     static final String HEAD = "head";
 
-    private static final String KALSHI_ORDERS = "/portfolio/events/orders";
-    private static final String POLYMARKET_ORDER = "/order";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STAND_IN_ATTEMPTS = 5;
     private static final long STAND_IN_RETRY_MILLIS = 200;
@@ -200,22 +197,15 @@ public final class SimulatorProcess {
             @Override
             public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(
                     HttpServerOptions serverOptions, SocketAddress local) {
-                return new HttpServerMetrics<Object, Object, Object>() {
-                    @Override
-                    public Object requestBegin(Object socketMetric, HttpRequest request) {
-                        if (request.method() == HttpMethod.POST) {
-                            String uri = request.uri();
-                            int query = uri.indexOf('?');
-                            String path = query < 0 ? uri : uri.substring(0, query);
-                            if (path.endsWith(KALSHI_ORDERS)) {
-                                lines.add(HEAD + " " + SimulatorProbe.Venue.KALSHI + " " + System.nanoTime());
-                            } else if (path.equals(POLYMARKET_ORDER)) {
-                                lines.add(HEAD + " " + SimulatorProbe.Venue.POLYMARKET + " " + System.nanoTime());
-                            }
-                        }
-                        return null;
+                return WireToWireMarks.requestHeads(request -> {
+                    Mark venue = WireToWireMarks.entryOrder(request, Mark.KALSHI_HEAD_IN, Mark.POLYMARKET_HEAD_IN);
+                    if (venue != null) {
+                        SimulatorProbe.Venue probed = venue == Mark.KALSHI_HEAD_IN
+                                ? SimulatorProbe.Venue.KALSHI
+                                : SimulatorProbe.Venue.POLYMARKET;
+                        lines.add(HEAD + " " + probed + " " + System.nanoTime());
                     }
-                };
+                });
             }
         };
     }

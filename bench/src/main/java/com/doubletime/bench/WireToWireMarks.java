@@ -79,22 +79,29 @@ final class WireToWireMarks {
             @Override
             public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(
                     HttpServerOptions serverOptions, SocketAddress local) {
-                return new HttpServerMetrics<Object, Object, Object>() {
-                    @Override
-                    public Object requestBegin(Object socketMetric, HttpRequest request) {
-                        Mark mark = entryOrder(request, Mark.KALSHI_HEAD_IN, Mark.POLYMARKET_HEAD_IN);
-                        if (mark != null) {
-                            latencies.mark(mark, System.nanoTime());
-                        }
-                        return null;
+                return requestHeads(request -> {
+                    Mark mark = entryOrder(request, Mark.KALSHI_HEAD_IN, Mark.POLYMARKET_HEAD_IN);
+                    if (mark != null) {
+                        latencies.mark(mark, System.nanoTime());
                     }
-                };
+                });
+            }
+        };
+    }
+
+    /** A server's metrics that hear each request's head as it is read, and nothing else. */
+    static HttpServerMetrics<Object, Object, Object> requestHeads(Consumer<HttpRequest> head) {
+        return new HttpServerMetrics<>() {
+            @Override
+            public Object requestBegin(Object socketMetric, HttpRequest request) {
+                head.accept(request);
+                return null;
             }
         };
     }
 
     /** A new order (POST) to either venue's order endpoint; cancels are DELETEs, reads GETs. */
-    private static Mark entryOrder(HttpRequest request, Mark kalshi, Mark polymarket) {
+    static Mark entryOrder(HttpRequest request, Mark kalshi, Mark polymarket) {
         if (request == null || request.method() != HttpMethod.POST) {
             return null;
         }

@@ -162,16 +162,8 @@ public final class EmbeddedStack {
                 if (live != null && live.beforeFeeds() != null) {
                     live.beforeFeeds().accept(simulator);
                 }
-                SimulatorEndpoints endpoints = SimulatorEndpoints.of(simulator);
-                return deploy(
-                                vertx,
-                                config,
-                                pairs,
-                                simulator,
-                                simulatorData(vertx, endpoints, live),
-                                apiToken,
-                                live,
-                                HandOff.LOCAL)
+                MarketData data = simulatorData(vertx, SimulatorEndpoints.of(simulator), live);
+                return deploy(vertx, config, pairs, simulator, data, apiToken, live, HandOff.LOCAL)
                         .recover(failure -> simulator.stop().transform(ignored -> Future.failedFuture(failure)));
             });
         });
@@ -199,16 +191,10 @@ public final class EmbeddedStack {
             return Future.failedFuture(new IllegalArgumentException("live mode needs an API token"));
         }
         BusCodecs.registerAll(vertx.eventBus());
-        return pairs(vertx, config)
-                .compose(pairs -> deploy(
-                        vertx,
-                        config,
-                        pairs,
-                        simulators,
-                        simulatorData(vertx, simulators, live),
-                        apiToken,
-                        live,
-                        handOff));
+        return pairs(vertx, config).compose(pairs -> {
+            MarketData data = simulatorData(vertx, simulators, live);
+            return deploy(vertx, config, pairs, simulators, data, apiToken, live, handOff);
+        });
     }
 
     /** The feeds on the simulators; pair discovery reads the simulators' catalogues. */
