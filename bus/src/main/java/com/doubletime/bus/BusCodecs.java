@@ -2,6 +2,7 @@ package com.doubletime.bus;
 
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.ExecutorStatus;
 import com.doubletime.bus.protocol.MarketsQuery;
 import com.doubletime.bus.protocol.MarketsReport;
 import com.doubletime.bus.protocol.PositionsQuery;
@@ -65,6 +66,7 @@ public final class BusCodecs {
         add(MarketStatusChanged.class, new MarketStatusChangedCodec());
         add(MarketStatusRequest.class, new MarketStatusRequestCodec());
         add(BooksResendRequest.class, new BooksResendRequestCodec());
+        add(ExecutorStatus.class, new ExecutorStatusCodec());
     }
 
     private BusCodecs() {}
