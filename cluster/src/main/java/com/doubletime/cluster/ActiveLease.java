@@ -72,13 +72,13 @@ public final class ActiveLease {
     private boolean roundRunning;
     private long roundStartedNanos;
     private boolean stopped;
-    private boolean active;
+    private volatile boolean active;
     /** The lease string this instance last wrote; meaningful while active. */
     private String mine;
 
-    private long validUntilNanos;
-    private MarketLease lastSeen;
-    private String lastFailure;
+    private volatile long validUntilNanos;
+    private volatile MarketLease lastSeen;
+    private volatile String lastFailure;
 
     public ActiveLease(Vertx vertx, String role, String self, Timing timing, Listener listener) {
         this(vertx, role, self, timing, listener, System::currentTimeMillis, System::nanoTime);
@@ -155,6 +155,18 @@ public final class ActiveLease {
     public Future<Void> stop() {
         stopped = true;
         vertx.cancelTimer(timer);
+        if (!active || leases == null) {
+            return Future.succeededFuture();
+        }
+        active = false;
+        return leases.removeIfPresent(KEY, mine).otherwiseEmpty().mapEmpty();
+    }
+
+    /**
+     * Gives the lease back and stands by, rounds going on: for a holder that cannot act on it (its take-over failed,
+     * or it found a newer fencing epoch than its own), so that another instance need not wait for the expiry.
+     */
+    public Future<Void> release() {
         if (!active || leases == null) {
             return Future.succeededFuture();
         }
