@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <p>initdb and postgres refuse to run as root, so as root they run as the {@code postgres} OS user
  * ({@code runuser -u postgres --}) and the temp directories are handed to it.
  */
-final class LocalPostgres {
+public final class LocalPostgres {
     private static LocalPostgres shared;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -39,7 +39,7 @@ final class LocalPostgres {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static synchronized LocalPostgres shared() throws Exception {
+    public static synchronized LocalPostgres shared() throws Exception {
         if (shared == null) {
             shared = start();
             LocalPostgres server = shared;
@@ -49,7 +49,7 @@ final class LocalPostgres {
     }
 
     /** A fresh, empty database owned by the {@code postgres} role. */
-    PostgresJournalConfig newDatabase(String table) throws Exception {
+    public PostgresJournalConfig newDatabase(String table) throws Exception {
         String name = "dt_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         run(List.of(
                 bin.resolve("createdb").toString(),
