@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
  * The probes: {@code /health} (the gateway itself and its streams), {@code /health/live} (its event loop answers)
  * and {@code /health/ready}: ready when every service it depends on answers (the executor and the monitor over the
  * bus) and each feed has reported, within {@link #FEED_REPORT_MAX_AGE_MILLIS}, that it is connected; 503 otherwise,
- * with each check's state and, for a service that is down, which one and why.
+ * with each check's state and, for a service that is down, which one and why. {@code /health} and {@code
+ * /health/ready} both name the active trade executor instance and since when ({@link ExecutorBoard}).
  */
 final class Readiness {
     /** A feed whose last health report is older than this is not ready (feeds report about once a second). */
@@ -27,6 +28,7 @@ final class Readiness {
     private final ServiceRequests services;
     private final StreamsApi streams;
     private final FeedHealthBoard board;
+    private final ExecutorBoard executors;
     private final IntSupplier pairs;
 
     Readiness(
@@ -34,11 +36,13 @@ final class Readiness {
             ServiceRequests services,
             StreamsApi streams,
             FeedHealthBoard board,
+            ExecutorBoard executors,
             IntSupplier pairs) {
         this.config = config;
         this.services = services;
         this.streams = streams;
         this.board = board;
+        this.executors = executors;
         this.pairs = pairs;
     }
 
@@ -61,6 +65,7 @@ final class Readiness {
                         .put("opportunitiesBuffered", streams.opportunitiesBuffered())
                         .put("lastEventId", streams.lastOpportunityId())
                         .put("pairs", pairs.getAsInt())
+                        .put("executor", executors.json(System.currentTimeMillis()))
                         .encode());
     }
 
@@ -97,6 +102,7 @@ final class Readiness {
                     new JsonObject()
                             .put("status", ready ? "READY" : "NOT_READY")
                             .put("checks", checks)
+                            .put("executor", executors.json(System.currentTimeMillis()))
                             .encode());
         });
     }
