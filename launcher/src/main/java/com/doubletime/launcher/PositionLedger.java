@@ -1,0 +1,77 @@
+package com.doubletime.launcher;
+
+import com.doubletime.domain.FixedPoint;
+import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.order.VenuePosition;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Contracts held per {@code venue:instrument:outcome} (zeros left out), as the venues say and as the journal's
+ * trade reports add up: what the fail-over test and the chaos soak compare. A trade reported twice is itself a
+ * mismatch ({@link Journal#reportedTwice}).
+ */
+public final class PositionLedger {
+    private static final long WAIT_SECONDS = 30;
+
+    private PositionLedger() {}
+
+    /**
+     * The journal's trade reports summed.
+     *
+     * @param reportedTwice trade ids with more than one report
+     */
+    public record Journal(Map<String, Long> held, List<String> reportedTwice) {}
+
+    /** @param entries journal lines (JSON), any type; only {@code trade} reports count */
+    public static Journal ofJournal(Iterable<String> entries) {
+        Map<String, Long> held = new TreeMap<>();
+        Set<String> tradeIds = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String line : entries) {
+            JsonObject entry = new JsonObject(line);
+            if (!"trade".equals(entry.getString("type"))) {
+                continue;
+            }
+            if (!tradeIds.add(entry.getString("tradeId"))) {
+                twice.add(entry.getString("tradeId"));
+            }
+            JsonObject kalshi = entry.getJsonObject("kalshi");
+            JsonObject polymarket = entry.getJsonObject("polymarket");
+            held.merge(
+                    "kalshi:" + kalshi.getString("ticker") + ":" + kalshi.getString("outcome"),
+                    Long.parseLong(kalshi.getValue("filledQuantity").toString()),
+                    Long::sum);
+            held.merge(
+                    "polymarket:" + polymarket.getString("tokenId") + ":" + polymarket.getString("outcome"),
+                    Long.parseLong(polymarket.getValue("filledQuantity").toString()),
+                    Long::sum);
+        }
+        held.values().removeIf(v -> v == 0);
+        return new Journal(held, twice);
+    }
+
+    /** What the venues hold, read through their order gateways' positions endpoints. */
+    public static Map<String, Long> ofVenues(Collection<VenueOrderGateway> venues) throws Exception {
+        Map<String, Long> held = new TreeMap<>();
+        for (VenueOrderGateway venue : venues) {
+            for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if (p.quantity() != 0) {
+                    held.merge(
+                            p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
+                            p.quantity() / FixedPoint.ONE,
+                            Long::sum);
+                }
+            }
+        }
+        held.values().removeIf(v -> v == 0);
+        return held;
+    }
+}
