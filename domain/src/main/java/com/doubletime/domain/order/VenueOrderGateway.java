@@ -41,6 +41,27 @@ public interface VenueOrderGateway {
                 "lookup by client order id not supported"));
     }
 
+    /**
+     * The id the venue will know {@code order} by, when the client fixes it before sending (Polymarket: the order
+     * hash, set by the signed order, whose timestamp is the signing time); null when only the venue's answer tells
+     * it (Kalshi). Journaled with the request before the order leaves, so that an executor that dies before the
+     * answer is journaled can still be found at the venue ({@link #findUnanswered}). The same order sent afterwards
+     * must carry exactly this id.
+     */
+    default String venueOrderIdBeforeSending(OrderRequest order) {
+        return null;
+    }
+
+    /**
+     * An order whose request was journaled but whose answer never was (its sender died): looked up by the venue
+     * order id fixed before sending when there is one ({@link #venueOrderIdBeforeSending}), else by the client order
+     * id. An order the venue does not know is answered UNFILLED with reject code {@code not_found}.
+     */
+    default CompletionStage<OrderResult> findUnanswered(
+            String clientOrderId, String instrument, String plannedVenueOrderId) {
+        return findByClientOrderId(clientOrderId, instrument);
+    }
+
     CompletionStage<List<VenuePosition>> positions();
 
     CompletionStage<VenueBalance> balance();

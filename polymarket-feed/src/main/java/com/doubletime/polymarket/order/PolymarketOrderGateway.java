@@ -79,6 +79,9 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     /** An order signed once: the body to (re)send and how to read the answer. */
     record Prepared(String body, ClobResponses.Sent sent) {}
 
+    /** The reject code of an order the venue has no record of, as Kalshi's gateway answers it. */
+    static final String NOT_FOUND = "not_found";
+
     public PolymarketOrderGateway(
             Vertx vertx,
             WebClient client,
@@ -343,6 +346,53 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         return orderRecord(venueOrderId)
                 .map(reply -> ClobResponses.openOrder(venueOrderId, reply))
                 .otherwise(failure -> unknownFor(venueOrderId, failure))
+                .toCompletionStage();
+    }
+
+    /**
+     * The order hash, fixed once the order is signed (salt from the client order id, timestamp the signing time): the
+     * signed order is kept, so the order sent afterwards is this one. Null until the API credentials are derived
+     * (the order body needs them) or for an order the venue would refuse: the request is then journaled without it.
+     */
+    @Override
+    public String venueOrderIdBeforeSending(OrderRequest order) {
+        ApiCredentials api = credentials.api();
+        if (api == null || order.clientOrderId() == null) {
+            return null;
+        }
+        try {
+            return prepared(order, api).sent().orderHash();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * By the order hash journaled with the request ({@link #venueOrderIdBeforeSending}): the venue's record of the
+     * order, or UNFILLED {@code not_found} when the venue has none (it never reached it). Without a hash, nothing can
+     * be found: Polymarket has no client order id.
+     */
+    @Override
+    public CompletionStage<OrderResult> findUnanswered(
+            String clientOrderId, String instrument, String plannedVenueOrderId) {
+        if (plannedVenueOrderId == null
+                || !ORDER_HASH.matcher(plannedVenueOrderId).matches()) {
+            return findByClientOrderId(clientOrderId, instrument);
+        }
+        ClobResponses.Sent sent = ClobResponses.lookup(plannedVenueOrderId);
+        return findByOrderHash(plannedVenueOrderId)
+                .map(record -> record.map(order -> ClobResponses.orderResult(order.id(), order, sent))
+                        .orElseGet(() -> new OrderResult(
+                                clientOrderId,
+                                plannedVenueOrderId,
+                                OrderStatus.UNFILLED,
+                                0,
+                                0,
+                                -1,
+                                BigDecimal.ZERO,
+                                NOT_FOUND,
+                                "no order " + plannedVenueOrderId + " (client order " + clientOrderId
+                                        + ") at the venue: it never reached it")))
                 .toCompletionStage();
     }
 

@@ -177,6 +177,26 @@ class PolymarketOrderGatewayIT {
     }
 
     @Test
+    void theHashFixedBeforeSendingIsTheSentOrdersAndFindsItOrTellsItNeverArrived() throws Exception {
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+        OrderRequest order = buy("t-planned", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL);
+        OrderRequest neverSent = buy("t-unsent", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL);
+
+        String planned = gateway.venueOrderIdBeforeSending(order);
+        OrderResult placed = await(gateway.place(order));
+        OrderResult found = await(gateway.findUnanswered(order.clientOrderId(), YES, planned));
+        OrderResult missing = await(
+                gateway.findUnanswered(neverSent.clientOrderId(), YES, gateway.venueOrderIdBeforeSending(neverSent)));
+
+        assertEquals(placed.venueOrderId(), planned);
+        assertEquals(OrderStatus.FILLED, found.status());
+        assertEquals(5 * FixedPoint.ONE, found.filledQuantity());
+        assertEquals(OrderStatus.UNFILLED, missing.status());
+        assertEquals("not_found", missing.rejectCode());
+        assertEquals(0, missing.filledQuantity());
+    }
+
+    @Test
     void findByOrderHashReadsTheVenuesRecordAndIsEmptyForAnOrderTheVenueNeverSaw() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         OrderResult placed =

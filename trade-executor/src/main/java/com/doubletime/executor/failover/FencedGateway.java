@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A venue's order gateway as a fail-over executor uses it:
@@ -21,7 +22,7 @@ import java.util.function.LongSupplier;
  *   <li>{@link #place} asks the {@link FencingGate} first and sends nothing once this executor may no longer act
  *       (its lease lapsed, a newer epoch exists): the order is answered REJECTED {@code not_sent} without reaching
  *       the venue, so the leg holds nothing and no policy acts on it;</li>
- *   <li>{@link #findByClientOrderId}, which recovery uses for an order of the previous active executor whose answer
+ *   <li>{@link #findUnanswered} and {@link #findByClientOrderId}, which recovery uses for an order of the previous active executor whose answer
  *       never reached the journal: when the venue does not know the order ({@code not_found}) before
  *       {@code settleUntil}, it is asked once more then — an order sent just before the previous lease lapsed may
  *       still have been on its way to the venue at the first lookup.</li>
@@ -81,14 +82,30 @@ public final class FencedGateway implements VenueOrderGateway {
 
     @Override
     public CompletionStage<OrderResult> findByClientOrderId(String clientOrderId, String instrument) {
-        return venue.findByClientOrderId(clientOrderId, instrument).thenCompose(found -> {
+        return settled(() -> venue.findByClientOrderId(clientOrderId, instrument));
+    }
+
+    @Override
+    public CompletionStage<OrderResult> findUnanswered(
+            String clientOrderId, String instrument, String plannedVenueOrderId) {
+        return settled(() -> venue.findUnanswered(clientOrderId, instrument, plannedVenueOrderId));
+    }
+
+    @Override
+    public String venueOrderIdBeforeSending(OrderRequest order) {
+        return venue.venueOrderIdBeforeSending(order);
+    }
+
+    /** A lookup answered {@code not_found} before {@code settleUntil} is made once more then. */
+    private CompletionStage<OrderResult> settled(Supplier<CompletionStage<OrderResult>> lookup) {
+        return lookup.get().thenCompose(found -> {
             long wait = settleUntilMillis - wallClock.getAsLong();
             if (found == null || !NOT_FOUND.equals(found.rejectCode()) || wait <= 0) {
                 return CompletableFuture.completedFuture(found);
             }
-            CompletableFuture<Void> settled = new CompletableFuture<>();
-            scheduler.schedule(wait, () -> settled.complete(null));
-            return settled.thenCompose(done -> venue.findByClientOrderId(clientOrderId, instrument));
+            CompletableFuture<Void> settledDown = new CompletableFuture<>();
+            scheduler.schedule(wait, () -> settledDown.complete(null));
+            return settledDown.thenCompose(done -> lookup.get());
         });
     }
 

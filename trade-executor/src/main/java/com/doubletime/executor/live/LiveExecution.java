@@ -513,6 +513,15 @@ public final class LiveExecution {
                 settings.timeInForce(leg.platform()));
     }
 
+    /**
+     * The venue order id fixed before sending (Polymarket's order hash), journaled with the request: an executor
+     * taking over after this one died between sending and journaling the answer finds the order by it.
+     */
+    private String plannedVenueOrderId(OrderRequest request) {
+        VenueOrderGateway gateway = gateways.get(request.platform());
+        return gateway == null ? null : gateway.venueOrderIdBeforeSending(request);
+    }
+
     private OrderEvent event(
             String tradeId,
             OrderEventKind kind,
@@ -530,7 +539,9 @@ public final class LiveExecution {
                 purpose,
                 request.platform(),
                 request.clientOrderId(),
-                result == null ? null : result.venueOrderId(),
+                result != null
+                        ? result.venueOrderId()
+                        : kind == OrderEventKind.REQUESTED ? plannedVenueOrderId(request) : null,
                 request.action(),
                 request.outcome(),
                 request.instrument(),

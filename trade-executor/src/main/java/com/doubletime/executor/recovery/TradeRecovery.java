@@ -143,7 +143,10 @@ public final class TradeRecovery {
         if (last.kind() != OrderEventKind.REQUESTED && isFinal(last.status())) {
             return CompletableFuture.completedFuture(resultOf(last, venueOrderId));
         }
-        CompletionStage<OrderResult> asked = venueOrderId == null
+        // an id only on the request (fixed before sending, Polymarket's hash) is not an answer: the order may never
+        // have reached the venue, which the lookup of an unanswered order tells
+        boolean answered = events.stream().anyMatch(event -> event.kind() != OrderEventKind.REQUESTED);
+        CompletionStage<OrderResult> asked = venueOrderId == null || !answered
                 ? byClientOrderId(events.get(0), gateways.get(last.platform()))
                 : gateways.get(last.platform()).status(venueOrderId);
         String id = venueOrderId;
@@ -183,7 +186,7 @@ public final class TradeRecovery {
                 + "order id " + request.clientOrderId();
         CompletionStage<OrderResult> found;
         try {
-            found = gateway.findByClientOrderId(request.clientOrderId(), request.instrument());
+            found = gateway.findUnanswered(request.clientOrderId(), request.instrument(), request.venueOrderId());
         } catch (RuntimeException e) {
             found = CompletableFuture.failedFuture(e);
         }
