@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Contracts held per {@code venue:instrument:outcome} (zeros left out), as the venues say and as the journal's
- * trade reports add up: what the fail-over test and the chaos soak compare. A trade reported twice is itself a
+ * trade reports add up; a Kalshi market is one signed position, as Kalshi reports it (YES and NO held net out): what the fail-over test and the chaos soak compare. A trade reported twice is itself a
  * mismatch ({@link Journal#reportedTwice}).
  */
 public final class PositionLedger {
@@ -45,17 +45,26 @@ public final class PositionLedger {
             }
             JsonObject kalshi = entry.getJsonObject("kalshi");
             JsonObject polymarket = entry.getJsonObject("polymarket");
+            // Kalshi holds one signed position per market (YES positive, NO negative): NO bought nets YES held
+            long contracts = Long.parseLong(kalshi.getValue("filledQuantity").toString());
             held.merge(
-                    "kalshi:" + kalshi.getString("ticker") + ":" + kalshi.getString("outcome"),
-                    Long.parseLong(kalshi.getValue("filledQuantity").toString()),
+                    "kalshi:" + kalshi.getString("ticker") + ":YES",
+                    "YES".equals(kalshi.getString("outcome")) ? contracts : -contracts,
                     Long::sum);
             held.merge(
                     "polymarket:" + polymarket.getString("tokenId") + ":" + polymarket.getString("outcome"),
                     Long.parseLong(polymarket.getValue("filledQuantity").toString()),
                     Long::sum);
         }
-        held.values().removeIf(v -> v == 0);
-        return new Journal(held, twice);
+        Map<String, Long> signed = new TreeMap<>();
+        held.forEach((key, contracts) -> {
+            if (key.startsWith("kalshi:") && contracts < 0) {
+                signed.put(key.substring(0, key.length() - "YES".length()) + "NO", -contracts);
+            } else if (contracts != 0) {
+                signed.put(key, contracts);
+            }
+        });
+        return new Journal(signed, twice);
     }
 
     /** What the venues hold, read through their order gateways' positions endpoints. */
