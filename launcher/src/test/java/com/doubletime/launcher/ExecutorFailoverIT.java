@@ -106,8 +106,7 @@ class ExecutorFailoverIT {
     private final List<OrderEvent> requested = new CopyOnWriteArrayList<>();
 
     /** The recording proxies in front of one executor's two venues. */
-    private record Proxies(
-            LiveProcessKillRecoveryIT.RecordingProxy kalshi, LiveProcessKillRecoveryIT.RecordingProxy polymarket) {
+    private record Proxies(OrderTap kalshi, OrderTap polymarket) {
         int orders() {
             return kalshi.orders().size() + polymarket.orders().size();
         }
@@ -315,14 +314,16 @@ class ExecutorFailoverIT {
 
     /** One executor JVM with its own recording proxies in front of both simulators. */
     private Process executor(String id) throws Exception {
-        LiveProcessKillRecoveryIT.RecordingProxy kalshi = LiveProcessKillRecoveryIT.RecordingProxy.start(
-                plain,
-                simulator.kalshiPort(),
-                r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
-        LiveProcessKillRecoveryIT.RecordingProxy polymarket = LiveProcessKillRecoveryIT.RecordingProxy.start(
-                plain,
-                simulator.polymarketPort(),
-                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+        OrderTap kalshi = OrderTap.start(
+                        plain,
+                        simulator.kalshiPort(),
+                        r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"))
+                .await(30, TimeUnit.SECONDS);
+        OrderTap polymarket = OrderTap.start(
+                        plain,
+                        simulator.polymarketPort(),
+                        r -> r.method().name().equals("POST") && r.path().equals("/order"))
+                .await(30, TimeUnit.SECONDS);
         proxies.put(id, new Proxies(kalshi, polymarket));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

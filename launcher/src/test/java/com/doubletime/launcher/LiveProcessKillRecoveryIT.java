@@ -14,14 +14,7 @@ import com.doubletime.polymarket.order.Eip712;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import com.doubletime.simulator.SimulatorConfig;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -114,14 +106,16 @@ class LiveProcessKillRecoveryIT {
                         KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
                 .await(60, TimeUnit.SECONDS);
         simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
-        RecordingProxy kalshiProxy = RecordingProxy.start(
-                vertx,
-                simulator.kalshiPort(),
-                r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
-        RecordingProxy polymarketProxy = RecordingProxy.start(
-                vertx,
-                simulator.polymarketPort(),
-                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+        OrderTap kalshiProxy = OrderTap.start(
+                        vertx,
+                        simulator.kalshiPort(),
+                        r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"))
+                .await(30, TimeUnit.SECONDS);
+        OrderTap polymarketProxy = OrderTap.start(
+                        vertx,
+                        simulator.polymarketPort(),
+                        r -> r.method().name().equals("POST") && r.path().equals("/order"))
+                .await(30, TimeUnit.SECONDS);
         String kalshiPrivate =
                 Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
         probe = LiveExecutorChild.venues(
@@ -480,95 +474,5 @@ class LiveProcessKillRecoveryIT {
         }
         held.values().removeIf(v -> v == 0);
         return held;
-    }
-
-    /**
-     * A pass-through HTTP proxy in front of one simulator port that records the JSON body of every order request
-     * before forwarding it, so the test counts what the venue was sent, not only what it accepted. The venue's
-     * signatures cover method, path and body, not the host, so they pass through unchanged. A request whose
-     * sender died still reaches the venue and is answered into the void.
-     */
-    static final class RecordingProxy {
-        private static final Set<String> HOP = Set.of("host", "content-length", "transfer-encoding", "connection");
-        private final List<JsonObject> orders = new CopyOnWriteArrayList<>();
-        /** Every request as {@code METHOD uri}, in arrival order. */
-        private final List<String> requests = new CopyOnWriteArrayList<>();
-        /** Requests answered by the venue, as {@code METHOD path} (no query). */
-        private final List<String> answered = new CopyOnWriteArrayList<>();
-
-        private HttpServer server;
-
-        static RecordingProxy start(
-                Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder) throws Exception {
-            RecordingProxy proxy = new RecordingProxy();
-            HttpClient client = vertx.createHttpClient();
-            proxy.server = vertx.createHttpServer()
-                    .requestHandler(request -> request.body().onSuccess(body -> {
-                        if (isOrder.test(request)) {
-                            proxy.orders.add(body.toJsonObject());
-                        }
-                        proxy.requests.add(request.method().name() + " " + request.uri());
-                        RequestOptions options = new RequestOptions()
-                                .setMethod(request.method())
-                                .setHost("127.0.0.1")
-                                .setPort(targetPort)
-                                .setURI(request.uri());
-                        copy(
-                                request.headers(),
-                                options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
-                        client.request(options)
-                                .compose(out -> out.send(body))
-                                .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
-                                .onComplete(done -> {
-                                    if (done.failed()) {
-                                        request.response()
-                                                .setStatusCode(502)
-                                                .end()
-                                                .onFailure(gone -> {});
-                                        return;
-                                    }
-                                    HttpClientResponse response = (HttpClientResponse) done.result()[0];
-                                    proxy.answered.add(request.method().name() + " " + request.path());
-                                    Buffer answer = (Buffer) done.result()[1];
-                                    copy(response.headers(), request.response().headers());
-                                    request.response()
-                                            .setStatusCode(response.statusCode())
-                                            .end(answer)
-                                            .onFailure(gone -> {});
-                                });
-                    }))
-                    .listen(0, "127.0.0.1")
-                    .await(30, TimeUnit.SECONDS);
-            return proxy;
-        }
-
-        private static MultiMap setHeaders(RequestOptions options) {
-            options.setHeaders(MultiMap.caseInsensitiveMultiMap());
-            return options.getHeaders();
-        }
-
-        private static void copy(MultiMap from, MultiMap to) {
-            from.forEach((name, value) -> {
-                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    to.add(name, value);
-                }
-            });
-        }
-
-        int port() {
-            return server.actualPort();
-        }
-
-        List<JsonObject> orders() {
-            return orders;
-        }
-
-        List<String> requests() {
-            return requests;
-        }
-
-        int answered(String method, String path) {
-            return (int) answered.stream().filter((method + " " + path)::equals).count();
-        }
     }
 }
