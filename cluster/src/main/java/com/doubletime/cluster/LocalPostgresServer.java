@@ -30,27 +30,46 @@ public final class LocalPostgresServer {
     private final Path socketDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final boolean keepData;
 
-    private LocalPostgresServer(Path bin, Path dataDir, Path socketDir, int port, boolean asPostgresUser) {
+    private LocalPostgresServer(
+            Path bin, Path dataDir, Path socketDir, int port, boolean asPostgresUser, boolean keepData) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.socketDir = socketDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.keepData = keepData;
     }
 
-    /** A new server, initialised and started. */
+    /** A new server in a temp directory, initialised and started; {@link #destroy} deletes it. */
     public static LocalPostgresServer create() throws Exception {
+        return open(Files.createTempDirectory("dt-pg-data"), false);
+    }
+
+    /**
+     * A server whose data lives in {@code dataDir} and outlives it: initialised there when it holds no cluster yet,
+     * else started over what it holds. {@link #destroy} stops it and keeps the data.
+     */
+    public static LocalPostgresServer keepingDataIn(Path dataDir) throws Exception {
+        Files.createDirectories(dataDir);
+        return open(dataDir.toAbsolutePath(), true);
+    }
+
+    private static LocalPostgresServer open(Path dataDir, boolean keepData) throws Exception {
         Path bin = findBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dataDir = Files.createTempDirectory("dt-pg-data");
         Path socketDir = Files.createTempDirectory("dt-pg-sock");
         if (root) {
             for (Path dir : List.of(dataDir, socketDir)) {
                 runAs(false, List.of("chown", "postgres:postgres", dir.toString()));
             }
         }
-        LocalPostgresServer server = new LocalPostgresServer(bin, dataDir, socketDir, freePort(), root);
+        LocalPostgresServer server = new LocalPostgresServer(bin, dataDir, socketDir, freePort(), root, keepData);
+        if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+            server.start();
+            return server;
+        }
         server.run(List.of(
                 bin.resolve("initdb").toString(),
                 "-D",
@@ -96,6 +115,27 @@ public final class LocalPostgresServer {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
     }
 
+    /** Whether the database exists already (a kept data directory). */
+    public boolean hasDatabase(String name) throws Exception {
+        try {
+            run(List.of(
+                    bin.resolve("psql").toString(),
+                    "-h",
+                    socketDir.toString(),
+                    "-p",
+                    Integer.toString(port),
+                    "-U",
+                    user(),
+                    "-d",
+                    name,
+                    "-c",
+                    "SELECT 1"));
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** A fresh, empty database owned by {@link #user()}. */
     public void createDatabase(String name) throws Exception {
         run(List.of(
@@ -109,14 +149,17 @@ public final class LocalPostgresServer {
                 name));
     }
 
-    /** Stops the server and deletes its directories; never throws (a temp directory left behind is harmless). */
+    /**
+     * Stops the server and deletes its directories, the data too unless it was {@linkplain #keepingDataIn kept};
+     * never throws (a temp directory left behind is harmless).
+     */
     public void destroy() {
         try {
             stop();
         } catch (Exception e) {
             System.err.println("local postgres stop: " + e.getMessage());
         }
-        for (Path dir : List.of(dataDir, socketDir)) {
+        for (Path dir : keepData ? List.of(socketDir) : List.of(dataDir, socketDir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
