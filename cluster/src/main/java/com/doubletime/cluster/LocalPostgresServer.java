@@ -118,18 +118,7 @@ public final class LocalPostgresServer {
     /** Whether the database exists already (a kept data directory). */
     public boolean hasDatabase(String name) throws Exception {
         try {
-            run(List.of(
-                    bin.resolve("psql").toString(),
-                    "-h",
-                    socketDir.toString(),
-                    "-p",
-                    Integer.toString(port),
-                    "-U",
-                    user(),
-                    "-d",
-                    name,
-                    "-c",
-                    "SELECT 1"));
+            client("psql", "-d", name, "-c", "SELECT 1");
             return true;
         } catch (IllegalStateException e) {
             return false;
@@ -138,15 +127,21 @@ public final class LocalPostgresServer {
 
     /** A fresh, empty database owned by {@link #user()}. */
     public void createDatabase(String name) throws Exception {
-        run(List.of(
-                bin.resolve("createdb").toString(),
+        client("createdb", name);
+    }
+
+    /** One of PostgreSQL's client programs against this server, as {@link #user()}, over its unix socket. */
+    private void client(String program, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                bin.resolve(program).toString(),
                 "-h",
                 socketDir.toString(),
                 "-p",
                 Integer.toString(port),
                 "-U",
-                user(),
-                name));
+                user()));
+        command.addAll(List.of(args));
+        run(command);
     }
 
     /**

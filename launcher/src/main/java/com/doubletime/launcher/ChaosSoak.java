@@ -1,12 +1,9 @@
 package com.doubletime.launcher;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ExecutorStatus;
-import com.doubletime.cluster.ClusterSettings;
 import com.doubletime.cluster.LocalPostgresServer;
-import com.doubletime.cluster.ServiceNode;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
@@ -24,10 +21,7 @@ import com.doubletime.simulator.KalshiSimulatorOptions;
 import com.doubletime.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -183,92 +177,27 @@ final class ChaosSoak {
                         KalshiSimulatorOptions.DEFAULT)
                 .await(60, TimeUnit.SECONDS);
         probe = credentials.gateways(plain, simulator, pairs);
-        kalshiTap = OrderTap.start(
-                        plain,
-                        simulator.kalshiPort(),
-                        r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"))
-                .await(30, TimeUnit.SECONDS);
-        polymarketTap = OrderTap.start(
-                        plain,
-                        simulator.polymarketPort(),
-                        r -> r.method().name().equals("POST") && r.path().equals("/order"))
-                .await(30, TimeUnit.SECONDS);
+        kalshiTap = OrderTap.kalshi(plain, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        polymarketTap = OrderTap.polymarket(plain, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
         Path keys = plan.logDir().resolve("simulator-keys.json");
         credentials.writeKeyFile(keys);
-        journal = PgBuilder.pool()
-                .connectingTo(new PgConnectOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(postgres.port())
-                        .setDatabase(DATABASE)
-                        .setUser(postgres.user()))
-                .using(plain)
-                .build();
+        journal = PositionLedger.journalPool(plain, postgres, DATABASE);
 
-        String cluster = "double-time-soak-" + ProcessHandle.current().pid();
-        int hazelcastPort = ClusterLauncher.freePortBlock();
-        node = ServiceNode.start(new ClusterSettings(
-                        true,
-                        cluster,
-                        List.of("127.0.0.1"),
-                        List.of("127.0.0.1"),
-                        hazelcastPort,
-                        "127.0.0.1",
-                        0,
-                        null,
-                        false))
-                .await(120, TimeUnit.SECONDS);
-        BusCodecs.registerAll(node.eventBus());
+        LoopbackCluster cluster = LoopbackCluster.create("double-time-soak", plan.pairsFile());
+        node = cluster.join().await(120, TimeUnit.SECONDS);
         node.eventBus().<ExecutorStatus>consumer(Addresses.EXECUTOR_STATUS, m -> onStatus(m.body()));
         node.eventBus().<TradeReport>consumer(Addresses.TRADES, m -> trades.add(m.body()));
         node.eventBus().<MarketDataBatch>consumer(Addresses.MARKET_DATA, m -> onMarketData(m.body()));
         node.eventBus().<OpportunityEvent>consumer(Addresses.OPPORTUNITIES, m -> onOpportunity(m.body()));
 
-        List<String> clustered = List.of(
-                "--cluster",
-                "--cluster-name",
-                cluster,
-                "--members",
-                "127.0.0.1",
-                "--interfaces",
-                "127.0.0.1",
-                "--cluster-port",
-                Integer.toString(hazelcastPort),
-                "--bus-host",
-                "127.0.0.1",
-                "--pairs",
-                plan.pairsFile().toAbsolutePath().toString());
+        List<String> clustered = cluster.memberArgs();
         service("arbitrage-monitor", jar("arbitrage-monitor", clustered), Map.of());
         service(
                 "api-gateway",
                 jar("api-gateway", with(clustered, "--port", Integer.toString(ClusterLauncher.freePort()))),
                 Map.of(GatewayConfig.TOKEN_ENV, TOKEN));
         for (String id : List.of("executor-a", "executor-b")) {
-            service(
-                    id,
-                    launcherMain(
-                            SimulatorExecutorMain.class.getName(),
-                            with(
-                                    clustered,
-                                    "--journal-store",
-                                    "postgres",
-                                    "--pg-host",
-                                    "127.0.0.1",
-                                    "--pg-port",
-                                    Integer.toString(postgres.port()),
-                                    "--pg-database",
-                                    DATABASE,
-                                    "--pg-user",
-                                    postgres.user(),
-                                    "--failover",
-                                    "--instance-id",
-                                    id,
-                                    "--kalshi-rest-url",
-                                    "http://127.0.0.1:" + kalshiTap.port() + "/trade-api/v2",
-                                    "--polymarket-rest-url",
-                                    "http://127.0.0.1:" + polymarketTap.port(),
-                                    "--simulator-keys",
-                                    keys.toAbsolutePath().toString())),
-                    Map.of());
+            service(id, launcherMain(SimulatorExecutorMain.class.getName(), executorArgs(cluster, id, keys)), Map.of());
         }
         for (int i = 1; i <= 2; i++) {
             service(
@@ -292,12 +221,18 @@ final class ChaosSoak {
         out.println("cluster up: " + services.keySet() + "; active executor " + active().instanceId());
     }
 
+    private List<String> executorArgs(LoopbackCluster cluster, String id, Path keys) {
+        List<String> own = new ArrayList<>(LoopbackCluster.failoverExecutor(postgres, DATABASE, id));
+        own.addAll(LoopbackCluster.simulatorVenues(kalshiTap, polymarketTap, keys));
+        return cluster.memberArgs(own);
+    }
+
     private void service(String name, List<String> command, Map<String, String> env) {
         services.put(name, new ServiceProcess(name, command, env, plan.logDir().resolve(name + ".log")));
     }
 
     private List<String> jar(String module, List<String> args) {
-        List<String> command = java();
+        List<String> command = ServiceProcess.java(plan.javaOptions());
         command.add("-jar");
         command.add(plan.root()
                 .resolve(module)
@@ -311,18 +246,8 @@ final class ChaosSoak {
     }
 
     private List<String> launcherMain(String mainClass, List<String> args) {
-        List<String> command = java();
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
+        List<String> command = ServiceProcess.javaMain(plan.javaOptions(), mainClass);
         command.addAll(args);
-        return command;
-    }
-
-    private List<String> java() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(plan.javaOptions());
         return command;
     }
 
@@ -570,15 +495,10 @@ final class ChaosSoak {
         reviveTheDead();
         await("an active executor", SETTLE_SECONDS, () -> active() != null);
         await("the active executor paused", SETTLE_SECONDS, this::paused);
-        await("every trade with an order reported", SETTLE_SECONDS, this::settled);
+        await("every trade with an order reported", SETTLE_SECONDS, () -> PositionLedger.settled(journal, TABLE));
 
         Map<String, Long> venues = PositionLedger.ofVenues(probe.venues().values());
-        List<String> bodies = new ArrayList<>();
-        for (Row row : journal.query("SELECT body FROM " + TABLE + " ORDER BY seq")
-                .execute()
-                .await(30, TimeUnit.SECONDS)) {
-            bodies.add(row.getString("body"));
-        }
+        List<String> bodies = PositionLedger.journalRows(journal, TABLE);
         PositionLedger.Journal journaled = PositionLedger.ofJournal(bodies);
         List<String> mismatches = new ArrayList<>();
         Set<String> keys = new HashSet<>(venues.keySet());
@@ -648,25 +568,6 @@ final class ChaosSoak {
                     .await(10, TimeUnit.SECONDS)
                     .body();
             return answer instanceof TradingControl;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private boolean settled() {
-        try {
-            Set<String> ordered = new HashSet<>();
-            Set<String> reported = new HashSet<>();
-            for (Row row : journal.query("SELECT type, trade_id FROM " + TABLE)
-                    .execute()
-                    .await(10, TimeUnit.SECONDS)) {
-                if ("order".equals(row.getString("type"))) {
-                    ordered.add(row.getString("trade_id"));
-                } else if ("trade".equals(row.getString("type"))) {
-                    reported.add(row.getString("trade_id"));
-                }
-            }
-            return reported.containsAll(ordered);
         } catch (Exception e) {
             return false;
         }

@@ -92,8 +92,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     private final Plan plan;
-    private final String clusterName;
-    private final int hazelcastPort;
+    private final LoopbackCluster cluster;
     private final int kalshiPort;
     private final int polymarketPort;
     private final List<Service> services = new ArrayList<>();
@@ -102,8 +101,7 @@ public final class ClusterLauncher implements AutoCloseable {
 
     private ClusterLauncher(Plan plan) {
         this.plan = plan;
-        this.clusterName = "double-time-" + ProcessHandle.current().pid();
-        this.hazelcastPort = freePortBlock();
+        this.cluster = LoopbackCluster.create("double-time", plan.pairsFile());
         this.kalshiPort = freePort();
         this.polymarketPort = freePort();
     }
@@ -155,20 +153,7 @@ public final class ClusterLauncher implements AutoCloseable {
                 spawn(
                         "trade-executor-" + i,
                         "trade-executor",
-                        clustered(List.of(
-                                "--journal-store",
-                                "postgres",
-                                "--pg-host",
-                                "127.0.0.1",
-                                "--pg-port",
-                                Integer.toString(postgres.port()),
-                                "--pg-database",
-                                JOURNAL_DATABASE,
-                                "--pg-user",
-                                postgres.user(),
-                                "--failover",
-                                "--instance-id",
-                                "executor-" + i)));
+                        clustered(LoopbackCluster.failoverExecutor(postgres, JOURNAL_DATABASE, "executor-" + i)));
             }
         }
         spawn(
@@ -211,22 +196,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     private List<String> clustered(List<String> own) {
-        List<String> args = new ArrayList<>(List.of(
-                "--cluster",
-                "--cluster-name",
-                clusterName,
-                "--members",
-                "127.0.0.1",
-                "--interfaces",
-                "127.0.0.1",
-                "--cluster-port",
-                Integer.toString(hazelcastPort),
-                "--bus-host",
-                "127.0.0.1",
-                "--pairs",
-                plan.pairsFile().toAbsolutePath().toString()));
-        args.addAll(own);
-        return args;
+        return cluster.memberArgs(own);
     }
 
     private void spawn(String name, String module, List<String> args) throws IOException {
@@ -272,7 +242,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     public String clusterName() {
-        return clusterName;
+        return cluster.name();
     }
 
     public List<Service> services() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -82,14 +83,8 @@ public final class ClusterMain {
         @Option(names = "--logs", paramLabel = "DIR", description = "one log file per process")
         Path logs = Path.of("data", "cluster-logs");
 
-        @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of each JVM (-Xmx)")
-        String heap = "256m";
-
-        @Option(
-                names = {"-h", "--help"},
-                usageHelp = true,
-                description = "show this help and exit")
-        boolean help;
+        @Mixin
+        JvmOptions jvm = new JvmOptions();
     }
 
     public static void main(String[] args) throws Exception {
@@ -204,7 +199,7 @@ public final class ClusterMain {
                 options.journal,
                 options.postgresData,
                 options.logs,
-                List.of("-Xmx" + options.heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                options.jvm.serviceJvm(),
                 apiToken);
     }
 

@@ -43,6 +43,22 @@ public final class OrderTap {
 
     private OrderTap() {}
 
+    /** In front of the simulated Kalshi's REST port: records every order ({@code POST …/portfolio/events/orders}). */
+    public static Future<OrderTap> kalshi(Vertx vertx, int restPort) {
+        return start(
+                vertx,
+                restPort,
+                r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
+    }
+
+    /** In front of the simulated Polymarket CLOB: records every order ({@code POST /order}). */
+    public static Future<OrderTap> polymarket(Vertx vertx, int clobPort) {
+        return start(
+                vertx,
+                clobPort,
+                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+    }
+
     /** Listens on a free loopback port and forwards to {@code targetPort}; {@code isOrder} picks what is recorded. */
     public static Future<OrderTap> start(Vertx vertx, int targetPort, Predicate<HttpServerRequest> isOrder) {
         OrderTap tap = new OrderTap();

@@ -1,9 +1,15 @@
 package com.doubletime.launcher;
 
+import com.doubletime.cluster.LocalPostgresServer;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -65,6 +71,52 @@ public final class PositionLedger {
             }
         });
         return new Journal(signed, twice);
+    }
+
+    /** A pool on a database of a {@link LocalPostgresServer}, to read the executors' journal. */
+    public static Pool journalPool(Vertx vertx, LocalPostgresServer postgres, String database) {
+        return PgBuilder.pool()
+                .connectingTo(new PgConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(postgres.port())
+                        .setDatabase(database)
+                        .setUser(postgres.user()))
+                .using(vertx)
+                .build();
+    }
+
+    /** Every row's body of a PostgreSQL trade journal, in journal order. */
+    public static List<String> journalRows(Pool journal, String table) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (Row row : journal.query("SELECT body FROM " + table + " ORDER BY seq")
+                .execute()
+                .await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            bodies.add(row.getString("body"));
+        }
+        return bodies;
+    }
+
+    /**
+     * Whether every trade with an order event in the PostgreSQL journal has its report: nothing in flight. False
+     * while the journal cannot be read.
+     */
+    public static boolean settled(Pool journal, String table) {
+        try {
+            Set<String> ordered = new HashSet<>();
+            Set<String> reported = new HashSet<>();
+            for (Row row : journal.query("SELECT type, trade_id FROM " + table)
+                    .execute()
+                    .await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if ("order".equals(row.getString("type"))) {
+                    ordered.add(row.getString("trade_id"));
+                } else if ("trade".equals(row.getString("type"))) {
+                    reported.add(row.getString("trade_id"));
+                }
+            }
+            return reported.containsAll(ordered);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** What the venues hold, read through their order gateways' positions endpoints. */

@@ -2,6 +2,7 @@ package com.doubletime.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,23 @@ final class ServiceProcess {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.log = log;
+    }
+
+    /** {@code java <jvmOptions>}, the JVM this one runs on. */
+    static List<String> java(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        return command;
+    }
+
+    /** {@code java <jvmOptions> -cp <this JVM's class path> <mainClass>}: a service run from this JVM's classes. */
+    static List<String> javaMain(List<String> jvmOptions, String mainClass) {
+        List<String> command = java(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        return command;
     }
 
     String name() {

@@ -1,8 +1,8 @@
 package com.doubletime.launcher;
 
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./double-time soak}: the chaos soak ({@link ChaosSoak}); not part of {@code ./double-time test}. */
@@ -46,14 +46,8 @@ final class SoakMain {
         @Option(names = "--logs", paramLabel = "DIR", description = "one log file per process")
         Path logs = Path.of("data", "soak-logs");
 
-        @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of each JVM (-Xmx)")
-        String heap = "256m";
-
-        @Option(
-                names = {"-h", "--help"},
-                usageHelp = true,
-                description = "show this help and exit")
-        boolean help;
+        @Mixin
+        JvmOptions jvm = new JvmOptions();
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,10 +90,6 @@ final class SoakMain {
                 STEP_MILLIS,
                 WINDOW_EVERY,
                 options.logs,
-                List.of(
-                        "-Xmx" + options.heap,
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+ExitOnOutOfMemoryError"));
+                options.jvm.serviceJvm());
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ExecutorStatus;
-import com.doubletime.cluster.ClusterSettings;
 import com.doubletime.cluster.LocalPostgresServer;
-import com.doubletime.cluster.ServiceNode;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.trade.JournalEntry;
@@ -28,8 +25,6 @@ import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -45,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +75,7 @@ class ExecutorFailoverIT {
     private static final long STEP_MILLIS = 150;
     private static final int WINDOW_EVERY = 3;
     private static final String TABLE = "trade_journal";
+    private static final String DATABASE = "dt_failover";
     /** How long the resumed executor is watched for anything it might still send. */
     private static final long WATCH_AFTER_RESUME_MILLIS = 6_000;
 
@@ -96,8 +91,7 @@ class ExecutorFailoverIT {
     private Pool journal;
     private Path keyFile;
     private Path pairsFile;
-    private String clusterName;
-    private int hazelcastPort;
+    private LoopbackCluster cluster;
     private int gatewayPort;
     private final List<Process> children = new ArrayList<>();
     private final Map<String, Proxies> proxies = new ConcurrentHashMap<>();
@@ -115,7 +109,7 @@ class ExecutorFailoverIT {
     @BeforeEach
     void cluster() throws Exception {
         postgres = LocalPostgresServer.create();
-        postgres.createDatabase("dt_failover");
+        postgres.createDatabase(DATABASE);
         plain = Vertx.vertx();
         pairsFile =
                 Path.of("..", "config", "pairs.example.json").toAbsolutePath().normalize();
@@ -137,29 +131,10 @@ class ExecutorFailoverIT {
         probe = credentials.gateways(plain, simulator, pairs);
         keyFile = dir.resolve("simulator-keys.json");
         credentials.writeKeyFile(keyFile);
-        journal = PgBuilder.pool()
-                .connectingTo(new PgConnectOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(postgres.port())
-                        .setDatabase("dt_failover")
-                        .setUser(postgres.user()))
-                .using(plain)
-                .build();
+        journal = PositionLedger.journalPool(plain, postgres, DATABASE);
 
-        clusterName = "failover-it-" + ProcessHandle.current().pid();
-        hazelcastPort = ClusterLauncher.freePortBlock();
-        node = ServiceNode.start(new ClusterSettings(
-                        true,
-                        clusterName,
-                        List.of("127.0.0.1"),
-                        List.of("127.0.0.1"),
-                        hazelcastPort,
-                        "127.0.0.1",
-                        0,
-                        null,
-                        false))
-                .await(120, TimeUnit.SECONDS);
-        BusCodecs.registerAll(node.eventBus());
+        cluster = LoopbackCluster.create("failover-it", pairsFile);
+        node = cluster.join().await(120, TimeUnit.SECONDS);
         node.eventBus()
                 .<ExecutorStatus>consumer(
                         Addresses.EXECUTOR_STATUS, m -> statuses.put(m.body().instanceId(), m.body()));
@@ -314,57 +289,16 @@ class ExecutorFailoverIT {
 
     /** One executor JVM with its own recording proxies in front of both simulators. */
     private Process executor(String id) throws Exception {
-        OrderTap kalshi = OrderTap.start(
-                        plain,
-                        simulator.kalshiPort(),
-                        r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"))
-                .await(30, TimeUnit.SECONDS);
-        OrderTap polymarket = OrderTap.start(
-                        plain,
-                        simulator.polymarketPort(),
-                        r -> r.method().name().equals("POST") && r.path().equals("/order"))
-                .await(30, TimeUnit.SECONDS);
+        OrderTap kalshi = OrderTap.kalshi(plain, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        OrderTap polymarket =
+                OrderTap.polymarket(plain, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
         proxies.put(id, new Proxies(kalshi, polymarket));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SimulatorExecutorMain.class.getName(),
-                "--cluster",
-                "--cluster-name",
-                clusterName,
-                "--members",
-                "127.0.0.1",
-                "--interfaces",
-                "127.0.0.1",
-                "--cluster-port",
-                Integer.toString(hazelcastPort),
-                "--bus-host",
-                "127.0.0.1",
-                "--pairs",
-                pairsFile.toString(),
-                "--journal-store",
-                "postgres",
-                "--pg-host",
-                "127.0.0.1",
-                "--pg-port",
-                Integer.toString(postgres.port()),
-                "--pg-database",
-                "dt_failover",
-                "--pg-user",
-                postgres.user(),
-                "--failover",
-                "--instance-id",
-                id,
-                "--kalshi-rest-url",
-                "http://127.0.0.1:" + kalshi.port() + "/trade-api/v2",
-                "--polymarket-rest-url",
-                "http://127.0.0.1:" + polymarket.port(),
-                "--simulator-keys",
-                keyFile.toString()));
+        List<String> command = ServiceProcess.javaMain(
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                SimulatorExecutorMain.class.getName());
+        command.addAll(cluster.memberArgs());
+        command.addAll(LoopbackCluster.failoverExecutor(postgres, DATABASE, id));
+        command.addAll(LoopbackCluster.simulatorVenues(kalshi, polymarket, keyFile));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(id + ".log").toFile());
@@ -406,25 +340,7 @@ class ExecutorFailoverIT {
         node.eventBus()
                 .request(Addresses.CONTROL, new ControlCommand.Pause("failover test: settle"))
                 .await(30, TimeUnit.SECONDS);
-        await("every trade with an order reported", () -> {
-            try {
-                Set<String> ordered = new HashSet<>();
-                Set<String> reported = new HashSet<>();
-                for (Row row : journal.query("SELECT type, trade_id FROM " + TABLE)
-                        .execute()
-                        .await(10, TimeUnit.SECONDS)) {
-                    String tradeId = row.getString("trade_id");
-                    if ("order".equals(row.getString("type"))) {
-                        ordered.add(tradeId);
-                    } else if ("trade".equals(row.getString("type"))) {
-                        reported.add(tradeId);
-                    }
-                }
-                return !ordered.isEmpty() && reported.containsAll(ordered);
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        await("every trade with an order reported", () -> PositionLedger.settled(journal, TABLE));
     }
 
     private void assertNothingSentTwice() {
@@ -443,12 +359,7 @@ class ExecutorFailoverIT {
     }
 
     private void assertJournalEqualsTheVenues() throws Exception {
-        List<String> bodies = new ArrayList<>();
-        for (Row row : journal.query("SELECT body FROM " + TABLE + " ORDER BY seq")
-                .execute()
-                .await(10, TimeUnit.SECONDS)) {
-            bodies.add(row.getString("body"));
-        }
+        List<String> bodies = PositionLedger.journalRows(journal, TABLE);
         PositionLedger.Journal journaled = PositionLedger.ofJournal(bodies);
         assertEquals(List.of(), journaled.reportedTwice(), "one report per trade");
         assertEquals(PositionLedger.ofVenues(probe.venues().values()), journaled.held());

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.cluster.config.PairsLoader;
-import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
-import com.doubletime.domain.order.VenueOrderGateway;
-import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.polymarket.order.ClobOrder;
 import com.doubletime.polymarket.order.Eip712;
 import com.doubletime.simulator.ExchangeSimulator;
@@ -106,16 +103,9 @@ class LiveProcessKillRecoveryIT {
                         KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
                 .await(60, TimeUnit.SECONDS);
         simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
-        OrderTap kalshiProxy = OrderTap.start(
-                        vertx,
-                        simulator.kalshiPort(),
-                        r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"))
-                .await(30, TimeUnit.SECONDS);
-        OrderTap polymarketProxy = OrderTap.start(
-                        vertx,
-                        simulator.polymarketPort(),
-                        r -> r.method().name().equals("POST") && r.path().equals("/order"))
-                .await(30, TimeUnit.SECONDS);
+        OrderTap kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        OrderTap polymarketProxy =
+                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
         String kalshiPrivate =
                 Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
         probe = LiveExecutorChild.venues(
@@ -342,15 +332,10 @@ class LiveProcessKillRecoveryIT {
         Path configFile = dir.resolve(name + ".json");
         Files.writeString(configFile, config.encodePrettily());
         Path log = dir.resolve(name + ".log");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LiveExecutorChild.class.getName(),
-                        configFile.toString())
+        List<String> command = ServiceProcess.javaMain(
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), LiveExecutorChild.class.getName());
+        command.add(configFile.toString());
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -433,22 +418,11 @@ class LiveProcessKillRecoveryIT {
 
     /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
     private Map<String, Long> venuePositions() {
-        Map<String, Long> held = new TreeMap<>();
         try {
-            for (VenueOrderGateway venue : probe.gateways().values()) {
-                for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    if (p.quantity() != 0) {
-                        held.merge(
-                                p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
-                                p.quantity() / FixedPoint.ONE,
-                                Long::sum);
-                    }
-                }
-            }
+            return PositionLedger.ofVenues(probe.gateways().values());
         } catch (Exception e) {
             throw new AssertionError("positions endpoints", e);
         }
-        return held;
     }
 
     /** The journal replayed on its own: every trade's net legs summed per venue:instrument:outcome. */
