@@ -1,6 +1,6 @@
 // Double Time dashboard, the shared part: the API token, requests, the live streams, formatting, and the panel
 // registry. Plain JS, no build step. A panel is an object with any of: init(), connected(), onOpportunity(o, type),
-// onTrade(t), onFeedHealth(h), onControl(c), poll() (every POLL_MS while connected). Register one with
+// onTrade(t), onFeedHealth(h), onControl(c), onAlert(a), onSettlement(s), poll() (every POLL_MS while connected). Register one with
 // Dashboard.register(panel) from its own script, loaded after this one (capital, settlement: add a section to
 // index.html and a script; nothing here changes).
 'use strict';
@@ -104,6 +104,8 @@ const Dashboard = (() => {
     const trades = new EventSource(streamUrl('/api/trades/stream'));
     trades.addEventListener('trade', (event) => each('onTrade', JSON.parse(event.data), false));
     trades.addEventListener('control', (event) => each('onControl', JSON.parse(event.data)));
+    trades.addEventListener('alert', (event) => each('onAlert', JSON.parse(event.data)));
+    trades.addEventListener('settlement', (event) => each('onSettlement', JSON.parse(event.data)));
     const health = new EventSource(streamUrl('/api/feeds/health/stream'));
     health.addEventListener('feed_health', (event) => each('onFeedHealth', JSON.parse(event.data)));
     state.streams = [opportunities, trades, health];

@@ -82,16 +82,21 @@
         const unhedged = cell(row, pair.unhedgedContracts);
         if (Number(pair.unhedgedContracts) > 0) unhedged.className = 'warn';
         cell(row, money(pair.cost)); cell(row, money(pair.fees)); cell(row, money(pair.lockedInEdge));
+        const stateCell = cell(row, pair.state || 'open');
+        if (pair.state === 'diverged') stateCell.className = 'warn';
+        cell(row, money(pair.realizedPnl));
+        if (pair.state && pair.state !== 'open') row.className = 'settled';
         body.appendChild(row);
       }
       if (!body.children.length) {
         const row = document.createElement('tr');
-        cell(row, 'no position yet').colSpan = 9;
+        cell(row, 'no position yet').colSpan = 11;
         body.appendChild(row);
       }
     },
     connected() { this.refresh(); },
     onTrade() { this.refresh(); },
+    onSettlement() { this.refresh(); },
     poll() { if (Date.now() - this.lastRefresh > 10000) this.refresh(); },
   });
 
@@ -207,9 +212,15 @@
   register({
     name: 'markets',
     rows: new Map(),
+    statuses: new Map(),
     async refresh() {
       let markets;
       try { markets = (await api('GET', '/api/markets')).markets; } catch (e) { return; }
+      try {
+        for (const pair of (await api('GET', '/api/pairs')).pairs) {
+          this.statuses.set(pair.id, { kalshi: pair.kalshi.status, polymarket: pair.polymarket.status, tradable: pair.tradable });
+        }
+      } catch (e) { /* statuses keep their last value */ }
       const body = $('#markets tbody');
       const now = nowSeconds();
       for (const m of markets) {
@@ -218,7 +229,7 @@
           const row = document.createElement('tr');
           row.dataset.pair = m.pairId;
           const cells = [];
-          for (let i = 0; i < 8; i++) cells.push(cell(row, ''));
+          for (let i = 0; i < 9; i++) cells.push(cell(row, ''));
           const spark = document.createElement('div');
           spark.className = 'sparkline';
           cells[6].textContent = '';
@@ -242,6 +253,11 @@
         entry.cells[5].textContent = best === null ? '—' : best.toFixed(4);
         entry.cells[5].className = best !== null && best > 0 ? 'positive' : '';
         entry.cells[7].textContent = m.fresh ? 'yes' : 'no';
+        // suspended (a market not open): greyed, with both statuses; trading resumes when both are open
+        const status = this.statuses.get(m.pairId);
+        entry.cells[8].textContent = status ? (status.kalshi || '?') + ' / ' + (status.polymarket || '?') : '—';
+        entry.row.classList.toggle('suspended', Boolean(status && !status.tradable));
+        entry.row.title = status && !status.tradable ? 'suspended: a market is not open' : '';
         entry.chart.push(now, [best]);
       }
     },

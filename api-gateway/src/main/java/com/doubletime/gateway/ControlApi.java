@@ -2,6 +2,7 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlNotRecorded;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.cluster.config.PairsFileStore;
 import com.doubletime.cluster.config.PairsLoader;
@@ -43,12 +44,21 @@ final class ControlApi {
     private final PairsFileStore pairsStore;
     /** Why the pairs file cannot be rewritten (pair changes are then refused), or null. */
     private final String pairsStoreUnwritable;
+    /** Each paired market's status, for {@code GET /api/pairs}. */
+    private final MarketStatusBoard statuses;
 
     /**
      * @param pairsFile what {@code POST /api/pairs/reload} reads again and pair changes are saved to; null disables
      *     both
      */
-    ControlApi(Vertx vertx, ServiceRequests services, PairsApi pairs, ExecutorBoard executors, Path pairsFile) {
+    ControlApi(
+            Vertx vertx,
+            ServiceRequests services,
+            PairsApi pairs,
+            ExecutorBoard executors,
+            Path pairsFile,
+            MarketStatusBoard statuses) {
+        this.statuses = statuses;
         this.vertx = vertx;
         this.services = services;
         this.pairs = pairs;
@@ -72,10 +82,13 @@ final class ControlApi {
         router.post("/api/control/pause").handler(rc -> ask(rc, new ControlCommand.Pause(reason(rc)), false));
         router.post("/api/control/resume").handler(rc -> ask(rc, new ControlCommand.Resume(reason(rc)), false));
         router.post("/api/control/kill-switch").handler(this::killSwitch);
+        router.post("/api/control/acknowledge")
+                .handler(rc -> ask(rc, new ControlCommand.Acknowledge(reason(rc)), false));
         router.get("/api/risk-limits").handler(rc -> ask(rc, new ControlCommand.Status(), true));
         router.patch("/api/risk-limits").handler(this::updateRiskLimits);
 
-        router.get("/api/pairs").handler(rc -> HttpJson.send(rc, pairs.list().encode()));
+        router.get("/api/pairs")
+                .handler(rc -> HttpJson.send(rc, pairs.list(statuses).encode()));
         router.post("/api/pairs")
                 .handler(rc -> changePairs(rc, CREATED, () -> pairs.add(JsonBodies.object(rc, false))));
         router.post("/api/pairs/reload").handler(this::reloadPairs);
@@ -114,17 +127,33 @@ final class ControlApi {
         return (Map<String, Object>) map;
     }
 
-    /** The executor's state (or only its limits), or its refusal with the field to blame. */
+    /**
+     * The executor's state (or only its limits), or its refusal with the field to blame. A change says whether the
+     * journal recorded it: a pause or kill switch the journal could not record is in force all the same (200,
+     * {@code "persisted": false} and a warning).
+     */
     private void ask(RoutingContext rc, ControlCommand command, boolean limitsOnly) {
+        boolean change = !(command instanceof ControlCommand.Status);
         services.request(Addresses.CONTROL, command)
                 .onSuccess(reply -> {
                     if (reply instanceof TradingControl state) {
                         JsonObject json = new JsonObject(TradeJournalJson.controlState(state));
+                        if (change && !limitsOnly) {
+                            json.put("persisted", true);
+                        }
                         HttpJson.send(
                                 rc,
                                 (limitsOnly
                                                 ? json.getJsonObject("riskLimits")
                                                 : json.put("executor", executors.json(System.currentTimeMillis())))
+                                        .encode());
+                    } else if (reply instanceof ControlNotRecorded notRecorded) {
+                        HttpJson.send(
+                                rc,
+                                new JsonObject(TradeJournalJson.controlState(notRecorded.state()))
+                                        .put("persisted", false)
+                                        .put("warning", notRecorded.warning())
+                                        .put("executor", executors.json(System.currentTimeMillis()))
                                         .encode());
                     } else if (reply instanceof ControlRefused refused) {
                         ApiErrors.send(rc, refused.status(), refused.error(), refused.field());

@@ -7,7 +7,10 @@ import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.ConfiguredPairs;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.event.FeedHealth;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.OpportunityEvent;
+import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import io.micrometer.core.instrument.Meter;
@@ -70,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
         ExecutorBoard executors = new ExecutorBoard();
         meters.addAll(board.registerMeters(Meters.registry()));
         PairsApi pairs = new PairsApi(new ConfiguredPairs(initialPairs));
+        MarketStatusBoard statuses = new MarketStatusBoard();
         ServiceRequests services = new ServiceRequests(vertx, config.tradesQueryTimeout());
         streams = new StreamsApi(config, board, System.currentTimeMillis());
         keepAliveTimer = vertx.setPeriodic(config.keepAliveInterval().toMillis(), id -> streams.keepAlive());
@@ -96,7 +100,7 @@ public final class GatewayVerticle extends VerticleBase {
         guardApi(router);
         streams.mount(router);
         new QueryApi(services, board, pairs::pairs).mount(router);
-        new ControlApi(vertx, services, pairs, executors, config.pairsFile()).mount(router);
+        new ControlApi(vertx, services, pairs, executors, config.pairsFile(), statuses).mount(router);
         new DiscoveryApi(() -> catalogues, pairs::pairs).mount(router);
         ApiErrors.mount(router, config.maxBodyBytes());
 
@@ -115,7 +119,14 @@ public final class GatewayVerticle extends VerticleBase {
                         bus.<FeedHealth>consumer(
                                         Addresses.FEED_HEALTH,
                                         m -> streams.onFeedHealth(m.body(), System.currentTimeMillis()))
+                                .completion(),
+                        bus.<JournalEntry>consumer(Addresses.EXECUTION, m -> streams.onExecution(m.body()))
+                                .completion(),
+                        bus.<MarketStatusChanged>consumer(Addresses.MARKET_STATUS, m -> statuses.update(m.body()))
                                 .completion()))
+                // the feeds report market statuses on change: ask for every market's view once listening
+                .onSuccess(listening ->
+                        bus.publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("api-gateway")))
                 .mapEmpty();
         Future<HttpServer> listening = vertx.createHttpServer(
                         new HttpServerOptions().setHost(config.host()).setPort(config.port()))

@@ -35,9 +35,10 @@ final class PairsApi {
         return pairs.pairs();
     }
 
-    JsonObject list() {
+    /** Every pair in its pairs-file shape, with both markets' statuses and {@code tradable} (contracts §7). */
+    JsonObject list(MarketStatusBoard statuses) {
         JsonArray out = new JsonArray();
-        pairs.pairs().forEach(pair -> out.add(new JsonObject(PairJson.toMap(pair))));
+        pairs.pairs().forEach(pair -> out.add(new JsonObject(statuses.withStatus(pair, PairJson.toMap(pair)))));
         return new JsonObject().put("pairs", out);
     }
 

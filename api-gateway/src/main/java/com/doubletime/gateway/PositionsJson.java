@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * {@code GET /api/positions}: the executor's {@link PositionsReport} with contracts as whole-number strings and
- * money as decimal strings (at least six decimals).
+ * money as decimal strings (at least six decimals). Per pair (contracts §7) the contracts held per venue and
+ * outcome, their cost (both legs and both fees) and fees, {@code state} ({@code open | settled | diverged}), and
+ * once settled what the contracts paid ({@code payouts}) and {@code realizedPnl} = payouts − cost; null while open.
  */
 final class PositionsJson {
     private PositionsJson() {}
@@ -33,7 +35,10 @@ final class PositionsJson {
                     .put("cost", OpportunityJson.money(p.cost()))
                     .put("fees", OpportunityJson.money(p.fees()))
                     .put("lockedInEdge", OpportunityJson.money(p.lockedInEdge()))
-                    .put("unhedgedExposure", OpportunityJson.money(p.unhedgedExposure())));
+                    .put("unhedgedExposure", OpportunityJson.money(p.unhedgedExposure()))
+                    .put("state", p.state().wireName())
+                    .put("payouts", p.payouts() == null ? null : OpportunityJson.money(p.payouts()))
+                    .put("realizedPnl", p.realizedPnl() == null ? null : OpportunityJson.money(p.realizedPnl())));
         }
         return new JsonObject()
                 .put("pairs", pairs)

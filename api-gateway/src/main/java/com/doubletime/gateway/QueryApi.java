@@ -1,6 +1,8 @@
 package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
+import com.doubletime.bus.protocol.CapitalQuery;
+import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.MarketsQuery;
 import com.doubletime.bus.protocol.MarketsReport;
 import com.doubletime.bus.protocol.PositionsQuery;
@@ -17,8 +19,8 @@ import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 /**
- * The state other services own, asked over the bus when requested: recent trades, positions (the executor), best
- * asks per pair (the monitor); and the feeds' health as last reported.
+ * The state other services own, asked over the bus when requested: recent trades, positions and capital (the
+ * executor), best asks per pair (the monitor); and the feeds' health as last reported.
  */
 final class QueryApi {
     private final ServiceRequests services;
@@ -40,6 +42,14 @@ final class QueryApi {
                         PositionsQuery.INSTANCE,
                         PositionsReport.class,
                         report -> PositionsJson.write(report).encode(),
+                        ServiceRequests.TRADE_EXECUTOR));
+        router.get("/api/capital")
+                .handler(rc -> services.answer(
+                        rc,
+                        Addresses.CAPITAL_QUERY,
+                        CapitalQuery.INSTANCE,
+                        CapitalReport.class,
+                        report -> CapitalJson.write(report).encode(),
                         ServiceRequests.TRADE_EXECUTOR));
         router.get("/api/markets")
                 .handler(rc -> services.answer(

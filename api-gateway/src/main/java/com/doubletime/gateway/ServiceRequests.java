@@ -68,6 +68,8 @@ final class ServiceRequests {
                 return "timed out";
             }
         }
-        return String.valueOf(failure.getMessage());
+        return failure.getMessage() != null
+                ? failure.getMessage()
+                : failure.getClass().getSimpleName();
     }
 }

@@ -3,8 +3,13 @@ package com.doubletime.gateway;
 import com.doubletime.domain.event.FeedHealth;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionAlert;
+import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -65,6 +70,27 @@ final class StreamsApi {
                         .sseFrame());
     }
 
+    /**
+     * A journaled execution step: alerts ({@code UNHEDGED}, {@code FREE_CASH_LOW}, {@code RESOLUTION_DIVERGENCE},
+     * {@code TRADING_HALTED}, {@code TRADING_RESUMED}, {@code JOURNAL_DAMAGED}, {@code FILL_MISMATCH}, …) and
+     * settlements travel on the trades stream, as {@code alert} and {@code settlement} events with their journal line
+     * as data; order steps do not (the trade's report follows them).
+     */
+    void onExecution(JournalEntry entry) {
+        String type = entry instanceof ExecutionAlert || entry instanceof ResolutionDivergence
+                ? "alert"
+                : entry instanceof PositionSettled ? "settlement" : null;
+        if (type == null) {
+            return;
+        }
+        String pairId = entry instanceof ResolutionDivergence d
+                ? d.pairId()
+                : entry instanceof PositionSettled s ? s.pairId() : null;
+        long atNanos = entry instanceof ExecutionAlert alert ? alert.atNanos() : 0;
+        tradeClients.broadcast(trades.append(type, TradeJournalJson.write(entry), pairId, atNanos, null)
+                .sseFrame());
+    }
+
     void onControl(TradingControl state) {
         tradeClients.broadcast(trades.append("control", TradeJournalJson.controlState(state), null, 0, null)
                 .sseFrame());
@@ -94,8 +120,17 @@ final class StreamsApi {
         healthClients.closeAll();
     }
 
-    int opportunityClients() {
-        return opportunityClients.size();
+    /** Clients connected to any of the three streams. */
+    int clients() {
+        return opportunityClients.size() + tradeClients.size() + healthClients.size();
+    }
+
+    /** Clients per stream: opportunities, trades, feed health. */
+    JsonObject clientsByStream() {
+        return new JsonObject()
+                .put("opportunities", opportunityClients.size())
+                .put("trades", tradeClients.size())
+                .put("feedHealth", healthClients.size());
     }
 
     long clientsDropped() {

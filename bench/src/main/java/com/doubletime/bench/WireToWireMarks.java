@@ -9,6 +9,7 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeDecision;
+import com.doubletime.executor.journal.ReadBack;
 import com.doubletime.executor.journal.TradeRepository;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientOptions;
@@ -131,6 +132,11 @@ final class WireToWireMarks {
             }
 
             @Override
+            public Future<Void> readBack(ReadBack readBack) {
+                return journal.readBack(readBack);
+            }
+
+            @Override
             public Future<Void> close() {
                 return journal.close();
             }
@@ -177,6 +183,12 @@ final class WireToWireMarks {
             @Override
             public CompletionStage<VenueBalance> balance() {
                 return gateway.balance();
+            }
+
+            @Override
+            public VenueOrderGateway onFillMismatch(Consumer<String> alerts) {
+                gateway.onFillMismatch(alerts);
+                return this;
             }
         };
     }

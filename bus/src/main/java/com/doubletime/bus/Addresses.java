@@ -29,11 +29,14 @@ public final class Addresses {
     public static final String MARKETS_QUERY = "dt.markets.query";
     /** Request/reply: {@code PositionsQuery} answered with {@code PositionsReport} by the executor. */
     public static final String POSITIONS_QUERY = "dt.positions.query";
+    /** Request/reply: {@code CapitalQuery} answered with {@code CapitalReport} by the executor (contracts §7). */
+    public static final String CAPITAL_QUERY = "dt.capital.query";
     /**
      * Execution steps from the live executor, each already journaled, as the journal's records: an
      * {@code OrderEvent} per order requested / acknowledged / cancelled / error / reconciled, an
-     * {@code ExecutionAlert} (an unhedged trade, a position mismatch, a recovery), and the {@code TradeReport}
-     * of a trade closed at start-up recovery.
+     * {@code ExecutionAlert} (an unhedged trade, a position mismatch, a recovery, free cash below its floor), the
+     * {@code TradeReport} of a trade closed at start-up recovery, and once markets resolve a {@code PositionSettled},
+     * a {@code ResolutionDivergence} ({@code RESOLUTION_DIVERGENCE}) or a {@code PositionRedeemed}.
      */
     public static final String EXECUTION = "dt.execution";
 

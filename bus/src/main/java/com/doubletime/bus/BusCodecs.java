@@ -1,6 +1,9 @@
 package com.doubletime.bus;
 
+import com.doubletime.bus.protocol.CapitalQuery;
+import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.ControlCommand;
+import com.doubletime.bus.protocol.ControlNotRecorded;
 import com.doubletime.bus.protocol.ControlRefused;
 import com.doubletime.bus.protocol.ExecutorStatus;
 import com.doubletime.bus.protocol.MarketsQuery;
@@ -19,6 +22,9 @@ import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.OrderEvent;
+import com.doubletime.domain.trade.PositionRedeemed;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import io.vertx.core.eventbus.EventBus;
@@ -52,11 +58,13 @@ public final class BusCodecs {
                 ControlCommand.Pause.class,
                 ControlCommand.Resume.class,
                 ControlCommand.KillSwitch.class,
-                ControlCommand.ChangeRiskLimits.class)) {
+                ControlCommand.ChangeRiskLimits.class,
+                ControlCommand.Acknowledge.class)) {
             add(command, new ControlCommandCodec(command));
         }
         add(TradingControl.class, new TradingControlCodec());
         add(ControlRefused.class, new ControlRefusedCodec());
+        add(ControlNotRecorded.class, new ControlNotRecordedCodec());
         add(TradesQuery.class, new TradesQueryCodec());
         add(RecentTrades.class, new RecentTradesCodec());
         add(PositionsQuery.class, new PositionsQueryCodec());
@@ -65,6 +73,11 @@ public final class BusCodecs {
         add(MarketsReport.class, new MarketsReportCodec());
         add(MarketStatusChanged.class, new MarketStatusChangedCodec());
         add(MarketStatusRequest.class, new MarketStatusRequestCodec());
+        add(CapitalQuery.class, new CapitalQueryCodec());
+        add(CapitalReport.class, new CapitalReportCodec());
+        add(PositionSettled.class, new PositionSettledCodec());
+        add(ResolutionDivergence.class, new ResolutionDivergenceCodec());
+        add(PositionRedeemed.class, new PositionRedeemedCodec());
         add(BooksResendRequest.class, new BooksResendRequestCodec());
         add(ExecutorStatus.class, new ExecutorStatusCodec());
     }

@@ -6,12 +6,15 @@ import java.util.Map;
 
 /** Wire codec of the operator's commands ({@link Addresses#CONTROL}); a stable tag names the command. */
 public final class ControlCommandCodec extends RecordCodec<ControlCommand> {
-    private static final int WIRE_VERSION = 1;
+    /** Version 2 adds {@code Acknowledge}. */
+    private static final int WIRE_VERSION = 2;
+
     private static final int STATUS = 1;
     private static final int PAUSE = 2;
     private static final int RESUME = 3;
     private static final int KILL_SWITCH = 4;
     private static final int RISK_LIMITS = 5;
+    private static final int ACKNOWLEDGE = 6;
 
     private final String name;
 
@@ -42,6 +45,8 @@ public final class ControlCommandCodec extends RecordCodec<ControlCommand> {
             out.byteValue(KILL_SWITCH).bool(kill.on()).string(kill.reason());
         } else if (command instanceof ControlCommand.ChangeRiskLimits limits) {
             out.byteValue(RISK_LIMITS).plainValue(limits.changes()).string(limits.reason());
+        } else if (command instanceof ControlCommand.Acknowledge acknowledge) {
+            out.byteValue(ACKNOWLEDGE).string(acknowledge.reason());
         }
     }
 
@@ -59,6 +64,7 @@ public final class ControlCommandCodec extends RecordCodec<ControlCommand> {
                 yield new ControlCommand.ChangeRiskLimits(
                         changes == null ? new LinkedHashMap<>() : changes, in.string());
             }
+            case ACKNOWLEDGE -> new ControlCommand.Acknowledge(in.string());
             default -> throw new IllegalStateException(name + ": unknown command tag " + tag);
         };
     }

@@ -2,12 +2,14 @@ package com.doubletime.bus;
 
 import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.bus.protocol.PositionsReport.PairPosition;
+import com.doubletime.domain.trade.PositionState;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Wire codec of {@link PositionsReport}. */
 public final class PositionsReportCodec extends RecordCodec<PositionsReport> {
-    private static final int WIRE_VERSION = 1;
+    /** Version 2 adds each pair's state, payouts and realised P&amp;L. */
+    private static final int WIRE_VERSION = 2;
 
     @Override
     public String name() {
@@ -34,7 +36,10 @@ public final class PositionsReportCodec extends RecordCodec<PositionsReport> {
                     .decimal(p.cost())
                     .decimal(p.fees())
                     .decimal(p.lockedInEdge())
-                    .decimal(p.unhedgedExposure());
+                    .decimal(p.unhedgedExposure())
+                    .enumName(p.state())
+                    .optionalDecimal(p.payouts())
+                    .optionalDecimal(p.realizedPnl());
         }
         out.decimal(report.totalCost())
                 .decimal(report.totalLockedInEdge())
@@ -59,7 +64,10 @@ public final class PositionsReportCodec extends RecordCodec<PositionsReport> {
                     in.decimal(),
                     in.decimal(),
                     in.decimal(),
-                    in.decimal()));
+                    in.decimal(),
+                    in.enumValue(PositionState.class),
+                    in.optionalDecimal(),
+                    in.optionalDecimal()));
         }
         return new PositionsReport(pairs, in.decimal(), in.decimal(), in.decimal(), in.decimal());
     }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /** Wire codec of the executor's trade reports ({@link Addresses#TRADES}). */
 public final class TradeReportCodec extends RecordCodec<TradeReport> {
-    /** Enums by name (version 1 is the first layout with a version byte). */
-    private static final int WIRE_VERSION = 1;
+    /** Enums by name; version 2 adds {@code realizedPnl} (settled trades). */
+    private static final int WIRE_VERSION = 2;
 
     @Override
     public String name() {
@@ -42,7 +42,8 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
                 .string(t.reason())
                 .longValue(t.detectedAtNanos())
                 .longValue(t.decidedAtNanos())
-                .longValue(t.executedAtNanos());
+                .longValue(t.executedAtNanos())
+                .optionalDecimal(t.realizedPnl());
     }
 
     @Override
@@ -61,7 +62,8 @@ public final class TradeReportCodec extends RecordCodec<TradeReport> {
                 in.string(),
                 in.longValue(),
                 in.longValue(),
-                in.longValue());
+                in.longValue(),
+                in.optionalDecimal());
     }
 
     private static void leg(WireWriter out, LegFill leg) {

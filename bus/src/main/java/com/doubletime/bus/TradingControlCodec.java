@@ -6,7 +6,8 @@ import com.doubletime.domain.trade.TradingControl;
 
 /** Wire codec of the executor's control state: the answer on {@link Addresses#CONTROL} and {@link Addresses#CONTROL_EVENTS}. */
 public final class TradingControlCodec extends RecordCodec<TradingControl> {
-    private static final int WIRE_VERSION = 1;
+    /** Version 2 adds {@code minAnnualizedReturn} and the executor's own halt. */
+    private static final int WIRE_VERSION = 2;
 
     @Override
     public String name() {
@@ -29,7 +30,9 @@ public final class TradingControlCodec extends RecordCodec<TradingControl> {
                 .decimal(limits.maxTotalExposure())
                 .decimal(limits.maxUnhedgedExposure())
                 .decimal(limits.dailyLossLimit())
-                .intValue(limits.maxTradesPerMinute());
+                .intValue(limits.maxTradesPerMinute())
+                .decimal(limits.minAnnualizedReturn())
+                .string(control.haltedBecause());
     }
 
     @Override
@@ -38,6 +41,14 @@ public final class TradingControlCodec extends RecordCodec<TradingControl> {
                 in.enumValue(ExecutionMode.class),
                 in.bool(),
                 in.bool(),
-                new RiskLimits(in.decimal(), in.longValue(), in.decimal(), in.decimal(), in.decimal(), in.intValue()));
+                new RiskLimits(
+                        in.decimal(),
+                        in.longValue(),
+                        in.decimal(),
+                        in.decimal(),
+                        in.decimal(),
+                        in.intValue(),
+                        in.decimal()),
+                in.string());
     }
 }

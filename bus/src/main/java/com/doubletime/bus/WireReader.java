@@ -37,6 +37,12 @@ public final class WireReader {
         return new BigDecimal(string());
     }
 
+    /** A decimal {@link WireWriter#optionalDecimal} wrote; null when absent. */
+    public BigDecimal optionalDecimal() {
+        String text = string();
+        return text == null ? null : new BigDecimal(text);
+    }
+
     /**
      * An enum constant written by {@link WireWriter#enumName}; null when null was written.
      *

@@ -29,6 +29,11 @@ public final class WireWriter {
         return string(value.toPlainString());
     }
 
+    /** A decimal that may be absent (null). */
+    public WireWriter optionalDecimal(BigDecimal value) {
+        return string(value == null ? null : value.toPlainString());
+    }
+
     /** An enum constant by its name: stable when constants are added or reordered, unlike the ordinal. */
     public WireWriter enumName(Enum<?> value) {
         return string(value == null ? null : value.name());

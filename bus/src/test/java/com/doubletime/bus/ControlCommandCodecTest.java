@@ -36,7 +36,9 @@ class ControlCommandCodecTest extends RecordCodecContract<ControlCommand> {
                 new ControlCommand.KillSwitch(true, "venue outage"),
                 new ControlCommand.KillSwitch(false, null),
                 new ControlCommand.ChangeRiskLimits(changes, "tighter for the open"),
-                new ControlCommand.ChangeRiskLimits(Map.of(), null));
+                new ControlCommand.ChangeRiskLimits(Map.of(), null),
+                new ControlCommand.Acknowledge("line 12 checked against the venues' fills"),
+                new ControlCommand.Acknowledge(null));
     }
 
     @Test
@@ -63,7 +65,16 @@ class ControlCommandCodecTest extends RecordCodecContract<ControlCommand> {
     @Test
     void journalsEachCommandUnderItsActionName() {
         assertEquals(
-                List.of("status", "pause", "resume", "kill-switch-on", "kill-switch-off", "risk-limits", "risk-limits"),
+                List.of(
+                        "status",
+                        "pause",
+                        "resume",
+                        "kill-switch-on",
+                        "kill-switch-off",
+                        "risk-limits",
+                        "risk-limits",
+                        "acknowledge",
+                        "acknowledge"),
                 samples().stream().map(ControlCommand::action).toList());
     }
 }

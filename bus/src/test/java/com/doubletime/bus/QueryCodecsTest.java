@@ -1,12 +1,13 @@
 package com.doubletime.bus;
 
+import com.doubletime.bus.protocol.CapitalQuery;
 import com.doubletime.bus.protocol.MarketsQuery;
 import com.doubletime.bus.protocol.PositionsQuery;
 import com.doubletime.bus.protocol.TradesQuery;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 
-/** The three queries: small, so one class with a contract run each. */
+/** The queries: small, so one class with a contract run each. */
 class QueryCodecsTest {
     @Nested
     class Trades extends RecordCodecContract<TradesQuery> {
@@ -18,6 +19,19 @@ class QueryCodecsTest {
         @Override
         protected List<TradesQuery> samples() {
             return List.of(TradesQuery.ALL, new TradesQuery(1));
+        }
+    }
+
+    @Nested
+    class Capital extends RecordCodecContract<CapitalQuery> {
+        @Override
+        protected RecordCodec<CapitalQuery> codec() {
+            return new CapitalQueryCodec();
+        }
+
+        @Override
+        protected List<CapitalQuery> samples() {
+            return List.of(CapitalQuery.INSTANCE);
         }
     }
 

@@ -31,6 +31,6 @@ class RecentTradesCodecTest extends RecordCodecContract<RecentTrades> {
         WireVersionException refused =
                 assertThrows(WireVersionException.class, () -> codec().decodeFromWire(0, buffer));
 
-        assertTrue(refused.getMessage().startsWith("dt.TradeReport: wire version 2"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("dt.TradeReport: wire version 3"), refused.getMessage());
     }
 }

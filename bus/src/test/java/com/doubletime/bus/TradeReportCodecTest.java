@@ -16,7 +16,10 @@ class TradeReportCodecTest extends RecordCodecContract<TradeReport> {
 
     @Override
     protected List<TradeReport> samples() {
-        return List.of(BusSamples.filledTrade(), BusSamples.rejectedLiveTrade());
+        return List.of(
+                BusSamples.filledTrade(),
+                BusSamples.rejectedLiveTrade(),
+                BusSamples.filledTrade().settled(new BigDecimal("2.953800")));
     }
 
     @Test

@@ -26,6 +26,10 @@ class TradingControlCodecTest extends RecordCodecContract<TradingControl> {
                                 new BigDecimal("1000"),
                                 new BigDecimal("12.000001"),
                                 new BigDecimal("5"),
-                                3)));
+                                3,
+                                new BigDecimal("0.25"))),
+                TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT)
+                        .withKillSwitch(true)
+                        .withHalt("the trade journal data/trades.jsonl is damaged: line 3: not JSON"));
     }
 }

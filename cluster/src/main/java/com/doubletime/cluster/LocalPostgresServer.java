@@ -110,9 +110,9 @@ public final class LocalPostgresServer {
                 "start"));
     }
 
-    /** Stops the server at once (immediate mode: connections cut, as when the database host dies); data kept. */
+    /** Stops the server as an outage would (fast mode: every session is ended); what was committed stays. */
     public void stop() throws Exception {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
     }
 
     /** Whether the database exists already (a kept data directory). */

@@ -9,6 +9,7 @@ import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.executor.ExecutorConfig;
 import com.doubletime.executor.TradeExecutorVerticle;
+import com.doubletime.executor.capital.CapitalSettings;
 import com.doubletime.executor.journal.TradeRepository;
 import com.doubletime.gateway.GatewayConfig;
 import com.doubletime.gateway.GatewayVerticle;
@@ -134,7 +135,11 @@ public final class EmbeddedStack {
                         simulator.kalshiWsUrl(),
                         simulator.polymarketWsUrl(),
                         live == null ? null : live.credentials().kalshiHandshake(),
-                        VenueCatalogues.forSimulator(vertx, simulator)); // pair discovery reads the simulators
+                        // pair discovery and the feeds' market lookups read the simulators (signed when they check)
+                        VenueCatalogues.forSimulator(
+                                vertx,
+                                simulator,
+                                live == null ? null : live.credentials().kalshiSigner()));
                 return deploy(vertx, config, pairs, simulator, marketData, apiToken, live);
             });
         });
@@ -207,7 +212,11 @@ public final class EmbeddedStack {
         SimulatorCredentials.Gateways venues =
                 live == null ? null : live.credentials().gateways(vertx, simulator, pairs);
         TradeExecutorVerticle executorVerticle = venues == null
-                ? new TradeExecutorVerticle(executor, pairs)
+                ? new TradeExecutorVerticle(
+                        config.paperCash() == null
+                                ? executor
+                                : executor.withCapital(CapitalSettings.DEFAULT.withPaperCash(config.paperCash())),
+                        pairs)
                 : new TradeExecutorVerticle(
                         executor,
                         pairs,
@@ -218,6 +227,10 @@ public final class EmbeddedStack {
                                         .collect(Collectors.toMap(
                                                 Map.Entry::getKey,
                                                 e -> live.gateways().apply(e.getValue()))));
+        if (venues != null) {
+            // settled Polymarket winnings are redeemed on the simulator's chain with this run's wallet
+            executorVerticle.withRedeemer(live.credentials().redeemer(vertx, simulator));
+        }
         List<String> tickers =
                 pairs.stream().map(MarketPair::kalshiTicker).distinct().toList();
         List<String> tokens = pairs.stream()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,9 @@ public final class OrderTap {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     /** Requests answered by the venue, as {@code METHOD path} (no query). */
     private final List<String> answered = new CopyOnWriteArrayList<>();
+
+    /** While set, order requests reach the venue but their answers never reach the sender (a lost answer). */
+    private final AtomicBoolean withholdOrderAnswers = new AtomicBoolean();
 
     private HttpServer server;
 
@@ -78,6 +82,7 @@ public final class OrderTap {
         if (order) {
             orders.add(orderBody);
         }
+        boolean withheld = order && withholdOrderAnswers.get();
         requests.add(request.method().name() + " " + request.uri());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -90,6 +95,10 @@ public final class OrderTap {
                 .compose(out -> out.send(body))
                 .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
                 .onComplete(done -> {
+                    if (withheld) {
+                        answeredOrders.add(new TappedOrder(orderBody, done.succeeded() ? statusOf(done.result()) : 0));
+                        return; // the venue took the order; its answer is lost on the way back
+                    }
                     if (done.failed()) {
                         if (order) {
                             answeredOrders.add(new TappedOrder(orderBody, 0));
@@ -108,6 +117,15 @@ public final class OrderTap {
                             .end((Buffer) done.result()[1])
                             .onFailure(gone -> {});
                 });
+    }
+
+    private static int statusOf(Object[] answered) {
+        return ((HttpClientResponse) answered[0]).statusCode();
+    }
+
+    /** While {@code withhold}, order answers are dropped on the way back: the sender never learns what it sent did. */
+    public void withholdOrderAnswers(boolean withhold) {
+        withholdOrderAnswers.set(withhold);
     }
 
     private static void copy(MultiMap from, MultiMap to) {

@@ -1,5 +1,6 @@
 package com.doubletime.launcher;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,13 @@ final class RunOptions {
     Path record;
 
     @Option(
+            names = "--paper-cash",
+            paramLabel = "DOLLARS",
+            description = "paper cash the executor starts with on each venue (default 10000; README \"Capital and"
+                    + " settlement\")")
+    String paperCash;
+
+    @Option(
             names = EmbeddedMain.LIVE_AGAINST_SIMULATORS,
             description = "live executor through both real order gateways, against simulators checking signatures")
     boolean liveAgainstSimulators;
@@ -126,6 +134,22 @@ final class RunOptions {
         if (record != null) {
             PathChecks.writableDirectory("--record", record);
         }
-        return new StackConfig(pairsFile, host, port, scenario, seed, stepMillis, windowEvery, journalPath, record);
+        BigDecimal cash = null;
+        if (paperCash != null) {
+            try {
+                cash = new BigDecimal(paperCash.trim());
+            } catch (NumberFormatException e) {
+                throw new Cli.UsageException("--paper-cash must be a number of dollars, got " + paperCash);
+            }
+            if (cash.signum() < 0) {
+                throw new Cli.UsageException("--paper-cash must not be below 0, got " + paperCash);
+            }
+            if (liveAgainstSimulators) {
+                throw new Cli.UsageException("--paper-cash sets the paper account; "
+                        + EmbeddedMain.LIVE_AGAINST_SIMULATORS + " reads the venues' cash");
+            }
+        }
+        return new StackConfig(
+                pairsFile, host, port, scenario, seed, stepMillis, windowEvery, journalPath, record, cash);
     }
 }

@@ -3,6 +3,7 @@ package com.doubletime.launcher;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.settlement.Redeemer;
 import com.doubletime.kalshi.auth.KalshiCredentials;
 import com.doubletime.kalshi.auth.KalshiHandshake;
 import com.doubletime.kalshi.auth.KalshiSigner;
@@ -14,11 +15,16 @@ import com.doubletime.polymarket.order.PolymarketCredentials;
 import com.doubletime.polymarket.order.PolymarketGatewayConfig;
 import com.doubletime.polymarket.order.PolymarketMarketCatalog;
 import com.doubletime.polymarket.order.PolymarketOrderGateway;
+import com.doubletime.polymarket.redeem.ChainRedeemer;
+import com.doubletime.polymarket.redeem.PolygonRpcClient;
+import com.doubletime.polymarket.redeem.PositionRedeemer;
+import com.doubletime.polymarket.redeem.RedeemRoute;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +53,8 @@ public final class SimulatorCredentials {
     public static final String KALSHI_KEY_ID = "simulator-key";
     private static final String KALSHI_KEY_FIELD = "kalshiPrivateKeyPkcs8";
     private static final String POLYMARKET_KEY_FIELD = "polymarketPrivateKey";
+    /** The simulator mines a transaction at once: a receipt later than this is a fault. */
+    private static final long REDEEM_TIMEOUT_MILLIS = 10_000;
 
     private final KeyPair kalshiKeys;
     private final String polymarketPrivateKey;
@@ -160,6 +168,21 @@ public final class SimulatorCredentials {
         polymarket.warmUpSigner();
         return new Gateways(
                 Map.of(Platform.KALSHI, new KalshiOrderGateway(rest), Platform.POLYMARKET, polymarket), rest);
+    }
+
+    /**
+     * Redeems settled Polymarket winnings on the simulator's Polygon JSON-RPC with this run's wallet key (an EOA,
+     * signature type 0: the wallet that holds the tokens sends the transaction), as the live executor does.
+     */
+    public Redeemer redeemer(Vertx vertx, ExchangeSimulator simulator) {
+        PolymarketCredentials credentials = PolymarketCredentials.fromEnvironment(polymarketEnvironment());
+        return new ChainRedeemer(new PositionRedeemer(
+                vertx,
+                new PolygonRpcClient(WebClient.create(vertx), simulator.polygonRpcUrl(), REDEEM_TIMEOUT_MILLIS),
+                credentials.signer(),
+                credentials.chainId(),
+                RedeemRoute.COLLATERAL_ADAPTER,
+                REDEEM_TIMEOUT_MILLIS));
     }
 
     private static boolean allZero(byte[] bytes) {

@@ -1,5 +1,6 @@
 package com.doubletime.launcher;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  *
  * @param scenarioFile a scripted simulator scenario, or null for the seeded random walk
  * @param recordDir    directory for kalshi.jsonl / polymarket.jsonl captures (contracts §2), or null
+ * @param paperCash    paper dollars the executor starts with on each venue, or null for the default (10,000)
  */
 public record StackConfig(
         Path pairsFile,
@@ -19,7 +21,8 @@ public record StackConfig(
         long stepIntervalMillis,
         int windowEveryNSteps,
         Path journalPath,
-        Path recordDir) {
+        Path recordDir,
+        BigDecimal paperCash) {
     /** The example pairs the repository ships. */
     public static final Path DEFAULT_PAIRS = Path.of("config", "pairs.example.json");
     /**
@@ -27,6 +30,30 @@ public record StackConfig(
      * where pairs changed over the API are saved, so the example stays as shipped.
      */
     public static final Path WORKING_PAIRS = Path.of("data", "pairs.json");
+
+    /** With the default paper cash. */
+    public StackConfig(
+            Path pairsFile,
+            String host,
+            int gatewayPort,
+            Path scenarioFile,
+            long seed,
+            long stepIntervalMillis,
+            int windowEveryNSteps,
+            Path journalPath,
+            Path recordDir) {
+        this(
+                pairsFile,
+                host,
+                gatewayPort,
+                scenarioFile,
+                seed,
+                stepIntervalMillis,
+                windowEveryNSteps,
+                journalPath,
+                recordDir,
+                null);
+    }
 
     public static StackConfig defaults() {
         return new StackConfig(

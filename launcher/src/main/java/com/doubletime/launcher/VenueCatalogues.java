@@ -3,6 +3,7 @@ package com.doubletime.launcher;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.discovery.MarketListing;
 import com.doubletime.gateway.CatalogueSource;
+import com.doubletime.kalshi.auth.KalshiSigner;
 import com.doubletime.kalshi.rest.KalshiMarket;
 import com.doubletime.kalshi.rest.KalshiRestClient;
 import com.doubletime.kalshi.rest.KalshiRestConfig;
@@ -44,11 +45,19 @@ public final class VenueCatalogues implements CatalogueSource {
     }
 
     public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator) {
+        return forSimulator(vertx, simulator, null);
+    }
+
+    /**
+     * The simulators' catalogues, Kalshi reads signed with {@code signer} when the simulated Kalshi checks signatures
+     * ({@code run --live-against-simulators}); null reads unsigned.
+     */
+    public static VenueCatalogues forSimulator(Vertx vertx, ExchangeSimulator simulator, KalshiSigner signer) {
         return new VenueCatalogues(
                 new KalshiRestClient(
                         vertx,
                         KalshiRestConfig.of(simulator.kalshiRestUrl()).withRequestTimeoutMillis(TIMEOUT_MILLIS),
-                        null),
+                        signer),
                 GammaClient.create(vertx, simulator.polymarketRestUrl(), TIMEOUT_MILLIS));
     }
 

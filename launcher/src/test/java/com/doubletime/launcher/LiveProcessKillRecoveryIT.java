@@ -284,6 +284,120 @@ class LiveProcessKillRecoveryIT {
                 "no POSITION_MISMATCH: " + added);
     }
 
+    /**
+     * Issue 12: the Polymarket leg's order reaches the venue and fills there, but its answer is lost (the proxy
+     * withholds it) and the executor is killed before it learns anything. Its order id is the EIP-712 hash of the
+     * signed order, known before sending and journaled with the request: the restarted executor asks the venue by
+     * that hash ({@code GET /data/order/<hash>}), records what it says and closes the trade hedged, sending nothing.
+     */
+    @Test
+    void aPolymarketLegWhoseAnswerWasLostInTheCrashIsRecoveredByItsOrderHash() throws Exception {
+        vertx = Vertx.vertx();
+        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
+        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
+        KeyPair rsa = rsaKeys();
+        String polymarketKey = secp256k1Key();
+        simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(
+                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
+                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
+                .await(60, TimeUnit.SECONDS);
+        OrderTap polymarketProxy =
+                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
+        polymarketProxy.withholdOrderAnswers(true);
+        String kalshiPrivate =
+                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
+        probe = LiveExecutorChild.venues(
+                vertx,
+                simulator.kalshiRestUrl(),
+                simulator.polymarketRestUrl(),
+                LiveExecutorChild.signer(kalshiPrivate),
+                polymarketKey,
+                pairs);
+        Path journal = dir.resolve("trades.jsonl");
+        JsonObject childConfig = new JsonObject()
+                .put("pairsFile", pairsFile.toString())
+                .put("journalPath", journal.toString())
+                .put("kalshiWsUrl", simulator.kalshiWsUrl())
+                .put("kalshiRestUrl", simulator.kalshiRestUrl())
+                .put("polymarketWsUrl", simulator.polymarketWsUrl())
+                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
+                .put("kalshiPrivateKey", kalshiPrivate)
+                .put("polymarketPrivateKey", polymarketKey);
+
+        // 1. the Kalshi leg answers; the Polymarket order fills at the venue but its answer never comes back
+        Process first = startChild(
+                childConfig
+                        .copy()
+                        .put(
+                                "executor",
+                                new JsonObject()
+                                        .put("reconcileIntervalMillis", 0)
+                                        .put("live", new JsonObject().put("legTimeoutMillis", 60_000))),
+                "first");
+        awaitJournal(
+                journal, first, "the Kalshi entry leg's acknowledgement", e -> isOrder(e, "ACKNOWLEDGED", "kalshi"));
+        Map<String, Long> expectedVenue =
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L);
+        await("the Polymarket order filled at the venue", first, () -> expectedVenue.equals(venuePositions()));
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed child exited");
+        List<String> beforeKill = completeLines(journal);
+        JsonObject request = beforeKill.stream()
+                .map(LiveProcessKillRecoveryIT::parse)
+                .filter(e -> e != null && isOrder(e, "REQUESTED", "polymarket"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the Polymarket request: " + beforeKill));
+        String hash = request.getString("venueOrderId");
+        assertNotNull(hash, "the order hash is journaled with the request, before sending: " + request.encode());
+        assertTrue(hash.matches("0x[0-9a-fA-F]{64}"), hash);
+        assertTrue(
+                beforeKill.stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
+                        .noneMatch(e -> e != null
+                                && "order".equals(e.getString("type"))
+                                && "polymarket".equals(e.getString("venue"))
+                                && !"REQUESTED".equals(e.getString("kind"))),
+                "nothing but the request journaled for the Polymarket leg: " + beforeKill);
+
+        // 2. restarted over the same journal
+        polymarketProxy.withholdOrderAnswers(false);
+        Process second = startChild(
+                childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 0)), "second");
+        String tradeId = request.getString("tradeId");
+        JsonObject report = awaitJournal(
+                journal,
+                second,
+                "the interrupted trade's report",
+                e -> "trade".equals(e.getString("type")) && tradeId.equals(e.getString("tradeId")));
+
+        List<JsonObject> added =
+                completeLines(journal)
+                        .subList(beforeKill.size(), completeLines(journal).size())
+                        .stream()
+                        .map(LiveProcessKillRecoveryIT::parse)
+                        .toList();
+        JsonObject reconciled = added.stream()
+                .filter(e -> isOrder(e, "RECONCILED", "polymarket"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the Polymarket leg reconciled: " + added));
+        assertEquals("FILLED", reconciled.getString("status"), reconciled.encode());
+        assertEquals("120", reconciled.getString("filledQuantity"), reconciled.encode());
+        assertEquals(hash, reconciled.getString("venueOrderId"));
+        assertTrue(
+                polymarketProxy.requests().contains("GET /data/order/" + hash),
+                "asked the venue by the hash: " + polymarketProxy.requests());
+        assertEquals(1, polymarketProxy.orders().size(), "the Polymarket order was sent once");
+        assertTrue(
+                added.stream()
+                        .noneMatch(e -> isOrder(e, "REQUESTED", null) || "trade_decision".equals(e.getString("type"))),
+                "nothing decided or sent by the restart: " + added);
+        assertEquals("FILLED", report.getString("status"), report.encode());
+        assertEquals("0", report.getString("unhedgedQuantity"), report.encode());
+        assertEquals(expectedVenue, journalPositions(completeLines(journal)));
+    }
+
     private static KeyPair rsaKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -3,6 +3,7 @@ package com.doubletime.executor;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.InvalidFieldException;
 import com.doubletime.domain.trade.RiskLimits;
+import com.doubletime.executor.capital.CapitalSettings;
 import com.doubletime.executor.journal.JournalSync;
 import com.doubletime.executor.journal.PostgresJournalConfig;
 import com.doubletime.executor.live.LiveExecution;
@@ -34,6 +35,8 @@ import java.util.Map;
  *                       that pair's share, and the global aggregate limits still apply
  * @param journalSync when the file journal counts an entry as recorded: {@code fdatasync} (default, durable
  *                    against power loss) or the explicit opt-in {@code write-only} ({@link JournalSync})
+ * @param capital paper starting cash, live cash reads, free-cash floors, the ranking window ({@link CapitalSettings})
+ * @param failClosed the decision age bound and what a journal outage does ({@link FailClosedSettings})
  */
 public record ExecutorConfig(
         ExecutionMode mode,
@@ -46,7 +49,9 @@ public record ExecutorConfig(
         PostgresJournalConfig postgres,
         RiskLimits limits,
         Map<String, Map<String, Object>> pairRiskLimits,
-        JournalSync journalSync) {
+        JournalSync journalSync,
+        CapitalSettings capital,
+        FailClosedSettings failClosed) {
     public static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("1000");
     public static final Path DEFAULT_JOURNAL = Path.of("data", "trades.jsonl");
     public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(60);
@@ -74,6 +79,8 @@ public record ExecutorConfig(
         require(limits != null, "riskLimits", "is required");
         require(pairRiskLimits != null, "pairRiskLimits", "is required");
         require(journalSync != null, "journalSync", "is required");
+        require(capital != null, "capital", "is required");
+        require(failClosed != null, "failClosed", "is required");
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> pair : pairRiskLimits.entrySet()) {
             try {
@@ -84,6 +91,34 @@ public record ExecutorConfig(
             copy.put(pair.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(pair.getValue())));
         }
         pairRiskLimits = Collections.unmodifiableMap(copy);
+    }
+
+    public ExecutorConfig(
+            ExecutionMode mode,
+            BigDecimal maxNotionalPerTrade,
+            Path journalPath,
+            Duration maxBookAge,
+            int recentTrades,
+            LiveExecution.Settings live,
+            long reconcileIntervalMillis,
+            PostgresJournalConfig postgres,
+            RiskLimits limits,
+            Map<String, Map<String, Object>> pairRiskLimits,
+            JournalSync journalSync) {
+        this(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                journalSync,
+                CapitalSettings.DEFAULT,
+                FailClosedSettings.DEFAULT);
     }
 
     public ExecutorConfig(
@@ -146,7 +181,27 @@ public record ExecutorConfig(
                 postgres,
                 global,
                 perPair,
-                journalSync);
+                journalSync,
+                capital,
+                failClosed);
+    }
+
+    /** This config with other capital settings. */
+    public ExecutorConfig withCapital(CapitalSettings settings) {
+        return new ExecutorConfig(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                journalSync,
+                settings,
+                failClosed);
     }
 
     public ExecutorConfig(
@@ -172,8 +227,8 @@ public record ExecutorConfig(
 
     /**
      * Reads {@code {"mode":"paper","maxNotionalPerTrade":"1000","journalPath":"data/trades.jsonl",
-     * "maxBookAgeMillis":60000,"recentTrades":500,"journalSync":"fdatasync"}}; every key is optional and defaults
-     * as above.
+     * "maxBookAgeMillis":60000,"recentTrades":500,"journalSync":"fdatasync","capital":{..}}}; every key is optional
+     * and defaults as above ({@code capital}: {@link CapitalSettings}).
      *
      * @throws IllegalArgumentException naming the field that is wrong
      */
@@ -227,10 +282,30 @@ public record ExecutorConfig(
                             : null,
                     limits,
                     pairLimits,
-                    JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())));
+                    JournalSync.fromWireName(in.getString("journalSync", JournalSync.FDATASYNC.wireName())),
+                    CapitalSettings.fromJson(in.getJsonObject("capital")),
+                    FailClosedSettings.fromJson(in));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("executor config: a field has the wrong type: " + e.getMessage(), e);
         }
+    }
+
+    /** This config with other fail-closed settings (decision age, journal outages). */
+    public ExecutorConfig withFailClosed(FailClosedSettings settings) {
+        return new ExecutorConfig(
+                mode,
+                maxNotionalPerTrade,
+                journalPath,
+                maxBookAge,
+                recentTrades,
+                live,
+                reconcileIntervalMillis,
+                postgres,
+                limits,
+                pairRiskLimits,
+                journalSync,
+                capital,
+                settings);
     }
 
     /** The limits the executor starts with: {@link #limits}, with this config's max notional per trade. */

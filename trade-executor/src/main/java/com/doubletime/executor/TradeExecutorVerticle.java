@@ -10,14 +10,19 @@ import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.event.BooksResendRequest;
 import com.doubletime.domain.event.MarketDataBatch;
+import com.doubletime.domain.event.MarketStatusChanged;
+import com.doubletime.domain.event.MarketStatusRequest;
 import com.doubletime.domain.event.OpportunityEvent;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.settlement.Redeemer;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.journal.JsonLinesTradeRepository;
+import com.doubletime.executor.journal.OutageProofRepository;
 import com.doubletime.executor.journal.PostgresTradeRepository;
 import com.doubletime.executor.journal.RepositoryJournal;
 import com.doubletime.executor.journal.TradeRepository;
@@ -38,9 +43,11 @@ import java.util.function.LongSupplier;
  * Paper unless the config says {@code mode: live} and an order gateway is given for each venue (else start-up
  * fails naming what is missing).
  *
- * <p>Start-up, before any subscription: the whole journal folded (positions, controls, interrupted live trades),
- * interrupted live trades closed with the venues, the venues' connections warmed up. Live positions are compared
- * with the venues' every {@code reconcileIntervalMillis}.
+ * <p>Start-up, before any subscription: the whole journal folded (positions, controls, interrupted live trades,
+ * settlements, the paper account), interrupted live trades closed with the venues, the venues' connections warmed
+ * up and their cash read. Live positions are compared with the venues' every {@code reconcileIntervalMillis}; the
+ * feeds' market statuses ({@code dt.market-status}, asked for again once subscribed) suspend pairs and settle
+ * positions.
  */
 public final class TradeExecutorVerticle extends VerticleBase {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -51,8 +58,10 @@ public final class TradeExecutorVerticle extends VerticleBase {
     private final LongSupplier clock;
     private final Map<Platform, VenueOrderGateway> venues;
     private TradeRepository repository;
+    private OutageProofRepository journal;
     private TradeExecutor executor;
     private ExecutorMeters meters;
+    private Redeemer redeemer;
 
     /** Journals to {@link ExecutorConfig#journalPath()} as JSON Lines. */
     public TradeExecutorVerticle(ExecutorConfig config, List<MarketPair> pairs) {
@@ -93,6 +102,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
         this.venues = Map.copyOf(venues);
     }
 
+    /**
+     * Live: the Polymarket winnings of settled positions are redeemed on chain by {@code redeemer}; without one they
+     * are only listed ({@code GET /api/capital}). Set before deploying.
+     */
+    public TradeExecutorVerticle withRedeemer(Redeemer redeemer) {
+        this.redeemer = redeemer;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         if (config.mode() == ExecutionMode.LIVE) {
@@ -110,13 +128,17 @@ public final class TradeExecutorVerticle extends VerticleBase {
         BusCodecs.registerAll(vertx.eventBus());
         return openJournal().compose(opened -> {
             repository = opened;
+            FailClosedSettings failClosed = config.failClosed();
+            // every write goes through the outage guard: held in order while the store is down, never lost
+            journal = new OutageProofRepository(
+                    repository, vertx, context, failClosed.journalRetryMillis(), failClosed.journalStallMillis());
             EventLoopThread thread = new EventLoopThread(vertx, context);
             executor = new TradeExecutor(
                     config,
                     pairs,
                     config.mode() == ExecutionMode.LIVE ? venues : Map.of(),
-                    new RepositoryJournal(repository, context),
-                    new RepositoryJournal(repository, context, this::publishStep),
+                    new RepositoryJournal(journal, context),
+                    new RepositoryJournal(journal, context, this::publishStep),
                     thread,
                     thread,
                     clock,
@@ -132,11 +154,39 @@ public final class TradeExecutorVerticle extends VerticleBase {
                         public void controlChanged(TradingControl state) {
                             vertx.eventBus().publish(Addresses.CONTROL_EVENTS, state);
                         }
-                    });
-            meters = new ExecutorMeters(Meters.registry(), executor.positions());
+
+                        @Override
+                        public void settled(TradeReport report) {
+                            vertx.eventBus().publish(Addresses.TRADES, report);
+                        }
+
+                        @Override
+                        public void alert(ExecutionAlert alert) {
+                            publishStep(alert);
+                        }
+                    },
+                    redeemer);
+            meters = new ExecutorMeters(Meters.registry(), executor.positions(), executor.capital());
+            meters.failClosed(Meters.registry(), executor::controlState, executor.journalFold());
+            journal.onOutage(new OutageProofRepository.Listener() {
+                @Override
+                public void down(String reason) {
+                    executor.journalUnavailable(reason);
+                }
+
+                @Override
+                public void back(String summary) {
+                    executor.journalBack(summary);
+                }
+
+                @Override
+                public void fencedOut(String reason) {
+                    executor.fencedOut(reason);
+                }
+            });
             // the fold may run on a worker thread; the future's completion publishes its result to this loop
             return repository
-                    .forEach(executor::fold)
+                    .readBack(executor.readBack())
                     .compose(done -> repository.recent(config.recentTrades()))
                     .compose(recent -> Future.fromCompletionStage(executor.recover(recent)))
                     .compose(done -> subscribe());
@@ -145,8 +195,14 @@ public final class TradeExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (executor != null) {
+            executor.stop();
+        }
         if (meters != null) {
             meters.close(Meters.registry());
+        }
+        if (journal != null) {
+            journal.close();
         }
         return suppliedRepository == null && repository != null ? repository.close() : Future.succeededFuture();
     }
@@ -179,9 +235,18 @@ public final class TradeExecutorVerticle extends VerticleBase {
                                 .completion(),
                         bus.<Object>consumer(Addresses.POSITIONS_QUERY, m -> m.reply(executor.positionsReport()))
                                 .completion(),
+                        bus.<Object>consumer(Addresses.CAPITAL_QUERY, m -> m.reply(executor.capitalReport()))
+                                .completion(),
+                        bus.<MarketStatusChanged>consumer(
+                                        Addresses.MARKET_STATUS, m -> executor.onMarketStatus(m.body()))
+                                .completion(),
                         bus.<Object>consumer(Addresses.CONTROL, this::onControl).completion()))
-                // a restarted executor has no books: Kalshi sends a snapshot only on subscribing, so ask the feeds
-                .onSuccess(ready -> bus.publish(Addresses.BOOKS_RESEND, new BooksResendRequest("trade-executor")));
+                .onSuccess(ready -> {
+                    // a restarted executor has no books: Kalshi sends a snapshot only on subscribing, so ask the feeds
+                    bus.publish(Addresses.BOOKS_RESEND, new BooksResendRequest("trade-executor"));
+                    // the feeds report market statuses on change: ask them for every market's view once listening
+                    bus.publish(Addresses.MARKET_STATUS_RESEND, new MarketStatusRequest("trade-executor"));
+                });
     }
 
     /** An execution step (order event, alert, recovered report) once journaled. */

@@ -11,6 +11,7 @@ import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.PositionsQuery;
 import com.doubletime.bus.protocol.PositionsReport;
 import com.doubletime.bus.protocol.TradesQuery;
+import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.Direction;
 import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Platform;
@@ -18,6 +19,7 @@ import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.OrderEvent;
@@ -26,6 +28,7 @@ import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.fixtures.ControlledRepository;
 import com.doubletime.executor.fixtures.ExecutorHarness;
 import com.doubletime.executor.fixtures.FakeVenue;
 import com.doubletime.executor.fixtures.Fixtures;
@@ -44,6 +47,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -348,5 +352,67 @@ class LiveExecutorVerticleTest {
         assertEquals(TradeStatus.FILLED, report.status(), report.reason());
         assertEquals(1, kalshi.placed.size());
         file.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDecisionThatGrewTooOldWhileItsRequestsWereJournaledSendsNoOrder() throws Exception {
+        ControlledRepository journal = ControlledRepository.manual();
+        AtomicLong clock = new AtomicLong(ExecutorHarness.NOW);
+        executor.deployLive(config(), List.of(Fixtures.PAIR), journal, venues(), clock::get);
+        executor.publishStandardBooks();
+        opportunity("fed:K:8");
+        journal.next().complete(); // the decision
+        ControlledRepository.Pending kalshiRequest = journal.next();
+        ControlledRepository.Pending polymarketRequest = journal.next();
+        assertEquals(OrderEventKind.REQUESTED, ((OrderEvent) kalshiRequest.entry()).kind());
+
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(FailClosedSettings.DEFAULT_MAX_DECISION_AGE_MILLIS + 1));
+        kalshiRequest.complete();
+        polymarketRequest.complete();
+
+        for (int i = 0; i < 2; i++) {
+            ControlledRepository.Pending closed = journal.next();
+            assertEquals(OrderEventKind.NOT_SENT, ((OrderEvent) closed.entry()).kind());
+            closed.complete();
+        }
+        ControlledRepository.Pending reported = journal.next();
+        reported.complete();
+        TradeReport report = trades.poll(5, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.REJECTED, report.status());
+        assertTrue(report.reason().contains("ms old, over the 250 ms limit"), report.reason());
+        assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty(), "no order leaves");
+    }
+
+    @Test
+    void aFillTheVenueCorrectedIsAJournaledPublishedAndCountedAlert() throws Exception {
+        deploy();
+        String mismatch = "polymarket order 0xabc (client order dt-t1-p-E0): the reply said 102 matched, the venue's"
+                + " record 80; the venue's record is used";
+
+        double before = alertsCounted("FILL_MISMATCH");
+
+        polymarket.fillMismatches.accept(mismatch);
+
+        ExecutionAlert alert = null;
+        for (JournalEntry entry = execution.poll(5, TimeUnit.SECONDS);
+                entry != null;
+                entry = execution.poll(5, TimeUnit.SECONDS)) {
+            if (entry instanceof ExecutionAlert found && found.kind() == ExecutionAlert.AlertKind.FILL_MISMATCH) {
+                alert = found;
+                break;
+            }
+        }
+        assertTrue(alert != null, "published on dt.execution");
+        assertEquals("polymarket: " + mismatch, alert.message());
+        String journaledId = alert.eventId();
+        assertTrue(journal().stream()
+                .anyMatch(e -> e instanceof ExecutionAlert a && a.eventId().equals(journaledId)));
+        assertEquals(before + 1, alertsCounted("FILL_MISMATCH"), "dt.execution.alerts{kind=FILL_MISMATCH}");
+    }
+
+    private static double alertsCounted(String kind) {
+        var counter =
+                Meters.registry().find("dt.execution.alerts").tag("kind", kind).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

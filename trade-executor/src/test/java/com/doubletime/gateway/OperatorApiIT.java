@@ -3,6 +3,7 @@ package com.doubletime.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
@@ -547,12 +548,20 @@ class OperatorApiIT {
     }
 
     @Test
-    void pairJsonOfTheApiIsThePairsFileForm() throws Exception {
+    void pairJsonOfTheApiIsThePairsFileFormWithTheMarketsStatuses() throws Exception {
         JsonObject listed =
                 api.get("/api/pairs").bodyAsJsonObject().getJsonArray("pairs").getJsonObject(0);
 
-        assertEquals(new JsonObject(PairJson.toMap(FED)), listed);
-        assertEquals(FED, PairsFile.parsePair(PairsLoader.toPlainMap(listed), 0));
-        assertEquals(Map.of(), Map.of());
+        // no feed reported a status in this test: unknown, which does not suspend the pair
+        assertTrue(listed.getJsonObject("kalshi").containsKey("status"));
+        assertNull(listed.getJsonObject("kalshi").getString("status"));
+        assertNull(listed.getJsonObject("polymarket").getString("status"));
+        assertEquals(true, listed.getBoolean("tradable"));
+        JsonObject fileForm = listed.copy();
+        fileForm.remove("tradable");
+        fileForm.getJsonObject("kalshi").remove("status");
+        fileForm.getJsonObject("polymarket").remove("status");
+        assertEquals(new JsonObject(PairJson.toMap(FED)), fileForm);
+        assertEquals(FED, PairsFile.parsePair(PairsLoader.toPlainMap(fileForm), 0));
     }
 }

@@ -67,6 +67,20 @@ public sealed interface ControlCommand {
     }
 
     /**
+     * The operator has looked at what the executor stopped for and lets it go on: a damaged journal found at start
+     * (its unreadable lines are then left behind, as journaled), or a journal outage that ended while the executor
+     * is configured to wait for an operator. Journaled; the kill switch and pause stay as they are.
+     */
+    record Acknowledge(String reason) implements ControlCommand {
+        public static final String ACTION = "acknowledge";
+
+        @Override
+        public String action() {
+            return ACTION;
+        }
+    }
+
+    /**
      * Changes the risk limits named in {@code changes} (wire names of
      * {@link com.doubletime.domain.trade.RiskLimits#FIELDS}), with the values as the operator's client sent
      * them: the executor validates them with {@link com.doubletime.domain.trade.RiskLimits#merge}, the one

@@ -4,8 +4,10 @@ import com.doubletime.domain.Direction;
 import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.market.MarketStatus;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.settlement.DivergenceKind;
 import com.doubletime.domain.trade.ControlChange;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
@@ -16,6 +18,10 @@ import com.doubletime.domain.trade.LegPurpose;
 import com.doubletime.domain.trade.LevelFill;
 import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
+import com.doubletime.domain.trade.PositionRedeemed;
+import com.doubletime.domain.trade.PositionSettled;
+import com.doubletime.domain.trade.PositionState;
+import com.doubletime.domain.trade.ResolutionDivergence;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
@@ -46,8 +52,18 @@ import java.util.Map;
  * {"type":"control","action":"kill-switch-on","mode":"paper","paused":false,"killSwitch":true,
  *  "riskLimits":{"maxNotionalPerTrade":"1000",..},"reason":..,"atNanos":..}
  * {"type":"order","eventId":..,"tradeId":..,"kind":"REQUESTED",..}   {"type":"alert","eventId":..,"kind":"UNHEDGED",..}
+ * {"type":"settlement","pairId":..,"state":"settled","kalshi":{"market":..,"result":"no","yesPayout":"0.0000",
+ *  "yes":"50","no":"0","payout":..},"polymarket":{..},"cost":..,"fees":..,"payouts":..,"realizedPnl":..,
+ *  "tradeIds":[..],"atNanos":..}
+ * {"type":"alert","eventId":..,"kind":"RESOLUTION_DIVERGENCE","pairId":..,"divergence":"BOTH_LEGS_LOSE",
+ *  "kalshi":{"market":..,"status":"settled","result":"no","yesPayout":"0.0000"},"polymarket":{..},
+ *  "moneyAtStake":..,"message":..,"atNanos":..}
+ * {"type":"redemption","pairId":..,"conditionId":..,"yesShares":"0","noShares":"50","payout":..,"succeeded":true,
+ *  "transactionHash":..,"detail":..,"atNanos":..}
  * </pre>
- * {@code reason} is absent when there is none; {@code averagePrice} is null when nothing filled.
+ * {@code reason} is absent when there is none; {@code averagePrice} is null when nothing filled; a trade's
+ * {@code realizedPnl} is present only on a settled trade (status {@code SETTLED}, never journaled: the settlement
+ * record makes it).
  *
  * <p>The domain has no JSON library: {@link #read} takes a line already parsed into maps, lists, strings,
  * booleans and numbers (as a JSON reader gives it; the journals parse with Jackson, decimals exactly).
@@ -58,6 +74,8 @@ public final class TradeJournalJson {
     public static final String CONTROL = "control";
     public static final String ORDER = "order";
     public static final String ALERT = "alert";
+    public static final String SETTLEMENT = "settlement";
+    public static final String REDEMPTION = "redemption";
     private static final String ACCEPTED = "ACCEPTED";
     private static final String REJECTED = "REJECTED";
     private static final int PRICE_DECIMALS = 4;
@@ -76,6 +94,12 @@ public final class TradeJournalJson {
             alert(out, alert);
         } else if (entry instanceof TradeDecision decision) {
             decision(out, decision);
+        } else if (entry instanceof PositionSettled settled) {
+            settlement(out, settled);
+        } else if (entry instanceof ResolutionDivergence divergence) {
+            divergence(out, divergence);
+        } else if (entry instanceof PositionRedeemed redeemed) {
+            redemption(out, redeemed);
         } else {
             trade(out, (TradeReport) entry);
         }
@@ -90,8 +114,14 @@ public final class TradeJournalJson {
         if (entry instanceof OrderEvent) {
             return ORDER;
         }
-        if (entry instanceof ExecutionAlert) {
+        if (entry instanceof ExecutionAlert || entry instanceof ResolutionDivergence) {
             return ALERT;
+        }
+        if (entry instanceof PositionSettled) {
+            return SETTLEMENT;
+        }
+        if (entry instanceof PositionRedeemed) {
+            return REDEMPTION;
         }
         return entry instanceof TradeDecision ? DECISION : TRADE;
     }
@@ -111,10 +141,22 @@ public final class TradeJournalJson {
         if (entry instanceof ControlChange change) {
             return "control:" + change.atNanos() + ":" + change.action();
         }
+        if (entry instanceof PositionSettled settled) {
+            return settled.eventId();
+        }
+        if (entry instanceof ResolutionDivergence divergence) {
+            return divergence.eventId();
+        }
+        if (entry instanceof PositionRedeemed redeemed) {
+            return redeemed.eventId();
+        }
         return (entry instanceof TradeDecision ? "decision:" : "trade:") + entry.tradeId();
     }
 
-    /** The control state as the API shows it: mode, pause, kill switch, why trading is blocked, the limits. */
+    /**
+     * The control state as the API shows it: mode, pause, kill switch, why trading is blocked (the executor's own
+     * halt first), the halt alone, the limits. A journaled control line has neither reason: they are derived.
+     */
     public static String controlState(TradingControl state) {
         StringBuilder out = new StringBuilder(LINE_CAPACITY);
         controlFields(new JsonFields(out), state, true).end();
@@ -137,7 +179,12 @@ public final class TradeJournalJson {
                 case TRADE -> readTrade(node);
                 case CONTROL -> readControl(node);
                 case ORDER -> readOrderEvent(node);
-                case ALERT -> readAlert(node);
+                case ALERT ->
+                    ResolutionDivergence.KIND.equals(node.optionalText("kind"))
+                            ? readDivergence(node)
+                            : readAlert(node);
+                case SETTLEMENT -> readSettlement(node);
+                case REDEMPTION -> readRedemption(node);
                 default -> throw new IllegalArgumentException("unknown entry type '" + type + "'");
             };
         } catch (NullPointerException | ArithmeticException | ClassCastException | NumberFormatException e) {
@@ -148,7 +195,7 @@ public final class TradeJournalJson {
     private static JsonFields controlFields(JsonFields out, TradingControl state, boolean withBlocked) {
         out.text("mode", state.mode().wireName()).bool("paused", state.paused()).bool("killSwitch", state.killSwitch());
         if (withBlocked) {
-            out.textOrNull("blockedBecause", state.blockedBecause());
+            out.textOrNull("blockedBecause", state.blockedBecause()).textOrNull("haltedBecause", state.haltedBecause());
         }
         JsonFields limits = out.object("riskLimits");
         for (Map.Entry<String, Object> limit : state.limits().toMap().entrySet()) {
@@ -273,6 +320,7 @@ public final class TradeJournalJson {
                 .text("unhedgedQuantity", Long.toString(t.unhedgedQuantity()))
                 .text("totalCost", OpportunityJson.money(t.totalCost()))
                 .text("realisedEdge", OpportunityJson.money(t.realisedEdge()))
+                .optionalText("realizedPnl", t.realizedPnl() == null ? null : OpportunityJson.money(t.realizedPnl()))
                 .optionalText("reason", t.reason())
                 .number("detectedAtNanos", t.detectedAtNanos())
                 .number("decidedAtNanos", t.decidedAtNanos())
@@ -352,7 +400,145 @@ public final class TradeJournalJson {
                 node.optionalText("reason"),
                 node.longValue("detectedAtNanos"),
                 node.longValue("decidedAtNanos"),
-                node.longValue("executedAtNanos"));
+                node.longValue("executedAtNanos"),
+                node.optionalText("realizedPnl") == null ? null : node.decimal("realizedPnl"));
+    }
+
+    private static void settlement(StringBuilder out, PositionSettled s) {
+        JsonFields fields = new JsonFields(out)
+                .text("type", SETTLEMENT)
+                .text("pairId", s.pairId())
+                .text("state", s.state().wireName());
+        fields.object("kalshi")
+                .text("market", s.kalshiMarket())
+                .optionalText("result", s.kalshiResult())
+                .text("yesPayout", FixedPoint.format(s.kalshiYesPayout(), PRICE_DECIMALS))
+                .text("yes", Long.toString(s.kalshiYes()))
+                .text("no", Long.toString(s.kalshiNo()))
+                .text("payout", OpportunityJson.money(s.kalshiPayout()))
+                .end();
+        fields.object("polymarket")
+                .text("market", s.polymarketMarket())
+                .optionalText("result", s.polymarketResult())
+                .text("yesPayout", FixedPoint.format(s.polymarketYesPayout(), PRICE_DECIMALS))
+                .text("yes", Long.toString(s.polymarketYes()))
+                .text("no", Long.toString(s.polymarketNo()))
+                .text("payout", OpportunityJson.money(s.polymarketPayout()))
+                .end();
+        StringBuilder ids = new StringBuilder().append('[');
+        for (String id : s.tradeIds()) {
+            if (ids.length() > 1) {
+                ids.append(',');
+            }
+            JsonText.string(ids, id);
+        }
+        fields.text("cost", OpportunityJson.money(s.cost()))
+                .text("fees", OpportunityJson.money(s.fees()))
+                .text("payouts", OpportunityJson.money(s.payouts()))
+                .text("realizedPnl", OpportunityJson.money(s.realizedPnl()))
+                .json("tradeIds", ids.append(']').toString())
+                .number("atNanos", s.atNanos())
+                .end();
+    }
+
+    private static PositionSettled readSettlement(Fields node) {
+        Fields k = node.object("kalshi");
+        Fields p = node.object("polymarket");
+        List<String> tradeIds = new ArrayList<>();
+        for (Object id : (List<?>) node.required("tradeIds")) {
+            tradeIds.add(Fields.asText(id));
+        }
+        return new PositionSettled(
+                node.text("pairId"),
+                PositionState.valueOf(node.text("state").toUpperCase(Locale.ROOT)),
+                k.text("market"),
+                k.optionalText("result"),
+                FixedPoint.parse(k.text("yesPayout")),
+                p.text("market"),
+                p.optionalText("result"),
+                FixedPoint.parse(p.text("yesPayout")),
+                k.wholeNumber("yes"),
+                k.wholeNumber("no"),
+                p.wholeNumber("yes"),
+                p.wholeNumber("no"),
+                node.decimal("cost"),
+                node.decimal("fees"),
+                k.decimal("payout"),
+                p.decimal("payout"),
+                node.decimal("realizedPnl"),
+                tradeIds,
+                node.longValue("atNanos"));
+    }
+
+    private static void divergence(StringBuilder out, ResolutionDivergence d) {
+        JsonFields fields = new JsonFields(out)
+                .text("type", ALERT)
+                .text("eventId", d.eventId())
+                .text("kind", ResolutionDivergence.KIND)
+                .text("pairId", d.pairId())
+                .text("divergence", d.kind().name());
+        venueResult(fields.object("kalshi"), d.kalshi());
+        venueResult(fields.object("polymarket"), d.polymarket());
+        fields.text("moneyAtStake", OpportunityJson.money(d.moneyAtStake()))
+                .text("message", d.message())
+                .number("atNanos", d.atNanos())
+                .end();
+    }
+
+    private static void venueResult(JsonFields out, ResolutionDivergence.VenueResult r) {
+        out.text("market", r.market())
+                .text("status", r.status().wireName())
+                .optionalText("result", r.result())
+                .optionalText("yesPayout", r.yesPayout() < 0 ? null : FixedPoint.format(r.yesPayout(), PRICE_DECIMALS))
+                .end();
+    }
+
+    private static ResolutionDivergence readDivergence(Fields node) {
+        return new ResolutionDivergence(
+                node.text("pairId"),
+                DivergenceKind.valueOf(node.text("divergence")),
+                readVenueResult(node.object("kalshi")),
+                readVenueResult(node.object("polymarket")),
+                node.decimal("moneyAtStake"),
+                node.text("message"),
+                node.longValue("atNanos"));
+    }
+
+    private static ResolutionDivergence.VenueResult readVenueResult(Fields node) {
+        String payout = node.optionalText("yesPayout");
+        return new ResolutionDivergence.VenueResult(
+                node.text("market"),
+                MarketStatus.fromWire(node.text("status")),
+                node.optionalText("result"),
+                payout == null ? -1 : FixedPoint.parse(payout));
+    }
+
+    private static void redemption(StringBuilder out, PositionRedeemed r) {
+        new JsonFields(out)
+                .text("type", REDEMPTION)
+                .text("pairId", r.pairId())
+                .text("conditionId", r.conditionId())
+                .text("yesShares", FixedPoint.format(r.yesShares(), 0))
+                .text("noShares", FixedPoint.format(r.noShares(), 0))
+                .text("payout", OpportunityJson.money(r.payout()))
+                .bool("succeeded", r.succeeded())
+                .optionalText("transactionHash", r.transactionHash())
+                .optionalText("detail", r.detail())
+                .number("atNanos", r.atNanos())
+                .end();
+    }
+
+    private static PositionRedeemed readRedemption(Fields node) {
+        return new PositionRedeemed(
+                node.text("pairId"),
+                node.text("conditionId"),
+                FixedPoint.parse(node.text("yesShares")),
+                FixedPoint.parse(node.text("noShares")),
+                node.decimal("payout"),
+                node.bool("succeeded"),
+                node.optionalText("transactionHash"),
+                node.optionalText("detail"),
+                node.longValue("atNanos"));
     }
 
     private static LegOrder readOrder(Fields node, Platform platform) {

@@ -1,10 +1,12 @@
 package com.doubletime.domain.order;
 
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The port through which the executor trades on one venue. Each venue adapter implements it over the
@@ -42,27 +44,55 @@ public interface VenueOrderGateway {
     }
 
     /**
-     * The id the venue will know {@code order} by, when the client fixes it before sending (Polymarket: the order
-     * hash, set by the signed order, whose timestamp is the signing time); null when only the venue's answer tells
-     * it (Kalshi). Journaled with the request before the order leaves, so that an executor that dies before the
-     * answer is journaled can still be found at the venue ({@link #findUnanswered}). The same order sent afterwards
-     * must carry exactly this id.
+     * The order's venue id when the venue's id can be known before the order is sent: Polymarket's order id is the
+     * EIP-712 hash of the signed order, so the order is signed here (and that signed order is what {@link #place}
+     * sends for this {@code clientOrderId}). The executor journals it with the request, so an order whose answer is
+     * lost in a crash is found again by {@link #findByVenueOrderId}. Null when the venue assigns its id on receipt
+     * (Kalshi) or the request cannot be signed (it is refused by {@link #place} then, with the reason).
      */
-    default String venueOrderIdBeforeSending(OrderRequest order) {
+    default String orderIdBeforeSending(OrderRequest order) {
         return null;
     }
 
     /**
-     * An order whose request was journaled but whose answer never was (its sender died): looked up by the venue
-     * order id fixed before sending when there is one ({@link #venueOrderIdBeforeSending}), else by the client order
-     * id. An order the venue does not know is answered UNFILLED with reject code {@code not_found}.
+     * An order whose request was journaled with its venue id ({@link #orderIdBeforeSending}) but whose answer never
+     * was: the venue's record of it. Completes with {@link OrderStatus#UNFILLED} and nothing filled only when the
+     * venue says it has no such order (it never reached the venue), with UNKNOWN when the venue cannot be asked.
+     * This default asks {@link #status}.
      */
-    default CompletionStage<OrderResult> findUnanswered(
-            String clientOrderId, String instrument, String plannedVenueOrderId) {
-        return findByClientOrderId(clientOrderId, instrument);
+    default CompletionStage<OrderResult> findByVenueOrderId(String venueOrderId, String clientOrderId) {
+        return status(venueOrderId);
     }
 
     CompletionStage<List<VenuePosition>> positions();
 
     CompletionStage<VenueBalance> balance();
+
+    /**
+     * Cash for the capital rules: Kalshi with its per-shard breakdown, Polymarket with the exchange's allowance. This
+     * default reads {@link #balance} as cash without shards or allowance (all of a Kalshi account on shard 0).
+     */
+    default CompletionStage<VenueCash> cash() {
+        return balance()
+                .thenApply(balance ->
+                        new VenueCash(platform(), balance.available(), List.of(), null, System.currentTimeMillis()));
+    }
+
+    /**
+     * Cash after money arrived from outside the venue's own trading (a redemption paid on chain): a venue that caches
+     * balances is made to read the account again first (Polymarket {@code GET /balance-allowance/update}). This
+     * default is {@link #cash}.
+     */
+    default CompletionStage<VenueCash> cashAfterDeposit() {
+        return cash();
+    }
+
+    /**
+     * Where this gateway reports a fill it had to correct: a venue's record of an order that contradicts the fill its
+     * answer reported (the record is what the result carries). The executor journals and publishes each as an alert.
+     * A gateway that never corrects a fill keeps this default, which reports nothing. May be called on any thread.
+     */
+    default VenueOrderGateway onFillMismatch(Consumer<String> alerts) {
+        return this;
+    }
 }

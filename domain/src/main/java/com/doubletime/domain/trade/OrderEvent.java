@@ -18,6 +18,8 @@ import java.math.BigDecimal;
  * @param purpose why the order was sent: the trade's own leg, or the leg-risk policy's re-hedge or unwind
  * @param status the venue's answer ({@code ACKNOWLEDGED}, {@code RECONCILED}); null for a request
  * @param detail the venue's reject code and reason, the error, or the reconciliation's finding; may be null
+ * @param venueOrderId the venue's id of the order; on a request, set only when it is known before sending
+ *     (Polymarket's order hash), so a restart can ask the venue about an order whose answer was lost
  */
 public record OrderEvent(
         String eventId,
@@ -53,5 +55,28 @@ public record OrderEvent(
             throw new IllegalArgumentException("order event: eventId, tradeId, kind, purpose, platform, clientOrderId, "
                     + "action, outcome, instrument and fees are required");
         }
+    }
+
+    /** This event with the venue's order id. */
+    public OrderEvent withVenueOrderId(String id) {
+        return new OrderEvent(
+                eventId,
+                tradeId,
+                kind,
+                purpose,
+                platform,
+                clientOrderId,
+                id,
+                action,
+                outcome,
+                instrument,
+                limitPrice,
+                quantity,
+                status,
+                filledQuantity,
+                averagePrice,
+                fees,
+                detail,
+                atNanos);
     }
 }

@@ -11,5 +11,10 @@ public enum OrderEventKind {
     /** No usable answer: the order may or may not exist at the venue. */
     ERROR,
     /** After a restart: what the venue says about an order whose answer the journal never got. */
-    RECONCILED
+    RECONCILED,
+    /**
+     * Requested but never sent: by the time its request was recorded the trade could no longer go (its decision had
+     * grown too old waiting for the journal, or trading was stopped meanwhile). Nothing exists at the venue.
+     */
+    NOT_SENT
 }

@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * dollar amounts are canonical ASCII decimal strings ({@code "250"}, {@code "250.50"}: digits, at most one
  * point, at most six decimals — no sign, exponent, spaces or other scripts' digits) above 0 and at most
  * {@value #MAX_DOLLARS_TEXT}; {@code maxPositionPerPair} is a whole number from 1 to
- * {@value #MAX_POSITION_PER_PAIR} contracts; {@code maxTradesPerMinute} from 1 to {@value #MAX_TRADES_PER_MINUTE}.
- * A value outside is refused naming the field, never clamped.
+ * {@value #MAX_POSITION_PER_PAIR} contracts; {@code maxTradesPerMinute} from 1 to {@value #MAX_TRADES_PER_MINUTE};
+ * {@code minAnnualizedReturn} is a canonical decimal string like the dollar amounts but a ratio a year
+ * ({@code "0.25"} = 25 % a year on the capital a trade ties up until resolution, contracts §7), from {@code "0"}
+ * (no minimum, the default) to {@value #MAX_ANNUALIZED_RETURN_TEXT}. A value outside is refused naming the field,
+ * never clamped. {@code minAnnualizedReturn} may be absent where limits are read back ({@link #fromMap}: journals
+ * written before it existed); it is then 0.
  *
  * @param maxNotionalPerTrade the most one trade may spend, both legs' cost and fees, at the limit prices
  * @param maxPositionPerPair the most contracts held on either venue for one pair, over all its trades
@@ -25,6 +29,8 @@ import java.util.regex.Pattern;
  * @param maxUnhedgedExposure the most money in contracts held on one venue only; above it nothing new trades
  * @param dailyLossLimit realised loss (UTC day) at which trading stops until the next day
  * @param maxTradesPerMinute accepted trades in any 60 seconds
+ * @param minAnnualizedReturn the least annualised return an opportunity must offer to be traded; above 0, an
+ *     opportunity whose return is unknown (a market's resolution time not known) is not traded either
  */
 public record RiskLimits(
         BigDecimal maxNotionalPerTrade,
@@ -32,7 +38,10 @@ public record RiskLimits(
         BigDecimal maxTotalExposure,
         BigDecimal maxUnhedgedExposure,
         BigDecimal dailyLossLimit,
-        int maxTradesPerMinute) {
+        int maxTradesPerMinute,
+        BigDecimal minAnnualizedReturn) {
+    public static final String MIN_ANNUALIZED_RETURN = "minAnnualizedReturn";
+
     /** The wire names, in the order the API shows them. */
     public static final List<String> FIELDS = List.of(
             "maxNotionalPerTrade",
@@ -40,7 +49,16 @@ public record RiskLimits(
             "maxTotalExposure",
             "maxUnhedgedExposure",
             "dailyLossLimit",
-            "maxTradesPerMinute");
+            "maxTradesPerMinute",
+            MIN_ANNUALIZED_RETURN);
+
+    /**
+     * 1000 a year (100,000 %): a one-day window at a 3 % edge annualises to about 11, so anything above this is a
+     * typo for a percentage.
+     */
+    public static final String MAX_ANNUALIZED_RETURN_TEXT = "1000";
+
+    public static final BigDecimal MAX_ANNUALIZED_RETURN = new BigDecimal(MAX_ANNUALIZED_RETURN_TEXT);
 
     /** One billion dollars: more than any account here holds, small enough to be a typo when exceeded. */
     public static final String MAX_DOLLARS_TEXT = "1000000000";
@@ -65,7 +83,8 @@ public record RiskLimits(
             new BigDecimal("250000"),
             new BigDecimal("1000"),
             new BigDecimal("500"),
-            60);
+            60,
+            BigDecimal.ZERO);
 
     public RiskLimits {
         dollars(maxNotionalPerTrade, "maxNotionalPerTrade");
@@ -74,11 +93,41 @@ public record RiskLimits(
         dollars(maxUnhedgedExposure, "maxUnhedgedExposure");
         dollars(dailyLossLimit, "dailyLossLimit");
         count(maxTradesPerMinute, MAX_TRADES_PER_MINUTE, "maxTradesPerMinute", "trades");
+        ratio(minAnnualizedReturn, MIN_ANNUALIZED_RETURN);
+    }
+
+    /** Without a minimum annualised return (0): the limits as they were before it existed. */
+    public RiskLimits(
+            BigDecimal maxNotionalPerTrade,
+            long maxPositionPerPair,
+            BigDecimal maxTotalExposure,
+            BigDecimal maxUnhedgedExposure,
+            BigDecimal dailyLossLimit,
+            int maxTradesPerMinute) {
+        this(
+                maxNotionalPerTrade,
+                maxPositionPerPair,
+                maxTotalExposure,
+                maxUnhedgedExposure,
+                dailyLossLimit,
+                maxTradesPerMinute,
+                BigDecimal.ZERO);
     }
 
     public RiskLimits withMaxNotionalPerTrade(BigDecimal value) {
         return new RiskLimits(
-                value, maxPositionPerPair, maxTotalExposure, maxUnhedgedExposure, dailyLossLimit, maxTradesPerMinute);
+                value,
+                maxPositionPerPair,
+                maxTotalExposure,
+                maxUnhedgedExposure,
+                dailyLossLimit,
+                maxTradesPerMinute,
+                minAnnualizedReturn);
+    }
+
+    /** Whether an opportunity's annualised return may be traded: always when no minimum is set (0). */
+    public boolean requiresReturn() {
+        return minAnnualizedReturn.signum() > 0;
     }
 
     /**
@@ -101,7 +150,8 @@ public record RiskLimits(
                 money(changes, "maxTotalExposure", maxTotalExposure),
                 money(changes, "maxUnhedgedExposure", maxUnhedgedExposure),
                 money(changes, "dailyLossLimit", dailyLossLimit),
-                (int) whole(changes, "maxTradesPerMinute", maxTradesPerMinute, MAX_TRADES_PER_MINUTE, "trades"));
+                (int) whole(changes, "maxTradesPerMinute", maxTradesPerMinute, MAX_TRADES_PER_MINUTE, "trades"),
+                decimalText(changes, MIN_ANNUALIZED_RETURN, minAnnualizedReturn, "(a ratio a year)", "\"0.25\""));
     }
 
     /** Wire form: dollars as canonical decimal strings, counts as JSON numbers. */
@@ -113,13 +163,17 @@ public record RiskLimits(
         out.put("maxUnhedgedExposure", maxUnhedgedExposure.toPlainString());
         out.put("dailyLossLimit", dailyLossLimit.toPlainString());
         out.put("maxTradesPerMinute", maxTradesPerMinute);
+        out.put(MIN_ANNUALIZED_RETURN, minAnnualizedReturn.toPlainString());
         return out;
     }
 
-    /** Reads the {@link #toMap} form back; every field is required. */
+    /**
+     * Reads the {@link #toMap} form back; every field is required but {@code minAnnualizedReturn}, which older
+     * journals do not carry (0 then).
+     */
     public static RiskLimits fromMap(Map<String, ?> map) {
         for (String field : FIELDS) {
-            if (map.get(field) == null) {
+            if (map.get(field) == null && !field.equals(MIN_ANNUALIZED_RETURN)) {
                 throw new InvalidFieldException(field, "is required");
             }
         }
@@ -127,6 +181,11 @@ public record RiskLimits(
     }
 
     private static BigDecimal money(Map<String, ?> changes, String field, BigDecimal current) {
+        return decimalText(changes, field, current, "of dollars", "\"250.00\"");
+    }
+
+    private static BigDecimal decimalText(
+            Map<String, ?> changes, String field, BigDecimal current, String unit, String example) {
         Object value = changes.get(field);
         if (value == null) {
             if (changes.containsKey(field)) {
@@ -135,13 +194,13 @@ public record RiskLimits(
             return current;
         }
         if (!(value instanceof String text)) {
-            throw new InvalidFieldException(field, "must be a decimal string of dollars, like \"250.00\"");
+            throw new InvalidFieldException(field, "must be a decimal string " + unit + ", like " + example);
         }
         if (!CANONICAL_DOLLARS.matcher(text).matches()) {
             throw new InvalidFieldException(
                     field,
-                    "must be a plain decimal of dollars in ASCII digits with at most " + MAX_DOLLAR_DECIMALS
-                            + " decimals, like \"250.00\" (no sign, exponent or spaces); got '"
+                    "must be a plain decimal " + unit + " in ASCII digits with at most " + MAX_DOLLAR_DECIMALS
+                            + " decimals, like " + example + " (no sign, exponent or spaces); got '"
                             + abbreviated(text) + "'");
         }
         return new BigDecimal(text);
@@ -175,6 +234,19 @@ public record RiskLimits(
         }
         if (value.compareTo(MAX_DOLLARS) > 0) {
             throw new InvalidFieldException(field, "must be at most " + MAX_DOLLARS_TEXT + " dollars");
+        }
+        if (value.stripTrailingZeros().scale() > MAX_DOLLAR_DECIMALS) {
+            throw new InvalidFieldException(field, "must have at most " + MAX_DOLLAR_DECIMALS + " decimals");
+        }
+    }
+
+    private static void ratio(BigDecimal value, String field) {
+        if (value == null || value.signum() < 0) {
+            throw new InvalidFieldException(field, "must be 0 (no minimum) or a positive ratio a year");
+        }
+        if (value.compareTo(MAX_ANNUALIZED_RETURN) > 0) {
+            throw new InvalidFieldException(
+                    field, "must be at most " + MAX_ANNUALIZED_RETURN_TEXT + " (a ratio a year: 0.25 is 25 %)");
         }
         if (value.stripTrailingZeros().scale() > MAX_DOLLAR_DECIMALS) {
             throw new InvalidFieldException(field, "must have at most " + MAX_DOLLAR_DECIMALS + " decimals");

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
  * @param totalCost both legs' costs plus both fees
  * @param reason why the trade was rejected or did not fill completely; null when it filled
  * @param executedAtNanos when the fills were known (epoch nanos)
+ * @param realizedPnl what the trade made once its markets settled: its contracts' payouts − {@code totalCost},
+ *     exact; null until then (status {@link TradeStatus#SETTLED})
  */
 public record TradeReport(
         String tradeId,
@@ -28,8 +30,63 @@ public record TradeReport(
         String reason,
         long detectedAtNanos,
         long decidedAtNanos,
-        long executedAtNanos)
+        long executedAtNanos,
+        BigDecimal realizedPnl)
         implements JournalEntry {
+
+    /** A report before settlement: no realised P&amp;L yet. */
+    public TradeReport(
+            String tradeId,
+            String opportunityId,
+            String pairId,
+            Direction direction,
+            ExecutionMode mode,
+            TradeStatus status,
+            LegFill kalshi,
+            LegFill polymarket,
+            BigDecimal totalCost,
+            BigDecimal realisedEdge,
+            String reason,
+            long detectedAtNanos,
+            long decidedAtNanos,
+            long executedAtNanos) {
+        this(
+                tradeId,
+                opportunityId,
+                pairId,
+                direction,
+                mode,
+                status,
+                kalshi,
+                polymarket,
+                totalCost,
+                realisedEdge,
+                reason,
+                detectedAtNanos,
+                decidedAtNanos,
+                executedAtNanos,
+                null);
+    }
+
+    /** This trade settled: status {@link TradeStatus#SETTLED} with what it made; its fills are unchanged. */
+    public TradeReport settled(BigDecimal pnl) {
+        return new TradeReport(
+                tradeId,
+                opportunityId,
+                pairId,
+                direction,
+                mode,
+                TradeStatus.SETTLED,
+                kalshi,
+                polymarket,
+                totalCost,
+                realisedEdge,
+                reason,
+                detectedAtNanos,
+                decidedAtNanos,
+                executedAtNanos,
+                pnl);
+    }
 
     /** Contracts held on both venues: they pay $1 per pair whatever the outcome. */
     public long hedgedQuantity() {

@@ -34,7 +34,7 @@ class TradeJournalJsonTest {
                 "{\"type\":\"control\",\"action\":\"kill-switch-on\",\"mode\":\"paper\",\"paused\":false,"
                         + "\"killSwitch\":true,\"riskLimits\":{\"maxNotionalPerTrade\":\"1000\",\"maxPositionPerPair\":50000,"
                         + "\"maxTotalExposure\":\"250000\",\"maxUnhedgedExposure\":\"1000\",\"dailyLossLimit\":\"500\","
-                        + "\"maxTradesPerMinute\":60},\"reason\":\"fat \\\"finger\\\"\",\"atNanos\":42}",
+                        + "\"maxTradesPerMinute\":60,\"minAnnualizedReturn\":\"0\"},\"reason\":\"fat \\\"finger\\\"\",\"atNanos\":42}",
                 line);
     }
 

@@ -157,4 +157,39 @@ class RiskLimitsTest {
                 InvalidFieldException.class,
                 () -> RiskLimits.DEFAULT.withMaxNotionalPerTrade(new BigDecimal("0.0000000000000000001")));
     }
+
+    // --- minAnnualizedReturn (issue 12)
+
+    @Test
+    void minAnnualizedReturnIsARatioFromZeroToItsBound() {
+        assertEquals(BigDecimal.ZERO, RiskLimits.DEFAULT.minAnnualizedReturn());
+        assertEquals(false, RiskLimits.DEFAULT.requiresReturn());
+        RiskLimits set = RiskLimits.DEFAULT.merge(Map.of("minAnnualizedReturn", "0.25"));
+        assertEquals(new BigDecimal("0.25"), set.minAnnualizedReturn());
+        assertTrue(set.requiresReturn());
+        assertEquals(
+                BigDecimal.ZERO,
+                set.merge(Map.of("minAnnualizedReturn", "0"))
+                        .minAnnualizedReturn()
+                        .stripTrailingZeros());
+        assertTrue(refused("minAnnualizedReturn", "1000.000001").getMessage().contains("at most 1000"));
+        assertTrue(refused("minAnnualizedReturn", "-0.1").getMessage().contains("ASCII digits"));
+        assertTrue(refused("minAnnualizedReturn", "25%").getMessage().contains("ASCII digits"));
+        assertTrue(refused("minAnnualizedReturn", 0.25).getMessage().contains("decimal string"));
+        assertThrows(
+                InvalidFieldException.class,
+                () -> new RiskLimits(
+                        BigDecimal.ONE, 1, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, 1, new BigDecimal("-1")));
+    }
+
+    @Test
+    void limitsJournaledBeforeMinAnnualizedReturnExistedReadBackWithoutAMinimum() {
+        Map<String, Object> old = new HashMap<>(RiskLimits.DEFAULT.toMap());
+        old.remove("minAnnualizedReturn");
+
+        assertEquals(RiskLimits.DEFAULT, RiskLimits.fromMap(old));
+        Map<String, Object> set = new HashMap<>(RiskLimits.DEFAULT.toMap());
+        set.put("minAnnualizedReturn", "0.5");
+        assertEquals(new BigDecimal("0.5"), RiskLimits.fromMap(set).minAnnualizedReturn());
+    }
 }

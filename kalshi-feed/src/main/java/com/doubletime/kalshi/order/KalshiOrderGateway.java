@@ -186,6 +186,7 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
     }
 
     /** Cash per shard for the capital rules (issue 12): {@code GET /portfolio/balance} with its breakdown. */
+    @Override
     public CompletionStage<VenueCash> cash() {
         return rest.get("/portfolio/balance", null)
                 .compose(parse(body -> KalshiPortfolioJson.cash(body, System.currentTimeMillis())))

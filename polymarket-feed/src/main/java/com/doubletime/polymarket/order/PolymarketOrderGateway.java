@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  * ({@code DELETE /order}), status ({@code GET /data/order/{hash}}), positions (Data API) and pUSD balance.
  *
  * <p>Idempotency: the CLOB has no client order id, but an order's hash is its id and the same hash is never
- * accepted twice. The first {@link #place} of a {@code clientOrderId} signs the order once and keeps the
- * exact body; a resend (ours after 429/425/503, or the executor's after a timeout) posts those same bytes.
+ * accepted twice. The first {@link #place} (or {@link #orderIdBeforeSending}) of a {@code clientOrderId} signs the
+ * order once and keeps it; a resend (ours after 429/425/503, or the executor's after a timeout) posts the same bytes.
  *
  * <p>Secrets stay inside: no key, secret, passphrase or signature is logged or put into a result.
  */
@@ -70,7 +70,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     private final PolymarketGatewayConfig config;
     private final PolymarketMarketCatalog catalog;
     private final LongSupplier nowMillis;
-    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Signed> signed = new ConcurrentHashMap<>();
     private final AtomicLong invalidRequests = new AtomicLong();
     private final AtomicLong fillMismatches = new AtomicLong();
     private volatile Consumer<String> fillAlerts = alert -> LOG.log(System.Logger.Level.ERROR, "ALERT " + alert);
@@ -79,8 +79,12 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     /** An order signed once: the body to (re)send and how to read the answer. */
     record Prepared(String body, ClobResponses.Sent sent) {}
 
-    /** The reject code of an order the venue has no record of, as Kalshi's gateway answers it. */
-    static final String NOT_FOUND = "not_found";
+    /** An order signed once, its hash known; the body names the API key's owner when it is sent. */
+    private record Signed(ClobOrder clob, String signature, String orderType, ClobResponses.Sent sent) {
+        Prepared prepared(ApiCredentials api) {
+            return new Prepared(OrderBody.json(clob, signature, api.apiKey(), orderType), sent);
+        }
+    }
 
     public PolymarketOrderGateway(
             Vertx vertx,
@@ -197,6 +201,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
      * Where a fill that contradicts its reply is reported (the executor turns it into an execution alert);
      * until set, an ERROR log line.
      */
+    @Override
     public PolymarketOrderGateway onFillMismatch(Consumer<String> alerts) {
         this.fillAlerts = Objects.requireNonNull(alerts);
         return this;
@@ -208,10 +213,15 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     }
 
     private Prepared prepared(OrderRequest order, ApiCredentials api) {
+        return signed(order).prepared(api);
+    }
+
+    /** The order signed once per client order id: a resend, and the body after its hash was asked for, are the same. */
+    private Signed signed(OrderRequest order) {
         if (order.clientOrderId() == null) {
-            return prepare(order, api);
+            return sign(order);
         }
-        Prepared existing = prepared.get(order.clientOrderId());
+        Signed existing = signed.get(order.clientOrderId());
         if (existing != null) {
             ClobResponses.Sent sent = existing.sent();
             if (sent.quantity() != order.quantity()
@@ -222,16 +232,77 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
             }
             return existing;
         }
-        if (prepared.size() >= PREPARED_LIMIT) {
-            prepared.clear(); // resends come within seconds; an old id resent after this signs afresh
+        if (signed.size() >= PREPARED_LIMIT) {
+            signed.clear(); // resends come within seconds; an old id resent after this signs afresh
         }
-        Prepared fresh = prepare(order, api);
-        Prepared raced = prepared.putIfAbsent(order.clientOrderId(), fresh);
+        Signed fresh = sign(order);
+        Signed raced = signed.putIfAbsent(order.clientOrderId(), fresh);
         return raced == null ? fresh : raced;
     }
 
-    /** Builds and signs the order; IllegalArgumentException on anything the venue would refuse. */
+    /**
+     * The order's hash, known before it is sent: the order is signed now and that signed order is what {@link #place}
+     * sends for this client order id (issue 12: the executor journals the hash with the request, so a leg whose
+     * answer a crash lost is found again by {@link #findByVenueOrderId}). Null for a request the venue would refuse
+     * ({@link #place} answers why).
+     */
+    @Override
+    public String orderIdBeforeSending(OrderRequest order) {
+        if (order.clientOrderId() == null) {
+            return null;
+        }
+        try {
+            return signed(order).sent().orderHash();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A leg whose request was journaled with its hash but whose answer never was, by {@code GET /data/order/<hash>}:
+     * the venue's record when it has one; UNFILLED with nothing filled when it answers 404 (the order never reached
+     * it); UNKNOWN when it cannot be asked or read.
+     */
+    @Override
+    public CompletionStage<OrderResult> findByVenueOrderId(String venueOrderId, String clientOrderId) {
+        return findByOrderHash(venueOrderId)
+                .map(record -> record.map(order ->
+                                ClobResponses.orderResult(order.id(), order, ClobResponses.lookup(venueOrderId)))
+                        .map(result -> withClientOrderId(result, clientOrderId))
+                        .orElseGet(() -> new OrderResult(
+                                clientOrderId,
+                                venueOrderId,
+                                OrderStatus.UNFILLED,
+                                0,
+                                0,
+                                -1,
+                                BigDecimal.ZERO,
+                                null,
+                                "no order " + venueOrderId + " at the venue (404): it never reached it")))
+                .otherwise(failure -> withClientOrderId(unknownFor(venueOrderId, failure), clientOrderId))
+                .toCompletionStage();
+    }
+
+    private static OrderResult withClientOrderId(OrderResult result, String clientOrderId) {
+        return new OrderResult(
+                clientOrderId,
+                result.venueOrderId(),
+                result.status(),
+                result.filledQuantity(),
+                result.remainingQuantity(),
+                result.averagePrice(),
+                result.fees(),
+                result.rejectCode(),
+                result.rejectReason());
+    }
+
+    /** Builds and signs the order with the body for {@code api}; IllegalArgumentException on what the venue refuses. */
     Prepared prepare(OrderRequest order, ApiCredentials api) {
+        return sign(order).prepared(api);
+    }
+
+    /** Builds and signs the order; IllegalArgumentException on anything the venue would refuse. */
+    private Signed sign(OrderRequest order) {
         if (order.platform() != Platform.POLYMARKET) {
             throw new IllegalArgumentException("not a Polymarket order: " + order.platform());
         }
@@ -266,8 +337,10 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
         String signature = creds.signer().sign(clob, exchange, creds.chainId());
         String hash = OrderHasher.orderHash(clob, exchange, creds.chainId());
         String orderType = order.timeInForce() == TimeInForce.FILL_OR_KILL ? "FOK" : "FAK";
-        return new Prepared(
-                OrderBody.json(clob, signature, api.apiKey(), orderType),
+        return new Signed(
+                clob,
+                signature,
+                orderType,
                 new ClobResponses.Sent(
                         order.clientOrderId(), hash, side, order.quantity(), order.limitPrice(), order.timeInForce()));
     }
@@ -350,53 +423,6 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     }
 
     /**
-     * The order hash, fixed once the order is signed (salt from the client order id, timestamp the signing time): the
-     * signed order is kept, so the order sent afterwards is this one. Null until the API credentials are derived
-     * (the order body needs them) or for an order the venue would refuse: the request is then journaled without it.
-     */
-    @Override
-    public String venueOrderIdBeforeSending(OrderRequest order) {
-        ApiCredentials api = credentials.api();
-        if (api == null || order.clientOrderId() == null) {
-            return null;
-        }
-        try {
-            return prepared(order, api).sent().orderHash();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /**
-     * By the order hash journaled with the request ({@link #venueOrderIdBeforeSending}): the venue's record of the
-     * order, or UNFILLED {@code not_found} when the venue has none (it never reached it). Without a hash, nothing can
-     * be found: Polymarket has no client order id.
-     */
-    @Override
-    public CompletionStage<OrderResult> findUnanswered(
-            String clientOrderId, String instrument, String plannedVenueOrderId) {
-        if (plannedVenueOrderId == null
-                || !ORDER_HASH.matcher(plannedVenueOrderId).matches()) {
-            return findByClientOrderId(clientOrderId, instrument);
-        }
-        ClobResponses.Sent sent = ClobResponses.lookup(plannedVenueOrderId);
-        return findByOrderHash(plannedVenueOrderId)
-                .map(record -> record.map(order -> ClobResponses.orderResult(order.id(), order, sent))
-                        .orElseGet(() -> new OrderResult(
-                                clientOrderId,
-                                plannedVenueOrderId,
-                                OrderStatus.UNFILLED,
-                                0,
-                                0,
-                                -1,
-                                BigDecimal.ZERO,
-                                NOT_FOUND,
-                                "no order " + plannedVenueOrderId + " (client order " + clientOrderId
-                                        + ") at the venue: it never reached it")))
-                .toCompletionStage();
-    }
-
-    /**
      * The venue's record of an order by its hash ({@code GET /data/order/<hash>}, L2-authenticated): what
      * matched of it, whatever any reply said. For settling a reply in doubt, and for recovering a leg whose
      * answer was lost (the hash is computed before the order is sent).
@@ -468,6 +494,7 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
      * {@code GET /balance-allowance/update} makes it read the wallet again, and the balance is read once more
      * (polymarket.md §3.5, §8 item 8).
      */
+    @Override
     public CompletionStage<VenueCash> cash() {
         String query = "?asset_type=COLLATERAL&signature_type="
                 + credentials.signatureType().wireValue();
@@ -479,6 +506,22 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
                                         .compose(updated -> updated.status() == 200
                                                 ? readCash(query, api)
                                                 : Future.failedFuture("balance update: HTTP " + updated.status()))))
+                .toCompletionStage();
+    }
+
+    /**
+     * Cash after a redemption paid pUSD into the wallet on chain: the CLOB's cached balance follows only its own
+     * trades, so {@code GET /balance-allowance/update} makes it read the wallet before the balance is read.
+     */
+    @Override
+    public CompletionStage<VenueCash> cashAfterDeposit() {
+        String query = "?asset_type=COLLATERAL&signature_type="
+                + credentials.signatureType().wireValue();
+        return apiCredentials()
+                .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/balance-allowance/update", query, null, api)
+                        .compose(updated -> updated.status() == ClobReply.OK
+                                ? readCash(query, api)
+                                : Future.failedFuture("balance update: HTTP " + updated.status())))
                 .toCompletionStage();
     }
 

@@ -1,6 +1,7 @@
 package com.doubletime.executor.failover;
 
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  *   <li>{@link #place} asks the {@link FencingGate} first and sends nothing once this executor may no longer act
  *       (its lease lapsed, a newer epoch exists): the order is answered REJECTED {@code not_sent} without reaching
  *       the venue, so the leg holds nothing and no policy acts on it;</li>
- *   <li>{@link #findUnanswered} and {@link #findByClientOrderId}, which recovery uses for an order of the previous active executor whose answer
+ *   <li>{@link #findByVenueOrderId} and {@link #findByClientOrderId}, which recovery uses for an order of the previous active executor whose answer
  *       never reached the journal: when the venue does not know the order ({@code not_found}) before
  *       {@code settleUntil}, it is asked once more then — an order sent just before the previous lease lapsed may
  *       still have been on its way to the venue at the first lookup.</li>
@@ -86,27 +88,35 @@ public final class FencedGateway implements VenueOrderGateway {
     }
 
     @Override
-    public CompletionStage<OrderResult> findUnanswered(
-            String clientOrderId, String instrument, String plannedVenueOrderId) {
-        return settled(() -> venue.findUnanswered(clientOrderId, instrument, plannedVenueOrderId));
+    public CompletionStage<OrderResult> findByVenueOrderId(String venueOrderId, String clientOrderId) {
+        return settled(() -> venue.findByVenueOrderId(venueOrderId, clientOrderId));
     }
 
     @Override
-    public String venueOrderIdBeforeSending(OrderRequest order) {
-        return venue.venueOrderIdBeforeSending(order);
+    public String orderIdBeforeSending(OrderRequest order) {
+        return venue.orderIdBeforeSending(order);
     }
 
-    /** A lookup answered {@code not_found} before {@code settleUntil} is made once more then. */
+    /**
+     * A lookup that finds nothing filled (the venue never saw the order, or it ended unfilled) before {@code
+     * settleUntil} is made once more then: an order sent just before the previous lease lapsed may still have been on
+     * its way. Asking an order that did end unfilled again costs only the wait.
+     */
     private CompletionStage<OrderResult> settled(Supplier<CompletionStage<OrderResult>> lookup) {
         return lookup.get().thenCompose(found -> {
             long wait = settleUntilMillis - wallClock.getAsLong();
-            if (found == null || !NOT_FOUND.equals(found.rejectCode()) || wait <= 0) {
+            if (found == null || !nothingFilled(found) || wait <= 0) {
                 return CompletableFuture.completedFuture(found);
             }
             CompletableFuture<Void> settledDown = new CompletableFuture<>();
             scheduler.schedule(wait, () -> settledDown.complete(null));
             return settledDown.thenCompose(done -> lookup.get());
         });
+    }
+
+    private static boolean nothingFilled(OrderResult found) {
+        return NOT_FOUND.equals(found.rejectCode())
+                || found.status() == OrderStatus.UNFILLED && found.filledQuantity() <= 0;
     }
 
     @Override
@@ -117,5 +127,22 @@ public final class FencedGateway implements VenueOrderGateway {
     @Override
     public CompletionStage<VenueBalance> balance() {
         return venue.balance();
+    }
+
+    @Override
+    public CompletionStage<VenueCash> cash() {
+        return venue.cash();
+    }
+
+    @Override
+    public CompletionStage<VenueCash> cashAfterDeposit() {
+        return venue.cashAfterDeposit();
+    }
+
+    /** The venue's fill corrections reach the executor that uses this gateway. */
+    @Override
+    public VenueOrderGateway onFillMismatch(Consumer<String> alerts) {
+        venue.onFillMismatch(alerts);
+        return this;
     }
 }

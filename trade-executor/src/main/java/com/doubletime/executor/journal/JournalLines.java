@@ -3,6 +3,7 @@ package com.doubletime.executor.journal;
 import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,27 @@ import java.util.Map;
  * exactly; the format's own reader, in the domain, maps the fields.
  */
 public final class JournalLines {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // two entries run together on one line (a lost line break) must not read as the first alone
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JournalLines() {}
+
+    /**
+     * Whether the line is JSON cut short: it ends before its value does (a write interrupted mid-line), as opposed to
+     * JSON that is wrong where it stands.
+     */
+    public static boolean endsEarly(String line) {
+        try {
+            MAPPER.readTree(line);
+            return false;
+        } catch (JsonEOFException e) {
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
 
     /** @throws IllegalArgumentException when the line is not a journal entry, naming what is wrong */
     @SuppressWarnings("unchecked")

@@ -4,9 +4,7 @@ import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +24,26 @@ import java.util.function.Consumer;
  * that survives the process dying but not a power cut). Writes run on a worker thread so the event loop never waits
  * for the disk; they are ordered per calling context and serialised on the file.
  *
- * <p>On open the file is read back and its last {@code retained} entries kept in memory for
- * {@link #recent}. A line that does not parse (a write torn by a crash, a hand edit) is skipped with a
- * warning rather than refusing to start; if the file does not end with a line break the next entry starts
- * on a fresh line, so a torn tail never swallows a good entry.
+ * <p>On open the file is read back ({@link JournalFileLines}: bounded line length, strict UTF-8) and its last
+ * {@code retained} entries kept in memory for {@link #recent}, each event id once. A last line cut short by a crash
+ * in the middle of its write (no line break, JSON that ends early) was never acknowledged under {@code fdatasync}
+ * (the append completes only once the whole line is on disk), so it is cut off the file with a warning naming its
+ * line and size. Every other line that cannot be read (bad JSON, a bad decimal, invalid UTF-8, NUL bytes, a line
+ * over the length limit) is reported by {@link #readBack} with its line number: a damaged journal, which the
+ * executor does not trade on until an operator acknowledges it. If the file does not end with a line break the next
+ * entry starts on a fresh line, so a damaged tail never swallows a good entry.
  *
  * <p>Idempotent like the PostgreSQL journal: the {@linkplain TradeJournalJson#eventId event ids} written are
  * kept in memory (read back at open), and an entry whose id is already recorded is not written again.
  *
  * <p>{@link #appendAll} writes all its lines with one write and forces them with one {@code fdatasync}: a crash
- * leaves none, a prefix, or all of them (a torn last line is skipped at open), never a later one without an
+ * leaves none, a prefix, or all of them (a torn last line is cut off at open), never a later one without an
  * earlier one.
  */
 public final class JsonLinesTradeRepository implements TradeRepository {
     private static final System.Logger LOG = System.getLogger(JsonLinesTradeRepository.class.getName());
+    /** How much of a torn last line the warning shows. */
+    private static final int TORN_TAIL_SHOWN = 200;
 
     private final Vertx vertx;
     private final Path path;
@@ -50,6 +54,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
     private final Set<String> eventIds;
     /** Guarded by {@code channel}. */
     private long forces;
+    /** Guarded by {@code channel}: a failed write could not be cut off, so the next one starts a fresh line. */
+    private boolean lineBreakOwed;
 
     private final JournalSync sync;
 
@@ -98,14 +104,16 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         boolean created = !Files.exists(absolute);
         ArrayDeque<JournalEntry> recent = new ArrayDeque<>(Math.min(retained, 4096));
         Set<String> eventIds = new HashSet<>();
-        int skipped = created ? 0 : readBack(absolute, retained, recent, eventIds);
-        boolean tornTail = !created && !endsWithLineBreak(absolute);
+        OpenScan scan = created ? new OpenScan(0, -1) : readBack(absolute, retained, recent, eventIds, sync);
         FileChannel channel = FileChannel.open(
                 absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         try {
             if (created) {
                 forceDirectory(absolute.getParent());
-            } else if (tornTail) {
+            } else if (scan.tornTailAt >= 0) {
+                channel.truncate(scan.tornTailAt);
+                channel.force(false);
+            } else if (!endsWithLineBreak(absolute)) {
                 writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
                 channel.force(false);
             }
@@ -113,7 +121,8 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             channel.close();
             throw e;
         }
-        return new JsonLinesTradeRepository(vertx, absolute, channel, retained, recent, skipped, eventIds, sync);
+        return new JsonLinesTradeRepository(
+                vertx, absolute, channel, retained, recent, scan.unreadable, eventIds, sync);
     }
 
     @Override
@@ -162,15 +171,34 @@ public final class JsonLinesTradeRepository implements TradeRepository {
 
     @Override
     public Future<Void> forEach(Consumer<JournalEntry> visitor) {
+        return readBack(new ReadBack() {
+            @Override
+            public void entry(JournalEntry entry, String where) {
+                visitor.accept(entry);
+            }
+
+            @Override
+            public void unreadable(String where, String problem) {
+                // reported to the executor by readBack; forEach lists what can be read
+            }
+        });
+    }
+
+    /** Every line back, oldest first: each entry, and each line that cannot be read, named by path and number. */
+    @Override
+    public Future<Void> readBack(ReadBack readBack) {
         return vertx.executeBlocking(() -> {
             synchronized (channel) { // a consistent prefix: no write is half-way through while reading
-                try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        if (!line.isBlank()) {
+                try (JournalFileLines lines = JournalFileLines.open(path)) {
+                    for (JournalFileLines.Line line = lines.next(); line != null; line = lines.next()) {
+                        String where = path + " line " + line.number();
+                        if (!line.readable()) {
+                            readBack.unreadable(where, line.problem());
+                        } else if (!line.blank()) {
                             try {
-                                visitor.accept(JournalLines.read(line));
+                                readBack.entry(JournalLines.read(line.text()), where);
                             } catch (IllegalArgumentException e) {
-                                // already reported when the journal was opened
+                                readBack.unreadable(where, e.getMessage());
                             }
                         }
                     }
@@ -194,7 +222,7 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         return path;
     }
 
-    /** Lines that could not be read back at open. */
+    /** Lines that could not be read back at open (a torn last line cut off is not one of them). */
     public int skippedLines() {
         return skippedLines;
     }
@@ -217,20 +245,46 @@ public final class JsonLinesTradeRepository implements TradeRepository {
             if (bytes == 0) {
                 return written;
             }
-            ByteBuffer buffer = ByteBuffer.allocate(bytes);
+            ByteBuffer buffer = ByteBuffer.allocate(bytes + (lineBreakOwed ? 1 : 0));
+            if (lineBreakOwed) {
+                buffer.put((byte) '\n'); // a failed write's partial line could not be cut off: end it first
+            }
             for (int i = 0; i < lines.size(); i++) {
                 if (written[i]) {
                     buffer.put(lines.get(i));
                 }
             }
-            writeFully(channel, buffer.flip());
-            if (sync == JournalSync.FDATASYNC) {
-                // fdatasync: the entries must survive a power cut before anyone is told they were recorded
-                channel.force(false);
-                forces++;
+            long before = channel.size();
+            try {
+                writeFully(channel, buffer.flip());
+                if (sync == JournalSync.FDATASYNC) {
+                    // fdatasync: the entries must survive a power cut before anyone is told they were recorded
+                    channel.force(false);
+                    forces++;
+                }
+            } catch (IOException e) {
+                undo(before, e);
+                throw e;
             }
+            lineBreakOwed = false;
             eventIds.addAll(batch);
             return written;
+        }
+    }
+
+    /**
+     * A write that failed (a full disk) may have left part of its lines, and a failed {@code fdatasync} leaves it
+     * unknown what reached the disk: the file is cut back to where the write began, so the same entries written again
+     * once the disk is back are whole, once. When even that fails, the next write starts with a line break so the
+     * partial line stays a line of its own (reported as damaged at the next start) and never swallows an entry.
+     */
+    private void undo(long before, IOException failure) {
+        try {
+            channel.truncate(before);
+            channel.force(false);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            lineBreakOwed = true;
         }
     }
 
@@ -250,34 +304,60 @@ public final class JsonLinesTradeRepository implements TradeRepository {
         }
     }
 
-    private static int readBack(Path path, int retained, ArrayDeque<JournalEntry> into, Set<String> eventIds)
+    /** What the read at open found: lines that cannot be read, and where a torn last line starts (-1: none). */
+    private record OpenScan(int unreadable, long tornTailAt) {}
+
+    private static OpenScan readBack(
+            Path path, int retained, ArrayDeque<JournalEntry> into, Set<String> eventIds, JournalSync sync)
             throws IOException {
-        int skipped = 0;
-        int lineNumber = 0;
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
+        int unreadable = 0;
+        long tornTailAt = -1;
+        try (JournalFileLines lines = JournalFileLines.open(path)) {
+            for (JournalFileLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.readable() && line.blank()) {
                     continue;
                 }
-                try {
-                    JournalEntry entry = JournalLines.read(line);
-                    eventIds.add(TradeJournalJson.eventId(entry));
-                    into.addLast(entry);
-                    if (into.size() > retained) {
-                        into.removeFirst();
+                JournalEntry entry = null;
+                String problem = line.problem();
+                if (line.readable()) {
+                    try {
+                        entry = JournalLines.read(line.text());
+                    } catch (IllegalArgumentException e) {
+                        problem = e.getMessage();
                     }
-                } catch (IllegalArgumentException e) {
-                    skipped++;
+                }
+                if (entry != null) {
+                    // a repeated line is one entry: the executor's fold counts the repeat
+                    if (eventIds.add(TradeJournalJson.eventId(entry))) {
+                        into.addLast(entry);
+                        if (into.size() > retained) {
+                            into.removeFirst();
+                        }
+                    }
+                } else if (!line.terminated()
+                        && line.readable()
+                        && sync == JournalSync.FDATASYNC
+                        && JournalLines.endsEarly(line.text())) {
+                    tornTailAt = line.offset();
                     LOG.log(
                             System.Logger.Level.WARNING,
-                            "trade journal " + path + " line " + lineNumber + " skipped: " + e.getMessage());
+                            "trade journal " + path + " line " + line.number() + ": a write cut short by a crash ("
+                                    + line.text().length() + " characters, no line break, the JSON ends early) is"
+                                    + " cut off: under fdatasync it was never acknowledged, so nothing recorded is"
+                                    + " lost. It began: " + abbreviated(line.text()));
+                } else {
+                    unreadable++;
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "trade journal " + path + " line " + line.number() + " cannot be read: " + problem);
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        return skipped;
+        return new OpenScan(unreadable, tornTailAt);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= TORN_TAIL_SHOWN ? text : text.substring(0, TORN_TAIL_SHOWN) + "…";
     }
 
     private static boolean endsWithLineBreak(Path path) throws IOException {

@@ -190,8 +190,9 @@ public final class PostgresTradeRepository implements TradeRepository {
 
     @Override
     public Future<List<JournalEntry>> recent(int limit) {
-        return pool.preparedQuery("SELECT body FROM " + table + " ORDER BY seq DESC LIMIT $1")
-                .execute(Tuple.of(Math.max(0, limit)))
+        return pool.preparedQuery("SELECT CASE WHEN octet_length(body) > $2 THEN NULL ELSE body END AS body FROM "
+                        + table + " ORDER BY seq DESC LIMIT $1")
+                .execute(Tuple.of(Math.max(0, limit), JournalFileLines.MAX_LINE_BYTES))
                 .map(rows -> {
                     List<JournalEntry> newestFirst = new ArrayList<>();
                     for (Row row : rows) {
@@ -204,20 +205,53 @@ public final class PostgresTradeRepository implements TradeRepository {
 
     @Override
     public Future<Void> forEach(Consumer<JournalEntry> visitor) {
-        return page(0, visitor);
+        return readBack(new ReadBack() {
+            @Override
+            public void entry(JournalEntry entry, String where) {
+                visitor.accept(entry);
+            }
+
+            @Override
+            public void unreadable(String where, String problem) {
+                // reported to the executor by readBack; forEach lists what can be read
+            }
+        });
     }
 
-    /** Keyset pages: a journal of any length is read in bounded memory. */
-    private Future<Void> page(long afterSeq, Consumer<JournalEntry> visitor) {
-        return pool.preparedQuery("SELECT seq, body FROM " + table + " WHERE seq > $1 ORDER BY seq LIMIT " + PAGE)
-                .execute(Tuple.of(afterSeq))
+    /** Every row back in {@code seq} order; a row that cannot be decoded is reported with its table and seq. */
+    @Override
+    public Future<Void> readBack(ReadBack readBack) {
+        return page(0, readBack);
+    }
+
+    /**
+     * Keyset pages: a journal of any length is read in bounded memory. A body over the line limit is not even
+     * fetched (its length is), like an over-long line in the file journal.
+     */
+    private Future<Void> page(long afterSeq, ReadBack readBack) {
+        return pool.preparedQuery("SELECT seq, CASE WHEN octet_length(body) > $2 THEN NULL ELSE body END AS body, "
+                        + "octet_length(body) AS bytes FROM " + table + " WHERE seq > $1 ORDER BY seq LIMIT " + PAGE)
+                .execute(Tuple.of(afterSeq, JournalFileLines.MAX_LINE_BYTES))
                 .compose((RowSet<Row> rows) -> {
                     long last = afterSeq;
                     for (Row row : rows) {
                         last = row.getLong("seq");
-                        read(row, visitor);
+                        String where = table + " seq " + last;
+                        String body = row.getString("body");
+                        if (body == null) {
+                            readBack.unreadable(
+                                    where,
+                                    "body of " + row.getInteger("bytes") + " bytes, over the "
+                                            + JournalFileLines.MAX_LINE_BYTES + "-byte limit of a journal entry");
+                            continue;
+                        }
+                        try {
+                            readBack.entry(JournalLines.read(body), where);
+                        } catch (IllegalArgumentException e) {
+                            readBack.unreadable(where, e.getMessage());
+                        }
                     }
-                    return rows.size() < PAGE ? Future.succeededFuture() : page(last, visitor);
+                    return rows.size() < PAGE ? Future.succeededFuture() : page(last, readBack);
                 });
     }
 
@@ -227,12 +261,15 @@ public final class PostgresTradeRepository implements TradeRepository {
     }
 
     private static void read(Row row, Consumer<JournalEntry> visitor) {
+        if (row.getString("body") == null) {
+            return; // over the length limit: readBack reports it
+        }
         try {
             visitor.accept(JournalLines.read(row.getString("body")));
         } catch (IllegalArgumentException e) {
-            // only a hand-edited row can fail here: everything written went through TradeJournalJson
+            // recent() lists what can be read; readBack reports the row as damage at start-up
             System.getLogger(PostgresTradeRepository.class.getName())
-                    .log(System.Logger.Level.WARNING, "trade journal row skipped: " + e.getMessage());
+                    .log(System.Logger.Level.WARNING, "trade journal row cannot be read: " + e.getMessage());
         }
     }
 }

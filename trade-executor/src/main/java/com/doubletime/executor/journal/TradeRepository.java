@@ -5,6 +5,7 @@ import com.doubletime.domain.trade.JournalEntry;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,16 @@ public interface TradeRepository {
      * the whole journal at start-up). The visitor may run on a worker thread; the future completes after it.
      */
     Future<Void> forEach(Consumer<JournalEntry> visitor);
+
+    /**
+     * Reads every entry back oldest first, as {@link #forEach}, telling {@code readBack} where each one is and every
+     * line or row that cannot be read (the stores that can find one override this; this default numbers the
+     * entries). Duplicates are passed on as found: the reader decides by event id.
+     */
+    default Future<Void> readBack(ReadBack readBack) {
+        AtomicLong number = new AtomicLong();
+        return forEach(entry -> readBack.entry(entry, "entry " + number.incrementAndGet()));
+    }
 
     Future<Void> close();
 }

@@ -6,7 +6,10 @@ import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.capital.CapitalDesk;
 import com.doubletime.executor.paper.IocFill;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,18 +22,55 @@ import java.util.function.Supplier;
  * since trades, a removed one does not, and an edited one is checked with its new terms (the decision's
  * instruments, Polymarket's minimum order size, the pair's maximum quantity).
  *
- * <p>Seams: capital checks (free cash per venue before any order) and a fail-over's fencing epoch belong here,
- * as further reasons not to send, checked on the executor's thread right before the strategy runs.
+ * <p>Issue 12: a pair whose market paused, closed or resolved since the decision is not sent ({@link MarketBoard}),
+ * nor a trade whose venue can no longer pay both legs from free cash ({@link CapitalDesk#overdrawnBecause}).
+ *
+ * <p>A decision older than the configured age ({@link #withMaxDecisionAge}) is stale: it waited behind a slow journal
+ * or a backlog, and its prices are no longer the market's, so it is rejected and never sent. A halt of the executor
+ * itself (the journal failed) stops it too.
+ *
+ * <p>Seam: a fail-over's fencing epoch belongs here, as a further reason not to send, checked on the executor's
+ * thread right before the strategy runs.
  */
 public final class LastLook {
     private static final int PRICE_DECIMALS = 4;
 
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
     private final Supplier<TradingControl> control;
     private final BookMirror books;
+    private final MarketBoard markets;
+    private final CapitalDesk capital;
+    private long maxDecisionAgeNanos = Long.MAX_VALUE;
+    private LongSupplier clock = () -> 0;
 
     public LastLook(Supplier<TradingControl> control, BookMirror books) {
+        this(control, books, null, null);
+    }
+
+    /** With the markets' lifecycle and the capital rules; either may be null (not checked). */
+    public LastLook(Supplier<TradingControl> control, BookMirror books, MarketBoard markets, CapitalDesk capital) {
         this.control = control;
         this.books = books;
+        this.markets = markets;
+        this.capital = capital;
+    }
+
+    /** Rejects a decision older than {@code maxAge} on {@code clock} (the decision's own, epoch nanos) as stale. */
+    public LastLook withMaxDecisionAge(Duration maxAge, LongSupplier clock) {
+        this.maxDecisionAgeNanos = maxAge.toNanos();
+        this.clock = clock;
+        return this;
+    }
+
+    /** Why a decision is too old to send now, or null: checked here and again right before live orders leave. */
+    public String staleBecause(TradeDecision decision) {
+        long age = clock.getAsLong() - decision.decidedAtNanos();
+        if (age <= maxDecisionAgeNanos) {
+            return null;
+        }
+        return "re-check before sending: the decision is " + age / NANOS_PER_MILLI + " ms old, over the "
+                + maxDecisionAgeNanos / NANOS_PER_MILLI + " ms limit (stale: its prices are no longer the market's)";
     }
 
     /**
@@ -43,13 +83,28 @@ public final class LastLook {
         if (!decision.accepted()) {
             return decision.reason();
         }
-        if (control.get().killSwitch()) {
+        TradingControl state = control.get();
+        if (state.killSwitch()) {
             return "the kill switch was turned on before the orders were sent";
+        }
+        if (state.haltedBecause() != null) {
+            return "trading halted before the orders were sent: " + state.haltedBecause();
+        }
+        String stale = staleBecause(decision);
+        if (stale != null) {
+            return stale;
         }
         if (now == null) {
             return "pair '" + decision.pairId() + "' was removed before the orders were sent";
         }
         String pair = pairClosedBecause(decision, now, !now.equals(decidedWith));
+        if (pair == null && markets != null) {
+            String suspended = markets.suspendedBecause(now);
+            pair = suspended == null ? null : "re-check before sending: " + suspended;
+        }
+        if (pair == null && capital != null) {
+            pair = capital.overdrawnBecause(decision, now);
+        }
         return pair != null ? pair : booksClosedBecause(decision);
     }
 

@@ -1,9 +1,13 @@
 package com.doubletime.executor.lifecycle;
 
+import com.doubletime.domain.trade.PositionSettled;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The most recent trade reports (from the journal at start, then as reported), for the trades query. */
 public final class TradeHistory {
@@ -19,6 +23,25 @@ public final class TradeHistory {
         if (recent.size() > capacity) {
             recent.removeFirst();
         }
+    }
+
+    /**
+     * A settlement turns the reports of its trades into {@link TradeStatus#SETTLED} ones with what each made
+     * ({@link PositionSettled#pnlOf}); answers the reports it changed, in order.
+     */
+    public List<TradeReport> settle(PositionSettled settled) {
+        Set<String> trades = new HashSet<>(settled.tradeIds());
+        List<TradeReport> changed = new ArrayList<>();
+        List<TradeReport> all = new ArrayList<>(recent);
+        recent.clear();
+        for (TradeReport report : all) {
+            if (trades.contains(report.tradeId()) && report.status() != TradeStatus.SETTLED) {
+                report = report.settled(settled.pnlOf(report));
+                changed.add(report);
+            }
+            recent.addLast(report);
+        }
+        return changed;
     }
 
     /** The newest {@code limit} reports (at most what is kept), oldest first. */

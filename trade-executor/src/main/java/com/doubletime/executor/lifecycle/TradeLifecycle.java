@@ -8,6 +8,8 @@ import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
+import com.doubletime.executor.capital.CapitalDesk;
+import com.doubletime.executor.capital.CapitalRanking;
 import com.doubletime.executor.position.PositionBook;
 import com.doubletime.executor.risk.TradeDecider;
 import java.math.BigDecimal;
@@ -30,7 +32,13 @@ import java.util.function.LongSupplier;
  *
  * Nothing is published before its journal write completed. A rejection (by the decision or the last look) is
  * journaled and reported like any trade and never reaches a venue. If the journal fails the lifecycle halts: no
- * further opportunity is decided (nothing may be done that is not recorded) until restart.
+ * further opportunity is decided (nothing may be done that is not recorded) until the executor resumes it
+ * ({@link #resume}, once the journal records again); each opportunity refused meanwhile is counted in a log line
+ * written at most every {@link #HALT_LOG_INTERVAL_NANOS}, and the halt is told to {@link #onHalt}'s listener once.
+ *
+ * <p>Capital (issue 12, {@link #withCapital}): an accepted decision locks both legs' cash until its report; an
+ * opportunity free cash cannot pay in full waits briefly in a {@link CapitalRanking} so the highest annualised return
+ * is decided first.
  *
  * <p>Single writer: every step runs on the executor's thread ({@code loop}); a strategy's stage that completes
  * elsewhere (a venue's answer) is continued there. Time comes from {@code clock} and waits from the
@@ -38,6 +46,8 @@ import java.util.function.LongSupplier;
  */
 public final class TradeLifecycle {
     private static final System.Logger LOG = System.getLogger(TradeLifecycle.class.getName());
+    /** While halted, opportunities refused are logged in one line per ten seconds, with their count. */
+    public static final long HALT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final TradeDecider decider;
     private final LastLook lastLook;
@@ -50,7 +60,11 @@ public final class TradeLifecycle {
     private final LongSupplier clock;
     private final Executor loop;
     private final Consumer<TradeReport> listener;
+    private CapitalDesk capital;
+    private CapitalRanking ranking;
     private String haltedBecause;
+    private final RateLimitedLog refusedWhileHalted;
+    private Consumer<String> haltListener = reason -> {};
     /** Trades between their decision and their report, and how many ever started (position reconciliation waits). */
     private int tradesInFlight;
 
@@ -84,17 +98,62 @@ public final class TradeLifecycle {
         this.clock = clock;
         this.loop = loop;
         this.listener = listener;
+        this.refusedWhileHalted = new RateLimitedLog(LOG, System.Logger.Level.ERROR, HALT_LOG_INTERVAL_NANOS, clock);
+    }
+
+    /** Told once when a journal failure halts this lifecycle (the reason), so the executor can show it. */
+    public TradeLifecycle onHalt(Consumer<String> listener) {
+        this.haltListener = listener;
+        return this;
+    }
+
+    /**
+     * Stops deciding opportunities: nothing is decided or journaled until {@link #resume}. Trades already decided
+     * carry on (their journal writes wait for the journal; their last look refuses to send once halted).
+     */
+    public void halt(String reason) {
+        haltedBecause = reason;
+    }
+
+    /** Decides opportunities again (the journal records again). */
+    public void resume() {
+        haltedBecause = null;
+    }
+
+    /**
+     * Capital rules for this lifecycle: decisions lock cash until their reports, and opportunities cash cannot pay in
+     * full wait up to {@code rankingWindowMillis} (0: never) to be decided highest annualised return first.
+     */
+    public TradeLifecycle withCapital(CapitalDesk desk, Scheduler scheduler, long rankingWindowMillis) {
+        this.capital = desk;
+        this.ranking = rankingWindowMillis > 0 ? new CapitalRanking(scheduler, rankingWindowMillis, this::trade) : null;
+        return this;
     }
 
     /** A new opportunity is decided (once per id) and, if accepted, traded; a closed one is forgotten. */
     public void onOpportunity(OpportunityEvent event) {
         if (event instanceof ArbitrageOpportunityClosed closed) {
+            if (ranking != null) {
+                ranking.closed(closed.id());
+            }
             decider.forget(closed.id());
             return;
         }
         ArbitrageOpportunityFound found = (ArbitrageOpportunityFound) event;
+        if (ranking != null
+                && haltedBecause == null
+                && (ranking.isWaiting(found.id())
+                        || !capital.coversInFull(pairs.find(found.opportunity().pairId()), found.opportunity()))) {
+            ranking.offer(found);
+            return;
+        }
+        trade(found);
+    }
+
+    /** Decides one opportunity and, if accepted, trades it. */
+    private void trade(ArbitrageOpportunityFound found) {
         if (haltedBecause != null) {
-            LOG.log(System.Logger.Level.ERROR, "not trading opportunity " + found.id() + ": " + haltedBecause);
+            refusedWhileHalted.log("not trading opportunity " + found.id() + ": " + haltedBecause);
             return;
         }
         TradeDecision decision = decider.decide(found, books.books(), clock.getAsLong());
@@ -102,6 +161,9 @@ public final class TradeLifecycle {
             return; // an update of an opportunity already decided
         }
         MarketPair decidedWith = pairs.find(decision.pairId());
+        if (capital != null && decision.accepted()) {
+            capital.hold(decision, decidedWith);
+        }
         tradesInFlight++;
         tradesStarted++;
         journal.append(decision)
@@ -111,6 +173,9 @@ public final class TradeLifecycle {
                 .whenComplete((report, failure) -> {
                     tradesInFlight--;
                     if (failure != null) {
+                        if (capital != null) {
+                            capital.releaseHolds(decision.tradeId());
+                        }
                         halt(decision, unwrap(failure));
                     } else {
                         reported(report);
@@ -125,6 +190,9 @@ public final class TradeLifecycle {
     public void reported(TradeReport report) {
         history.add(report);
         positions.record(report);
+        if (capital != null) {
+            capital.release(report);
+        }
         if (report.unhedgedQuantity() > 0) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -193,11 +261,15 @@ public final class TradeLifecycle {
     }
 
     private void halt(TradeDecision decision, Throwable failure) {
-        haltedBecause = "the trade journal failed (" + failure + "); trading is halted until restart";
+        boolean first = haltedBecause == null;
+        haltedBecause = "the trade journal failed (" + failure + "); trading is halted";
         LOG.log(
                 System.Logger.Level.ERROR,
                 "journal write for trade " + decision.tradeId() + " failed; " + haltedBecause,
                 failure);
+        if (first) {
+            haltListener.accept(haltedBecause);
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -12,6 +12,7 @@ import com.doubletime.domain.order.TimeInForce;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.LegPurpose;
@@ -24,6 +25,7 @@ import com.doubletime.executor.lifecycle.Scheduler;
 import com.doubletime.executor.lifecycle.TradeJournal;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -132,6 +135,7 @@ public final class LiveExecution {
     private final Scheduler scheduler;
     private final LongSupplier clock;
     private final Settings settings;
+    private Function<TradeDecision, String> sendCheck = decision -> null;
 
     public LiveExecution(
             Map<Platform, VenueOrderGateway> gateways,
@@ -176,17 +180,71 @@ public final class LiveExecution {
         // both requests are on disk before either order leaves: a crash after sending is always found again.
         // One batch, so one flush: the flush is the largest wait between the decision and the orders leaving.
         return journal.appendAll(List.of(
-                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, k, null, 0),
-                        event(decision.tradeId(), OrderEventKind.REQUESTED, LegPurpose.ENTRY, p, null, 0)))
+                        requested(decision.tradeId(), LegPurpose.ENTRY, k),
+                        requested(decision.tradeId(), LegPurpose.ENTRY, p)))
                 .thenCompose(done -> {
+                    // the requests' flush may have waited (a slow disk, a journal outage): look once more
+                    String stop = sendCheck.apply(decision);
+                    if (stop != null) {
+                        return notSent(decision, List.of(k, p), stop);
+                    }
                     CompletableFuture<Void> kDone = send(decision.tradeId(), LegPurpose.ENTRY, k, kalshi, false)
                             .toCompletableFuture();
                     CompletableFuture<Void> pDone = send(decision.tradeId(), LegPurpose.ENTRY, p, polymarket, false)
                             .toCompletableFuture();
-                    return CompletableFuture.allOf(kDone, pDone);
-                })
-                .thenCompose(done -> balance(decision, kalshi, polymarket))
-                .thenApply(done -> report(decision, kalshi, polymarket));
+                    return CompletableFuture.allOf(kDone, pDone)
+                            .thenCompose(sent -> balance(decision, kalshi, polymarket))
+                            .thenApply(balanced -> report(decision, kalshi, polymarket));
+                });
+    }
+
+    /**
+     * What is checked once both requests are journaled, right before the orders leave: why they may not go now
+     * (null: they go). The executor checks the decision's age and its halts; a fail-over's fencing epoch fits here.
+     */
+    public LiveExecution withSendCheck(Function<TradeDecision, String> check) {
+        this.sendCheck = check;
+        return this;
+    }
+
+    /** Orders requested but not sent: each closed in the journal as NOT_SENT, the trade reported REJECTED. */
+    private CompletionStage<TradeReport> notSent(TradeDecision decision, List<OrderRequest> requests, String reason) {
+        List<JournalEntry> closed = new ArrayList<>();
+        for (OrderRequest request : requests) {
+            closed.add(event(
+                    decision.tradeId(),
+                    OrderEventKind.NOT_SENT,
+                    LegPurpose.ENTRY,
+                    request,
+                    new OrderResult(
+                            request.clientOrderId(),
+                            null,
+                            OrderStatus.UNFILLED,
+                            0,
+                            0,
+                            -1,
+                            BigDecimal.ZERO,
+                            "not_sent",
+                            reason),
+                    1));
+        }
+        LOG.log(System.Logger.Level.WARNING, "trade " + decision.tradeId() + ": orders not sent: " + reason);
+        return journal.appendAll(closed)
+                .thenApply(done -> new TradeReport(
+                        decision.tradeId(),
+                        decision.opportunityId(),
+                        decision.pairId(),
+                        decision.direction(),
+                        ExecutionMode.LIVE,
+                        TradeStatus.REJECTED,
+                        LegFill.notSent(decision.kalshi()),
+                        LegFill.notSent(decision.polymarket()),
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        reason,
+                        decision.detectedAtNanos(),
+                        decision.decidedAtNanos(),
+                        clock.getAsLong()));
     }
 
     /** Sends one order (its REQUESTED already journaled unless {@code journalRequest}) and folds its final result in. */
@@ -194,7 +252,7 @@ public final class LiveExecution {
             String tradeId, LegPurpose purpose, OrderRequest request, LiveLeg leg, boolean journalRequest) {
         AtomicInteger step = new AtomicInteger(1);
         CompletionStage<Void> requested = journalRequest
-                ? journal.append(event(tradeId, OrderEventKind.REQUESTED, purpose, request, null, 0))
+                ? journal.append(requested(tradeId, purpose, request))
                 : CompletableFuture.completedFuture(null);
         return requested
                 .thenCompose(
@@ -514,12 +572,18 @@ public final class LiveExecution {
     }
 
     /**
-     * The venue order id fixed before sending (Polymarket's order hash), journaled with the request: an executor
-     * taking over after this one died between sending and journaling the answer finds the order by it.
+     * The request as journaled before it is sent, with the order's venue id when the venue's id is known before
+     * sending (Polymarket: the EIP-712 order hash): a crash that loses the answer still leaves the id to ask by.
      */
-    private String plannedVenueOrderId(OrderRequest request) {
-        VenueOrderGateway gateway = gateways.get(request.platform());
-        return gateway == null ? null : gateway.venueOrderIdBeforeSending(request);
+    private OrderEvent requested(String tradeId, LegPurpose purpose, OrderRequest request) {
+        String venueOrderId;
+        try {
+            venueOrderId = gateways.get(request.platform()).orderIdBeforeSending(request);
+        } catch (RuntimeException e) {
+            venueOrderId = null; // place() refuses it with the reason
+        }
+        OrderEvent event = event(tradeId, OrderEventKind.REQUESTED, purpose, request, null, 0);
+        return venueOrderId == null ? event : event.withVenueOrderId(venueOrderId);
     }
 
     private OrderEvent event(
@@ -539,9 +603,7 @@ public final class LiveExecution {
                 purpose,
                 request.platform(),
                 request.clientOrderId(),
-                result != null
-                        ? result.venueOrderId()
-                        : kind == OrderEventKind.REQUESTED ? plannedVenueOrderId(request) : null,
+                result == null ? null : result.venueOrderId(),
                 request.action(),
                 request.outcome(),
                 request.instrument(),

@@ -24,7 +24,10 @@ public final class PositionsView {
                     p.cost(),
                     p.fees(),
                     p.lockedInEdge(),
-                    p.unhedgedExposure()));
+                    p.unhedgedExposure(),
+                    p.state(),
+                    p.payouts(),
+                    p.realizedPnl()));
         }
         return new PositionsReport(
                 pairs,

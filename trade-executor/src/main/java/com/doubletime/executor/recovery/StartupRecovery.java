@@ -1,6 +1,5 @@
 package com.doubletime.executor.recovery;
 
-import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ControlChange;
@@ -13,10 +12,8 @@ import com.doubletime.executor.lifecycle.CurrentPairs;
 import com.doubletime.executor.lifecycle.TradeHistory;
 import com.doubletime.executor.lifecycle.TradeJournal;
 import com.doubletime.executor.position.PositionBook;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -30,10 +27,12 @@ import java.util.function.LongSupplier;
  *   <li>{@link #fold}, over every entry oldest first: positions and P&amp;L from every trade report, the
  *       operator's last control state, and the live trades a restart interrupted (a decision with order events
  *       but no report);</li>
- *   <li>{@link #recover}, over the journal's recent entries: the recent trades for queries, and a warning for
- *       each accepted decision never followed by a report;</li>
- *   <li>{@link #closeInterrupted}, live only: each interrupted trade reconciled with the venues (nothing re-sent,
- *       {@link TradeRecovery}), its report journaled and counted before any new trade starts.</li>
+ *   <li>{@link #recover}, over the journal's recent entries: the recent trades for queries;</li>
+ *   <li>{@link #closeInterrupted}: every accepted decision the restart left without a report is closed in the journal
+ *       with what really happened, its report journaled and counted before any new trade starts. Live: a trade with
+ *       order events is reconciled with the venues (nothing re-sent, {@link TradeRecovery}); one without is looked
+ *       up at the venues by the client order ids its orders would have had, and reported as not sent unless a venue
+ *       holds one. Paper: the report says plainly that no order was sent.</li>
  * </ol>
  */
 public final class StartupRecovery {
@@ -62,25 +61,11 @@ public final class StartupRecovery {
         return control;
     }
 
-    /** Recent trades come back from the journal; a decision never followed by its report is reported. */
+    /** Recent trades come back from the journal (decisions never reported are closed by {@link #closeInterrupted}). */
     public void recover(List<JournalEntry> recent, TradeHistory history, ExecutionMode mode) {
-        Set<String> reported = new HashSet<>();
         for (JournalEntry entry : recent) {
             if (entry instanceof TradeReport report) {
                 history.add(report);
-                reported.add(report.tradeId());
-            }
-        }
-        for (JournalEntry entry : recent) {
-            if (entry instanceof TradeDecision decision
-                    && decision.accepted()
-                    && !reported.contains(decision.tradeId())) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "trade " + decision.tradeId() + " (opportunity "
-                                + decision.opportunityId()
-                                + ") was decided but its fill was never journaled; in paper mode "
-                                + "no order was sent");
             }
         }
         LOG.log(
@@ -105,33 +90,47 @@ public final class StartupRecovery {
             LongSupplier clock,
             Consumer<TradeReport> reported) {
         List<TradeRecovery.Interrupted> trades = interrupted.interrupted();
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (TradeDecision decision : interrupted.unrequested()) {
+            chain = chain.thenCompose(done -> closed(
+                    venues.isEmpty()
+                            ? TradeRecovery.closePaper(decision, journal, clock.getAsLong())
+                            : TradeRecovery.closeUnrequested(
+                                    decision, pairs.find(decision.pairId()), venues, journal, clock),
+                    loop,
+                    reported));
+        }
         if (trades.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return chain;
         }
         if (venues.isEmpty()) {
             LOG.log(
                     System.Logger.Level.ERROR,
                     trades.size() + " live trade(s) in the journal were interrupted by a "
                             + "restart; start in live mode to reconcile them with the venues");
-            return CompletableFuture.completedFuture(null);
+            return chain;
         }
-        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (TradeRecovery.Interrupted trade : trades) {
-            chain = chain.thenCompose(done -> {
-                MarketPair pair = pairs.find(trade.decision.pairId());
-                CompletableFuture<Void> closed = new CompletableFuture<>();
-                TradeRecovery.reconcile(trade, pair, venues, journal, clock)
-                        .whenComplete((report, failure) -> loop.execute(() -> {
-                            if (failure != null) {
-                                closed.completeExceptionally(failure);
-                            } else {
-                                reported.accept(report);
-                                closed.complete(null);
-                            }
-                        }));
-                return closed;
-            });
+            chain = chain.thenCompose(done -> closed(
+                    TradeRecovery.reconcile(trade, pairs.find(trade.decision.pairId()), venues, journal, clock),
+                    loop,
+                    reported));
         }
         return chain;
+    }
+
+    /** A closed trade's report (journaled) counted on the executor's thread. */
+    private static CompletionStage<Void> closed(
+            CompletionStage<TradeReport> report, Executor loop, Consumer<TradeReport> reported) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        report.whenComplete((journaled, failure) -> loop.execute(() -> {
+            if (failure != null) {
+                closed.completeExceptionally(failure);
+            } else {
+                reported.accept(journaled);
+                closed.complete(null);
+            }
+        }));
+        return closed;
     }
 }

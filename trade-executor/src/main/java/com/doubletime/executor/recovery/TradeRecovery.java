@@ -4,15 +4,21 @@ import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.VenueFees;
+import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionAlert;
+import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.LegFill;
+import com.doubletime.domain.trade.LegOrder;
+import com.doubletime.domain.trade.LegPurpose;
 import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
+import com.doubletime.domain.trade.TradeStatus;
 import com.doubletime.executor.lifecycle.TradeJournal;
 import com.doubletime.executor.live.LiveExecution;
 import com.doubletime.executor.live.LiveLeg;
@@ -29,9 +35,11 @@ import java.util.function.LongSupplier;
  * Closes the live trades a restart interrupted: an accepted decision with order events but no trade report.
  * Nothing is ever re-sent. For each of its orders the last journaled answer is used when it is final;
  * otherwise the venue is asked by the order's venue id ({@link VenueOrderGateway#status}); an order whose
- * request was journaled but whose answer (and so its venue id) never was is looked up by the client order id
- * we chose ({@link VenueOrderGateway#findByClientOrderId}: Kalshi lists its orders with it) and recorded as the
- * venue says, or UNKNOWN and reported loudly when the venue cannot tell (Polymarket). Each finding is
+ * request was journaled but whose answer never was is looked up by the venue id journaled with its request when
+ * the venue's id was known before sending (Polymarket: the order hash, {@link VenueOrderGateway#findByVenueOrderId},
+ * {@code GET /data/order/<hash>}), else by the client order id we chose ({@link
+ * VenueOrderGateway#findByClientOrderId}: Kalshi lists its orders with it), and recorded as the venue says, or
+ * UNKNOWN and reported loudly when the venue cannot tell. Each finding is
  * journaled as a {@link OrderEventKind#RECONCILED} event, then a RECOVERED alert and the trade's report,
  * so positions and the day's P&amp;L include it. Unhedged results are reported, not traded on: after a
  * restart a trader decides.
@@ -73,6 +81,175 @@ public final class TradeRecovery {
 
     public List<Interrupted> interrupted() {
         return List.copyOf(open.values());
+    }
+
+    /**
+     * Accepted decisions with neither an order event nor a report, in journal order: the executor stopped between
+     * the decision and its orders' requests (or, in paper mode, its simulated fill).
+     */
+    public List<TradeDecision> unrequested() {
+        List<TradeDecision> waiting = new ArrayList<>();
+        for (TradeDecision decision : decisions.values()) {
+            if (!open.containsKey(decision.tradeId())) {
+                waiting.add(decision);
+            }
+        }
+        return waiting;
+    }
+
+    /**
+     * Closes a paper decision the restart left without its fill: nothing was sent anywhere, and the report says so
+     * (journaled, REJECTED, nothing filled).
+     */
+    public static CompletionStage<TradeReport> closePaper(TradeDecision decision, TradeJournal journal, long nowNanos) {
+        TradeReport report = notSent(
+                decision,
+                ExecutionMode.PAPER,
+                "closed at restart: the journal holds no report for this decision (the executor stopped before"
+                        + " recording its simulated fill); paper mode, no order was sent",
+                nowNanos);
+        LOG.log(System.Logger.Level.WARNING, "trade " + decision.tradeId() + " " + report.reason());
+        return journal.append(report).thenApply(recorded -> report);
+    }
+
+    /**
+     * Closes a live decision the restart left before any order request was journaled. Requests are journaled before
+     * an order leaves, so none should exist; each venue is still asked for the entry order by the client order id it
+     * would have had ({@link VenueOrderGateway#findByClientOrderId}). An order the venue holds (only possible if the
+     * journal lost its request: {@code journalSync: write-only} and a power cut) is journaled {@code RECONCILED} and
+     * counted; otherwise the report says no order was sent and what each venue answered. A RECOVERED alert and the
+     * report are journaled.
+     */
+    public static CompletionStage<TradeReport> closeUnrequested(
+            TradeDecision decision,
+            MarketPair pair,
+            Map<Platform, VenueOrderGateway> gateways,
+            TradeJournal journal,
+            LongSupplier clock) {
+        List<OrderEvent> requests = List.of(
+                unjournaledRequest(decision, decision.kalshi(), clock),
+                unjournaledRequest(decision, decision.polymarket(), clock));
+        LiveLeg kalshi =
+                new LiveLeg(decision.kalshi(), decision.quantity(), VenueFees.ofOrHighest(pair, Platform.KALSHI));
+        LiveLeg polymarket = new LiveLeg(
+                decision.polymarket(), decision.quantity(), VenueFees.ofOrHighest(pair, Platform.POLYMARKET));
+        List<String> answers = new ArrayList<>();
+        boolean[] found = new boolean[1];
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (OrderEvent request : requests) {
+            chain = chain.thenCompose(done -> ask(request, gateways.get(request.platform())))
+                    .thenCompose(result -> {
+                        String venue = request.platform().wireName();
+                        if (result.status() == OrderStatus.UNKNOWN
+                                || result.status() == OrderStatus.REJECTED
+                                || result.status() == OrderStatus.UNFILLED && result.filledQuantity() <= 0) {
+                            answers.add(venue + " has no order " + request.clientOrderId()
+                                    + (result.status() == OrderStatus.UNKNOWN
+                                            ? " it can tell of (" + result.rejectReason() + ")"
+                                            : ""));
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        found[0] = true;
+                        answers.add(venue + " holds order " + request.clientOrderId() + ": " + result.status() + ", "
+                                + result.filledQuantity() / FixedPoint.ONE + " filled");
+                        LiveLeg leg = request.platform() == Platform.KALSHI ? kalshi : polymarket;
+                        if (result.status() == OrderStatus.RESTING || result.status() == OrderStatus.DELAYED) {
+                            leg.markUnknown(request.clientOrderId() + " (" + result.status() + " after restart)");
+                        }
+                        leg.apply(request.action(), result);
+                        return journal.append(reconciledEvent(request, result, result.venueOrderId(), clock));
+                    });
+        }
+        return chain.thenCompose(done -> {
+            long now = clock.getAsLong();
+            TradeReport report = found[0]
+                    ? LiveExecution.report(decision, kalshi, polymarket, now)
+                    : notSent(
+                            decision,
+                            ExecutionMode.LIVE,
+                            "interrupted by a restart after its decision and before any order request was journaled:"
+                                    + " no order was sent (" + String.join("; ", answers) + ")",
+                            now);
+            String message = "trade " + decision.tradeId() + " was decided but never reported before a restart; "
+                    + (found[0]
+                            ? "the venues hold orders the journal never requested (" + String.join("; ", answers)
+                                    + "): they are counted; "
+                            : "")
+                    + (report.reason() == null ? "" : report.reason());
+            LOG.log(System.Logger.Level.WARNING, message);
+            return journal.append(new ExecutionAlert(
+                            decision.tradeId() + ":recovered",
+                            decision.tradeId(),
+                            ExecutionAlert.AlertKind.RECOVERED,
+                            message,
+                            now))
+                    .thenCompose(recorded -> journal.append(report))
+                    .thenApply(recorded -> report);
+        });
+    }
+
+    /** The venue's order with the request's client order id; UNKNOWN (with why) when it cannot tell. */
+    private static CompletionStage<OrderResult> ask(OrderEvent request, VenueOrderGateway gateway) {
+        CompletionStage<OrderResult> found;
+        try {
+            found = gateway.findByClientOrderId(request.clientOrderId(), request.instrument());
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
+        }
+        return found.handle((result, failure) -> failure == null && result != null
+                ? result
+                : new OrderResult(
+                        request.clientOrderId(),
+                        null,
+                        OrderStatus.UNKNOWN,
+                        0,
+                        0,
+                        -1,
+                        BigDecimal.ZERO,
+                        "lookup_failed",
+                        "the lookup failed: " + (failure == null ? "no answer" : failure.getMessage())));
+    }
+
+    private static TradeReport notSent(TradeDecision decision, ExecutionMode mode, String reason, long nowNanos) {
+        return new TradeReport(
+                decision.tradeId(),
+                decision.opportunityId(),
+                decision.pairId(),
+                decision.direction(),
+                mode,
+                TradeStatus.REJECTED,
+                LegFill.notSent(decision.kalshi()),
+                LegFill.notSent(decision.polymarket()),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                reason,
+                decision.detectedAtNanos(),
+                decision.decidedAtNanos(),
+                nowNanos);
+    }
+
+    /** The entry order a decision would have requested: what the venue is asked about (never journaled as such). */
+    private static OrderEvent unjournaledRequest(TradeDecision decision, LegOrder leg, LongSupplier clock) {
+        String clientOrderId = LiveExecution.clientOrderId(decision.tradeId(), leg.platform(), LegPurpose.ENTRY, 0);
+        return new OrderEvent(
+                clientOrderId + ":requested:0",
+                decision.tradeId(),
+                OrderEventKind.REQUESTED,
+                LegPurpose.ENTRY,
+                leg.platform(),
+                clientOrderId,
+                null,
+                OrderAction.BUY,
+                leg.outcome(),
+                leg.instrument(),
+                leg.limitPrice(),
+                decision.quantity() * FixedPoint.ONE,
+                null,
+                0,
+                -1,
+                BigDecimal.ZERO,
+                null,
+                clock.getAsLong());
     }
 
     /**
@@ -135,44 +312,52 @@ public final class TradeRecovery {
             LongSupplier clock) {
         OrderEvent last = events.get(events.size() - 1);
         String venueOrderId = null;
+        String requestedId = null;
         for (OrderEvent event : events) {
             if (event.venueOrderId() != null) {
-                venueOrderId = event.venueOrderId();
+                if (event.kind() == OrderEventKind.REQUESTED) {
+                    requestedId = event.venueOrderId();
+                } else {
+                    venueOrderId = event.venueOrderId();
+                }
             }
         }
         if (last.kind() != OrderEventKind.REQUESTED && isFinal(last.status())) {
-            return CompletableFuture.completedFuture(resultOf(last, venueOrderId));
+            return CompletableFuture.completedFuture(resultOf(last, venueOrderId != null ? venueOrderId : requestedId));
         }
-        // an id only on the request (fixed before sending, Polymarket's hash) is not an answer: the order may never
-        // have reached the venue, which the lookup of an unanswered order tells
-        boolean answered = events.stream().anyMatch(event -> event.kind() != OrderEventKind.REQUESTED);
-        CompletionStage<OrderResult> asked = venueOrderId == null || !answered
-                ? byClientOrderId(events.get(0), gateways.get(last.platform()))
-                : gateways.get(last.platform()).status(venueOrderId);
-        String id = venueOrderId;
-        return asked.thenCompose(result -> {
-            OrderEvent first = events.get(0);
-            OrderEvent reconciled = new OrderEvent(
-                    first.clientOrderId() + ":reconciled",
-                    first.tradeId(),
-                    OrderEventKind.RECONCILED,
-                    first.purpose(),
-                    first.platform(),
-                    first.clientOrderId(),
-                    result.venueOrderId() != null ? result.venueOrderId() : id,
-                    first.action(),
-                    first.outcome(),
-                    first.instrument(),
-                    first.limitPrice(),
-                    first.quantity(),
-                    result.status(),
-                    Math.max(0, result.filledQuantity()),
-                    result.averagePrice(),
-                    result.fees() == null ? BigDecimal.ZERO : result.fees(),
-                    result.rejectReason(),
-                    clock.getAsLong());
-            return journal.append(reconciled).thenApply(done -> result);
-        });
+        VenueOrderGateway gateway = gateways.get(last.platform());
+        CompletionStage<OrderResult> asked = venueOrderId != null
+                ? gateway.status(venueOrderId)
+                : requestedId != null
+                        ? byVenueOrderId(events.get(0), requestedId, gateway)
+                        : byClientOrderId(events.get(0), gateway);
+        String id = venueOrderId != null ? venueOrderId : requestedId;
+        return asked.thenCompose(result -> journal.append(reconciledEvent(events.get(0), result, id, clock))
+                .thenApply(done -> result));
+    }
+
+    /** What the venue says about an order, journaled as its RECONCILED event. */
+    private static OrderEvent reconciledEvent(
+            OrderEvent first, OrderResult result, String knownVenueOrderId, LongSupplier clock) {
+        return new OrderEvent(
+                first.clientOrderId() + ":reconciled",
+                first.tradeId(),
+                OrderEventKind.RECONCILED,
+                first.purpose(),
+                first.platform(),
+                first.clientOrderId(),
+                result.venueOrderId() != null ? result.venueOrderId() : knownVenueOrderId,
+                first.action(),
+                first.outcome(),
+                first.instrument(),
+                first.limitPrice(),
+                first.quantity(),
+                result.status(),
+                Math.max(0, result.filledQuantity()),
+                result.averagePrice(),
+                result.fees() == null ? BigDecimal.ZERO : result.fees(),
+                result.rejectReason(),
+                clock.getAsLong());
     }
 
     /**
@@ -186,7 +371,7 @@ public final class TradeRecovery {
                 + "order id " + request.clientOrderId();
         CompletionStage<OrderResult> found;
         try {
-            found = gateway.findUnanswered(request.clientOrderId(), request.instrument(), request.venueOrderId());
+            found = gateway.findByClientOrderId(request.clientOrderId(), request.instrument());
         } catch (RuntimeException e) {
             found = CompletableFuture.failedFuture(e);
         }
@@ -228,6 +413,51 @@ public final class TradeRecovery {
                     result.rejectReason() != null
                             ? result.rejectReason()
                             : "found at the venue by client order id " + request.clientOrderId());
+        });
+    }
+
+    /**
+     * An order whose request was journaled with its venue id (known before sending: Polymarket's order hash) but
+     * whose answer never was: the venue's record by that id. Final when the venue's record is (an order it never
+     * received is UNFILLED with nothing filled); otherwise, or when the venue cannot be asked, UNKNOWN and reported.
+     */
+    private static CompletionStage<OrderResult> byVenueOrderId(
+            OrderEvent request, String venueOrderId, VenueOrderGateway gateway) {
+        CompletionStage<OrderResult> found;
+        try {
+            found = gateway.findByVenueOrderId(venueOrderId, request.clientOrderId());
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
+        }
+        return found.handle((result, failure) -> {
+            if (failure != null || result == null || result.status() == OrderStatus.UNKNOWN) {
+                String why = failure != null
+                        ? failure.getMessage()
+                        : result == null ? "no answer" : String.valueOf(result.rejectReason());
+                return new OrderResult(
+                        request.clientOrderId(),
+                        venueOrderId,
+                        OrderStatus.UNKNOWN,
+                        0,
+                        0,
+                        -1,
+                        BigDecimal.ZERO,
+                        "lookup_failed",
+                        "the request was journaled but no answer: not re-sent; the venue could not say what became of"
+                                + " order " + venueOrderId + " (" + why + ")");
+            }
+            return new OrderResult(
+                    request.clientOrderId(),
+                    result.venueOrderId() != null ? result.venueOrderId() : venueOrderId,
+                    result.status(),
+                    result.filledQuantity(),
+                    result.remainingQuantity(),
+                    result.averagePrice(),
+                    result.fees(),
+                    result.rejectCode(),
+                    result.rejectReason() != null
+                            ? result.rejectReason()
+                            : "found at the venue by the order id journaled with its request: " + venueOrderId);
         });
     }
 

@@ -3,7 +3,9 @@ package com.doubletime.executor.risk;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.ReturnOnCapital;
 import com.doubletime.domain.VenueFees;
+import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradingControl;
@@ -81,6 +83,31 @@ public final class RiskGate {
         return null;
     }
 
+    /**
+     * Why the opportunity's annualised return (contracts §7) is too low for {@code minAnnualizedReturn}, or null. Above
+     * a minimum of 0, an opportunity whose return is unknown (a market's resolution time unknown) is refused too: the
+     * trader asked for a return it cannot show.
+     *
+     * @param overridden whether the pair sets its own minimum (named in the reason)
+     */
+    public static String returnTooLow(
+            String pairId, boolean overridden, RiskLimits limits, ArbitrageOpportunityFound found) {
+        if (!limits.requiresReturn()) {
+            return null;
+        }
+        String minimum = (overridden ? "pair " + pairId + " " : "") + "minAnnualizedReturn "
+                + limits.minAnnualizedReturn().toPlainString();
+        ReturnOnCapital roc = found.returnOnCapital();
+        if (roc == null) {
+            return "annualised return unknown (a market's resolution time is not known); " + minimum + " needs it";
+        }
+        if (!roc.meets(limits.minAnnualizedReturn())) {
+            return "annualised return " + roc.annualizedReturn().toPlainString() + " ("
+                    + roc.daysToResolution().toPlainString() + " days to resolution) is below " + minimum;
+        }
+        return null;
+    }
+
     /** How many of the opportunity's contracts the size limits leave room for, and which one bound it. */
     public static Allowance allowance(RiskLimits limits, MarketPair pair, Opportunity o, PositionBook positions) {
         return allowance(limits, limits, Set.of(), pair, o, positions);
@@ -121,7 +148,7 @@ public final class RiskGate {
             reason = "max total exposure $" + global.maxTotalExposure().toPlainString();
         }
         if (overridden.contains("maxTotalExposure")) {
-            BigDecimal pairCost = held == null ? BigDecimal.ZERO : held.cost();
+            BigDecimal pairCost = held == null ? BigDecimal.ZERO : held.openCost();
             long pairExposure = capAt(limits.maxTotalExposure().subtract(pairCost), pair, o);
             if (pairExposure < quantity) {
                 quantity = pairExposure;

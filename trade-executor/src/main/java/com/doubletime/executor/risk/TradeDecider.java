@@ -5,12 +5,15 @@ import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.Opportunity;
 import com.doubletime.domain.Orderbook;
 import com.doubletime.domain.OrderbookSet;
+import com.doubletime.domain.capital.CapitalSizing;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradingControl;
+import com.doubletime.executor.capital.CapitalDesk;
 import com.doubletime.executor.lifecycle.CurrentPairs;
+import com.doubletime.executor.lifecycle.MarketBoard;
 import com.doubletime.executor.position.PositionBook;
 import java.time.Duration;
 import java.util.Collections;
@@ -21,10 +24,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Decides on an opportunity, without Vert.x: the pair is known, the controls and risk limits allow it (kill switch,
- * pause, trades per minute, daily loss, unhedged exposure; per pair where overridden), both books are usable (snapshot
- * received, not stale, young enough), and the size limits leave at least one contract and Polymarket's minimum order
- * size. One decision per opportunity id, whatever the verdict.
+ * Decides on an opportunity, without Vert.x: the pair is known and both its markets open (not paused, closed or
+ * resolved: {@link MarketBoard}), the controls and risk limits allow it (kill switch, pause, trades per minute, daily
+ * loss, unhedged exposure, minimum annualised return; per pair where overridden), both books are usable (snapshot
+ * received, not stale, young enough), the size limits leave at least one contract and Polymarket's minimum order
+ * size, and both venues can pay both legs from free cash ({@link CapitalDesk}: sized down to what both can pay, or
+ * refused naming venue, shard and shortfall). One decision per opportunity id, whatever the verdict.
  *
  * <p>One decision per opportunity id: updates of an open opportunity never trade again, and a rejected one is not
  * retried (a rejection for size would otherwise be journaled on every update). The remembered ids are per run: the
@@ -46,6 +51,8 @@ public final class TradeDecider {
     private final Map<String, Map<String, Object>> pairLimits;
     private final long maxBookAgeNanos;
     private final Supplier<String> tradeIds;
+    private final MarketBoard markets;
+    private final CapitalDesk capital;
     private final TradeRate rate = new TradeRate();
     private final Map<String, TradeRate> pairRates = new HashMap<>();
     private final Set<String> decided = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -66,6 +73,24 @@ public final class TradeDecider {
             Map<String, Map<String, Object>> pairLimits,
             Duration maxBookAge,
             Supplier<String> tradeIds) {
+        this(pairs, control, positions, pairLimits, maxBookAge, tradeIds, null, null);
+    }
+
+    /**
+     * With the markets' lifecycle and the capital rules (issue 12); either may be null: without {@code markets}
+     * every market counts as open, without {@code capital} cash is not checked.
+     */
+    public TradeDecider(
+            CurrentPairs pairs,
+            Supplier<TradingControl> control,
+            PositionBook positions,
+            Map<String, Map<String, Object>> pairLimits,
+            Duration maxBookAge,
+            Supplier<String> tradeIds,
+            MarketBoard markets,
+            CapitalDesk capital) {
+        this.markets = markets;
+        this.capital = capital;
         this.pairs = pairs;
         this.control = control;
         this.positions = positions;
@@ -83,7 +108,7 @@ public final class TradeDecider {
             return null;
         }
         Opportunity o = found.opportunity();
-        Verdict verdict = judge(o, books, nowNanos);
+        Verdict verdict = judge(found, books, nowNanos);
         if (verdict.quantity > 0) {
             rate.accepted(nowNanos);
             pairRates.computeIfAbsent(o.pairId(), id -> new TradeRate()).accepted(nowNanos);
@@ -111,10 +136,15 @@ public final class TradeDecider {
         decided.remove(opportunityId);
     }
 
-    private Verdict judge(Opportunity o, OrderbookSet books, long nowNanos) {
+    private Verdict judge(ArbitrageOpportunityFound found, OrderbookSet books, long nowNanos) {
+        Opportunity o = found.opportunity();
         MarketPair pair = pairs.find(o.pairId());
         if (pair == null) {
             return Verdict.reject("unknown pair '" + o.pairId() + "'");
+        }
+        String suspended = markets == null ? null : markets.suspendedBecause(pair);
+        if (suspended != null) {
+            return Verdict.reject(suspended);
         }
         TradingControl control = this.control.get();
         String blocked = RiskGate.blocked(control, positions, rate, nowNanos);
@@ -129,6 +159,10 @@ public final class TradeDecider {
                     positions,
                     pairRates.computeIfAbsent(pair.id(), id -> new TradeRate()),
                     nowNanos);
+        }
+        if (blocked == null) {
+            blocked = RiskGate.returnTooLow(
+                    pair.id(), override.containsKey(RiskLimits.MIN_ANNUALIZED_RETURN), limits, found);
         }
         if (blocked != null) {
             return Verdict.reject(blocked);
@@ -155,13 +189,36 @@ public final class TradeDecider {
                             ? " (reduced from " + o.quantity() + " by " + allowance.reason() + ")"
                             : ""));
         }
-        if (quantity < o.quantity()) {
-            return new Verdict(
-                    quantity,
-                    "reduced from " + o.quantity() + " to " + quantity + " contracts by " + allowance.reason() + " at "
-                            + limitPrices);
+        String reduced = quantity < o.quantity()
+                ? "reduced from " + o.quantity() + " to " + quantity + " contracts by " + allowance.reason() + " at "
+                        + limitPrices
+                : null;
+        return capital == null ? new Verdict(quantity, reduced) : payable(pair, o, quantity, reduced);
+    }
+
+    /** Both legs payable from free cash: the quantity both venues can pay, or a refusal naming what is short. */
+    private Verdict payable(MarketPair pair, Opportunity o, long quantity, String reduced) {
+        String unknown = capital.unknownBecause();
+        if (unknown != null) {
+            return Verdict.reject(unknown);
         }
-        return new Verdict(quantity, null);
+        long minimum = Math.max(1, (pair.minOrderSize() + FixedPoint.ONE - 1) / FixedPoint.ONE);
+        CapitalSizing.Sizing sizing;
+        try {
+            sizing = capital.size(pair, LegOrder.of(o.kalshi()), LegOrder.of(o.polymarket()), quantity, minimum);
+        } catch (IllegalArgumentException e) {
+            return Verdict.reject("the capital rules cannot price this trade: " + e.getMessage());
+        }
+        if (sizing.rejected()) {
+            return Verdict.reject(sizing.reason() + (reduced == null ? "" : " (after " + reduced + ")"));
+        }
+        if (sizing.reduced()) {
+            return new Verdict(
+                    sizing.quantity(),
+                    "reduced from " + o.quantity() + " to " + sizing.quantity() + " contracts: " + sizing.reason()
+                            + (reduced == null ? "" : " (after " + reduced + ")"));
+        }
+        return new Verdict(quantity, reduced);
     }
 
     /** Why a leg's book cannot be traded on, or null when it can. */

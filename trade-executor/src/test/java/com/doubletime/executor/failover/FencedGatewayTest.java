@@ -88,6 +88,27 @@ class FencedGatewayTest {
     }
 
     @Test
+    void aPolymarketOrderWithNoRecordAtItsHashYetIsAskedAboutAgainOnceTheSettleTimeHasPassed() throws Exception {
+        List<String> lookups = new ArrayList<>();
+        venue.onFindByVenueOrderId = (hash, id) -> {
+            lookups.add(hash + "@" + (TimeUnit.NANOSECONDS.toMillis(time.getAsLong()) - START_MILLIS));
+            return CompletableFuture.completedFuture(
+                    lookups.size() == 1
+                            ? new OrderResult(id, hash, OrderStatus.UNFILLED, 0, 0, -1, BigDecimal.ZERO, null, "404")
+                            : FakeVenue.fill(order(id), 10 * FixedPoint.ONE, FixedPoint.ONE / 2));
+        };
+        FencedGateway gateway = gateway(START_MILLIS + 3_000);
+
+        CompletableFuture<OrderResult> found =
+                gateway.findByVenueOrderId("0xabc", "t6-p").toCompletableFuture();
+        assertFalse(found.isDone(), "no record before the settle time is not the last word");
+        time.advanceMillis(3_000);
+
+        assertEquals(OrderStatus.FILLED, found.get().status());
+        assertEquals(List.of("0xabc@0", "0xabc@3000"), lookups);
+    }
+
+    @Test
     void afterTheSettleTimeNotFoundIsFinalAndOtherAnswersAreNeverRepeated() throws Exception {
         List<String> lookups = new ArrayList<>();
         venue.onFind = (id, instrument) -> {

@@ -76,13 +76,14 @@ class JsonLinesTradeRepositoryTest {
     }
 
     @Test
-    void skipsATornLastLineAndStartsTheNextEntryOnAFreshLine() throws Exception {
+    void cutsOffALastLineTornByACrashAndStartsTheNextEntryOnAFreshLine() throws Exception {
         Path journal = dir.resolve("trades.jsonl");
         String good = TradeJournalJson.write(JournalSamples.PAPER_REPORT);
         Files.writeString(journal, good + "\n" + good.substring(0, 40), StandardOpenOption.CREATE_NEW);
 
         JsonLinesTradeRepository repository = open(journal, 100);
-        assertEquals(1, repository.skippedLines());
+        assertEquals(0, repository.skippedLines(), "a write cut short was never acknowledged: not damage");
+        assertEquals(good + "\n", Files.readString(journal), "the torn write is cut off");
         assertEquals(1, repository.recent(10).await(10, TimeUnit.SECONDS).size());
         repository.append(JournalSamples.PAPER_DECISION).await(10, TimeUnit.SECONDS);
         repository.close().await(10, TimeUnit.SECONDS);
@@ -91,7 +92,48 @@ class JsonLinesTradeRepositoryTest {
         List<JournalEntry> recent = reopened.recent(10).await(10, TimeUnit.SECONDS);
         assertEquals(2, recent.size());
         assertTrue(recent.get(1) instanceof TradeDecision);
+        assertEquals(0, reopened.skippedLines());
         reopened.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCompleteLastLineThatCannotBeReadIsKeptAsDamageNotCutOff() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        String good = TradeJournalJson.write(JournalSamples.PAPER_DECISION);
+        String bad = TradeJournalJson.write(JournalSamples.PAPER_REPORT).replace("\"97.847930\"", "\"9x\"");
+        Files.writeString(journal, good + "\n" + bad, StandardOpenOption.CREATE_NEW);
+
+        JsonLinesTradeRepository repository = open(journal, 100);
+        List<String> unreadable = new ArrayList<>();
+        repository
+                .readBack(new ReadBack() {
+                    @Override
+                    public void entry(JournalEntry entry, String where) {}
+
+                    @Override
+                    public void unreadable(String where, String problem) {
+                        unreadable.add(where + ": " + problem);
+                    }
+                })
+                .await(10, TimeUnit.SECONDS);
+        repository.close().await(10, TimeUnit.SECONDS);
+
+        assertEquals(1, repository.skippedLines());
+        assertEquals(good + "\n" + bad + "\n", Files.readString(journal), "kept, and ended so the next entry is whole");
+        assertEquals(1, unreadable.size());
+        assertTrue(unreadable.get(0).startsWith(journal + " line 2: malformed trade entry"), unreadable.get(0));
+    }
+
+    @Test
+    void aRepeatedLineIsOneRecentEntry() throws Exception {
+        Path journal = dir.resolve("trades.jsonl");
+        String line = TradeJournalJson.write(JournalSamples.PAPER_REPORT) + "\n";
+        Files.writeString(journal, line + line, StandardOpenOption.CREATE_NEW);
+
+        JsonLinesTradeRepository repository = open(journal, 100);
+
+        assertEquals(1, repository.recent(10).await(10, TimeUnit.SECONDS).size());
+        repository.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -4,8 +4,9 @@ import com.doubletime.cluster.LocalPostgresServer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One throwaway PostgreSQL server per test JVM ({@link LocalPostgresServer}), stopped and deleted when the JVM
- * exits; each test gets a database of its own from {@link #newDatabase}.
+ * Throwaway PostgreSQL servers for tests ({@link LocalPostgresServer}), stopped and deleted when the JVM exits: one
+ * shared by the tests of a JVM, each test getting a database of its own from {@link #newDatabase}, or a dedicated one
+ * for a test that stops and restarts it.
  */
 public final class LocalPostgres {
     private static LocalPostgres shared;
@@ -17,11 +18,19 @@ public final class LocalPostgres {
         this.server = server;
     }
 
+    /**
+     * A server of its own, for a test that stops and restarts it ({@link #stopServer}, {@link #startServer}) without
+     * disturbing the others.
+     */
+    static LocalPostgres dedicated() throws Exception {
+        LocalPostgresServer server = LocalPostgresServer.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "local-postgres-stop"));
+        return new LocalPostgres(server);
+    }
+
     public static synchronized LocalPostgres shared() throws Exception {
         if (shared == null) {
-            LocalPostgresServer server = LocalPostgresServer.create();
-            shared = new LocalPostgres(server);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "local-postgres-stop"));
+            shared = dedicated();
         }
         return shared;
     }
@@ -31,5 +40,15 @@ public final class LocalPostgres {
         String name = "dt_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         server.createDatabase(name);
         return new PostgresJournalConfig("127.0.0.1", server.port(), name, server.user(), null, table, 10_000);
+    }
+
+    /** Starts the server (again) on its port, over its data. */
+    void startServer() throws Exception {
+        server.start();
+    }
+
+    /** Stops the server as an outage would: sessions are ended, what was committed stays. */
+    void stopServer() throws Exception {
+        server.stop();
     }
 }

@@ -14,6 +14,7 @@ import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.MarketDataBatch;
 import com.doubletime.domain.event.PairsChanged;
 import com.doubletime.domain.trade.ExecutionMode;
+import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.RiskLimits;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
@@ -69,6 +70,14 @@ class TradeLifecycleTest {
     }
 
     private TradeLifecycle lifecycle(VenueStrategy venue) {
+        return lifecycle(venue, journal, null);
+    }
+
+    private TradeLifecycle lifecycle(VenueStrategy venue, TradeJournal journal, Duration maxDecisionAge) {
+        LastLook lastLook = new LastLook(() -> control, books);
+        if (maxDecisionAge != null) {
+            lastLook.withMaxDecisionAge(maxDecisionAge, time);
+        }
         TradeDecider decider = new TradeDecider(
                 pairs,
                 () -> control,
@@ -78,7 +87,7 @@ class TradeLifecycleTest {
                 () -> "t" + decisions.incrementAndGet());
         return new TradeLifecycle(
                 decider,
-                new LastLook(() -> control, books),
+                lastLook,
                 books,
                 pairs,
                 venue,
@@ -177,18 +186,87 @@ class TradeLifecycleTest {
     }
 
     @Test
-    void aJournalFailureHaltsTradingUntilRestart() {
+    void aJournalFailureHaltsTradingUntilResumed() {
         TradeLifecycle lifecycle = lifecycle(new PaperVenue(books.books(), time));
+        List<String> halts = new ArrayList<>();
+        lifecycle.onHalt(halts::add);
         journal.fail(new IllegalStateException("disk full"));
 
         lifecycle.onOpportunity(opportunity("fed:K:1", T0));
         lifecycle.onOpportunity(opportunity("fed:K:2", T0));
 
         assertEquals(
-                "the trade journal failed (java.lang.IllegalStateException: disk full); trading is halted until restart",
+                "the trade journal failed (java.lang.IllegalStateException: disk full); trading is halted",
                 lifecycle.haltedBecause());
+        assertEquals(List.of(lifecycle.haltedBecause()), halts, "told once");
         assertEquals(1, decisions.get(), "no decision after the journal failed");
         assertTrue(reported.isEmpty());
         assertNull(positions.position(Fixtures.PAIR_ID));
+
+        journal.fail(null);
+        lifecycle.resume();
+        lifecycle.onOpportunity(opportunity("fed:K:3", T0));
+        assertEquals(TradeStatus.FILLED, reported.get(0).status());
+    }
+
+    @Test
+    void aDecisionOlderThanTheConfiguredAgeAtItsLastLookIsRejectedAsStaleAndNeverSent() {
+        AtomicInteger sent = new AtomicInteger();
+        VenueStrategy venue = new VenueStrategy() {
+            @Override
+            public ExecutionMode mode() {
+                return ExecutionMode.PAPER;
+            }
+
+            @Override
+            public CompletionStage<TradeReport> execute(TradeDecision decision, MarketPair pair) {
+                sent.incrementAndGet();
+                return new PaperVenue(books.books(), time).execute(decision, pair);
+            }
+        };
+        SlowJournal slow = new SlowJournal();
+        TradeLifecycle lifecycle = lifecycle(venue, slow, Duration.ofMillis(250));
+
+        lifecycle.onOpportunity(opportunity("fed:K:1", T0));
+        time.advanceMillis(251); // the decision's flush waited behind a backlog
+        slow.completeAll();
+
+        TradeReport report = reported.get(0);
+        assertEquals(TradeStatus.REJECTED, report.status());
+        assertEquals(
+                "re-check before sending: the decision is 251 ms old, over the 250 ms limit (stale: its prices are no"
+                        + " longer the market's)",
+                report.reason());
+        assertEquals(0, sent.get(), "never sent");
+    }
+
+    @Test
+    void aDecisionWithinTheAgeIsSent() {
+        SlowJournal slow = new SlowJournal();
+        TradeLifecycle lifecycle = lifecycle(new PaperVenue(books.books(), time), slow, Duration.ofMillis(250));
+
+        lifecycle.onOpportunity(opportunity("fed:K:1", T0));
+        time.advanceMillis(200);
+        slow.completeAll();
+
+        assertEquals(TradeStatus.FILLED, reported.get(0).status());
+    }
+
+    /** A journal whose writes complete when the test says (a slow flush, a backlog). */
+    private static final class SlowJournal implements TradeJournal {
+        private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+
+        @Override
+        public CompletionStage<Void> append(JournalEntry entry) {
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            pending.add(written);
+            return written;
+        }
+
+        void completeAll() {
+            while (!pending.isEmpty()) {
+                pending.remove(0).complete(null);
+            }
+        }
     }
 }

@@ -382,4 +382,47 @@ class LiveExecutionTest {
         assertTrue(report.reason().contains("UNKNOWN order"), report.reason());
         assertEquals(1, polymarket.placed.size(), "nothing is sent on a leg whose fills are unknown");
     }
+
+    @Test
+    void ordersWhoseRequestsWereJournaledTooLateAreNotSentAndClosedAsNotSent() throws Exception {
+        CompletableFuture<Void> flushed = new CompletableFuture<>();
+        TradeJournal slowFlush = new TradeJournal() {
+            @Override
+            public CompletionStage<Void> append(JournalEntry entry) {
+                journal.add(entry);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletionStage<Void> appendAll(List<JournalEntry> entries) {
+                journal.addAll(entries);
+                return flushed; // a journal outage: the requests are on disk only later
+            }
+        };
+        LiveExecution engine = new LiveExecution(
+                        Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
+                        slowFlush,
+                        Fixtures.scheduler(timers),
+                        System::nanoTime,
+                        LiveExecution.Settings.DEFAULT)
+                .withSendCheck(d -> "re-check before sending: the decision is 8500 ms old, over the 250 ms limit");
+
+        CompletableFuture<TradeReport> report =
+                engine.execute(decision, Fixtures.PAIR).toCompletableFuture();
+        flushed.complete(null);
+
+        TradeReport rejected = report.get(10, TimeUnit.SECONDS);
+        assertEquals(TradeStatus.REJECTED, rejected.status());
+        assertEquals("re-check before sending: the decision is 8500 ms old, over the 250 ms limit", rejected.reason());
+        assertTrue(kalshi.placed.isEmpty() && polymarket.placed.isEmpty(), "no order leaves");
+        List<OrderEvent> events = orders();
+        assertEquals(
+                List.of(
+                        OrderEventKind.REQUESTED,
+                        OrderEventKind.REQUESTED,
+                        OrderEventKind.NOT_SENT,
+                        OrderEventKind.NOT_SENT),
+                events.stream().map(OrderEvent::kind).toList());
+        assertEquals(OrderStatus.UNFILLED, events.get(3).status());
+    }
 }

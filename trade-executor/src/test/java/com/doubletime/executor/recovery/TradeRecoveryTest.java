@@ -259,6 +259,67 @@ class TradeRecoveryTest {
     }
 
     @Test
+    void aPolymarketLegWithoutAJournaledAnswerIsFoundByTheOrderHashJournaledWithItsRequest() throws Exception {
+        String hash = "0x" + "ab".repeat(32);
+        FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
+        FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
+        polymarket.onOrderIdBeforeSending = order -> hash; // the EIP-712 hash, known before the order leaves
+        polymarket.onPlace = order -> new CompletableFuture<>(); // sent, never answered before the crash
+        runUntilKilled(kalshi, polymarket, entry -> ack(entry, Platform.KALSHI));
+        OrderEvent request = journal().stream()
+                .filter(e -> e instanceof OrderEvent o
+                        && o.kind() == OrderEventKind.REQUESTED
+                        && o.platform() == Platform.POLYMARKET)
+                .map(OrderEvent.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(hash, request.venueOrderId(), "the hash is journaled with the request, before sending");
+
+        FakeVenue kalshiAfter = new FakeVenue(Platform.KALSHI);
+        FakeVenue polymarketAfter = new FakeVenue(Platform.POLYMARKET);
+        polymarketAfter.onFindByVenueOrderId = (id, clientOrderId) -> CompletableFuture.completedFuture(new OrderResult(
+                clientOrderId,
+                id,
+                OrderStatus.FILLED,
+                102 * FixedPoint.ONE,
+                0,
+                FixedPoint.parse("0.53"),
+                new BigDecimal("1.01793"),
+                null,
+                null));
+        List<TradeReport> reports = restart(kalshiAfter, polymarketAfter);
+
+        assertTrue(kalshiAfter.placed.isEmpty() && polymarketAfter.placed.isEmpty(), "nothing is sent twice");
+        assertEquals(List.of("find-by-venue-id " + hash), polymarketAfter.calls);
+        TradeReport report = reports.get(0);
+        assertEquals(TradeStatus.FILLED, report.status(), report.toString());
+        assertEquals(102, report.polymarket().filledQuantity());
+        assertEquals(0, report.unhedgedQuantity());
+        OrderEvent found = reconciled(journal(), Platform.POLYMARKET);
+        assertEquals(OrderStatus.FILLED, found.status());
+        assertEquals(hash, found.venueOrderId());
+    }
+
+    @Test
+    void aPolymarketLegWhoseHashLookupFailsStaysUnknownAndIsReportedNotResent() throws Exception {
+        String hash = "0x" + "cd".repeat(32);
+        FakeVenue kalshi = new FakeVenue(Platform.KALSHI);
+        FakeVenue polymarket = new FakeVenue(Platform.POLYMARKET);
+        polymarket.onOrderIdBeforeSending = order -> hash;
+        polymarket.onPlace = order -> new CompletableFuture<>();
+        runUntilKilled(kalshi, polymarket, entry -> ack(entry, Platform.KALSHI));
+
+        FakeVenue unreachable = new FakeVenue(Platform.POLYMARKET);
+        unreachable.onFindByVenueOrderId =
+                (id, clientOrderId) -> CompletableFuture.failedFuture(new IllegalStateException("HTTP 503"));
+        TradeReport unknown =
+                restart(new FakeVenue(Platform.KALSHI), unreachable).get(0);
+        assertTrue(unknown.reason().contains("UNKNOWN"), unknown.reason());
+        assertEquals(102, unknown.unhedgedQuantity(), "the Kalshi leg is held, the Polymarket one unknown");
+        assertTrue(reconciled(journal(), Platform.POLYMARKET).detail().contains("HTTP 503"));
+    }
+
+    @Test
     void aLegWithoutAJournaledAnswerIsSettledByItsClientOrderIdAndTheTradeEndsHedged() throws Exception {
         String kalshiId = killedWithTheKalshiAnswerMissing();
 
