@@ -90,6 +90,7 @@ final class ChaosSoak {
     private static final long FREEZE_MILLIS = 8_000;
 
     private static final long SETTLE_SECONDS = 180;
+    private static final int VENUE_FAULT_KINDS = 15;
     private static final long STARTUP_SECONDS = 180;
     private static final long STOP_GRACE_SECONDS = 15;
     /** A stale mark this much older than a detection reached the monitor before it (bus delivery on one host). */
@@ -399,9 +400,12 @@ final class ChaosSoak {
         });
     }
 
-    /** One of the simulators' faults, on a venue chosen at random; named {@code venue:kind}. */
+    /**
+     * One of the simulators' faults, on a venue chosen at random; named {@code venue:kind}. Every kind but Polymarket's
+     * {@code closeOnSubscribeLargerThan}, a standing setting that would keep the feed out for the rest of the run.
+     */
     private String venueFault() {
-        int kind = random.nextInt(12);
+        int kind = random.nextInt(VENUE_FAULT_KINDS);
         return switch (kind) {
             case 0 -> {
                 simulator.kalshiFaults().skipSeq(1);
@@ -449,9 +453,21 @@ final class ChaosSoak {
                 simulator.polymarket().faults().rateLimitNextOrders(2, 1);
                 yield "polymarket:rate-limit the next two orders answered 429";
             }
-            default -> {
+            case 11 -> {
                 simulator.polymarket().faults().delayNextOrders(1);
                 yield "polymarket:delayed-order the next order answered delayed";
+            }
+            case 12 -> {
+                simulator.kalshiFaults().endSubscriptions();
+                yield "kalshi:end-subscriptions every subscription ended by the venue";
+            }
+            case 13 -> {
+                simulator.polymarket().faults().tooEarlyForNextOrders(1, 1);
+                yield "polymarket:too-early the next order answered 425";
+            }
+            default -> {
+                simulator.polymarket().faults().answerNextMatchesInRawUnits(1);
+                yield "polymarket:raw-units the next match answered in raw units (confirmed by GET /data/order)";
             }
         };
     }
