@@ -11,8 +11,6 @@ import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.executor.fixtures.JournalSamples;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -48,14 +46,7 @@ class JournalEpochsIT {
     @BeforeEach
     void database() throws Exception {
         config = LocalPostgres.shared().newDatabase(TABLE);
-        raw = PgBuilder.pool()
-                .connectingTo(new PgConnectOptions()
-                        .setHost(config.host())
-                        .setPort(config.port())
-                        .setDatabase(config.database())
-                        .setUser(config.user()))
-                .using(vertx)
-                .build();
+        raw = LocalPostgres.pool(vertx, config);
     }
 
     @AfterEach

@@ -1,6 +1,10 @@
 package com.doubletime.executor.journal;
 
 import com.doubletime.cluster.LocalPostgresServer;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +44,18 @@ public final class LocalPostgres {
         String name = "dt_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         server.createDatabase(name);
         return new PostgresJournalConfig("127.0.0.1", server.port(), name, server.user(), null, table, 10_000);
+    }
+
+    /** A plain pool on the database of {@code config}: what a test reads or tampers with the journal through. */
+    static Pool pool(Vertx vertx, PostgresJournalConfig config) {
+        return PgBuilder.pool()
+                .connectingTo(new PgConnectOptions()
+                        .setHost(config.host())
+                        .setPort(config.port())
+                        .setDatabase(config.database())
+                        .setUser(config.user()))
+                .using(vertx)
+                .build();
     }
 
     /** Starts the server (again) on its port, over its data. */
