@@ -209,7 +209,7 @@ public final class ExecutorFailoverVerticle extends VerticleBase {
                             .compose(recorded -> vertx.deployVerticle(
                                     new TradeExecutorVerticle(config, pairs, repository, fenced(gate, settleUntil))))
                             .map(deployment -> {
-                                LOG.log(System.Logger.Level.WARNING, message);
+                                LOG.log(level(claimed), message);
                                 return new Activation(claimed, deployment);
                             });
                 })
@@ -235,7 +235,7 @@ public final class ExecutorFailoverVerticle extends VerticleBase {
                         takeovers++;
                     }
                     LOG.log(
-                            System.Logger.Level.WARNING,
+                            level(activation.claimed()),
                             "trade executor " + settings.instanceId() + " trading under epoch " + epoch + ", "
                                     + lastTakeoverMillis + " ms after taking the lease");
                     publishStatus();
@@ -243,6 +243,14 @@ public final class ExecutorFailoverVerticle extends VerticleBase {
     }
 
     private record Activation(JournalEpochs.Claimed claimed, String deployment) {}
+
+    /** A take-over from another instance is worth a warning; the first activation, or its own again, is not. */
+    private System.Logger.Level level(JournalEpochs.Claimed claimed) {
+        String previous = claimed.previousHolder();
+        return previous != null && !previous.equals(settings.instanceId())
+                ? System.Logger.Level.WARNING
+                : System.Logger.Level.INFO;
+    }
 
     private void failedTakeOver(Throwable cause) {
         LOG.log(
