@@ -76,6 +76,11 @@ public final class BenchMain {
         @Option(names = "--wire-to-wire", description = "only the live-against-the-simulators latency run")
         boolean wireToWire;
 
+        @Option(
+                names = "--backtest",
+                description = "only the backtest's throughput per latency run against the replay's, same capture")
+        boolean backtest;
+
         @Option(names = "--pairs", paramLabel = "N", description = "pairs in the generated capture")
         int pairs = DEFAULT_PAIRS;
 
@@ -131,6 +136,10 @@ public final class BenchMain {
             WireToWireBench.run(options.windows, options.warmup, WINDOW_OPEN_MILLIS, WINDOW_GAP_MILLIS, journalSync);
             return;
         }
+        if (options.backtest) {
+            BacktestBench.run(captureDir(options.pairs, options.frames), MEASURED_REPLAYS);
+            return;
+        }
         if (options.signingOnly) {
             jmh(SigningBenchmarks.class.getName());
             return;
@@ -149,12 +158,18 @@ public final class BenchMain {
         }
     }
 
-    private static void replay(int pairs, long frames) throws Exception {
+    /** The seeded capture of {@code pairs} × {@code frames}, generated once into bench/target. */
+    static Path captureDir(int pairs, long frames) throws Exception {
         Path dir = Path.of("bench", "target", "capture-" + pairs + "x" + frames);
         if (!Files.exists(dir.resolve("capture.jsonl"))) {
             System.out.println("generating " + dir + " (seed 7) ...");
             new CaptureGenerator(pairs, CAPTURE_SEED).write(dir, frames, WINDOW_EVERY_FRAMES);
         }
+        return dir;
+    }
+
+    private static void replay(int pairs, long frames) throws Exception {
+        Path dir = captureDir(pairs, frames);
         System.out.println("replay of " + dir.resolve("capture.jsonl") + " ("
                 + Files.size(dir.resolve("capture.jsonl")) / MIB
                 + " MiB): two warm-up runs, then " + MEASURED_REPLAYS

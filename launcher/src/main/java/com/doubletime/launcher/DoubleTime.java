@@ -15,6 +15,8 @@ public final class DoubleTime {
             new Subcommand("", "  --real-venues: the real Kalshi and Polymarket books, paper trading"),
             new Subcommand("replay", "a capture (file, or the directory run --record wrote) through the live"),
             new Subcommand("", "  parsers, books and detector: opportunities and a summary"),
+            new Subcommand("backtest", "what a capture would have earned at each latency, through the live"),
+            new Subcommand("", "  detector, executor decision and leg-risk policy: summary and HTML report"),
             new Subcommand("simulator", "the local Kalshi and Polymarket simulators alone"),
             new Subcommand("cluster", "simulators + every service as its own JVM on a loopback cluster"),
             new Subcommand("check-credentials", "one balance per venue with the credentials in the environment"),
@@ -31,6 +33,7 @@ public final class DoubleTime {
         switch (command) {
             case "run" -> EmbeddedMain.main(rest);
             case "replay" -> ReplayTool.main(rest);
+            case BacktestTool.COMMAND -> BacktestTool.main(rest);
             case "simulator" -> SimulatorCommand.main(rest);
             case "cluster" -> ClusterMain.main(rest);
             case SoakMain.COMMAND -> SoakMain.main(rest);

@@ -1,14 +1,13 @@
 package com.doubletime.launcher;
 
+import com.doubletime.backtest.CapturePlayback;
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
 import com.doubletime.domain.PairsFileException;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.feed.capture.CaptureLineReader;
 import com.doubletime.feed.capture.MergedCapture;
-import com.doubletime.kalshi.KalshiBookSession;
 import com.doubletime.monitor.ArbitrageEngine;
-import com.doubletime.polymarket.PolymarketBookSession;
 import io.vertx.core.Vertx;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,10 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,12 +45,9 @@ public final class ReplayTool {
     static final int CHUNK_BYTES = 1 << 17;
 
     private final ArbitrageEngine engine;
-    private final KalshiBookSession kalshi;
-    private final PolymarketBookSession polymarket;
+    private final CapturePlayback playback;
     private final Histogram latency = new Histogram(HISTOGRAM_MAX_NANOS, HISTOGRAM_DIGITS);
     private final Writer out;
-    private long frames;
-    private long malformedLines;
     private long opportunities;
     private final CaptureLineReader reader = new CaptureLineReader();
     private static final int OUTPUT_BUFFER_BYTES = 1 << 16;
@@ -79,8 +74,7 @@ public final class ReplayTool {
                 throw new UncheckedIOException(e);
             }
         });
-        this.kalshi = new KalshiBookSession(engine, kalshiUseYesPrice, null);
-        this.polymarket = new PolymarketBookSession(engine);
+        this.playback = new CapturePlayback(engine, kalshiUseYesPrice, null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,7 +94,7 @@ public final class ReplayTool {
         List<MarketPair> pairs;
         Vertx vertx = Vertx.vertx();
         try {
-            pairs = PairsLoader.load(vertx, arguments.pairs).await();
+            pairs = PairsLoader.load(vertx, arguments.input.pairs).await();
         } catch (PairsFileException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         } finally {
@@ -108,7 +102,7 @@ public final class ReplayTool {
         }
         MergedCapture capture;
         try {
-            capture = MergedCapture.of(arguments.capture, CHUNK_BYTES);
+            capture = MergedCapture.of(arguments.input.capture, CHUNK_BYTES);
         } catch (IllegalArgumentException e) {
             return Cli.usageError(COMMAND, e.getMessage(), stderr);
         }
@@ -116,7 +110,7 @@ public final class ReplayTool {
                 ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(arguments.out, StandardCharsets.UTF_8);
         ReplayTool replay =
-                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.kalshiUseYesPrice);
+                new ReplayTool(pairs, new BufferedWriter(out, OUTPUT_BUFFER_BYTES), arguments.input.kalshiUseYesPrice);
         long started = System.nanoTime();
         capture.read(replay::onRead);
         double seconds = (System.nanoTime() - started) / NANOS_PER_SECOND;
@@ -131,8 +125,9 @@ public final class ReplayTool {
             stderr.println(COMMAND + ": warning: " + warning);
         }
         if (replay.readFrames() == 0) {
-            stderr.println(COMMAND + ": no frame could be read from " + arguments.capture + " (" + replay.frames
-                    + " lines, " + replay.malformed() + " malformed): is it a capture (docs/capture.md)?");
+            stderr.println(COMMAND + ": no frame could be read from " + arguments.input.capture + " ("
+                    + replay.playback.frames() + " lines, " + replay.playback.malformed()
+                    + " malformed): is it a capture (docs/capture.md)?");
             stderr.println(replay.summaryJson(seconds));
             return Cli.FAILED;
         }
@@ -157,82 +152,45 @@ public final class ReplayTool {
         }
     }
 
-    /** The line {@code reader} has just read, which was not blank: blank lines were never frames. */
+    /**
+     * The line {@code reader} has just read, which was not blank: blank lines were never frames. Latency is timed per
+     * frame handed to a session, from the start of parsing to the end of evaluating the pairs it touched.
+     */
     private void onRead(CaptureLineReader reader, boolean captureLine) {
-        String venue = captureLine ? reader.venue() : null;
-        boolean kalshiVenue = CaptureLineReader.KALSHI.equals(venue);
-        if ((!kalshiVenue && !CaptureLineReader.POLYMARKET.equals(venue))
-                || (!reader.hasFrame() && reader.event() == null)) {
-            frames++;
-            malformedLines++;
-            return;
-        }
-        if (!reader.hasFrame()) {
-            onConnectionEvent(kalshiVenue, reader.event(), reader.recvNanos());
-            return;
-        }
-        frames++;
         long parseStart = System.nanoTime();
-        if (kalshiVenue) {
-            kalshi.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
-        } else {
-            polymarket.onFrame(reader.frame(), 0, reader.frameLength(), reader.recvNanos());
-        }
-        latency.recordValue(Math.max(0, System.nanoTime() - parseStart));
-    }
-
-    private void onConnectionEvent(boolean kalshiVenue, String event, long recvNanos) {
-        boolean connected = event.equals("connected");
-        if (!connected && !event.equals("disconnected")) {
-            return; // other connection events carry nothing for the books
-        }
-        if (kalshiVenue) {
-            if (connected) {
-                kalshi.onConnected(recvNanos);
-            } else {
-                kalshi.onDisconnected("capture: disconnected", recvNanos);
-            }
-        } else if (!connected) {
-            polymarket.onDisconnected("capture: disconnected", recvNanos);
+        if (playback.onLine(reader, captureLine)) {
+            latency.recordValue(Math.max(0, System.nanoTime() - parseStart));
         }
     }
 
     /** Why frames were skipped, both venues' reasons summed; a line that is no capture line is {@code capture_line}. */
     private String malformedByReason() {
-        Map<String, Long> reasons = new TreeMap<>();
-        if (malformedLines > 0) {
-            reasons.put("capture_line", malformedLines);
-        }
-        kalshi.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
-        polymarket.counters().malformedByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
         StringBuilder out = new StringBuilder("{");
-        reasons.forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
-                .append('"')
-                .append(reason)
-                .append("\":")
-                .append(count));
+        playback.malformedByReason()
+                .forEach((reason, count) -> out.append(out.length() > 1 ? "," : "")
+                        .append('"')
+                        .append(reason)
+                        .append("\":")
+                        .append(count));
         return out.append('}').toString();
-    }
-
-    private long malformed() {
-        return malformedLines + kalshi.malformed() + polymarket.malformed();
     }
 
     /** Frames read and handed to a session without being found malformed. */
     long readFrames() {
-        return frames - malformed();
+        return playback.readFrames();
     }
 
     public String summaryJson(double seconds) {
-        long malformed = malformed();
+        long frames = playback.frames();
+        long malformed = playback.malformed();
         double perSecond = seconds > 0 ? frames / seconds : 0;
         return "{\"frames\":" + frames
                 + ",\"opportunities\":" + opportunities
                 + ",\"malformed\":" + malformed
                 + ",\"malformedByReason\":" + malformedByReason()
-                + ",\"divergedBooks\":" + (kalshi.diverged() + polymarket.crossedBooks())
-                + ",\"gaps\":" + kalshi.gaps()
-                + ",\"duplicates\":" + kalshi.duplicates()
+                + ",\"divergedBooks\":" + playback.divergedBooks()
+                + ",\"gaps\":" + playback.gaps()
+                + ",\"duplicates\":" + playback.duplicates()
                 + ",\"seconds\":" + String.format(Locale.ROOT, "%.6f", seconds)
                 + ",\"framesPerSecond\":" + Math.round(perSecond)
                 + ",\"latencyNanos\":{\"p50\":" + latency.getValueAtPercentile(MEDIAN)
@@ -257,26 +215,14 @@ public final class ReplayTool {
                 ""
             })
     static final class Options {
-        @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "pairs file, JSON or YAML")
-        Path pairs;
-
-        @Option(
-                names = "--capture",
-                required = true,
-                paramLabel = "FILE|DIR",
-                description = "a capture file, or the directory run --record wrote (its venue files merged by recv_ns)")
-        Path capture;
+        @Mixin
+        CaptureInput input = new CaptureInput();
 
         @Option(names = "--out", paramLabel = "FILE", description = "opportunity events here instead of stdout")
         Path out;
 
         @Option(names = "--dump-books", paramLabel = "FILE", description = "the final books (docs/book-dump.md)")
         Path dumpBooks;
-
-        @Option(
-                names = "--kalshi-use-yes-price",
-                description = "the capture's Kalshi subscription asked for use_yes_price: NO levels in YES terms")
-        boolean kalshiUseYesPrice;
 
         @Option(
                 names = {"-h", "--help"},

@@ -35,6 +35,7 @@ public final class CaptureStream {
     private boolean endOfData;
     private boolean captureLine;
     private long lineNumber;
+    private long bytesRead;
 
     public CaptureStream(InputStream in, int chunkBytes, CaptureLineReader reader) {
         this.in = in;
@@ -83,6 +84,7 @@ public final class CaptureStream {
             endOfData = true;
         } else {
             limit += read;
+            bytesRead += read;
         }
     }
 
@@ -94,6 +96,11 @@ public final class CaptureStream {
     /** The reader holding the line {@link #next} read. */
     public CaptureLineReader reader() {
         return reader;
+    }
+
+    /** Bytes read from the input so far (a progress report's measure: lines are read a chunk ahead). */
+    public long bytesRead() {
+        return bytesRead;
     }
 
     /** The 1-based number of the line {@link #next} read, blank lines counted, as an editor numbers them. */

@@ -29,6 +29,8 @@ public final class MergedCapture {
     private final long[] firstOutOfOrderLine;
     private long kalshiFrames;
     private long polymarketFrames;
+    /** The streams of the read under way, for {@link #bytesRead}; null between reads. */
+    private CaptureStream[] reading;
 
     /** Receives each non-blank line, in merged order, from the reader that read it. */
     @FunctionalInterface
@@ -84,16 +86,41 @@ public final class MergedCapture {
                 opened.add(in);
                 streams[i] = new CaptureStream(in, chunkBytes, new CaptureLineReader());
             }
+            reading = streams;
             if (streams.length == 1) {
                 readOne(streams[0], sink);
             } else {
                 merge(streams, sink);
             }
         } finally {
+            reading = null;
             for (InputStream in : opened) {
                 in.close();
             }
         }
+    }
+
+    /** Bytes of the capture's files together, as they are now (a progress report's whole). */
+    public long totalBytes() throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    /** Bytes read so far by the read under way (a chunk ahead of the line handed on); 0 between reads. */
+    public long bytesRead() {
+        CaptureStream[] streams = reading;
+        long read = 0;
+        if (streams != null) {
+            for (CaptureStream stream : streams) {
+                if (stream != null) {
+                    read += stream.bytesRead();
+                }
+            }
+        }
+        return read;
     }
 
     private void readOne(CaptureStream stream, LineSink sink) throws IOException {

@@ -247,6 +247,22 @@ public final class LiveExecution {
                         clock.getAsLong()));
     }
 
+    /**
+     * Leg risk for entry orders that were filled elsewhere: a backtest fills both entry legs immediate-or-cancel
+     * against the replayed books as they stand when its orders arrive ({@code PaperVenue.fill}) and hands the fills
+     * here. When they hold different quantities, the leg-risk policy runs exactly as after sent legs (alerts,
+     * re-hedge and unwind orders through the gateways, each journaled); completes with the trade's report.
+     */
+    public CompletionStage<TradeReport> afterEntries(
+            TradeDecision decision, MarketPair pair, LegFill kalshiEntry, LegFill polymarketEntry) {
+        LiveLeg kalshi = new LiveLeg(decision.kalshi(), decision.quantity(), VenueFees.of(pair, Platform.KALSHI));
+        LiveLeg polymarket =
+                new LiveLeg(decision.polymarket(), decision.quantity(), VenueFees.of(pair, Platform.POLYMARKET));
+        kalshi.applyEntry(kalshiEntry);
+        polymarket.applyEntry(polymarketEntry);
+        return balance(decision, kalshi, polymarket).thenApply(done -> report(decision, kalshi, polymarket));
+    }
+
     /** Sends one order (its REQUESTED already journaled unless {@code journalRequest}) and folds its final result in. */
     private CompletionStage<Void> send(
             String tradeId, LegPurpose purpose, OrderRequest request, LiveLeg leg, boolean journalRequest) {

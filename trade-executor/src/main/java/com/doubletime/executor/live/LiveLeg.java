@@ -58,6 +58,14 @@ public final class LiveLeg {
         }
     }
 
+    /** Folds in an entry order filled elsewhere, level by level (exact cost and fee, as the fill reports them). */
+    public void applyEntry(LegFill entry) {
+        bought += entry.filledQuantity();
+        paid = paid.add(entry.cost());
+        feesPaid = feesPaid.add(entry.fee());
+        levels.addAll(entry.levels());
+    }
+
     /** The leg holds an order whose outcome could not be learnt ({@code order} names it and why). */
     public void markUnknown(String order) {
         unknown = order;

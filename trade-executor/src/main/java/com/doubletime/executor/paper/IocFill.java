@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Simulates an immediate-or-cancel limit buy against an ask ladder: it takes the levels best-first up to
- * the limit price and cancels the rest. Fills are whole contracts (what the order asked for); a level
+ * the limit price and cancels the rest (and the mirror image, a sell into the bids down to its limit, which a
+ * backtest's leg-risk orders need). Fills are whole contracts (what the order asked for); a level
  * may be taken in part, so level sizes stay fixed-point. Fees are the venue's ({@link VenueFees}): over the levels
  * taken, rounded up once for the whole order.
  */
@@ -31,20 +32,46 @@ public final class IocFill {
         return book.asks();
     }
 
+    /**
+     * The ladder a leg sells into, best (highest) bid first: Kalshi books are held in YES terms, so its NO bids are
+     * its YES asks mirrored. (An {@link AskLadder} is any best-first ladder; here the best is the highest.)
+     */
+    public static AskLadder bids(Orderbook book, LegOrder leg) {
+        if (leg.platform() == Platform.KALSHI && leg.outcome() == Outcome.NO) {
+            return new MirroredLadder(book.asks());
+        }
+        return book.bids();
+    }
+
     /** How many whole contracts of {@code quantity} an immediate-or-cancel buy at the leg's limit would get. */
     public static long fillable(LegOrder order, AskLadder asks, long quantity) {
-        return Math.min(quantity, FixedPoint.wholeUnitsDown(availableUpToLimit(asks, order.limitPrice(), quantity)));
+        return Math.min(
+                quantity, FixedPoint.wholeUnitsDown(availableUpToLimit(asks, order.limitPrice(), quantity, true)));
     }
 
     public static LegFill buy(LegOrder order, AskLadder asks, long quantity, VenueFees fees) {
-        long filled = fillable(order, asks, quantity);
+        return take(order, asks, quantity, fees, true);
+    }
+
+    /**
+     * An immediate-or-cancel limit sell of {@code quantity} whole contracts into {@code bids} (best first, see
+     * {@link #bids}): takes the bids at or above the leg's limit price and cancels the rest. The fill's
+     * {@code cost} is what the sale brings in; its fee is the venue's taker fee on the levels taken, as for a buy.
+     */
+    public static LegFill sell(LegOrder order, AskLadder bids, long quantity, VenueFees fees) {
+        return take(order, bids, quantity, fees, false);
+    }
+
+    private static LegFill take(LegOrder order, AskLadder ladder, long quantity, VenueFees fees, boolean buying) {
+        long filled = Math.min(
+                quantity, FixedPoint.wholeUnitsDown(availableUpToLimit(ladder, order.limitPrice(), quantity, buying)));
         List<LevelFill> levels = new ArrayList<>();
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal feeBase = BigDecimal.ZERO;
         long left = filled * FixedPoint.ONE;
-        for (int level = 0; level < asks.levelCount() && left > 0; level++) {
-            long price = asks.price(level);
-            long take = Math.min(left, asks.size(level));
+        for (int level = 0; level < ladder.levelCount() && left > 0; level++) {
+            long price = ladder.price(level);
+            long take = Math.min(left, ladder.size(level));
             BigDecimal levelCost = FixedPoint.toBigDecimal(take).multiply(FixedPoint.toBigDecimal(price));
             levels.add(new LevelFill(price, take));
             cost = cost.add(levelCost);
@@ -54,15 +81,16 @@ public final class IocFill {
         return new LegFill(order, quantity, filled, levels, cost, fees.fee(feeBase));
     }
 
-    /** Size resting at or below {@code limit}, counted only as far as the order needs. */
-    private static long availableUpToLimit(AskLadder asks, long limit, long quantity) {
+    /** Size resting at or better than {@code limit}, counted only as far as the order needs. */
+    private static long availableUpToLimit(AskLadder ladder, long limit, long quantity, boolean buying) {
         long wanted = quantity * FixedPoint.ONE;
         long available = 0;
-        for (int level = 0; level < asks.levelCount() && available < wanted; level++) {
-            if (asks.price(level) > limit) {
+        for (int level = 0; level < ladder.levelCount() && available < wanted; level++) {
+            long price = ladder.price(level);
+            if (buying ? price > limit : price < limit) {
                 break;
             }
-            available += asks.size(level);
+            available += ladder.size(level);
         }
         return available;
     }

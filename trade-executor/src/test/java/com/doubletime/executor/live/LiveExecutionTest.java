@@ -13,7 +13,9 @@ import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.LegFill;
 import com.doubletime.domain.trade.LegPurpose;
+import com.doubletime.domain.trade.LevelFill;
 import com.doubletime.domain.trade.OrderEvent;
 import com.doubletime.domain.trade.OrderEventKind;
 import com.doubletime.domain.trade.TradeDecision;
@@ -61,7 +63,15 @@ class LiveExecutionTest {
     }
 
     private TradeReport run(LiveExecution.Settings settings) throws Exception {
-        LiveExecution engine = new LiveExecution(
+        return engine(settings)
+                .execute(decision, Fixtures.PAIR)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The engine against the two scripted venues, journaling to {@code journal}. */
+    private LiveExecution engine(LiveExecution.Settings settings) {
+        return new LiveExecution(
                 Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                 entry -> {
                     journal.add(entry);
@@ -70,7 +80,6 @@ class LiveExecutionTest {
                 Fixtures.scheduler(timers),
                 System::nanoTime,
                 settings);
-        return engine.execute(decision, Fixtures.PAIR).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private List<OrderEvent> orders() {
@@ -217,6 +226,61 @@ class LiveExecutionTest {
                         .map(OrderEvent::purpose)
                         .toList());
         assertTrue(report.reason().contains("sold 50 (unwind)"), report.reason());
+    }
+
+    @Test
+    void entryLegsFilledElsewhereKeepTheirExactFillsAndOnlyTheGapGoesThroughThePolicy() throws Exception {
+        // a backtest filled the entries against replayed books: Kalshi all 102 over two levels, Polymarket 60
+        LegFill kalshiEntry = new LegFill(
+                decision.kalshi(),
+                102,
+                102,
+                List.of(
+                        new LevelFill(FixedPoint.parse("0.41"), 2 * FixedPoint.ONE),
+                        new LevelFill(FixedPoint.parse("0.42"), 100 * FixedPoint.ONE)),
+                new BigDecimal("42.82"),
+                new BigDecimal("1.74"));
+        LegFill polymarketEntry = new LegFill(
+                decision.polymarket(),
+                102,
+                60,
+                List.of(new LevelFill(FixedPoint.parse("0.53"), 60 * FixedPoint.ONE)),
+                new BigDecimal("31.80"),
+                new BigDecimal("0.59784"));
+        polymarket.onPlace =
+                order -> CompletableFuture.completedFuture(FakeVenue.fill(order, order.quantity(), order.limitPrice()));
+        LiveExecution engine = engine(new LiveExecution.Settings(
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                TimeInForce.IMMEDIATE_OR_CANCEL,
+                2_000,
+                1_000,
+                50,
+                LegRiskPolicy.rehedge(FixedPoint.parse("0.02"))));
+
+        TradeReport report = engine.afterEntries(decision, Fixtures.PAIR, kalshiEntry, polymarketEntry)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+
+        assertTrue(kalshi.placed.isEmpty(), "no entry order is sent again");
+        assertEquals(1, polymarket.placed.size());
+        OrderRequest rehedge = polymarket.placed.get(0);
+        assertEquals(42 * FixedPoint.ONE, rehedge.quantity(), "only the 42 missing");
+        assertEquals(FixedPoint.parse("0.55"), rehedge.limitPrice());
+        assertEquals(102, report.hedgedQuantity());
+        assertEquals(0, new BigDecimal("42.82").compareTo(report.kalshi().cost()), "the entry's exact cost");
+        assertEquals(0, new BigDecimal("1.74").compareTo(report.kalshi().fee()));
+        // Polymarket: 31.80 + 42 × 0.55 = 54.90
+        assertEquals(0, new BigDecimal("54.90").compareTo(report.polymarket().cost()));
+        assertEquals(kalshiEntry.levels(), report.kalshi().levels());
+        assertEquals(
+                List.of(ExecutionAlert.AlertKind.UNHEDGED, ExecutionAlert.AlertKind.LEG_RISK_HANDLED),
+                alerts().stream().map(ExecutionAlert::kind).toList());
+        assertEquals(
+                List.of(LegPurpose.REHEDGE),
+                orders().stream()
+                        .filter(e -> e.kind() == OrderEventKind.REQUESTED)
+                        .map(OrderEvent::purpose)
+                        .toList());
     }
 
     @Test

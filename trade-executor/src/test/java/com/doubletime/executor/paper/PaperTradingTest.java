@@ -16,11 +16,13 @@ import com.doubletime.domain.OrderbookSet;
 import com.doubletime.domain.Outcome;
 import com.doubletime.domain.Platform;
 import com.doubletime.domain.Side;
+import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.event.ArbitrageOpportunityFound;
 import com.doubletime.domain.event.BookMarkedStale;
 import com.doubletime.domain.event.OrderBookDeltaReceived;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.LegFill;
+import com.doubletime.domain.trade.LegOrder;
 import com.doubletime.domain.trade.LevelFill;
 import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
@@ -90,6 +92,26 @@ class PaperTradingTest {
         assertLeg(report.kalshi(), 40, 40, "16.00", "0.68", List.of(fill("0.40", "40")));
         assertEquals(Outcome.NO, report.kalshi().order().outcome());
         assertLeg(report.polymarket(), 40, 40, "22.00", "0.39600", List.of(fill("0.55", "40")));
+    }
+
+    @Test
+    void aSellTakesTheBidsDownToItsLimitAndPaysTheTakerFee() {
+        OrderbookSet books = new OrderbookSet();
+        // Kalshi YES bids 0.60 × 40, 0.55 × 10, 0.50 × 100; YES asks 0.70 × 5 (NO bid 0.30 × 5)
+        books.apply(Fixtures.kalshi(levels("0.60", "40", "0.55", "10", "0.50", "100"), levels("0.70", "5"), T0));
+        var book = books.find(Platform.KALSHI, Fixtures.TICKER);
+        LegOrder sellYes = new LegOrder(Platform.KALSHI, Outcome.YES, Fixtures.TICKER, fp("0.55"));
+        VenueFees fees = VenueFees.of(Fixtures.PAIR, Platform.KALSHI);
+
+        LegFill yes = IocFill.sell(sellYes, IocFill.bids(book, sellYes), 60, fees);
+
+        // down to 0.55: 40 at 0.60 and 10 at 0.55 (the 0.50 bid is under the limit), the other 10 cancelled;
+        // fee 0.07 × (40 × 0.60 × 0.40 + 10 × 0.55 × 0.45) = 0.84525 → 0.85
+        assertLeg(yes, 60, 50, "29.50", "0.85", List.of(fill("0.60", "40"), fill("0.55", "10")));
+        // NO bids are 1 − YES asks: 0.30 × 5; fee 0.07 × 5 × 0.30 × 0.70 = 0.0735 → 0.08
+        LegOrder sellNo = new LegOrder(Platform.KALSHI, Outcome.NO, Fixtures.TICKER, fp("0.30"));
+        LegFill no = IocFill.sell(sellNo, IocFill.bids(book, sellNo), 10, fees);
+        assertLeg(no, 10, 5, "1.50", "0.08", List.of(fill("0.30", "5")));
     }
 
     @Test
