@@ -39,6 +39,23 @@
       $('#trading-state').textContent = c.blockedBecause ? 'stopped: ' + c.blockedBecause : 'trading';
       $('#kill-state').dataset.on = String(c.killSwitch);
       $('#kill-state').textContent = c.killSwitch ? 'KILL SWITCH ON' : 'kill switch off';
+      this.onExecutor(c.executor);
+    },
+    // which executor instance is active (fail-over: one active, the others standing by), from /health every poll
+    onExecutor(e) {
+      if (!e) return;
+      const badge = $('#executor-state');
+      badge.dataset.active = String(Boolean(e.active));
+      badge.textContent = e.active
+        ? 'executor ' + e.active + (e.epoch ? ' · epoch ' + e.epoch : '') + ' · since ' + new Date(e.activeSince).toLocaleTimeString()
+        : 'NO ACTIVE EXECUTOR';
+      badge.title = (e.instances || [])
+        .map((i) => i.instanceId + ': ' + i.role + (i.silent ? ' (silent)' : '') + (i.detail ? ' — ' + i.detail : ''))
+        .concat(['fail-overs: ' + e.failovers])
+        .join('\n');
+    },
+    async poll() {
+      try { this.onExecutor((await api('GET', '/health')).executor); } catch (e) { /* shown stale until the next poll */ }
     },
   });
 

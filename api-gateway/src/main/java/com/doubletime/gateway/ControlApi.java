@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * The operator's control API: the executor's controls and risk limits ({@code /api/control…}, {@code
  * /api/risk-limits}), sent as {@link ControlCommand}s and answered with its state once journaled or its refusal,
  * and the configured pairs ({@code /api/pairs…}), which the gateway owns and announces on
- * {@link Addresses#PAIRS_CHANGED}. Bodies are strict ({@link JsonBodies}); a risk-limit change is validated by the
+ * {@link Addresses#PAIRS_CHANGED}. The executor's state carries which executor instance answers as the active one
+ * ({@code executor}, {@link ExecutorBoard}). Bodies are strict ({@link JsonBodies}); a risk-limit change is validated by the
  * executor, where the limits' rules live, and its refusal names the field.
  */
 final class ControlApi {
@@ -37,6 +38,7 @@ final class ControlApi {
     private final Vertx vertx;
     private final ServiceRequests services;
     private final PairsApi pairs;
+    private final ExecutorBoard executors;
     private final Path pairsFile;
     /** Where pairs changed over the API are kept across restarts; null without a pairs file. */
     private final PairsFileStore pairsStore;
@@ -49,11 +51,18 @@ final class ControlApi {
      * @param pairsFile what {@code POST /api/pairs/reload} reads again and pair changes are saved to; null disables
      *     both
      */
-    ControlApi(Vertx vertx, ServiceRequests services, PairsApi pairs, Path pairsFile, MarketStatusBoard statuses) {
+    ControlApi(
+            Vertx vertx,
+            ServiceRequests services,
+            PairsApi pairs,
+            ExecutorBoard executors,
+            Path pairsFile,
+            MarketStatusBoard statuses) {
         this.statuses = statuses;
         this.vertx = vertx;
         this.services = services;
         this.pairs = pairs;
+        this.executors = executors;
         this.pairsFile = pairsFile;
         this.pairsStore = pairsFile == null ? null : new PairsFileStore(pairsFile);
         this.pairsStoreUnwritable = pairsStore == null ? null : pairsStore.unwritableReason();
@@ -132,13 +141,19 @@ final class ControlApi {
                         if (change && !limitsOnly) {
                             json.put("persisted", true);
                         }
-                        HttpJson.send(rc, (limitsOnly ? json.getJsonObject("riskLimits") : json).encode());
+                        HttpJson.send(
+                                rc,
+                                (limitsOnly
+                                                ? json.getJsonObject("riskLimits")
+                                                : json.put("executor", executors.json(System.currentTimeMillis())))
+                                        .encode());
                     } else if (reply instanceof ControlNotRecorded notRecorded) {
                         HttpJson.send(
                                 rc,
                                 new JsonObject(TradeJournalJson.controlState(notRecorded.state()))
                                         .put("persisted", false)
                                         .put("warning", notRecorded.warning())
+                                        .put("executor", executors.json(System.currentTimeMillis()))
                                         .encode());
                     } else if (reply instanceof ControlRefused refused) {
                         ApiErrors.send(rc, refused.status(), refused.error(), refused.field());

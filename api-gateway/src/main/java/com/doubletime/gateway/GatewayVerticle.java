@@ -2,6 +2,7 @@ package com.doubletime.gateway;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
+import com.doubletime.bus.protocol.ExecutorStatus;
 import com.doubletime.cluster.metrics.Meters;
 import com.doubletime.domain.ConfiguredPairs;
 import com.doubletime.domain.MarketPair;
@@ -69,6 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
                             + " (paper mode only; set " + GatewayConfig.TOKEN_ENV + ")");
         }
         FeedHealthBoard board = new FeedHealthBoard();
+        ExecutorBoard executors = new ExecutorBoard();
         meters.addAll(board.registerMeters(Meters.registry()));
         PairsApi pairs = new PairsApi(new ConfiguredPairs(initialPairs));
         MarketStatusBoard statuses = new MarketStatusBoard();
@@ -86,12 +88,19 @@ public final class GatewayVerticle extends VerticleBase {
                             .allowedHeader(StreamsApi.LAST_EVENT_ID));
         }
         // public: probes, the contract and the dashboard's static files
-        new Readiness(config, services, streams, board, () -> pairs.pairs().size()).mount(router);
+        new Readiness(
+                        config,
+                        services,
+                        streams,
+                        board,
+                        executors,
+                        () -> pairs.pairs().size())
+                .mount(router);
         new Dashboard().mount(router);
         guardApi(router);
         streams.mount(router);
         new QueryApi(services, board, pairs::pairs).mount(router);
-        new ControlApi(vertx, services, pairs, config.pairsFile(), statuses).mount(router);
+        new ControlApi(vertx, services, pairs, executors, config.pairsFile(), statuses).mount(router);
         new DiscoveryApi(() -> catalogues, pairs::pairs).mount(router);
         ApiErrors.mount(router, config.maxBodyBytes());
 
@@ -102,6 +111,10 @@ public final class GatewayVerticle extends VerticleBase {
                         bus.<TradeReport>consumer(Addresses.TRADES, m -> streams.onTrade(m.body()))
                                 .completion(),
                         bus.<TradingControl>consumer(Addresses.CONTROL_EVENTS, m -> streams.onControl(m.body()))
+                                .completion(),
+                        bus.<ExecutorStatus>consumer(
+                                        Addresses.EXECUTOR_STATUS,
+                                        m -> executors.onStatus(m.body(), System.currentTimeMillis()))
                                 .completion(),
                         bus.<FeedHealth>consumer(
                                         Addresses.FEED_HEALTH,

@@ -18,6 +18,8 @@ import java.util.function.IntSupplier;
  * feed has reported, within {@link #FEED_REPORT_MAX_AGE_MILLIS}, that it is connected; 503 otherwise. Every check is
  * {@code UP} or {@code DOWN: <why>} naming what is wrong; {@code blockedBecause} is the executor's (why no trade may
  * start: its halt, the kill switch, a pause; null while trading), so a paused executor is ready and says so.
+ * {@code /health} and {@code /health/ready} both name the active trade executor instance and since when
+ * ({@link ExecutorBoard}).
  */
 final class Readiness {
     /** A feed whose last health report is older than this is not ready (feeds report about once a second). */
@@ -30,6 +32,7 @@ final class Readiness {
     private final ServiceRequests services;
     private final StreamsApi streams;
     private final FeedHealthBoard board;
+    private final ExecutorBoard executors;
     private final IntSupplier pairs;
 
     Readiness(
@@ -37,11 +40,13 @@ final class Readiness {
             ServiceRequests services,
             StreamsApi streams,
             FeedHealthBoard board,
+            ExecutorBoard executors,
             IntSupplier pairs) {
         this.config = config;
         this.services = services;
         this.streams = streams;
         this.board = board;
+        this.executors = executors;
         this.pairs = pairs;
     }
 
@@ -65,6 +70,7 @@ final class Readiness {
                         .put("opportunitiesBuffered", streams.opportunitiesBuffered())
                         .put("lastEventId", streams.lastOpportunityId())
                         .put("pairs", pairs.getAsInt())
+                        .put("executor", executors.json(System.currentTimeMillis()))
                         .encode());
     }
 
@@ -118,6 +124,7 @@ final class Readiness {
                                             ? "the trade executor's state is unknown: " + executorCheck
                                             : control.blockedBecause())
                             .put("checks", checks)
+                            .put("executor", executors.json(System.currentTimeMillis()))
                             .encode());
         });
     }

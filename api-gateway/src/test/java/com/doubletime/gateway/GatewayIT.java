@@ -7,6 +7,7 @@ import com.doubletime.bus.Addresses;
 import com.doubletime.bus.BusCodecs;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.ExecutorStatus;
 import com.doubletime.bus.protocol.RecentTrades;
 import com.doubletime.bus.protocol.TradesQuery;
 import com.doubletime.domain.event.OpportunityEvent;
@@ -23,6 +24,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -271,6 +273,53 @@ class GatewayIT {
     }
 
     @Test
+    void healthAndControlNameTheActiveExecutorInstanceAndTheOneStandingBy() throws Exception {
+        vertx.eventBus()
+                .<ControlCommand>consumer(
+                        Addresses.CONTROL,
+                        request -> request.reply(TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT)))
+                .completion()
+                .await(5, TimeUnit.SECONDS);
+        long since = System.currentTimeMillis() - 60_000;
+
+        vertx.eventBus()
+                .publish(
+                        Addresses.EXECUTOR_STATUS,
+                        new ExecutorStatus(
+                                "executor-2", ExecutorStatus.Role.ACTIVE, 4, since, 1, 2_345, true, null, since));
+        vertx.eventBus()
+                .publish(
+                        Addresses.EXECUTOR_STATUS,
+                        new ExecutorStatus(
+                                "executor-1",
+                                ExecutorStatus.Role.STANDBY,
+                                0,
+                                0,
+                                0,
+                                0,
+                                true,
+                                "instance executor-2 holds the active lease",
+                                since));
+        JsonObject health = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            health = get("/health").bodyAsJsonObject().getJsonObject("executor");
+            if (health.getJsonArray("instances").size() == 2) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        JsonObject control = get("/api/control").bodyAsJsonObject().getJsonObject("executor");
+
+        assertEquals("executor-2", health.getString("active"));
+        assertEquals(Instant.ofEpochMilli(since).toString(), health.getString("activeSince"));
+        assertEquals(4, health.getLong("epoch"));
+        assertEquals(1, health.getLong("failovers"));
+        assertEquals(
+                "STANDBY", health.getJsonArray("instances").getJsonObject(1).getString("role"));
+        assertEquals("executor-2", control.getString("active"));
+    }
+
+    @Test
     void theExecutorsStateAndRefusalsArePassedOn() throws Exception {
         TradingControl state =
                 TradingControl.initial(ExecutionMode.PAPER, RiskLimits.DEFAULT).withKillSwitch(true);
@@ -292,7 +341,9 @@ class GatewayIT {
                 .sendJsonObject(new JsonObject().put("maxNotional", "5"))
                 .await(5, TimeUnit.SECONDS);
 
-        assertEquals(new JsonObject(TradeJournalJson.controlState(state)), control);
+        JsonObject executorsState = control.copy();
+        executorsState.remove("executor"); // the gateway's own: which instance answered (tested above)
+        assertEquals(new JsonObject(TradeJournalJson.controlState(state)), executorsState);
         assertEquals("the kill switch is on", control.getString("blockedBecause"));
         assertEquals(400, refused.statusCode());
         assertEquals(

@@ -53,5 +53,11 @@ public final class Addresses {
      */
     public static final String BOOKS_RESEND = "dt.books.resend";
 
+    /**
+     * {@code ExecutorStatus}: each trade executor instance's standing (active, taking over, standby; epoch, since
+     * when), published about once a second and on every change; the gateway shows the active one.
+     */
+    public static final String EXECUTOR_STATUS = "dt.executor.status";
+
     private Addresses() {}
 }

@@ -5,6 +5,7 @@ import com.doubletime.bus.protocol.CapitalReport;
 import com.doubletime.bus.protocol.ControlCommand;
 import com.doubletime.bus.protocol.ControlNotRecorded;
 import com.doubletime.bus.protocol.ControlRefused;
+import com.doubletime.bus.protocol.ExecutorStatus;
 import com.doubletime.bus.protocol.MarketsQuery;
 import com.doubletime.bus.protocol.MarketsReport;
 import com.doubletime.bus.protocol.PositionsQuery;
@@ -78,6 +79,7 @@ public final class BusCodecs {
         add(ResolutionDivergence.class, new ResolutionDivergenceCodec());
         add(PositionRedeemed.class, new PositionRedeemedCodec());
         add(BooksResendRequest.class, new BooksResendRequestCodec());
+        add(ExecutorStatus.class, new ExecutorStatusCodec());
     }
 
     private BusCodecs() {}

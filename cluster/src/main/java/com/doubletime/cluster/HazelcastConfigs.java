@@ -24,6 +24,8 @@ import java.util.Set;
 public final class HazelcastConfigs {
     private static final System.Logger LOG = System.getLogger(HazelcastConfigs.class.getName());
     static final String LOCAL_ADDRESS = "hazelcast.local.localAddress";
+    static final String HEARTBEAT_INTERVAL = "hazelcast.heartbeat.interval.seconds";
+    static final String MAX_NO_HEARTBEAT = "hazelcast.max.no.heartbeat.seconds";
 
     private HazelcastConfigs() {}
 
@@ -41,6 +43,12 @@ public final class HazelcastConfigs {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         // default true: Hazelcast would listen on *:5701 whatever the interfaces say
         config.setProperty("hazelcast.socket.bind.any", "false");
+        // default 60 s: a member frozen without closing its sockets (SIGSTOP, a long GC pause, a host cut off) keeps
+        // the
+        // partitions it owns, so every lease read on them (the executor's, the feeds') waits that long; heartbeats
+        // each second and a member silent for 10 s declared dead bound it. -D on the command line wins.
+        defaultProperty(config, HEARTBEAT_INTERVAL, "1");
+        defaultProperty(config, MAX_NO_HEARTBEAT, "10");
         // Hazelcast's own metrics feed its Management Center, which nobody runs here (the services' meters go through
         // Micrometer); collecting them while partitions migrate warns "replica has no owner" as members join
         config.getMetricsConfig().setEnabled(false);
@@ -61,6 +69,12 @@ public final class HazelcastConfigs {
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
         joinSeeds(settings.members(), InetAddress::getAllByName).forEach(join.getTcpIpConfig()::addMember);
         return config;
+    }
+
+    private static void defaultProperty(Config config, String key, String value) {
+        if (System.getProperty(key) == null) {
+            config.setProperty(key, value);
+        }
     }
 
     /** A host name's addresses (the JVM's resolver; a fixed table in tests). */

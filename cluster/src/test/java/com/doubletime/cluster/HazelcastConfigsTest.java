@@ -28,6 +28,15 @@ class HazelcastConfigsTest {
     }
 
     @Test
+    void aFrozenMemberIsDeclaredDeadAfterTenSecondsOfMissedHeartbeatsNotSixty() {
+        Config config = HazelcastConfigs.of(new ClusterSettings(
+                true, "test", List.of("127.0.0.1"), List.of("127.0.0.1"), 5701, "127.0.0.1", 0, null, false));
+
+        assertEquals("1", config.getProperty(HazelcastConfigs.HEARTBEAT_INTERVAL));
+        assertEquals("10", config.getProperty(HazelcastConfigs.MAX_NO_HEARTBEAT));
+    }
+
+    @Test
     void loopbackMembersGetTheirAddressSetSoHazelcastNeedNotResolveTheSeedsNames() {
         Config withInterfaces = HazelcastConfigs.of(new ClusterSettings(
                 true, "test", List.of("localhost"), List.of("127.0.0.1"), 5701, "127.0.0.1", 0, null, false));

@@ -1,5 +1,6 @@
 package com.doubletime.launcher;
 
+import com.doubletime.cluster.LocalPostgresServer;
 import com.doubletime.gateway.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster without Docker: the simulators and every deployable as its own JVM ({@code java -jar
  * <module>-app.jar}) on loopback, joined by Hazelcast TCP-IP under a cluster name of their own, so two such
- * clusters on one machine never merge. Each process logs to {@code <logDir>/<name>.log}. {@link #close()}
+ * clusters on one machine never merge. Several executors run active/standby on a PostgreSQL journal this launcher
+ * starts from Debian's binaries, its data kept across runs. Each process logs to {@code <logDir>/<name>.log}. {@link #close()}
  * stops them all: SIGTERM first (feeds hand their markets back, the journal is flushed), then
  * {@code destroyForcibly} for anything still alive after the grace period.
  */
@@ -28,7 +30,10 @@ public final class ClusterLauncher implements AutoCloseable {
      * @param pairsFile       pairs for the simulators and every service
      * @param gatewayPort     the gateway's HTTP port
      * @param kalshiInstances how many Kalshi feed processes share the Kalshi markets
-     * @param journal         the executor's journal file
+     * @param executors       how many trade executors: one journals to {@code journal}; more run active/standby
+     *                        ({@code --failover}) on a PostgreSQL journal whose data lives in {@code postgresData}
+     * @param journal         the executor's journal file (one executor)
+     * @param postgresData    where the several executors' PostgreSQL keeps its data (several executors)
      * @param logDir          where each process's output goes
      * @param javaOptions     JVM options for every process (heap size); each also exits on OutOfMemoryError
      * @param apiToken        the token the gateway requires for every API call (never logged)
@@ -38,16 +43,21 @@ public final class ClusterLauncher implements AutoCloseable {
             Path pairsFile,
             int gatewayPort,
             int kalshiInstances,
+            int executors,
             long seed,
             long stepMillis,
             int windowEvery,
             Path journal,
+            Path postgresData,
             Path logDir,
             List<String> javaOptions,
             String apiToken) {
         public Plan {
             if (kalshiInstances < 1) {
                 throw new IllegalArgumentException("kalshiInstances must be at least 1");
+            }
+            if (executors < 1) {
+                throw new IllegalArgumentException("executors must be at least 1");
             }
             if (apiToken == null || apiToken.isBlank()) {
                 throw new IllegalArgumentException("the cluster's gateway needs an API token");
@@ -61,12 +71,13 @@ public final class ClusterLauncher implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Plan[gateway port " + gatewayPort + ", " + kalshiInstances + " Kalshi feeds, pairs " + pairsFile
-                    + "]";
+            return "Plan[gateway port " + gatewayPort + ", " + kalshiInstances + " Kalshi feeds, " + executors
+                    + " executors, pairs " + pairsFile + "]";
         }
     }
 
     static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+    static final String JOURNAL_DATABASE = "doubletime";
     private static final int HAZELCAST_PORT_BLOCK = 10;
     private static final int HAZELCAST_PORT_FROM = 20_000;
     private static final int HAZELCAST_PORT_RANGE = 20_000;
@@ -81,16 +92,16 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     private final Plan plan;
-    private final String clusterName;
-    private final int hazelcastPort;
+    private final LoopbackCluster cluster;
     private final int kalshiPort;
     private final int polymarketPort;
     private final List<Service> services = new ArrayList<>();
+    /** The several executors' journal; null with one executor. */
+    private LocalPostgresServer postgres;
 
     private ClusterLauncher(Plan plan) {
         this.plan = plan;
-        this.clusterName = "double-time-" + ProcessHandle.current().pid();
-        this.hazelcastPort = freePortBlock();
+        this.cluster = LoopbackCluster.create("double-time", plan.pairsFile());
         this.kalshiPort = freePort();
         this.polymarketPort = freePort();
     }
@@ -130,10 +141,21 @@ public final class ClusterLauncher implements AutoCloseable {
                         "--window-every",
                         Integer.toString(plan.windowEvery())));
         spawn("arbitrage-monitor", "arbitrage-monitor", clustered(List.of()));
-        spawn(
-                "trade-executor",
-                "trade-executor",
-                clustered(List.of("--journal", plan.journal().toAbsolutePath().toString())));
+        if (plan.executors() == 1) {
+            spawn(
+                    "trade-executor",
+                    "trade-executor",
+                    clustered(
+                            List.of("--journal", plan.journal().toAbsolutePath().toString())));
+        } else {
+            startPostgres();
+            for (int i = 1; i <= plan.executors(); i++) {
+                spawn(
+                        "trade-executor-" + i,
+                        "trade-executor",
+                        clustered(LoopbackCluster.failoverExecutor(postgres, JOURNAL_DATABASE, "executor-" + i)));
+            }
+        }
         spawn(
                 "api-gateway",
                 "api-gateway",
@@ -151,23 +173,30 @@ public final class ClusterLauncher implements AutoCloseable {
                 clustered(List.of("--ws-url", polymarketWsUrl(), "--instance-id", "polymarket-1")));
     }
 
+    private void startPostgres() throws IOException {
+        try {
+            postgres = LocalPostgresServer.keepingDataIn(plan.postgresData());
+            if (!postgres.hasDatabase(JOURNAL_DATABASE)) {
+                postgres.createDatabase(JOURNAL_DATABASE);
+            }
+        } catch (Exception e) {
+            throw new IOException(
+                    plan.executors() + " executors need a PostgreSQL journal, which could not start (" + e.getMessage()
+                            + "); run one executor with --executors 1",
+                    e);
+        }
+    }
+
+    /** Where the several executors journal, or null with one executor. */
+    public String postgresJournal() {
+        return postgres == null
+                ? null
+                : "postgresql://127.0.0.1:" + postgres.port() + "/" + JOURNAL_DATABASE + " (data in "
+                        + plan.postgresData().toAbsolutePath() + ")";
+    }
+
     private List<String> clustered(List<String> own) {
-        List<String> args = new ArrayList<>(List.of(
-                "--cluster",
-                "--cluster-name",
-                clusterName,
-                "--members",
-                "127.0.0.1",
-                "--interfaces",
-                "127.0.0.1",
-                "--cluster-port",
-                Integer.toString(hazelcastPort),
-                "--bus-host",
-                "127.0.0.1",
-                "--pairs",
-                plan.pairsFile().toAbsolutePath().toString()));
-        args.addAll(own);
-        return args;
+        return cluster.memberArgs(own);
     }
 
     private void spawn(String name, String module, List<String> args) throws IOException {
@@ -213,7 +242,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     public String clusterName() {
-        return clusterName;
+        return cluster.name();
     }
 
     public List<Service> services() {
@@ -253,6 +282,9 @@ public final class ClusterLauncher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 service.process().destroyForcibly();
             }
+        }
+        if (postgres != null) {
+            postgres.destroy(); // stops it; the journal's data stays in plan.postgresData()
         }
     }
 

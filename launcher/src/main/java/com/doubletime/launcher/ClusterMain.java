@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +58,16 @@ public final class ClusterMain {
                 description = "Kalshi feed processes sharing the markets")
         int kalshiInstances = 2;
 
+        @Option(
+                names = "--executors",
+                paramLabel = "N",
+                description = "trade executors: 1 journals to --journal; 2 or more run one active, the others standing"
+                        + " by, on a PostgreSQL journal started from Debian's binaries (data in --postgres-data)")
+        int executors = 2;
+
+        @Option(names = "--postgres-data", paramLabel = "DIR", description = "the several executors' journal data")
+        Path postgresData = Path.of("data", "cluster-postgres");
+
         @Option(names = "--seed", paramLabel = "N", description = "seed of the simulators' random walk")
         long seed = RunOptions.DEFAULT_SEED;
 
@@ -72,14 +83,8 @@ public final class ClusterMain {
         @Option(names = "--logs", paramLabel = "DIR", description = "one log file per process")
         Path logs = Path.of("data", "cluster-logs");
 
-        @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of each JVM (-Xmx)")
-        String heap = "256m";
-
-        @Option(
-                names = {"-h", "--help"},
-                usageHelp = true,
-                description = "show this help and exit")
-        boolean help;
+        @Mixin
+        JvmOptions jvm = new JvmOptions();
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,7 +126,8 @@ public final class ClusterMain {
                 "  dashboard            " + cluster.gatewayUrl() + "/dashboard/  (up once joined, ~10-30 s)");
         System.out.println("  gateway              " + cluster.gatewayUrl() + "/health");
         System.out.println("  opportunities (SSE)  " + cluster.gatewayUrl() + "/api/opportunities/stream");
-        System.out.println("  journal              " + plan.journal().toAbsolutePath());
+        System.out.println("  journal              "
+                + (cluster.postgresJournal() == null ? plan.journal().toAbsolutePath() : cluster.postgresJournal()));
         System.out.println("  pairs                " + plan.pairsFile().toAbsolutePath()
                 + " (pairs changed over the API are saved there; the previous version in .bak)");
         if (token.generated()) {
@@ -159,6 +165,9 @@ public final class ClusterMain {
         if (options.kalshiInstances < 1) {
             throw new Cli.UsageException("--kalshi-instances must be 1 or more, got " + options.kalshiInstances);
         }
+        if (options.executors < 1) {
+            throw new Cli.UsageException("--executors must be 1 or more, got " + options.executors);
+        }
         if (options.stepMillis < 1) {
             throw new Cli.UsageException("--step-millis must be 1 or more, got " + options.stepMillis);
         }
@@ -171,6 +180,9 @@ public final class ClusterMain {
         PathChecks.readableFile("--pairs", pairs);
         PathChecks.appendableFile("--journal", options.journal);
         PathChecks.writableDirectory("--logs", options.logs);
+        if (options.executors > 1) {
+            PathChecks.writableDirectory("--postgres-data", options.postgresData);
+        }
         if (!free(options.port)) {
             throw new Cli.UsageException("the gateway port " + options.port + " is in use (another ./double-time"
                     + " run or cluster?): pick another with --port N");
@@ -180,12 +192,14 @@ public final class ClusterMain {
                 pairs,
                 options.port,
                 options.kalshiInstances,
+                options.executors,
                 options.seed,
                 options.stepMillis,
                 options.windowEvery,
                 options.journal,
+                options.postgresData,
                 options.logs,
-                List.of("-Xmx" + options.heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                options.jvm.serviceJvm(),
                 apiToken);
     }
 

@@ -20,6 +20,8 @@ public final class DoubleTime {
             new Subcommand("simulator", "the local Kalshi and Polymarket simulators alone"),
             new Subcommand("cluster", "simulators + every service as its own JVM on a loopback cluster"),
             new Subcommand("check-credentials", "one balance per venue with the credentials in the environment"),
+            new Subcommand("soak", "the cluster against the simulators under random faults, kills and database"),
+            new Subcommand("", "  outages; then its figures (not part of test)"),
             new Subcommand("bench", "replay throughput and latency, JMH hot path and signing, wire-to-wire"),
             new Subcommand("test", "installs what the tests need, then every unit and integration test"));
 
@@ -34,6 +36,7 @@ public final class DoubleTime {
             case BacktestTool.COMMAND -> BacktestTool.main(rest);
             case "simulator" -> SimulatorCommand.main(rest);
             case "cluster" -> ClusterMain.main(rest);
+            case SoakMain.COMMAND -> SoakMain.main(rest);
             case CheckCredentials.COMMAND -> CheckCredentials.main(rest);
             case "help", "--help", "-h" -> {
                 if (rest.length > 0 && !rest[0].startsWith("-")) {

@@ -25,11 +25,19 @@ import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,11 +48,14 @@ import java.util.Map;
  * simulated Kalshi checks every request's signature against, and a random secp256k1 key the Polymarket
  * gateway signs its EIP-712 orders with (its L2 API credentials are derived from the simulated CLOB, which
  * verifies both). Nothing is read from the environment and nothing leaves the machine; real venues need
- * real credentials and are not reachable this way.
+ * real credentials and are not reachable this way. A process that orders against simulators another process runs
+ * reads the private halves from a key file that process wrote ({@link #writeKeyFile}, owner-only).
  */
 public final class SimulatorCredentials {
     public static final String KALSHI_KEY_ID = "simulator-key";
     private static final int PEM_LINE = 64;
+    private static final String KALSHI_KEY_FIELD = "kalshiPrivateKeyPkcs8";
+    private static final String POLYMARKET_KEY_FIELD = "polymarketPrivateKey";
     /** The simulator mines a transaction at once: a receipt later than this is a fault. */
     private static final long REDEEM_TIMEOUT_MILLIS = 10_000;
 
@@ -69,6 +80,46 @@ public final class SimulatorCredentials {
                     rsa.generateKeyPair(), "0x" + HexFormat.of().formatHex(secp));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships RSA", e);
+        }
+    }
+
+    /**
+     * Writes both private keys to {@code file}, readable by its owner only: how the executor processes of a cluster
+     * against these simulators get them (never on a command line or in a log).
+     */
+    public void writeKeyFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(
+                file,
+                new JsonObject()
+                        .put(
+                                KALSHI_KEY_FIELD,
+                                Base64.getEncoder()
+                                        .encodeToString(kalshiKeys.getPrivate().getEncoded()))
+                        .put(POLYMARKET_KEY_FIELD, polymarketPrivateKey)
+                        .encode());
+    }
+
+    /** The private keys {@link #writeKeyFile} wrote: enough to sign orders, not to run a simulator. */
+    public static SimulatorCredentials readKeyFile(Path file) throws IOException {
+        JsonObject keys = new JsonObject(Files.readString(file));
+        String kalshi = keys.getString(KALSHI_KEY_FIELD);
+        String polymarket = keys.getString(POLYMARKET_KEY_FIELD);
+        if (kalshi == null || polymarket == null) {
+            throw new IllegalArgumentException(
+                    file + ": a simulator key file needs " + KALSHI_KEY_FIELD + " and " + POLYMARKET_KEY_FIELD);
+        }
+        try {
+            return new SimulatorCredentials(
+                    new KeyPair(
+                            null,
+                            KeyFactory.getInstance("RSA")
+                                    .generatePrivate(new PKCS8EncodedKeySpec(
+                                            Base64.getDecoder().decode(kalshi)))),
+                    polymarket);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + KALSHI_KEY_FIELD + " is not a PKCS#8 RSA key", e);
         }
     }
 
@@ -110,16 +161,21 @@ public final class SimulatorCredentials {
      * then does not pay for the signers' cold start; the executor's start-up read warms the connections.
      */
     public Gateways gateways(Vertx vertx, ExchangeSimulator simulator, List<MarketPair> pairs) {
-        return gateways(vertx, SimulatorEndpoints.of(simulator), pairs);
+        return gateways(vertx, simulator.kalshiRestUrl(), simulator.polymarketRestUrl(), pairs);
     }
 
     /** The same, for simulators that may run in other processes. */
     public Gateways gateways(Vertx vertx, SimulatorEndpoints simulator, List<MarketPair> pairs) {
+        return gateways(vertx, simulator.kalshiRestUrl(), simulator.polymarketRestUrl(), pairs);
+    }
+
+    /** Both gateways, pointed at simulators that run elsewhere (their REST base URLs). */
+    public Gateways gateways(Vertx vertx, String kalshiRestUrl, String polymarketRestUrl, List<MarketPair> pairs) {
         KalshiSigner signer = kalshiSigner();
         signer.sign(System.currentTimeMillis(), "POST", "/trade-api/v2/portfolio/events/orders");
         KalshiRestClient rest = new KalshiRestClient(
-                vertx, KalshiRestConfig.of(simulator.kalshiRestUrl()).withTier(KalshiRateTier.PREMIER), signer);
-        String clob = simulator.polymarketRestUrl();
+                vertx, KalshiRestConfig.of(kalshiRestUrl).withTier(KalshiRateTier.PREMIER), signer);
+        String clob = polymarketRestUrl;
         PolymarketOrderGateway polymarket = PolymarketOrderGateway.create(
                 vertx,
                 PolymarketGatewayConfig.of(clob, clob),

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
-import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.format.OpportunityJson;
 import com.doubletime.domain.format.TradeJournalJson;
-import com.doubletime.domain.order.VenueOrderGateway;
-import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -197,18 +193,7 @@ class CapitalAndSettlementIT {
 
     /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
     private Map<String, Long> venuePositions() throws Exception {
-        Map<String, Long> held = new TreeMap<>();
-        for (VenueOrderGateway venue : probe.venues().values()) {
-            for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                if (p.quantity() != 0) {
-                    held.merge(
-                            p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
-                            p.quantity() / FixedPoint.ONE,
-                            Long::sum);
-                }
-            }
-        }
-        return held;
+        return PositionLedger.ofVenues(probe.venues().values());
     }
 
     private List<JsonObject> journal() throws Exception {

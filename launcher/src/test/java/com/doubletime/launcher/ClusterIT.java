@@ -56,10 +56,12 @@ class ClusterIT {
                 Path.of("..", "config", "pairs.example.json"),
                 ClusterLauncher.freePort(),
                 2,
+                1,
                 7,
                 200,
                 4,
                 journal,
+                dir.resolve("postgres"),
                 dir.resolve("logs"),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=2"),
                 TOKEN);

@@ -181,6 +181,13 @@ class ComposeFileTest {
     }
 
     @Test
+    void twoExecutorsRunOneActiveOneStandingByOnTheSharedJournal() {
+        assertEquals(2, map(services.get("trade-executor").get("deploy")).get("replicas"), "an active and a standby");
+        assertEquals("true", environment("trade-executor").get("EXECUTOR_FAILOVER"));
+        assertEquals("postgres", environment("trade-executor").get("EXECUTOR_JOURNAL_STORE"), "fail-over needs it");
+    }
+
+    @Test
     void theExecutorJournalsToTheComposedPostgres() {
         Map<String, String> executor = environment("trade-executor");
         Map<String, String> postgres = environment("postgres");

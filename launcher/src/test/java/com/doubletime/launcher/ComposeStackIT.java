@@ -70,7 +70,9 @@ class ComposeStackIT {
     private static final Duration FAILOVER_BOUND = Duration.ofSeconds(10);
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
     private static final Duration PATIENCE = Duration.ofSeconds(180);
-    private static final int CONTAINERS_WITH_DEMO = 9;
+    /** PostgreSQL, the simulators, the monitor, two executors (active, standby), the gateway, 2 + 2 feeds. */
+    private static final int CONTAINERS_WITH_DEMO = 10;
+
     private static final String JOURNAL_ROWS = "select seq, type, md5(body) from trade_journal order by seq";
     /** slf4j-simple's line: time, level, logger. */
     private static final Pattern WARNING = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR) ");

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.bus.Addresses;
 import com.doubletime.bus.protocol.ControlCommand;
-import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.format.TradeJournalJson;
-import com.doubletime.domain.order.VenueOrderGateway;
-import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradeStatus;
@@ -160,18 +157,7 @@ class LiveAgainstSimulatorsIT {
 
     /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
     private Map<String, Long> venuePositions() throws Exception {
-        Map<String, Long> held = new TreeMap<>();
-        for (VenueOrderGateway venue : probe.venues().values()) {
-            for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                if (p.quantity() != 0) {
-                    held.merge(
-                            p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
-                            p.quantity() / FixedPoint.ONE,
-                            Long::sum);
-                }
-            }
-        }
-        return held;
+        return PositionLedger.ofVenues(probe.venues().values());
     }
 
     /** The journal file replayed on its own: every trade's net legs summed per venue:instrument:outcome. */

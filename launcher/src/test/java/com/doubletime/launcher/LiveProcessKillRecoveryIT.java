@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.cluster.config.PairsLoader;
-import com.doubletime.domain.FixedPoint;
 import com.doubletime.domain.MarketPair;
-import com.doubletime.domain.order.VenueOrderGateway;
-import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.polymarket.order.ClobOrder;
 import com.doubletime.polymarket.order.Eip712;
 import com.doubletime.simulator.ExchangeSimulator;
 import com.doubletime.simulator.KalshiSimulatorOptions;
 import com.doubletime.simulator.SimulatorConfig;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -114,14 +103,9 @@ class LiveProcessKillRecoveryIT {
                         KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
                 .await(60, TimeUnit.SECONDS);
         simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
-        RecordingProxy kalshiProxy = RecordingProxy.start(
-                vertx,
-                simulator.kalshiPort(),
-                r -> r.method().name().equals("POST") && r.path().endsWith("/portfolio/events/orders"));
-        RecordingProxy polymarketProxy = RecordingProxy.start(
-                vertx,
-                simulator.polymarketPort(),
-                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+        OrderTap kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        OrderTap polymarketProxy =
+                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
         String kalshiPrivate =
                 Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
         probe = LiveExecutorChild.venues(
@@ -319,10 +303,8 @@ class LiveProcessKillRecoveryIT {
                                 "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
                         KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
                 .await(60, TimeUnit.SECONDS);
-        RecordingProxy polymarketProxy = RecordingProxy.start(
-                vertx,
-                simulator.polymarketPort(),
-                r -> r.method().name().equals("POST") && r.path().equals("/order"));
+        OrderTap polymarketProxy =
+                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
         polymarketProxy.withholdOrderAnswers(true);
         String kalshiPrivate =
                 Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
@@ -464,15 +446,10 @@ class LiveProcessKillRecoveryIT {
         Path configFile = dir.resolve(name + ".json");
         Files.writeString(configFile, config.encodePrettily());
         Path log = dir.resolve(name + ".log");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LiveExecutorChild.class.getName(),
-                        configFile.toString())
+        List<String> command = ServiceProcess.javaMain(
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), LiveExecutorChild.class.getName());
+        command.add(configFile.toString());
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -555,22 +532,11 @@ class LiveProcessKillRecoveryIT {
 
     /** Contracts held per venue:instrument:outcome, from the venues' positions endpoints (zeros left out). */
     private Map<String, Long> venuePositions() {
-        Map<String, Long> held = new TreeMap<>();
         try {
-            for (VenueOrderGateway venue : probe.gateways().values()) {
-                for (VenuePosition p : venue.positions().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    if (p.quantity() != 0) {
-                        held.merge(
-                                p.platform().wireName() + ":" + p.instrument() + ":" + p.outcome(),
-                                p.quantity() / FixedPoint.ONE,
-                                Long::sum);
-                    }
-                }
-            }
+            return PositionLedger.ofVenues(probe.gateways().values());
         } catch (Exception e) {
             throw new AssertionError("positions endpoints", e);
         }
-        return held;
     }
 
     /** The journal replayed on its own: every trade's net legs summed per venue:instrument:outcome. */
@@ -596,107 +562,5 @@ class LiveProcessKillRecoveryIT {
         }
         held.values().removeIf(v -> v == 0);
         return held;
-    }
-
-    /**
-     * A pass-through HTTP proxy in front of one simulator port that records the JSON body of every order request
-     * before forwarding it, so the test counts what the venue was sent, not only what it accepted. The venue's
-     * signatures cover method, path and body, not the host, so they pass through unchanged. A request whose
-     * sender died still reaches the venue and is answered into the void.
-     */
-    static final class RecordingProxy {
-        private static final Set<String> HOP = Set.of("host", "content-length", "transfer-encoding", "connection");
-        private final List<JsonObject> orders = new CopyOnWriteArrayList<>();
-        /** Every request as {@code METHOD uri}, in arrival order. */
-        private final List<String> requests = new CopyOnWriteArrayList<>();
-        /** Requests answered by the venue, as {@code METHOD path} (no query). */
-        private final List<String> answered = new CopyOnWriteArrayList<>();
-        /** While set, order requests reach the venue but their answers never reach the sender (a lost answer). */
-        private final java.util.concurrent.atomic.AtomicBoolean withholdOrderAnswers =
-                new java.util.concurrent.atomic.AtomicBoolean();
-
-        private HttpServer server;
-
-        static RecordingProxy start(
-                Vertx vertx, int targetPort, java.util.function.Predicate<HttpServerRequest> isOrder) throws Exception {
-            RecordingProxy proxy = new RecordingProxy();
-            HttpClient client = vertx.createHttpClient();
-            proxy.server = vertx.createHttpServer()
-                    .requestHandler(request -> request.body().onSuccess(body -> {
-                        boolean order = isOrder.test(request);
-                        if (order) {
-                            proxy.orders.add(body.toJsonObject());
-                        }
-                        boolean withheld = order && proxy.withholdOrderAnswers.get();
-                        proxy.requests.add(request.method().name() + " " + request.uri());
-                        RequestOptions options = new RequestOptions()
-                                .setMethod(request.method())
-                                .setHost("127.0.0.1")
-                                .setPort(targetPort)
-                                .setURI(request.uri());
-                        copy(
-                                request.headers(),
-                                options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
-                        client.request(options)
-                                .compose(out -> out.send(body))
-                                .compose(response -> response.body().map(answer -> new Object[] {response, answer}))
-                                .onComplete(done -> {
-                                    if (withheld) {
-                                        return; // the venue took the order; its answer is lost on the way back
-                                    }
-                                    if (done.failed()) {
-                                        request.response()
-                                                .setStatusCode(502)
-                                                .end()
-                                                .onFailure(gone -> {});
-                                        return;
-                                    }
-                                    HttpClientResponse response = (HttpClientResponse) done.result()[0];
-                                    proxy.answered.add(request.method().name() + " " + request.path());
-                                    Buffer answer = (Buffer) done.result()[1];
-                                    copy(response.headers(), request.response().headers());
-                                    request.response()
-                                            .setStatusCode(response.statusCode())
-                                            .end(answer)
-                                            .onFailure(gone -> {});
-                                });
-                    }))
-                    .listen(0, "127.0.0.1")
-                    .await(30, TimeUnit.SECONDS);
-            return proxy;
-        }
-
-        private static MultiMap setHeaders(RequestOptions options) {
-            options.setHeaders(MultiMap.caseInsensitiveMultiMap());
-            return options.getHeaders();
-        }
-
-        private static void copy(MultiMap from, MultiMap to) {
-            from.forEach((name, value) -> {
-                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    to.add(name, value);
-                }
-            });
-        }
-
-        int port() {
-            return server.actualPort();
-        }
-
-        void withholdOrderAnswers(boolean withhold) {
-            withholdOrderAnswers.set(withhold);
-        }
-
-        List<JsonObject> orders() {
-            return orders;
-        }
-
-        List<String> requests() {
-            return requests;
-        }
-
-        int answered(String method, String path) {
-            return (int) answered.stream().filter((method + " " + path)::equals).count();
-        }
     }
 }

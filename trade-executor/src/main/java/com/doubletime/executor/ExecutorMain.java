@@ -4,15 +4,22 @@ import com.doubletime.cluster.ServiceMain;
 import com.doubletime.cluster.ServiceOptions.Kind;
 import com.doubletime.cluster.ServiceOptions.Option;
 import com.doubletime.cluster.config.PairsLoader;
+import com.doubletime.domain.Platform;
+import com.doubletime.domain.order.VenueOrderGateway;
+import com.doubletime.executor.failover.ExecutorFailoverVerticle;
+import com.doubletime.executor.failover.FailoverSettings;
+import com.doubletime.executor.failover.SoleExecutorStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code java -jar trade-executor.jar [--cluster] [options]}: the trade executor as its own process (paper
- * mode), journaling to {@code executor.journalPath}. Exactly one executor per cluster: it owns the risk
- * limits and positions. Options: {@code --help}.
+ * mode), journaling to {@code executor.journalPath} or PostgreSQL. One executor trades at a time: it owns the risk
+ * limits and positions. With {@code --failover} (and the PostgreSQL journal) several may run, one active, the others
+ * standing by to take over ({@link ExecutorFailoverVerticle}). Options: {@code --help}.
  */
 public final class ExecutorMain {
     public static final List<Option> OPTIONS = ServiceMain.options(
@@ -54,7 +61,40 @@ public final class ExecutorMain {
                     "DT_PG_USER",
                     "executor.postgres.user",
                     Kind.STRING,
-                    "user (doubletime); the password only from DT_PG_PASSWORD"));
+                    "user (doubletime); the password only from DT_PG_PASSWORD"),
+            new Option(
+                    "--failover",
+                    "EXECUTOR_FAILOVER",
+                    "executor.failover.enabled",
+                    Kind.SWITCH,
+                    "one of several executors: active while it holds the cluster's lease, else standby (needs"
+                            + " the postgres journal)"),
+            new Option(
+                    "--instance-id",
+                    "DT_INSTANCE_ID",
+                    "executor.failover.instanceId",
+                    Kind.STRING,
+                    "this executor's id in the cluster (default: unique per process)"),
+            new Option(
+                    "--lease-millis",
+                    "EXECUTOR_LEASE_MILLIS",
+                    "executor.failover.leaseMillis",
+                    Kind.LONG,
+                    "how long the active lease outlives its last renewal (3000): a dead active's successor"
+                            + " takes over within this plus the renewal period"),
+            new Option(
+                    "--renew-millis",
+                    "EXECUTOR_LEASE_RENEW_MILLIS",
+                    "executor.failover.renewEveryMillis",
+                    Kind.LONG,
+                    "how often the lease is renewed or, by a standby, read (500)"),
+            new Option(
+                    "--lease-margin-millis",
+                    "EXECUTOR_LEASE_MARGIN_MILLIS",
+                    "executor.failover.marginMillis",
+                    Kind.LONG,
+                    "how long before its expiry the active stops relying on its lease (1000): the largest"
+                            + " clock difference between executor hosts tolerated"));
 
     private ExecutorMain() {}
 
@@ -63,8 +103,23 @@ public final class ExecutorMain {
     }
 
     static Future<?> deploy(Vertx vertx, JsonObject config) {
-        ExecutorConfig executor = ExecutorConfig.fromJson(config.getJsonObject("executor", new JsonObject()));
+        return deploy(vertx, config, Map.of());
+    }
+
+    /**
+     * The executor the configuration asks for: with fail-over, one {@link ExecutorFailoverVerticle} (active or
+     * standby); without, the {@link TradeExecutorVerticle} and its {@link SoleExecutorStatus}.
+     *
+     * @param venues one order gateway per platform for live mode; empty for paper
+     */
+    public static Future<?> deploy(Vertx vertx, JsonObject config, Map<Platform, VenueOrderGateway> venues) {
+        JsonObject executorJson = config.getJsonObject("executor", new JsonObject());
+        ExecutorConfig executor = ExecutorConfig.fromJson(executorJson);
+        FailoverSettings failover = FailoverSettings.fromJson(executorJson.getJsonObject("failover"));
         return PairsLoader.load(vertx, ServiceMain.pairsFile(config))
-                .compose(pairs -> vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs)));
+                .compose(pairs -> failover.enabled()
+                        ? vertx.deployVerticle(new ExecutorFailoverVerticle(executor, pairs, venues, failover))
+                        : vertx.deployVerticle(new TradeExecutorVerticle(executor, pairs, null, venues))
+                                .compose(done -> vertx.deployVerticle(new SoleExecutorStatus(failover.instanceId()))));
     }
 }

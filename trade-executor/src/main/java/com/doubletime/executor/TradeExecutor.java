@@ -105,6 +105,7 @@ public final class TradeExecutor {
     private final TradeJournal records;
     private final JournalFold journalFold = new JournalFold(this::fold);
     private boolean journalDown;
+    private boolean fencedOut;
 
     /**
      * @param venues one order gateway per platform in live mode; empty for paper
@@ -280,10 +281,33 @@ public final class TradeExecutor {
     }
 
     /**
+     * Another executor took over: the journal refused this one's write for a newer fencing epoch. Halted for good, the
+     * way a journal outage halts (the state says why, a TRADING_HALTED alert is published), but nothing held is ever
+     * written (the alert is not journaled: it cannot be) and trading never resumes on this instance.
+     */
+    public void fencedOut(String reason) {
+        if (fencedOut) {
+            return;
+        }
+        fencedOut = true;
+        journalDown = true;
+        String halt = reason + "; trading is halted on this instance for good (another executor is active)";
+        control.journalUnavailable(halt);
+        lifecycle.halt(halt);
+        outputs.controlChanged(control.current());
+        long now = clock.getAsLong();
+        LOG.log(System.Logger.Level.ERROR, "TRADING HALTED: " + halt);
+        outputs.alert(new ExecutionAlert("fenced:" + now, null, ExecutionAlert.AlertKind.TRADING_HALTED, halt, now));
+    }
+
+    /**
      * The journal recorded everything held during its outage: trading resumes, or waits for an operator's
      * acknowledgement when so configured. Journaled and published as an alert.
      */
     public void journalBack(String summary) {
+        if (fencedOut) {
+            return; // nothing is ever written again here
+        }
         journalDown = false;
         boolean resume = config.failClosed().resumeAfterJournalOutage();
         String outcome = resume

@@ -193,6 +193,11 @@ public final class TradeExecutorVerticle extends VerticleBase {
                 public void back(String summary) {
                     executor.journalBack(summary);
                 }
+
+                @Override
+                public void fencedOut(String reason) {
+                    executor.fencedOut(reason);
+                }
             });
             // the fold may run on a worker thread; the future's completion publishes its result to this loop
             return repository

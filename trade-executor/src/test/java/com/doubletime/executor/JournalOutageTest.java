@@ -123,6 +123,28 @@ class JournalOutageTest {
     }
 
     @Test
+    void anExecutorFencedOutByANewerEpochHaltsForGoodRetriesNothingAndNeverResumes() throws Exception {
+        deploy(true);
+        store.fenceOut();
+        executor.publishOpportunity("fed:K:1");
+
+        TradingControl halted = nextControl(state -> state.haltedBecause() != null);
+        int attempts = store.attempts();
+        Thread.sleep(5 * RETRY_MILLIS);
+        store.up(); // whatever the store says now, this executor's epoch is gone for good
+        Thread.sleep(5 * RETRY_MILLIS);
+        executor.barrier();
+
+        assertTrue(halted.haltedBecause().contains("epoch 2 was claimed by executor-b"), halted.haltedBecause());
+        assertTrue(halted.haltedBecause().endsWith("halted on this instance for good (another executor is active)"));
+        assertEquals(attempts, store.attempts(), "nothing held is sent again");
+        assertEquals(1, alerts(ExecutionAlert.AlertKind.TRADING_HALTED).size(), "one alert, published");
+        assertTrue(executor.control(new ControlCommand.Status()).haltedBecause() != null, "never resumes");
+        assertNull(executor.trades.poll(100, TimeUnit.MILLISECONDS), "nothing reported");
+        assertTrue(store.recorded().stream().noneMatch(TradeDecision.class::isInstance), "nothing recorded");
+    }
+
+    @Test
     void theKillSwitchTakesEffectWhileTheJournalIsDownAndSaysItIsNotPersisted() throws Exception {
         haltedByAFullDisk();
 

@@ -13,6 +13,11 @@ public record ExecutionAlert(String eventId, String tradeId, AlertKind kind, Str
         implements JournalEntry {
     /** What the alert is about. */
     public enum AlertKind {
+        /**
+         * An executor became the active one under a new fencing epoch (at start, or taking over from one whose lease
+         * lapsed); the message names the instance, the epoch and the one it replaced.
+         */
+        FAILOVER,
         /** One leg filled more than the other: contracts held on one venue only. */
         UNHEDGED,
         /** The leg-risk policy ran; the message says whether exposure is back within its limits. */

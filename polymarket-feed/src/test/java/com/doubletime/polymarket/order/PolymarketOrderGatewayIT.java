@@ -196,6 +196,26 @@ class PolymarketOrderGatewayIT {
     }
 
     @Test
+    void theHashFixedBeforeSendingIsTheSentOrdersAndFindsItOrTellsItNeverArrived() throws Exception {
+        PolymarketOrderGateway gateway = gateway(credentials(true));
+        OrderRequest order = buy("t-planned", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL);
+        OrderRequest neverSent = buy("t-unsent", YES, bestAsk(YES), 5 * FixedPoint.ONE, TimeInForce.FILL_OR_KILL);
+
+        String planned = gateway.orderIdBeforeSending(order);
+        OrderResult placed = await(gateway.place(order));
+        OrderResult found = await(gateway.findByVenueOrderId(planned, order.clientOrderId()));
+        OrderResult missing =
+                await(gateway.findByVenueOrderId(gateway.orderIdBeforeSending(neverSent), neverSent.clientOrderId()));
+
+        assertEquals(placed.venueOrderId(), planned);
+        assertEquals(OrderStatus.FILLED, found.status());
+        assertEquals(order.clientOrderId(), found.clientOrderId());
+        assertEquals(5 * FixedPoint.ONE, found.filledQuantity());
+        assertEquals(OrderStatus.UNFILLED, missing.status());
+        assertEquals(0, missing.filledQuantity());
+    }
+
+    @Test
     void findByOrderHashReadsTheVenuesRecordAndIsEmptyForAnOrderTheVenueNeverSaw() throws Exception {
         PolymarketOrderGateway gateway = gateway(credentials(true));
         OrderResult placed =

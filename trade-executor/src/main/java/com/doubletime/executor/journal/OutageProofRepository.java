@@ -35,6 +35,15 @@ public final class OutageProofRepository implements TradeRepository {
 
         /** Everything held was recorded: how long the outage lasted and what was written late. */
         void back(String summary);
+
+        /**
+         * The journal refused a write because another executor claimed a newer fencing epoch
+         * ({@link JournalFencedException}): nothing of this executor will ever be recorded again, so nothing it holds
+         * is retried and its writes never complete. Told once; {@link #down} until overridden.
+         */
+        default void fencedOut(String reason) {
+            down(reason);
+        }
     }
 
     /** Entries sent in one retry write at most: PostgreSQL binds four parameters per row, at most 65,535. */
@@ -64,6 +73,9 @@ public final class OutageProofRepository implements TradeRepository {
     private final Map<Long, Write> inFlight = new LinkedHashMap<>();
     private final TreeMap<Long, Write> held = new TreeMap<>();
     private String outage;
+    /** Why this executor may write no more (a newer fencing epoch), or null. */
+    private String fenced;
+
     private long outageSinceMillis;
     private long heldEntriesWritten;
     private long retries;
@@ -116,7 +128,7 @@ public final class OutageProofRepository implements TradeRepository {
             return Future.succeededFuture();
         }
         Write write = new Write(nextSeq++, List.copyOf(entries), Promise.promise(), System.currentTimeMillis());
-        if (outage != null || !held.isEmpty()) {
+        if (outage != null || fenced != null || !held.isEmpty()) {
             held.put(write.seq, write);
         } else {
             send(write);
@@ -169,7 +181,7 @@ public final class OutageProofRepository implements TradeRepository {
             backIfDone();
         } else {
             held.put(write.seq, write);
-            down("the trade journal failed: " + failure.getMessage());
+            failed(failure);
         }
     }
 
@@ -183,6 +195,7 @@ public final class OutageProofRepository implements TradeRepository {
             }
         }
         if (outage != null
+                && fenced == null
                 && !retrying
                 && inFlight.isEmpty()
                 && !held.isEmpty()
@@ -207,6 +220,10 @@ public final class OutageProofRepository implements TradeRepository {
         Future<Void> sent = entries.size() == 1 ? store.append(entries.get(0)) : store.appendAll(entries);
         sent.onComplete(result -> onContext(() -> {
             retrying = false;
+            if (result.failed() && result.cause() instanceof JournalFencedException) {
+                failed(result.cause());
+                return;
+            }
             if (result.failed()) {
                 retries++;
                 if (now - lastRetryLogMillis >= RETRY_LOG_INTERVAL_MILLIS) {
@@ -231,6 +248,21 @@ public final class OutageProofRepository implements TradeRepository {
                 backIfDone();
             }
         }));
+    }
+
+    /** A failed write: an outage, or, when the journal refused it for a newer epoch, the end of this executor. */
+    private void failed(Throwable cause) {
+        if (!(cause instanceof JournalFencedException)) {
+            down("the trade journal failed: " + cause.getMessage());
+            return;
+        }
+        if (fenced != null) {
+            return;
+        }
+        fenced = cause.getMessage();
+        outage = fenced;
+        LOG.log(System.Logger.Level.ERROR, fenced + ": " + held() + " entries held will never be written");
+        listener.fencedOut(fenced);
     }
 
     private void down(String reason) {

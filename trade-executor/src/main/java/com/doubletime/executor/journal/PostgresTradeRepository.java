@@ -29,19 +29,23 @@ import java.util.function.Consumer;
  * failure anyway.
  *
  * <p>The schema is created on start when missing: {@code (seq bigserial primary key, event_id text unique,
- * type text, trade_id text, body text, recorded_at timestamptz)}.
+ * type text, trade_id text, body text, recorded_at timestamptz, epoch bigint)}, and the fencing epoch's table
+ * ({@link JournalEpochs}). Fail-over: an executor taking over {@linkplain #claimEpoch claims} the next epoch, and
+ * from then on each of its rows carries that epoch and commits only while no newer one was claimed.
  */
 public final class PostgresTradeRepository implements TradeRepository {
     private static final int PAGE = 1_000;
 
     private final Pool pool;
     private final String table;
+    private final JournalEpochs epochs;
     private final Object order = new Object();
     private Future<Void> tail = Future.succeededFuture();
 
     private PostgresTradeRepository(Pool pool, String table) {
         this.pool = pool;
         this.table = table;
+        this.epochs = new JournalEpochs(pool, table);
     }
 
     /** Connects, creates the table if needed, and fails (naming the server, never the password) when it cannot. */
@@ -70,6 +74,8 @@ public final class PostgresTradeRepository implements TradeRepository {
                 .execute()
                 .compose(done -> pool.query("CREATE INDEX IF NOT EXISTS " + t + "_trade_id ON " + t + " (trade_id)")
                         .execute())
+                .compose(done -> pool.query(JournalEpochs.schema(t).get(0)).execute())
+                .compose(done -> pool.query(JournalEpochs.schema(t).get(1)).execute())
                 .<PostgresTradeRepository>map(done -> repository)
                 .recover(failure -> pool.close()
                         .transform(closed -> Future.failedFuture(new IllegalStateException(
@@ -81,12 +87,48 @@ public final class PostgresTradeRepository implements TradeRepository {
         String body = TradeJournalJson.write(entry);
         String type = TradeJournalJson.type(entry);
         Tuple row = Tuple.of(TradeJournalJson.eventId(entry), type, entry.tradeId(), body);
+        if (epochs.fenced()) {
+            return fencedInsert(List.of(entry), row);
+        }
         synchronized (order) {
             Future<Void> write = tail.transform(previous -> pool.preparedQuery(
                             "INSERT INTO " + table + " (event_id, type, trade_id, body) VALUES ($1, $2, $3, $4) "
                                     + "ON CONFLICT (event_id) DO NOTHING")
                     .execute(row)
                     .mapEmpty());
+            tail = write;
+            return write;
+        }
+    }
+
+    /**
+     * Claims the next fencing epoch for {@code holder} (an executor taking over) and fences every later write of
+     * this repository with it: from now on a write commits only while no newer epoch has been claimed
+     * ({@link JournalEpochs}). Call before reading the journal back, so nothing a previous holder writes can land
+     * after the read.
+     */
+    public Future<JournalEpochs.Claimed> claimEpoch(String holder) {
+        return epochs.claim(holder);
+    }
+
+    /** The epoch this repository's writes are fenced with, or 0 when they are not. */
+    public long epoch() {
+        return epochs.epoch();
+    }
+
+    /** Told once when a write is refused because a newer epoch was claimed (another executor took over). */
+    public PostgresTradeRepository onFencedOut(Consumer<JournalFencedException> listener) {
+        epochs.onFencedOut(listener);
+        return this;
+    }
+
+    /** The fenced form of {@link #append} and {@link #appendAll}: same rows, same order, one statement. */
+    private Future<Void> fencedInsert(List<JournalEntry> entries, Tuple rows) {
+        String statement = JournalEpochs.fencedInsert(table, entries.size());
+        Tuple bound = rows.addLong(epochs.epoch());
+        synchronized (order) {
+            Future<Void> write = tail.transform(
+                    previous -> pool.preparedQuery(statement).execute(bound).compose(epochs::checkWritten));
             tail = write;
             return write;
         }
@@ -104,6 +146,16 @@ public final class PostgresTradeRepository implements TradeRepository {
         }
         if (entries.isEmpty()) {
             return Future.succeededFuture();
+        }
+        if (epochs.fenced()) {
+            Tuple rows = Tuple.tuple();
+            for (JournalEntry entry : entries) {
+                rows.addString(TradeJournalJson.eventId(entry))
+                        .addString(TradeJournalJson.type(entry))
+                        .addString(entry.tradeId())
+                        .addString(TradeJournalJson.write(entry));
+            }
+            return fencedInsert(entries, rows);
         }
         StringBuilder sql =
                 new StringBuilder("INSERT INTO ").append(table).append(" (event_id, type, trade_id, body) VALUES ");

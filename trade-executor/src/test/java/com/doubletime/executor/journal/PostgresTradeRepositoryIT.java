@@ -7,8 +7,6 @@ import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.executor.fixtures.JournalSamples;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +48,7 @@ class PostgresTradeRepositoryIT extends TradeRepositoryContract {
     void aRowThatCannotBeDecodedIsReportedWithItsTableAndSeqAndAnOverLongBodyIsNotFetched() throws Exception {
         TradeRepository repository = openStorage();
         repository.append(JournalSamples.PAPER_DECISION).await(WAIT, TimeUnit.SECONDS);
-        Pool pool = PgBuilder.pool()
-                .connectingTo(new PgConnectOptions()
-                        .setHost(config.host())
-                        .setPort(config.port())
-                        .setDatabase(config.database())
-                        .setUser(config.user()))
-                .using(vertx)
-                .build();
+        Pool pool = LocalPostgres.pool(vertx, config);
         try {
             pool.query("INSERT INTO trade_journal (event_id, type, trade_id, body) VALUES "
                             + "('hand-edit', 'trade', 'trade-1', '{\"type\":\"trade\",\"tradeId\":1}'), "
