@@ -170,38 +170,12 @@ public record ExecutorConfig(
 
     /** This config with other global limits at start and per-pair overrides. */
     public ExecutorConfig withRiskLimits(RiskLimits global, Map<String, Map<String, Object>> perPair) {
-        return new ExecutorConfig(
-                mode,
-                global.maxNotionalPerTrade(),
-                journalPath,
-                maxBookAge,
-                recentTrades,
-                live,
-                reconcileIntervalMillis,
-                postgres,
-                global,
-                perPair,
-                journalSync,
-                capital,
-                failClosed);
+        return with(global.maxNotionalPerTrade(), global, perPair, capital, failClosed);
     }
 
     /** This config with other capital settings. */
     public ExecutorConfig withCapital(CapitalSettings settings) {
-        return new ExecutorConfig(
-                mode,
-                maxNotionalPerTrade,
-                journalPath,
-                maxBookAge,
-                recentTrades,
-                live,
-                reconcileIntervalMillis,
-                postgres,
-                limits,
-                pairRiskLimits,
-                journalSync,
-                settings,
-                failClosed);
+        return with(maxNotionalPerTrade, limits, pairRiskLimits, settings, failClosed);
     }
 
     public ExecutorConfig(
@@ -292,20 +266,30 @@ public record ExecutorConfig(
 
     /** This config with other fail-closed settings (decision age, journal outages). */
     public ExecutorConfig withFailClosed(FailClosedSettings settings) {
+        return with(maxNotionalPerTrade, limits, pairRiskLimits, capital, settings);
+    }
+
+    /** This config with the parts the {@code with…} methods change; everything else as it is. */
+    private ExecutorConfig with(
+            BigDecimal maxNotional,
+            RiskLimits global,
+            Map<String, Map<String, Object>> perPair,
+            CapitalSettings capitalSettings,
+            FailClosedSettings failClosedSettings) {
         return new ExecutorConfig(
                 mode,
-                maxNotionalPerTrade,
+                maxNotional,
                 journalPath,
                 maxBookAge,
                 recentTrades,
                 live,
                 reconcileIntervalMillis,
                 postgres,
-                limits,
-                pairRiskLimits,
+                global,
+                perPair,
                 journalSync,
-                capital,
-                settings);
+                capitalSettings,
+                failClosedSettings);
     }
 
     /** The limits the executor starts with: {@link #limits}, with this config's max notional per trade. */
