@@ -60,6 +60,7 @@ class ActiveLeaseTest {
         assertTrue(tookOverAfterMillis >= FAST.leaseMillis() - FAST.renewEveryMillis(), "after " + tookOverAfterMillis);
         assertFalse(a.holds(), "the frozen holder's own clock says its lease lapsed before the standby took it");
         assertTrue(a.notHeldBecause().startsWith("the active lease could not be renewed for "), a.notHeldBecause());
+        eventually(() -> events.stream().anyMatch(event -> event.startsWith("b acquired")));
         assertTrue(events.contains("b acquired from a"), events.toString());
 
         run(a::thaw); // SIGCONT: the next round finds b holding
@@ -79,6 +80,8 @@ class ActiveLeaseTest {
         long stoppedAt = System.nanoTime();
         eventually(b::holds);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
+        // holds() turns true on the lease's thread just before its listener is told
+        eventually(() -> events.stream().anyMatch(event -> event.startsWith("b acquired")));
         assertTrue(millis < FAST.leaseMillis(), "taken over after " + millis + " ms, not at expiry");
         assertTrue(events.contains("b acquired from none"), events.toString());
         assertFalse(a.holds());
