@@ -2,9 +2,11 @@ package com.doubletime.bench;
 
 import com.doubletime.bench.WindowLatencies.Mark;
 import com.doubletime.domain.Platform;
+import com.doubletime.domain.capital.VenueCash;
 import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.VenueBalance;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.domain.trade.JournalEntry;
@@ -206,8 +208,33 @@ final class WireToWireMarks {
             }
 
             @Override
+            public String orderIdBeforeSending(OrderRequest order) {
+                return gateway.orderIdBeforeSending(order);
+            }
+
+            @Override
+            public CompletionStage<OrderResult> findByVenueOrderId(String venueOrderId, String clientOrderId) {
+                return gateway.findByVenueOrderId(venueOrderId, clientOrderId);
+            }
+
+            @Override
+            public CompletionStage<List<VenueOrder>> ordersSince(long sinceEpochMillis) {
+                return gateway.ordersSince(sinceEpochMillis);
+            }
+
+            @Override
             public CompletionStage<List<VenuePosition>> positions() {
                 return gateway.positions();
+            }
+
+            @Override
+            public CompletionStage<VenueCash> cash() {
+                return gateway.cash();
+            }
+
+            @Override
+            public CompletionStage<VenueCash> cashAfterDeposit() {
+                return gateway.cashAfterDeposit();
             }
 
             @Override

@@ -335,16 +335,17 @@ final class KalshiExchange {
     }
 
     /**
-     * {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3): newest first, {@code limit}
+     * {@code GET /portfolio/orders?ticker=&status=&min_ts=&limit=&cursor=} (kalshi.md §4.3): newest first, {@code limit}
      * per page, the cursor an opaque offset ({@code ""} on the last page).
      */
-    JsonObject orders(String ticker, String status, int limit, int offset) {
+    JsonObject orders(String ticker, String status, long minTsSeconds, int limit, int offset) {
         List<JsonObject> matching = new ArrayList<>();
         List<JsonObject> all = new ArrayList<>(ordersById.values());
         for (int i = all.size() - 1; i >= 0; i--) {
             JsonObject order = all.get(i);
             if ((ticker == null || ticker.equals(order.getString("ticker")))
-                    && (status == null || status.equals(order.getString("status")))) {
+                    && (status == null || status.equals(order.getString("status")))
+                    && Instant.parse(order.getString("created_time")).getEpochSecond() >= minTsSeconds) {
                 matching.add(order);
             }
         }

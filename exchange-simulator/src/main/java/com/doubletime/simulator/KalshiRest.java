@@ -204,7 +204,10 @@ final class KalshiRest {
         });
     }
 
-    /** {@code GET /portfolio/orders?ticker=&status=&limit=&cursor=} (kalshi.md §4.3); the cursor is an opaque offset. */
+    /**
+     * {@code GET /portfolio/orders?ticker=&status=&min_ts=&limit=&cursor=} (kalshi.md §4.3); the cursor is an opaque
+     * offset.
+     */
     private void orders(RoutingContext context) {
         answer(context, () -> {
             int limit = intParam(context, "limit", DEFAULT_PAGE);
@@ -215,7 +218,11 @@ final class KalshiRest {
             if (status != null && !Set.of("resting", "canceled", "executed").contains(status)) {
                 throw new KalshiRestError(400, "invalid_parameters", "status must be resting, canceled or executed");
             }
-            return exchange.orders(context.request().getParam("ticker"), status, limit, offset(context));
+            long minTs = longParam(context, "min_ts", 0);
+            if (minTs < 0) {
+                throw new KalshiRestError(400, "invalid_parameters", "min_ts must be a unix time in seconds");
+            }
+            return exchange.orders(context.request().getParam("ticker"), status, minTs, limit, offset(context));
         });
     }
 
@@ -358,6 +365,15 @@ final class KalshiRest {
         String value = context.request().getParam(name);
         try {
             return value == null ? otherwise : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new KalshiRestError(400, "invalid_parameters", name + " must be an integer");
+        }
+    }
+
+    private static long longParam(RoutingContext context, String name, long otherwise) {
+        String value = context.request().getParam(name);
+        try {
+            return value == null ? otherwise : Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new KalshiRestError(400, "invalid_parameters", name + " must be an integer");
         }

@@ -40,6 +40,7 @@ final class PolymarketOrderDesk {
     private static final Pattern BYTES32 = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final long MICRO = 1_000_000;
+    private static final int TRADES_PAGE = 100;
     /** Simulator price scale 4 → micro, size scale 2 → micro. */
     private static final long PRICE_TO_MICRO = 100;
 
@@ -61,6 +62,8 @@ final class PolymarketOrderDesk {
     private SimulatedLifecycle lifecycle;
     private java.util.function.LongSupplier startingCashMicros = () -> PolymarketVenue.DEFAULT_STARTING_CASH_MICROS;
     private long trades;
+    /** Every match, oldest first, as {@code GET /data/trades} lists it (polymarket.md §3.5). */
+    private final List<JsonObject> tradeLog = new ArrayList<>();
 
     PolymarketOrderDesk(
             Vertx vertx, SimulatedBooks books, List<SimulatedMarket> markets, PolymarketFaults faults, long chainId) {
@@ -323,7 +326,27 @@ final class PolymarketOrderDesk {
                 updates.add(new PolymarketLevelUpdate(complement, bookSide.opposite(), mirrorPrice, after));
             }
             usdc = usdc.add(BigDecimal.valueOf(fill[0], 4).multiply(BigDecimal.valueOf(fill[1], 6)));
-            tradeIds.add("sim-trade-" + ++trades);
+            String tradeId = "sim-trade-" + ++trades;
+            tradeIds.add(tradeId);
+            long matchTime = System.currentTimeMillis() / 1000;
+            tradeLog.add(new JsonObject()
+                    .put("id", tradeId)
+                    .put("taker_order_id", hash)
+                    .put("market", record.getString("market"))
+                    .put("asset_id", tokenId)
+                    .put("side", record.getString("side"))
+                    .put("size", decimal(fill[1]))
+                    .put("fee_rate_bps", "0")
+                    .put("price", decimal(fill[0] * PRICE_TO_MICRO))
+                    .put("status", "MATCHED")
+                    .put("match_time", Long.toString(matchTime))
+                    .put("last_update", Long.toString(matchTime))
+                    .put("outcome", "")
+                    .put("owner", record.getString("owner"))
+                    .put("maker_address", record.getString("maker_address"))
+                    .put("maker_orders", new JsonArray())
+                    .put("transaction_hash", "")
+                    .put("trader_side", "TAKER"));
         }
         books.applyPolymarket(updates);
         record.put("status", "MATCHED")
@@ -352,6 +375,52 @@ final class PolymarketOrderDesk {
     Reply order(String hash) {
         JsonObject record = orders.get(hash);
         return record == null ? Reply.error(404, "order not found") : new Reply(200, record.copy(), null);
+    }
+
+    /**
+     * {@code GET /data/trades?maker_address=&asset_id=&after=&before=&next_cursor=} (polymarket.md §3.5): the account's
+     * trades, {@code after}/{@code before} in unix seconds (inclusive here: the venue's edge semantics are not in the
+     * sources read), {@value #TRADES_PAGE} per page; the cursor is an opaque offset, {@code "LTE="} after the last.
+     */
+    Reply trades(String makerAddress, String assetId, String after, String before, String cursor) {
+        long from;
+        long to;
+        int offset;
+        try {
+            from = after == null ? Long.MIN_VALUE : Long.parseLong(after);
+            to = before == null ? Long.MAX_VALUE : Long.parseLong(before);
+            offset = cursor == null || cursor.isEmpty()
+                    ? 0
+                    : Integer.parseInt(new String(
+                            java.util.Base64.getDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, "invalid trade params: " + e.getMessage());
+        }
+        List<JsonObject> matching = new ArrayList<>();
+        for (JsonObject trade : tradeLog) {
+            long at = Long.parseLong(trade.getString("match_time"));
+            if ((makerAddress == null || makerAddress.equalsIgnoreCase(trade.getString("maker_address")))
+                    && (assetId == null || assetId.equals(trade.getString("asset_id")))
+                    && at >= from
+                    && at <= to) {
+                matching.add(trade);
+            }
+        }
+        JsonArray page = new JsonArray();
+        matching.stream().skip(Math.max(0, offset)).limit(TRADES_PAGE).forEach(trade -> page.add(trade.copy()));
+        int next = Math.max(0, offset) + page.size();
+        String nextCursor = next < matching.size()
+                ? java.util.Base64.getEncoder()
+                        .encodeToString(Integer.toString(next).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : "LTE=";
+        return new Reply(
+                200,
+                new JsonObject()
+                        .put("data", page)
+                        .put("next_cursor", nextCursor)
+                        .put("limit", TRADES_PAGE)
+                        .put("count", page.size()),
+                null);
     }
 
     /** FOK/FAK orders never rest, so nothing is ever open to cancel. */

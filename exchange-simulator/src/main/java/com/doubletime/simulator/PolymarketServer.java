@@ -131,6 +131,17 @@ final class PolymarketServer {
         router.get("/data/order/:hash")
                 .handler(context ->
                         authenticated(context, account -> reply(context, desk.order(context.pathParam("hash")))));
+        router.get("/data/trades")
+                .handler(context -> authenticated(
+                        context,
+                        account -> reply(
+                                context,
+                                desk.trades(
+                                        context.request().getParam("maker_address"),
+                                        context.request().getParam("asset_id"),
+                                        context.request().getParam("after"),
+                                        context.request().getParam("before"),
+                                        context.request().getParam("next_cursor")))));
         router.get("/balance-allowance")
                 .handler(context -> authenticated(context, account -> balance(context, account)));
         router.get("/balance-allowance/update")

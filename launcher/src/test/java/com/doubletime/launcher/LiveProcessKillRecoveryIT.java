@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.doubletime.cluster.config.PairsLoader;
 import com.doubletime.domain.MarketPair;
+import com.doubletime.domain.format.TradeJournalJson;
+import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.polymarket.order.ClobOrder;
 import com.doubletime.polymarket.order.Eip712;
 import com.doubletime.simulator.ExchangeSimulator;
@@ -396,6 +398,130 @@ class LiveProcessKillRecoveryIT {
         assertEquals("FILLED", report.getString("status"), report.encode());
         assertEquals("0", report.getString("unhedgedQuantity"), report.encode());
         assertEquals(expectedVenue, journalPositions(completeLines(journal)));
+    }
+
+    /**
+     * Issue 17: a power cut. The order path writes a trade's lines before its orders leave but flushes them while the
+     * orders are in flight, so a power cut can lose them although both orders reached the venues. The child trades,
+     * is killed, and its journal is cut back to before the trade's decision (everything of the trade unflushed; an
+     * earlier session's line stays). Restarted, the executor asks both venues for the account's orders since the
+     * journal's last entry (Kalshi {@code GET /portfolio/orders?min_ts=}, Polymarket {@code GET /data/trades?
+     * maker_address=&after=}), finds the two orders the journal lacks and journals them as the trade they were:
+     * nothing sent again, and the journal's positions equal both venues' (the reconciler finds no mismatch).
+     */
+    @Test
+    void aPowerCutThatLostTheWholeTradeFromTheJournalEndsWithTheJournalEqualToBothVenues() throws Exception {
+        vertx = Vertx.vertx();
+        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
+        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
+        KeyPair rsa = rsaKeys();
+        String polymarketKey = secp256k1Key();
+        simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(
+                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
+                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
+                .await(60, TimeUnit.SECONDS);
+        OrderTap kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        OrderTap polymarketProxy =
+                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
+        String kalshiPrivate =
+                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
+        probe = LiveExecutorChild.venues(
+                vertx,
+                simulator.kalshiRestUrl(),
+                simulator.polymarketRestUrl(),
+                LiveExecutorChild.signer(kalshiPrivate),
+                polymarketKey,
+                pairs);
+        Path journal = dir.resolve("trades.jsonl");
+        // an earlier session's history: the journal the power cut leaves is not empty
+        String earlier = TradeJournalJson.write(new ExecutionAlert(
+                "earlier-session",
+                null,
+                ExecutionAlert.AlertKind.TRADING_RESUMED,
+                "an earlier session",
+                TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - 5_000)));
+        Files.writeString(journal, earlier + "\n");
+        JsonObject childConfig = new JsonObject()
+                .put("pairsFile", pairsFile.toString())
+                .put("journalPath", journal.toString())
+                .put("kalshiWsUrl", simulator.kalshiWsUrl())
+                .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
+                .put("polymarketWsUrl", simulator.polymarketWsUrl())
+                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
+                .put("kalshiPrivateKey", kalshiPrivate)
+                .put("polymarketPrivateKey", polymarketKey);
+
+        // 1. the trade runs to its report, then the power cut: the process dies and the trade's lines are lost
+        Process first = startChild(
+                childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 0)), "first");
+        JsonObject report =
+                awaitJournal(journal, first, "the trade's report", e -> "trade".equals(e.getString("type")));
+        String tradeId = report.getString("tradeId");
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed child exited");
+        Map<String, Long> expectedVenue =
+                Map.of("kalshi:" + TICKER + ":YES", 120L, "polymarket:" + NO_TOKEN + ":NO", 120L);
+        assertEquals(expectedVenue, venuePositions());
+        List<String> written = completeLines(journal);
+        int decision = 0;
+        while (decision < written.size() && !written.get(decision).contains("\"trade_decision\"")) {
+            decision++;
+        }
+        assertEquals(1, decision, "the earlier session's line, then the trade: " + written);
+        Files.writeString(journal, String.join("\n", written.subList(0, decision)) + "\n");
+        assertEquals(Map.of(), journalPositions(completeLines(journal)), "the journal lost the trade");
+
+        // 2. restarted over the cut journal, reconciler on
+        Process second = startChild(
+                childConfig.copy().put("executor", new JsonObject().put("reconcileIntervalMillis", 1000)), "second");
+        JsonObject imported = awaitJournal(
+                journal,
+                second,
+                "the imported trade's report",
+                e -> "trade".equals(e.getString("type")) && tradeId.equals(e.getString("tradeId")));
+        int positionReadsBefore = kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions");
+        await(
+                "three position reconciler rounds after the import",
+                second,
+                () -> kalshiProxy.answered("GET", "/trade-api/v2/portfolio/positions") >= positionReadsBefore + 3);
+        try (OutputStream stdin = second.getOutputStream()) {
+            stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the restarted child stops when asked");
+
+        List<String> after = completeLines(journal);
+        List<JsonObject> added = after.subList(1, after.size()).stream()
+                .map(LiveProcessKillRecoveryIT::parse)
+                .toList();
+        assertTrue(
+                kalshiProxy.requests().stream()
+                        .anyMatch(r -> r.startsWith("GET /trade-api/v2/portfolio/orders?") && r.contains("min_ts=")),
+                "Kalshi's orders listed since a time: " + kalshiProxy.requests());
+        assertTrue(
+                polymarketProxy.requests().stream()
+                        .anyMatch(r -> r.startsWith("GET /data/trades?") && r.contains("maker_address=")),
+                "Polymarket's trades listed by maker: " + polymarketProxy.requests());
+        assertEquals(1, kalshiProxy.orders().size(), "nothing sent again at Kalshi: " + kalshiProxy.orders());
+        assertEquals(1, polymarketProxy.orders().size(), "nothing sent again at Polymarket");
+        JsonObject decided = added.stream()
+                .filter(e -> "trade_decision".equals(e.getString("type")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the imported decision: " + added));
+        assertEquals(tradeId, decided.getString("tradeId"), "the trade id from Kalshi's client order id");
+        assertTrue(decided.getString("reason").contains("imported at restart"), decided.encode());
+        assertEquals(
+                2, added.stream().filter(e -> isOrder(e, "RECONCILED", null)).count(), "both orders: " + added);
+        assertEquals("FILLED", imported.getString("status"), imported.encode());
+        assertEquals("0", imported.getString("unhedgedQuantity"), imported.encode());
+        assertEquals(expectedVenue, venuePositions());
+        assertEquals(expectedVenue, journalPositions(after));
+        assertTrue(
+                added.stream()
+                        .noneMatch(e ->
+                                "alert".equals(e.getString("type")) && "POSITION_MISMATCH".equals(e.getString("kind"))),
+                "no POSITION_MISMATCH: " + added);
     }
 
     private static KeyPair rsaKeys() throws Exception {

@@ -384,7 +384,14 @@ public final class TradeExecutor {
         // a decision's report may be on a line that cannot be read: closing it as never filled could be false
         CompletionStage<Void> closed = damage != null
                 ? CompletableFuture.completedFuture(null)
-                : recovery.closeInterrupted(pairs, live() ? venues : Map.of(), steps, loop, clock, lifecycle::reported);
+                : recovery.closeInterrupted(
+                        pairs,
+                        live() ? venues : Map.of(),
+                        steps,
+                        loop,
+                        clock,
+                        lifecycle::reported,
+                        this::venuesUnchecked);
         if (!live()) {
             return closed;
         }
@@ -395,6 +402,18 @@ public final class TradeExecutor {
                     cashReads.start();
                     redemptions.redeemPending();
                 });
+    }
+
+    /** Start-up could not rule out orders the journal lost: the kill switch stays on until an operator acknowledges. */
+    private void venuesUnchecked(String why) {
+        control.venuesUnchecked(why);
+        long now = clock.getAsLong();
+        steps.append(new ExecutionAlert(
+                "venues-unchecked:" + now,
+                null,
+                ExecutionAlert.AlertKind.TRADING_HALTED,
+                control.current().haltedBecause(),
+                now));
     }
 
     /** Stops the periodic cash reads (live). */

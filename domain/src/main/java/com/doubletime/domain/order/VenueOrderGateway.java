@@ -64,6 +64,17 @@ public interface VenueOrderGateway {
         return status(venueOrderId);
     }
 
+    /**
+     * Every order of this account the venue received at or after {@code sinceEpochMillis}, with what filled, read in
+     * full: how a restart finds orders whose journal lines a power cut lost. Completes exceptionally when the
+     * listing cannot be read in full (a failed page, a malformed record): an order's absence is never assumed. This
+     * default cannot list orders and says so.
+     */
+    default CompletionStage<List<VenueOrder>> ordersSince(long sinceEpochMillis) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                platform().wireName() + " order gateway cannot list the account's orders"));
+    }
+
     CompletionStage<List<VenuePosition>> positions();
 
     CompletionStage<VenueBalance> balance();

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>resending a client order id never buys twice (the executor's idempotency key);</li>
  *   <li>a 429 is sent again by the gateway with the same client order id, and the order fills once;</li>
  *   <li>an order the venue does not answer in time is UNKNOWN (it may exist), never REJECTED or UNFILLED;</li>
- *   <li>cancelling an order that already filled answers a final state and keeps its fills readable.</li>
+ *   <li>cancelling an order that already filled answers a final state and keeps its fills readable;</li>
+ *   <li>the account's orders since a time are listed with what filled (how a restart finds orders the journal lost),
+ *       and an order from before that time is not.</li>
  * </ul>
  */
 @Timeout(120)
@@ -158,5 +160,35 @@ public abstract class VenueOrderGatewayContract {
         assertEquals(OrderStatus.FILLED, read.status(), read.toString());
         assertEquals(CONTRACTS, read.filledQuantity());
         assertEquals(CONTRACTS, held());
+    }
+
+    @Test
+    void theAccountsOrdersSinceATimeAreListedWithWhatFilled() throws Exception {
+        long before = System.currentTimeMillis();
+        OrderResult placed = await(venue.gateway().place(buy("contract-listed", venue.bestAsk(), CONTRACTS)));
+        assertEquals(OrderStatus.FILLED, placed.status(), placed.toString());
+
+        List<VenueOrder> listed = await(venue.gateway().ordersSince(before - 1_000));
+
+        VenueOrder order = listed.stream()
+                .filter(o -> placed.venueOrderId().equals(o.venueOrderId()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(placed.venueOrderId() + " is listed: " + listed));
+        assertEquals(venue.gateway().platform(), order.platform());
+        assertEquals(venue.instrument(), order.instrument());
+        assertEquals(CONTRACTS, order.filledQuantity());
+        assertEquals(placed.averagePrice(), order.averagePrice(), order.toString());
+        assertEquals(OrderAction.BUY, order.action(), order.toString());
+        if (order.outcome() != null) {
+            assertEquals(venue.outcome(), order.outcome(), order.toString());
+        }
+        if (order.clientOrderId() != null) {
+            assertEquals("contract-listed", order.clientOrderId());
+        }
+        assertTrue(order.createdAtMillis() >= before - 1_000, order.toString());
+        List<VenueOrder> later = await(venue.gateway().ordersSince(System.currentTimeMillis() + 5_000));
+        assertTrue(
+                later.stream().noneMatch(o -> placed.venueOrderId().equals(o.venueOrderId())),
+                "an order from before the time asked is not listed: " + later);
     }
 }

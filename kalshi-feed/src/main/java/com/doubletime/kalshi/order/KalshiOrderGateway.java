@@ -8,6 +8,7 @@ import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueBalance;
 import com.doubletime.domain.order.VenueFill;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.kalshi.rest.KalshiApiException;
@@ -172,6 +173,23 @@ public final class KalshiOrderGateway implements VenueOrderGateway {
             query.put("order_id", orderId);
         }
         return pages("/portfolio/fills", query, KalshiPortfolioJson::fills).toCompletionStage();
+    }
+
+    /**
+     * {@code GET /portfolio/orders?min_ts=} (kalshi.md §4.3; seconds, rounded down so nothing at the edge is
+     * missed), all pages. A failed page or a malformed order fails the whole listing.
+     */
+    @Override
+    public CompletionStage<List<VenueOrder>> ordersSince(long sinceEpochMillis) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("min_ts", Long.toString(Math.max(0, sinceEpochMillis) / 1000));
+        return pages(
+                        "/portfolio/orders",
+                        query,
+                        page -> KalshiPortfolioJson.orders(page).stream()
+                                .map(KalshiPortfolioJson::venueOrder)
+                                .toList())
+                .toCompletionStage();
     }
 
     @Override

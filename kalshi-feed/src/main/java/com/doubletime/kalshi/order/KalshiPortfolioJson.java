@@ -10,6 +10,7 @@ import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueBalance;
 import com.doubletime.domain.order.VenueFill;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.kalshi.rest.KalshiJson;
 import io.vertx.core.json.JsonArray;
@@ -117,6 +118,46 @@ public final class KalshiPortfolioJson {
             throw new IllegalArgumentException("GET /portfolio/orders without an orders array");
         }
         return objects(page, "orders");
+    }
+
+    /**
+     * One order of a {@code GET /portfolio/orders} listing as the venue records it: what it bought or sold and what
+     * filled. Direction as for {@link #fill}. The fill cost is per contract of the side the order paid for (bid: YES,
+     * ask: NO), so a sale's price is its complement in the sold outcome's terms.
+     */
+    public static VenueOrder venueOrder(JsonObject order) {
+        String bookSide = KalshiJson.requiredString(order, "book_side");
+        boolean bid = "bid".equals(bookSide);
+        if (!bid && !"ask".equals(bookSide)) {
+            throw new IllegalArgumentException("book_side must be bid or ask, got " + bookSide);
+        }
+        String outcomeSide = order.getString("outcome_side");
+        Outcome outcome = outcomeSide == null ? (bid ? Outcome.YES : Outcome.NO) : outcome(outcomeSide);
+        OrderAction action = (bid == (outcome == Outcome.YES)) ? OrderAction.BUY : OrderAction.SELL;
+        OrderResult result = orderResult(order);
+        long average = result.averagePrice() < 0 || action == OrderAction.BUY
+                ? result.averagePrice()
+                : FixedPoint.ONE - result.averagePrice();
+        String created = KalshiJson.requiredString(order, "created_time");
+        return new VenueOrder(
+                Platform.KALSHI,
+                result.venueOrderId(),
+                order.getString("client_order_id"),
+                KalshiJson.requiredString(order, "ticker"),
+                outcome,
+                action,
+                result.filledQuantity(),
+                average,
+                result.fees(),
+                Instant.parse(created).toEpochMilli());
+    }
+
+    private static Outcome outcome(String side) {
+        return switch (side) {
+            case "yes" -> Outcome.YES;
+            case "no" -> Outcome.NO;
+            default -> throw new IllegalArgumentException("outcome_side must be yes or no, got " + side);
+        };
     }
 
     /** {@code GET /portfolio/fills} page → fills; see {@link #fill}. */

@@ -9,6 +9,7 @@ import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueBalance;
 import com.doubletime.domain.order.VenueFill;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenuePosition;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -170,5 +171,68 @@ class KalshiPortfolioJsonTest {
         assertEquals(
                 new VenueBalance(Platform.KALSHI, new BigDecimal("1234.56")),
                 KalshiPortfolioJson.balance(new JsonObject("{\"balance\":123456}")));
+    }
+
+    private static JsonObject listedOrder(String bookSide, String outcomeSide, String cost) {
+        JsonObject order = new JsonObject()
+                .put("order_id", "o-9")
+                .put("client_order_id", "dt-t1-k-E0")
+                .put("ticker", "T")
+                .put("status", "executed")
+                .put("book_side", bookSide)
+                .put("fill_count_fp", "10.00")
+                .put("remaining_count_fp", "0.00")
+                .put("initial_count_fp", "10.00")
+                .put("taker_fill_cost_dollars", cost)
+                .put("maker_fill_cost_dollars", "0.000000")
+                .put("taker_fees_dollars", "0.170000")
+                .put("maker_fees_dollars", "0.000000")
+                .put("created_time", "2026-12-04T23:00:01.250Z");
+        return outcomeSide == null ? order : order.put("outcome_side", outcomeSide);
+    }
+
+    @Test
+    void aListedBidIsABuyOfYesAtItsCostPerContract() {
+        VenueOrder order = KalshiPortfolioJson.venueOrder(listedOrder("bid", "yes", "4.200000"));
+
+        assertEquals(
+                new VenueOrder(
+                        Platform.KALSHI,
+                        "o-9",
+                        "dt-t1-k-E0",
+                        "T",
+                        Outcome.YES,
+                        OrderAction.BUY,
+                        10_000_000,
+                        420_000,
+                        new BigDecimal("0.17"),
+                        java.time.Instant.parse("2026-12-04T23:00:01.250Z").toEpochMilli()),
+                order);
+    }
+
+    @Test
+    void aListedAskWithoutAnOutcomeSideIsABuyOfNoAtTheNoCost() {
+        VenueOrder order = KalshiPortfolioJson.venueOrder(listedOrder("ask", null, "5.300000"));
+
+        assertEquals(Outcome.NO, order.outcome());
+        assertEquals(OrderAction.BUY, order.action());
+        assertEquals(530_000, order.averagePrice());
+    }
+
+    @Test
+    void aListedAskOnYesIsASaleOfYesPricedAtTheComplementOfTheNoCostPaid() {
+        VenueOrder order = KalshiPortfolioJson.venueOrder(listedOrder("ask", "yes", "5.800000"));
+
+        assertEquals(Outcome.YES, order.outcome());
+        assertEquals(OrderAction.SELL, order.action());
+        assertEquals(420_000, order.averagePrice());
+    }
+
+    @Test
+    void aListedOrderWithAnUnknownBookSideIsRefusedNamingIt() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> KalshiPortfolioJson.venueOrder(listedOrder("middle", "yes", "1.000000")));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("book_side"), refused.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.TimeInForce;
 import com.doubletime.domain.order.VenueBalance;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import io.vertx.core.Future;
@@ -449,6 +450,37 @@ public final class PolymarketOrderGateway implements VenueOrderGateway {
     private Future<ClobReply> orderRecord(String orderHash) {
         return apiCredentials()
                 .compose(api -> send(HttpMethod.GET, config.clobUrl(), "/data/order/" + orderHash, "", null, api));
+    }
+
+    /**
+     * {@code GET /data/trades?maker_address=<maker>&after=<seconds>} (L2), every page until {@code next_cursor} is
+     * {@value ClobTrades#LAST_PAGE}, summed per order ({@link ClobTrades}). A failed page or a malformed trade fails the
+     * whole listing.
+     */
+    @Override
+    public CompletionStage<List<VenueOrder>> ordersSince(long sinceEpochMillis) {
+        String query = "?maker_address=" + credentials.maker() + "&after=" + Math.max(0, sinceEpochMillis) / 1000;
+        return apiCredentials()
+                .compose(api -> tradePages(query, null, api, new ArrayList<>()))
+                .map(trades -> ClobTrades.orders(trades, credentials.maker()))
+                .toCompletionStage();
+    }
+
+    private Future<List<JsonObject>> tradePages(
+            String query, String cursor, ApiCredentials api, List<JsonObject> into) {
+        String pageQuery = cursor == null ? query : query + "&next_cursor=" + cursor;
+        return send(HttpMethod.GET, config.clobUrl(), "/data/trades", pageQuery, null, api)
+                .compose(reply -> {
+                    if (!reply.successful()) {
+                        return Future.failedFuture("GET /data/trades: HTTP " + reply.status() + " " + reply.body());
+                    }
+                    JsonObject body = new JsonObject(reply.body());
+                    into.addAll(ClobTrades.page(body));
+                    String next = body.getString("next_cursor");
+                    return next == null || next.isEmpty() || next.equals(ClobTrades.LAST_PAGE) || next.equals(cursor)
+                            ? Future.succeededFuture(into)
+                            : tradePages(query, next, api, into);
+                });
     }
 
     /** Data API {@code GET /positions?user=<maker>} (public): {@code [{asset, size, outcome, …}]}. */

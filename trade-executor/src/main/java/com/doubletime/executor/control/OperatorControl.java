@@ -105,6 +105,16 @@ public final class OperatorControl {
         LOG.log(System.Logger.Level.ERROR, "trade executor starts with the kill switch on: " + damage);
     }
 
+    /**
+     * Start-up could not read the venues' order records, so orders the journal lost cannot be ruled out: the kill
+     * switch is on until an operator checks the venues and acknowledges, as for a damaged journal.
+     */
+    public void venuesUnchecked(String what) {
+        damage = what + "; the kill switch stays on until an operator checks the venues' orders against the journal and"
+                + " acknowledges (POST /api/control/acknowledge)";
+        LOG.log(System.Logger.Level.ERROR, "trade executor starts with the kill switch on: " + damage);
+    }
+
     /** The journal failed or stopped answering: trading halts until it is back. */
     public void journalUnavailable(String reason) {
         journalDown = true;

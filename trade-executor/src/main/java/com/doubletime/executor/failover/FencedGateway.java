@@ -6,6 +6,7 @@ import com.doubletime.domain.order.OrderRequest;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
 import com.doubletime.domain.order.VenueBalance;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.order.VenuePosition;
 import com.doubletime.executor.lifecycle.Scheduler;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  *   <li>{@link #place} asks the {@link FencingGate} first and sends nothing once this executor may no longer act
  *       (its lease lapsed, a newer epoch exists): the order is answered REJECTED {@code not_sent} without reaching
  *       the venue, so the leg holds nothing and no policy acts on it;</li>
- *   <li>{@link #findByVenueOrderId} and {@link #findByClientOrderId}, which recovery uses for an order of the previous active executor whose answer
+ *   <li>{@link #findByVenueOrderId}, {@link #findByClientOrderId} and {@link #ordersSince}, which recovery uses for an order of the previous active executor whose answer
  *       never reached the journal: when the venue does not know the order ({@code not_found}) before
  *       {@code settleUntil}, it is asked once more then — an order sent just before the previous lease lapsed may
  *       still have been on its way to the venue at the first lookup.</li>
@@ -117,6 +118,21 @@ public final class FencedGateway implements VenueOrderGateway {
     private static boolean nothingFilled(OrderResult found) {
         return NOT_FOUND.equals(found.rejectCode())
                 || found.status() == OrderStatus.UNFILLED && found.filledQuantity() <= 0;
+    }
+
+    /**
+     * The venue's order records, read once {@code settleUntil} has passed: an order the previous active executor sent
+     * just before its lease lapsed, and whose journal lines its host lost, is listed only once it reached the venue.
+     */
+    @Override
+    public CompletionStage<List<VenueOrder>> ordersSince(long sinceEpochMillis) {
+        long wait = settleUntilMillis - wallClock.getAsLong();
+        if (wait <= 0) {
+            return venue.ordersSince(sinceEpochMillis);
+        }
+        CompletableFuture<Void> settledDown = new CompletableFuture<>();
+        scheduler.schedule(wait, () -> settledDown.complete(null));
+        return settledDown.thenCompose(done -> venue.ordersSince(sinceEpochMillis));
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * When the file journal counts an entry as recorded (executor config {@code journalSync}).
  *
- * <p>{@link #FDATASYNC}, the default and the only setting that keeps the crash-safety rule against every
- * crash: the entry is forced to the device ({@code fdatasync}) before the append completes, so after a power
- * cut every order the executor sent is found in the journal.
+ * <p>{@link #FDATASYNC}, the default: the entry is forced to the device ({@code fdatasync}) before the append
+ * completes and before anything is acknowledged. The order path writes its decision and requests first and flushes
+ * them while the orders are in flight (trade-executor README, "Durability contract"): a power cut can lose those
+ * lines, and the live restart imports the orders from the venues' records ({@code recovery.VenueOrderImport}).
  *
  * <p>{@link #WRITE_ONLY} completes once the bytes are handed to the operating system ({@code write(2)}): they
  * survive the process dying (kill -9, a JVM crash) but <em>not</em> a power cut or a kernel crash, which can

@@ -7,6 +7,7 @@ import com.doubletime.domain.VenueFees;
 import com.doubletime.domain.order.OrderAction;
 import com.doubletime.domain.order.OrderResult;
 import com.doubletime.domain.order.OrderStatus;
+import com.doubletime.domain.order.VenueOrder;
 import com.doubletime.domain.order.VenueOrderGateway;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
@@ -116,16 +117,18 @@ public final class TradeRecovery {
      * Closes a live decision the restart left before any order request was journaled. Requests are journaled before
      * an order leaves, so none should exist; each venue is still asked for the entry order by the client order id it
      * would have had ({@link VenueOrderGateway#findByClientOrderId}). An order the venue holds (only possible if the
-     * journal lost its request: {@code journalSync: write-only} and a power cut) is journaled {@code RECONCILED} and
+     * journal lost its request in a power cut: the order path flushes while the orders are in flight) is journaled {@code RECONCILED} and
      * counted; otherwise the report says no order was sent and what each venue answered. A RECOVERED alert and the
-     * report are journaled.
+     * report are journaled. Polymarket keeps no client order id: its entry order is the one start-up found in the
+     * account's trades for this decision ({@code polymarketFound}, null when none; {@link VenueOrderImport}).
      */
     public static CompletionStage<TradeReport> closeUnrequested(
             TradeDecision decision,
             MarketPair pair,
             Map<Platform, VenueOrderGateway> gateways,
             TradeJournal journal,
-            LongSupplier clock) {
+            LongSupplier clock,
+            VenueOrder polymarketFound) {
         List<OrderEvent> requests = List.of(
                 unjournaledRequest(decision, decision.kalshi(), clock),
                 unjournaledRequest(decision, decision.polymarket(), clock));
@@ -137,7 +140,9 @@ public final class TradeRecovery {
         boolean[] found = new boolean[1];
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (OrderEvent request : requests) {
-            chain = chain.thenCompose(done -> ask(request, gateways.get(request.platform())))
+            chain = chain.thenCompose(done -> request.platform() == Platform.POLYMARKET && polymarketFound != null
+                            ? CompletableFuture.completedFuture(found(request, polymarketFound))
+                            : ask(request, gateways.get(request.platform())))
                     .thenCompose(result -> {
                         String venue = request.platform().wireName();
                         if (result.status() == OrderStatus.UNKNOWN
@@ -186,6 +191,20 @@ public final class TradeRecovery {
                     .thenCompose(recorded -> journal.append(report))
                     .thenApply(recorded -> report);
         });
+    }
+
+    /** A Polymarket entry order start-up found in the account's trades: final (FAK/FOK orders never rest). */
+    private static OrderResult found(OrderEvent request, VenueOrder order) {
+        return new OrderResult(
+                request.clientOrderId(),
+                order.venueOrderId(),
+                order.filledQuantity() >= request.quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
+                order.filledQuantity(),
+                0,
+                order.averagePrice(),
+                order.fees(),
+                null,
+                "found in the account's trades at restart (order " + order.venueOrderId() + ")");
     }
 
     /** The venue's order with the request's client order id; UNKNOWN (with why) when it cannot tell. */
@@ -261,7 +280,8 @@ public final class TradeRecovery {
             MarketPair pair,
             Map<Platform, VenueOrderGateway> gateways,
             TradeJournal journal,
-            LongSupplier clock) {
+            LongSupplier clock,
+            List<VenueOrder> unjournaled) {
         TradeDecision decision = trade.decision;
         // a pair removed since: a fee the venue did not report is estimated high, never understated
         LiveLeg kalshi =
@@ -282,10 +302,27 @@ public final class TradeRecovery {
                         leg.apply(first.action(), result);
                     });
         }
+        List<String> found = new ArrayList<>();
+        for (VenueOrder order : unjournaled) {
+            chain = chain.thenCompose(done -> {
+                boolean onKalshi = order.platform() == Platform.KALSHI;
+                OrderEvent event = VenueOrderImport.fold(
+                        decision.tradeId(),
+                        order,
+                        onKalshi ? decision.kalshi() : decision.polymarket(),
+                        onKalshi ? kalshi : polymarket,
+                        clock);
+                found.add(VenueOrderImport.describe(order, event));
+                return journal.append(event);
+            });
+        }
         return chain.thenCompose(done -> {
             TradeReport report = LiveExecution.report(decision, kalshi, polymarket, clock.getAsLong());
             String message = "trade " + decision.tradeId() + " was interrupted by a restart and reconciled without "
                     + "re-sending anything: kalshi holds " + kalshi.held() + ", polymarket " + polymarket.held()
+                    + (found.isEmpty()
+                            ? ""
+                            : "; orders the journal lost, found at the venues: " + String.join("; ", found))
                     + (report.reason() == null ? "" : "; " + report.reason())
                     + (pair == null
                             ? "; pair " + decision.pairId() + " is no longer configured: fees the venues did not report"

@@ -126,7 +126,8 @@ class TradeRecoveryTest {
                             pair,
                             Map.of(Platform.KALSHI, kalshi, Platform.POLYMARKET, polymarket),
                             entry -> repository.append(entry).toCompletionStage(),
-                            System::nanoTime)
+                            System::nanoTime,
+                            List.of())
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS));
         }
