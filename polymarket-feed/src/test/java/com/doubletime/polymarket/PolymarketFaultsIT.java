@@ -230,7 +230,14 @@ class PolymarketFaultsIT {
         }
         awaitSameBooks(name);
         if (losesConnection) {
+            // the orders' frames may have left on the old connection before the simulator dropped it: the books can
+            // match before the feed noticed the loss, so wait for that (bounded), then for the books once more
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!probe.disconnectedSince(mark) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertTrue(probe.disconnectedSince(mark), name + ": every book was stale until its new book");
+            awaitSameBooks(name + ", reconnected");
         }
     }
 
