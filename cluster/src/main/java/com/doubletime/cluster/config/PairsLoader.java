@@ -44,7 +44,7 @@ public final class PairsLoader {
         return retriever
                 .getConfig()
                 .recover(e -> Future.failedFuture(new PairsFileException(
-                        null, null, "cannot read " + file + " as " + format + ": " + e.getMessage())))
+                        null, null, "cannot read " + file + " as " + format + ": " + readable(e))))
                 .compose(json -> {
                     try {
                         return Future.succeededFuture(PairsFile.parse(toPlainMap(json)));
@@ -53,6 +53,17 @@ public final class PairsLoader {
                     }
                 })
                 .andThen(done -> retriever.close());
+    }
+
+    /**
+     * The parser's message on one line, without Jackson's {@code Source: REDACTED (…disabled)}: the line and column
+     * say where, the file is named already.
+     */
+    static String readable(Throwable e) {
+        return String.valueOf(e.getMessage())
+                .replaceAll("Source: REDACTED \\([^)]*\\); ", "")
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     /** vertx-config hands back JsonObject/JsonArray; the domain validates plain maps and lists. */
