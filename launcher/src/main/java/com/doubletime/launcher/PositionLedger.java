@@ -97,8 +97,9 @@ public final class PositionLedger {
     }
 
     /**
-     * Whether every trade with an order event in the PostgreSQL journal has its report: nothing in flight. False
-     * while the journal cannot be read.
+     * Whether every trade with a decision or an order event in the PostgreSQL journal has its report: nothing in
+     * flight. A decision counts too: a trade decided just before a pause may journal its requests after the pause.
+     * False while the journal cannot be read.
      */
     public static boolean settled(Pool journal, String table) {
         try {
@@ -107,7 +108,7 @@ public final class PositionLedger {
             for (Row row : journal.query("SELECT type, trade_id FROM " + table)
                     .execute()
                     .await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                if ("order".equals(row.getString("type"))) {
+                if ("order".equals(row.getString("type")) || "trade_decision".equals(row.getString("type"))) {
                     ordered.add(row.getString("trade_id"));
                 } else if ("trade".equals(row.getString("type"))) {
                     reported.add(row.getString("trade_id"));
