@@ -20,6 +20,7 @@ import com.doubletime.domain.settlement.Redeemer;
 import com.doubletime.domain.trade.ExecutionAlert;
 import com.doubletime.domain.trade.ExecutionMode;
 import com.doubletime.domain.trade.JournalEntry;
+import com.doubletime.domain.trade.TradeDecision;
 import com.doubletime.domain.trade.TradeReport;
 import com.doubletime.domain.trade.TradingControl;
 import com.doubletime.executor.journal.JsonLinesTradeRepository;
@@ -274,10 +275,15 @@ public final class TradeExecutorVerticle extends VerticleBase {
         });
     }
 
-    /** An execution step (order event, alert, recovered report) once journaled. */
+    /**
+     * An execution step (order event, alert, recovered report) once journaled. The decision of a trade imported at
+     * start-up is journaled with its steps but is not one: the stream carries its report.
+     */
     private void publishStep(JournalEntry entry) {
         meters.journaled(entry);
-        vertx.eventBus().publish(Addresses.EXECUTION, entry);
+        if (!(entry instanceof TradeDecision)) {
+            vertx.eventBus().publish(Addresses.EXECUTION, entry);
+        }
     }
 
     private void onTradesQuery(Message<Object> request) {

@@ -124,6 +124,15 @@ class PowerCutTest {
             Files.write(cut, lines.subList(0, kept));
             try (ExecutorHarness restarted = new ExecutorHarness()) {
                 restarted.deployLive(config(cut), List.of(Fixtures.PAIR), null, venues(), clock);
+                if (kept == decision) {
+                    // the imported trade's steps reach the execution stream, its report last
+                    JournalEntry step;
+                    do {
+                        step = restarted.execution.poll(5, TimeUnit.SECONDS);
+                        assertNotNull(step, "the imported trade's report on the execution stream");
+                    } while (!(step instanceof TradeReport));
+                    assertEquals(lastTrade, step.tradeId());
+                }
                 PositionsReport.PairPosition held = positions(restarted);
                 String where = "journal cut after " + kept + " of " + lines.size() + " lines ("
                         + (kept == 0 ? "none" : lines.get(kept - 1)) + ")";
