@@ -1,5 +1,6 @@
 package com.doubletime.executor.journal;
 
+import com.doubletime.domain.format.TradeJournalJson;
 import com.doubletime.domain.trade.JournalEntry;
 import com.doubletime.executor.lifecycle.TradeJournal;
 import io.vertx.core.Future;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * {@code recorded} sees the entries, so that work and the subscribers it wakes are not in front of the orders.
  */
 public final class RepositoryJournal implements TradeJournal {
+    private static final System.Logger LOG = System.getLogger(RepositoryJournal.class.getName());
+
     private final TradeRepository repository;
     private final Executor loop;
     private final Consumer<JournalEntry> recorded;
@@ -57,15 +60,29 @@ public final class RepositoryJournal implements TradeJournal {
         loop.execute(() -> {
             TradeRepository.Appended appended = repository.appendWritten(entries);
             appended.written().onComplete(written); // the caller first: its orders go before anything is published
-            appended.durable().onSuccess(done -> entries.forEach(recorded));
+            appended.durable().onSuccess(done -> publish(entries));
         });
         return written.future().toCompletionStage();
     }
 
     private CompletionStage<Void> write(Supplier<Future<Void>> append, List<JournalEntry> entries) {
         Promise<Void> durable = Promise.promise();
-        Runnable write = () -> append.get().onComplete(durable).onSuccess(done -> entries.forEach(recorded));
+        Runnable write = () -> append.get().onComplete(durable).onSuccess(done -> publish(entries));
         loop.execute(write);
         return durable.future().toCompletionStage();
+    }
+
+    /** Each entry to {@code recorded}: one that cannot be published is logged, never un-records the others. */
+    private void publish(List<JournalEntry> entries) {
+        for (JournalEntry entry : entries) {
+            try {
+                recorded.accept(entry);
+            } catch (RuntimeException e) {
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "journaled " + entry.getClass().getSimpleName() + " " + TradeJournalJson.eventId(entry)
+                                + " could not be published: " + e.getMessage());
+            }
+        }
     }
 }

@@ -59,4 +59,24 @@ class RepositoryJournalTest {
         store.flushed.complete();
         assertEquals(List.of("orders sent", "published", "published"), seen);
     }
+
+    @Test
+    void anEntryThatCannotBePublishedNeitherFailsTheAppendNorKeepsTheNextEntriesFromTheirSubscribers() {
+        SlowFlushStore store = new SlowFlushStore();
+        List<JournalEntry> seen = new ArrayList<>();
+        JournalEntry first = JournalSamples.order(1);
+        RepositoryJournal journal = new RepositoryJournal(store, Runnable::run, entry -> {
+            if (entry == first) {
+                throw new IllegalArgumentException("No message codec for type: " + entry.getClass());
+            }
+            seen.add(entry);
+        });
+        store.flushed.complete();
+
+        CompletionStage<Void> appended = journal.appendAll(List.of(first, JournalSamples.order(2)));
+
+        assertTrue(appended.toCompletableFuture().isDone());
+        assertTrue(!appended.toCompletableFuture().isCompletedExceptionally(), "the entries are on record");
+        assertEquals(List.of(JournalSamples.order(2)), seen);
+    }
 }
