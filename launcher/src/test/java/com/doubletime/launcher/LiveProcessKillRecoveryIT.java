@@ -70,6 +70,8 @@ class LiveProcessKillRecoveryIT {
     private Vertx vertx;
     private ExchangeSimulator simulator;
     private LiveExecutorChild.Venues probe;
+    private OrderTap kalshiProxy;
+    private OrderTap polymarketProxy;
     private final List<Process> children = new ArrayList<>();
 
     @AfterEach
@@ -93,40 +95,9 @@ class LiveProcessKillRecoveryIT {
     @Test
     void killedBetweenTheLegsAcknowledgementsAndRestartedTheTradeIsReconciledNothingLostNothingSentTwice()
             throws Exception {
-        vertx = Vertx.vertx();
-        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
-        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
-        KeyPair rsa = rsaKeys();
-        String polymarketKey = secp256k1Key();
-        simulator = ExchangeSimulator.start(
-                        vertx,
-                        new SimulatorConfig(
-                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
-                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
-                .await(60, TimeUnit.SECONDS);
+        JsonObject childConfig = openVenues();
         simulator.kalshiFaults().answerSlowly(KALSHI_DELAY_MILLIS);
-        OrderTap kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
-        OrderTap polymarketProxy =
-                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
-        String kalshiPrivate =
-                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
-        probe = LiveExecutorChild.venues(
-                vertx,
-                simulator.kalshiRestUrl(),
-                simulator.polymarketRestUrl(),
-                LiveExecutorChild.signer(kalshiPrivate),
-                polymarketKey,
-                pairs);
         Path journal = dir.resolve("trades.jsonl");
-        JsonObject childConfig = new JsonObject()
-                .put("pairsFile", pairsFile.toString())
-                .put("journalPath", journal.toString())
-                .put("kalshiWsUrl", simulator.kalshiWsUrl())
-                .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
-                .put("polymarketWsUrl", simulator.polymarketWsUrl())
-                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
-                .put("kalshiPrivateKey", kalshiPrivate)
-                .put("polymarketPrivateKey", polymarketKey);
 
         // 1. first run: no position reconciler (it would queue behind the slow Kalshi answers)
         Process first = startChild(
@@ -294,39 +265,9 @@ class LiveProcessKillRecoveryIT {
      */
     @Test
     void aPolymarketLegWhoseAnswerWasLostInTheCrashIsRecoveredByItsOrderHash() throws Exception {
-        vertx = Vertx.vertx();
-        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
-        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
-        KeyPair rsa = rsaKeys();
-        String polymarketKey = secp256k1Key();
-        simulator = ExchangeSimulator.start(
-                        vertx,
-                        new SimulatorConfig(
-                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
-                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
-                .await(60, TimeUnit.SECONDS);
-        OrderTap polymarketProxy =
-                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
+        JsonObject childConfig = openVenues();
         polymarketProxy.withholdOrderAnswers(true);
-        String kalshiPrivate =
-                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
-        probe = LiveExecutorChild.venues(
-                vertx,
-                simulator.kalshiRestUrl(),
-                simulator.polymarketRestUrl(),
-                LiveExecutorChild.signer(kalshiPrivate),
-                polymarketKey,
-                pairs);
         Path journal = dir.resolve("trades.jsonl");
-        JsonObject childConfig = new JsonObject()
-                .put("pairsFile", pairsFile.toString())
-                .put("journalPath", journal.toString())
-                .put("kalshiWsUrl", simulator.kalshiWsUrl())
-                .put("kalshiRestUrl", simulator.kalshiRestUrl())
-                .put("polymarketWsUrl", simulator.polymarketWsUrl())
-                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
-                .put("kalshiPrivateKey", kalshiPrivate)
-                .put("polymarketPrivateKey", polymarketKey);
 
         // 1. the Kalshi leg answers; the Polymarket order fills at the venue but its answer never comes back
         Process first = startChild(
@@ -411,29 +352,7 @@ class LiveProcessKillRecoveryIT {
      */
     @Test
     void aPowerCutThatLostTheWholeTradeFromTheJournalEndsWithTheJournalEqualToBothVenues() throws Exception {
-        vertx = Vertx.vertx();
-        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
-        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
-        KeyPair rsa = rsaKeys();
-        String polymarketKey = secp256k1Key();
-        simulator = ExchangeSimulator.start(
-                        vertx,
-                        new SimulatorConfig(
-                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
-                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
-                .await(60, TimeUnit.SECONDS);
-        OrderTap kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
-        OrderTap polymarketProxy =
-                OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
-        String kalshiPrivate =
-                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
-        probe = LiveExecutorChild.venues(
-                vertx,
-                simulator.kalshiRestUrl(),
-                simulator.polymarketRestUrl(),
-                LiveExecutorChild.signer(kalshiPrivate),
-                polymarketKey,
-                pairs);
+        JsonObject childConfig = openVenues();
         Path journal = dir.resolve("trades.jsonl");
         // an earlier session's history: the journal the power cut leaves is not empty
         String earlier = TradeJournalJson.write(new ExecutionAlert(
@@ -443,15 +362,6 @@ class LiveProcessKillRecoveryIT {
                 "an earlier session",
                 TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - 5_000)));
         Files.writeString(journal, earlier + "\n");
-        JsonObject childConfig = new JsonObject()
-                .put("pairsFile", pairsFile.toString())
-                .put("journalPath", journal.toString())
-                .put("kalshiWsUrl", simulator.kalshiWsUrl())
-                .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
-                .put("polymarketWsUrl", simulator.polymarketWsUrl())
-                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
-                .put("kalshiPrivateKey", kalshiPrivate)
-                .put("polymarketPrivateKey", polymarketKey);
 
         // 1. the trade runs to its report, then the power cut: the process dies and the trade's lines are lost
         Process first = startChild(
@@ -522,6 +432,45 @@ class LiveProcessKillRecoveryIT {
                         .noneMatch(e ->
                                 "alert".equals(e.getString("type")) && "POSITION_MISMATCH".equals(e.getString("kind"))),
                 "no POSITION_MISMATCH: " + added);
+    }
+
+    /**
+     * The simulators in this JVM (Kalshi signatures checked with a key made here, the scenario's one window), a
+     * recording proxy in front of each venue's REST API, a probe reading both venues' positions directly, and the
+     * child's configuration: journal {@code trades.jsonl} in the test's folder, orders through the proxies.
+     */
+    private JsonObject openVenues() throws Exception {
+        vertx = Vertx.vertx();
+        Path pairsFile = Path.of(getClass().getResource("/live/pairs.json").toURI());
+        List<MarketPair> pairs = PairsLoader.load(vertx, pairsFile).await(30, TimeUnit.SECONDS);
+        KeyPair rsa = rsaKeys();
+        String polymarketKey = secp256k1Key();
+        simulator = ExchangeSimulator.start(
+                        vertx,
+                        new SimulatorConfig(
+                                "127.0.0.1", 0, 0, EmbeddedStack.simulatedMarkets(pairs), 1, 500, 0, scenario()),
+                        KalshiSimulatorOptions.DEFAULT.withAuth(rsa.getPublic()))
+                .await(60, TimeUnit.SECONDS);
+        kalshiProxy = OrderTap.kalshi(vertx, simulator.kalshiPort()).await(30, TimeUnit.SECONDS);
+        polymarketProxy = OrderTap.polymarket(vertx, simulator.polymarketPort()).await(30, TimeUnit.SECONDS);
+        String kalshiPrivate =
+                Base64.getEncoder().encodeToString(rsa.getPrivate().getEncoded());
+        probe = LiveExecutorChild.venues(
+                vertx,
+                simulator.kalshiRestUrl(),
+                simulator.polymarketRestUrl(),
+                LiveExecutorChild.signer(kalshiPrivate),
+                polymarketKey,
+                pairs);
+        return new JsonObject()
+                .put("pairsFile", pairsFile.toString())
+                .put("journalPath", dir.resolve("trades.jsonl").toString())
+                .put("kalshiWsUrl", simulator.kalshiWsUrl())
+                .put("kalshiRestUrl", "http://127.0.0.1:" + kalshiProxy.port() + "/trade-api/v2")
+                .put("polymarketWsUrl", simulator.polymarketWsUrl())
+                .put("polymarketRestUrl", "http://127.0.0.1:" + polymarketProxy.port())
+                .put("kalshiPrivateKey", kalshiPrivate)
+                .put("polymarketPrivateKey", polymarketKey);
     }
 
     private static KeyPair rsaKeys() throws Exception {
