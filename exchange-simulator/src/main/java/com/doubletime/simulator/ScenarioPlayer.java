@@ -63,8 +63,10 @@ final class ScenarioPlayer {
         Scenario.Step step = scenario.steps().get(index);
         // a Vert.x timer needs at least 1 ms; it also lets the subscription's snapshot frames go out first
         timerId = vertx.setTimer(Math.max(1, step.delayMillis()), id -> {
+            // timed before the frames are written: the stack may read them, decide and order before play returns
+            long sending = System.nanoTime();
             play(step);
-            probe.get().stepSent(index, System.nanoTime());
+            probe.get().stepSent(index, sending);
             schedule(index + 1);
         });
     }

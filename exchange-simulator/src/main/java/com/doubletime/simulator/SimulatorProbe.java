@@ -24,7 +24,10 @@ public interface SimulatorProbe {
         public void orderReceived(Venue venue, String clientOrderId, long nanoTime) {}
     };
 
-    /** Scenario step {@code stepIndex} (0-based) has been played and its frames written to the sockets. */
+    /**
+     * Scenario step {@code stepIndex} (0-based) has been played: {@code nanoTime} is when its frames started to be
+     * written to the sockets.
+     */
     void stepSent(int stepIndex, long nanoTime);
 
     /**
