@@ -84,22 +84,7 @@ class CapitalAndSettlementIT {
 
     /** The window's books, then {@code steps}; {@code additions} are the scenario's markets and accounts. */
     private Path scenario(String additions, String... steps) throws Exception {
-        String script = """
-                {
-                  %s
-                  "initial": {
-                    "kalshi": { "KX-LIVE-26DEC": { "yes": [["0.40", "300"]], "no": [["0.55", "120"]] } },
-                    "polymarket": {
-                      "2001": { "bids": [["0.40", "100"]], "asks": [["0.60", "100"]] },
-                      "2002": { "bids": [["0.38", "100"]], "asks": [["0.53", "200"], ["0.60", "200"]] }
-                    }
-                  },
-                  "steps": [ %s ]
-                }
-                """.formatted(additions.isEmpty() ? "" : additions + ",", String.join(",\n", steps));
-        Path file = dir.resolve("scenario.json");
-        Files.writeString(file, script);
-        return file;
+        return LiveWindowScenario.write(dir, additions, "0.60", String.join(",\n", steps));
     }
 
     private static String window(long delayMillis, int delta) {

@@ -92,21 +92,7 @@ class LiveAgainstSimulatorsIT {
                     , { "delayMillis": 700, "kalshi": { "ticker": "KX-LIVE-26DEC", "side": "no", "price": "0.58", "delta": "120" } }
                     """;
         }
-        String script = """
-                {
-                  "initial": {
-                    "kalshi": { "KX-LIVE-26DEC": { "yes": [["0.40", "300"]], "no": [["0.55", "120"]] } },
-                    "polymarket": {
-                      "2001": { "bids": [["0.40", "100"]], "asks": [["0.60", "100"]] },
-                      "2002": { "bids": [["0.38", "100"]], "asks": [["0.53", "200"], ["%s", "200"]] }
-                    }
-                  },
-                  "steps": [ %s ]
-                }
-                """.formatted(secondAsk, steps);
-        Path file = dir.resolve("scenario.json");
-        Files.writeString(file, script);
-        return file;
+        return LiveWindowScenario.write(dir, "", secondAsk, steps);
     }
 
     private void start(Path scenario, JsonObject executor, Consumer<ExchangeSimulator> beforeFeeds) throws Exception {

@@ -497,24 +497,10 @@ class LiveProcessKillRecoveryIT {
 
     /** As {@link LiveAgainstSimulatorsIT}'s first scenario: one window, Kalshi YES 0.42 × 120 against Polymarket NO 0.53. */
     private Path scenario() throws IOException {
-        String script = """
-                {
-                  "initial": {
-                    "kalshi": { "KX-LIVE-26DEC": { "yes": [["0.40", "300"]], "no": [["0.55", "120"]] } },
-                    "polymarket": {
-                      "2001": { "bids": [["0.40", "100"]], "asks": [["0.60", "100"]] },
-                      "2002": { "bids": [["0.38", "100"]], "asks": [["0.53", "200"], ["0.60", "200"]] }
-                    }
-                  },
-                  "steps": [
-                    { "delayMillis": 1500, "polymarket": [ { "assetId": "2002", "side": "SELL", "price": "0.53", "size": "200" } ] },
-                    { "delayMillis": 700, "kalshi": { "ticker": "KX-LIVE-26DEC", "side": "no", "price": "0.58", "delta": "120" } }
-                  ]
-                }
-                """;
-        Path file = dir.resolve("scenario.json");
-        Files.writeString(file, script);
-        return file;
+        return LiveWindowScenario.write(dir, "", "0.60", """
+                { "delayMillis": 1500, "polymarket": [ { "assetId": "2002", "side": "SELL", "price": "0.53", "size": "200" } ] },
+                { "delayMillis": 700, "kalshi": { "ticker": "KX-LIVE-26DEC", "side": "no", "price": "0.58", "delta": "120" } }
+                """);
     }
 
     private Process startChild(JsonObject config, String name) throws Exception {
