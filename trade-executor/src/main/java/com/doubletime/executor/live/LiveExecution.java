@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Executes accepted trades against the venues, without Vert.x (tests drive it with fake gateways):
@@ -154,6 +156,29 @@ public final class LiveExecution {
     public static String clientOrderId(String tradeId, Platform platform, LegPurpose purpose, int attempt) {
         return "dt-" + tradeId + "-" + (platform == Platform.KALSHI ? "k" : "p") + "-"
                 + purpose.name().charAt(0) + attempt;
+    }
+
+    /** What {@link #clientOrderId} put in an id. */
+    public record OurOrderId(String tradeId, Platform platform, LegPurpose purpose, int attempt) {}
+
+    private static final Pattern OUR_ORDER_ID = Pattern.compile("dt-(.+)-([kp])-([A-Z])(\\d+)");
+
+    /** The parts of an id {@link #clientOrderId} made, or null for any other (an order placed by hand). */
+    public static OurOrderId parseClientOrderId(String id) {
+        Matcher parts = id == null ? null : OUR_ORDER_ID.matcher(id);
+        if (parts == null || !parts.matches()) {
+            return null;
+        }
+        for (LegPurpose purpose : LegPurpose.values()) {
+            if (purpose.name().charAt(0) == parts.group(3).charAt(0)) {
+                return new OurOrderId(
+                        parts.group(1),
+                        parts.group(2).equals("k") ? Platform.KALSHI : Platform.POLYMARKET,
+                        purpose,
+                        Integer.parseInt(parts.group(4)));
+            }
+        }
+        return null;
     }
 
     /** Places both legs of an accepted decision and handles leg risk; completes with the trade's report. */

@@ -200,9 +200,10 @@ public final class StartupRecovery {
     private static List<VenueOrder> claim(
             List<VenueOrder> kalshiLost, List<VenueOrder> polymarketLost, TradeRecovery.Interrupted trade) {
         List<VenueOrder> claimed = new ArrayList<>();
-        String prefix = "dt-" + trade.decision.tradeId() + "-k-";
         kalshiLost.removeIf(order -> {
-            boolean ours = order.clientOrderId().startsWith(prefix);
+            boolean ours = trade.decision
+                    .tradeId()
+                    .equals(VenueOrderImport.ourKalshiOrder(order).tradeId());
             if (ours) {
                 claimed.add(order);
             }

@@ -37,8 +37,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +69,6 @@ public final class VenueOrderImport {
     public static final long SAME_TRADE_MILLIS = 30_000;
 
     private static final System.Logger LOG = System.getLogger(VenueOrderImport.class.getName());
-    private static final Pattern KALSHI_CLIENT_ID = Pattern.compile("dt-(.+)-k-([ERU])(\\d+)");
 
     /** One trade the journal lost, rebuilt from the venues' records. */
     public record Lost(
@@ -136,8 +133,7 @@ public final class VenueOrderImport {
     Found unknown(List<VenueOrder> kalshi, List<VenueOrder> polymarket) {
         int[] unfilled = new int[1];
         List<VenueOrder> k = kalshi.stream()
-                .filter(order -> order.clientOrderId() != null
-                        && KALSHI_CLIENT_ID.matcher(order.clientOrderId()).matches())
+                .filter(order -> ourKalshiOrder(order) != null)
                 .filter(this::unknown)
                 .filter(order -> filled(order, unfilled))
                 .sorted(Comparator.comparingLong(VenueOrder::createdAtMillis))
@@ -183,9 +179,8 @@ public final class VenueOrderImport {
                 unpaired.add(order);
                 continue;
             }
-            Matcher id = KALSHI_CLIENT_ID.matcher(order.clientOrderId());
-            id.matches();
-            String tradeId = decided.contains(id.group(1)) ? id.group(1) + "-imported" : id.group(1);
+            String ours = ourKalshiOrder(order).tradeId();
+            String tradeId = decided.contains(ours) ? ours + "-imported" : ours;
             byTrade.computeIfAbsent(tradeId, t -> new Builder(t, pair, kalshiDirection(order)))
                     .kalshi
                     .add(order);
@@ -341,37 +336,43 @@ public final class VenueOrderImport {
      * NO, so an order on the leg's other outcome sells the leg (at the complement of its price).
      */
     static OrderEvent fold(String tradeId, VenueOrder order, LegOrder leg, LiveLeg into, LongSupplier clock) {
-        boolean same = order.outcome() == null || order.outcome() == leg.outcome();
-        OrderAction action = same ? order.action() : flip(order.action());
-        long price = same || order.averagePrice() < 0 ? order.averagePrice() : FixedPoint.ONE - order.averagePrice();
-        OrderResult result = result(order, price);
-        into.apply(action, result);
-        return reconciled(tradeId, order, leg, action, result, clock);
+        InLeg terms = InLeg.of(order, leg.outcome());
+        OrderResult result = result(order, terms.price());
+        into.apply(terms.action(), result);
+        return reconciled(tradeId, order, leg, terms.action(), result, clock);
     }
 
-    private static long bought(List<VenueOrder> orders, Outcome kalshiOutcome) {
+    /**
+     * An order in its leg's terms. Kalshi nets YES against NO, so an order on the leg's other outcome sells the leg, at
+     * the complement of its price; an order naming no outcome (Polymarket's, by token) is in its leg's terms already.
+     */
+    private record InLeg(OrderAction action, long price) {
+        static InLeg of(VenueOrder order, Outcome legOutcome) {
+            if (order.outcome() == null || legOutcome == null || order.outcome() == legOutcome) {
+                return new InLeg(order.action(), order.averagePrice());
+            }
+            return new InLeg(
+                    order.action() == OrderAction.BUY ? OrderAction.SELL : OrderAction.BUY,
+                    order.averagePrice() < 0 ? order.averagePrice() : FixedPoint.ONE - order.averagePrice());
+        }
+    }
+
+    /** Whole contracts the leg's orders bought, in the leg's terms ({@code legOutcome} null: as listed). */
+    private static long bought(List<VenueOrder> orders, Outcome legOutcome) {
         long bought = 0;
         for (VenueOrder order : orders) {
-            boolean same = kalshiOutcome == null || order.outcome() == kalshiOutcome;
-            if ((same ? order.action() : flip(order.action())) == OrderAction.BUY) {
+            if (InLeg.of(order, legOutcome).action() == OrderAction.BUY) {
                 bought += FixedPoint.wholeUnitsDown(order.filledQuantity());
             }
         }
         return bought;
     }
 
-    private static long firstPrice(List<VenueOrder> orders, Outcome kalshiOutcome) {
-        if (orders.isEmpty() || orders.get(0).averagePrice() < 0) {
-            return 0;
-        }
-        VenueOrder first = orders.get(0);
-        return kalshiOutcome == null || first.outcome() == kalshiOutcome
-                ? first.averagePrice()
-                : FixedPoint.ONE - first.averagePrice();
-    }
-
-    private static OrderAction flip(OrderAction action) {
-        return action == OrderAction.BUY ? OrderAction.SELL : OrderAction.BUY;
+    /** The first order's price in the leg's terms, the leg's limit on record; 0 when it has none. */
+    private static long firstPrice(List<VenueOrder> orders, Outcome legOutcome) {
+        return orders.isEmpty()
+                ? 0
+                : Math.max(0, InLeg.of(orders.get(0), legOutcome).price());
     }
 
     private static OrderResult result(VenueOrder order, long price) {
@@ -416,19 +417,15 @@ public final class VenueOrderImport {
                 clock.getAsLong());
     }
 
+    /** One of our Kalshi orders, by the id {@link LiveExecution#clientOrderId} gave it; null for any other. */
+    static LiveExecution.OurOrderId ourKalshiOrder(VenueOrder order) {
+        LiveExecution.OurOrderId ours = LiveExecution.parseClientOrderId(order.clientOrderId());
+        return ours != null && ours.platform() == Platform.KALSHI ? ours : null;
+    }
+
     private static LegPurpose purpose(VenueOrder order) {
-        if (order.clientOrderId() == null) {
-            return LegPurpose.ENTRY;
-        }
-        Matcher id = KALSHI_CLIENT_ID.matcher(order.clientOrderId());
-        if (!id.matches()) {
-            return LegPurpose.ENTRY;
-        }
-        return switch (id.group(2)) {
-            case "R" -> LegPurpose.REHEDGE;
-            case "U" -> LegPurpose.UNWIND;
-            default -> LegPurpose.ENTRY;
-        };
+        LiveExecution.OurOrderId ours = LiveExecution.parseClientOrderId(order.clientOrderId());
+        return ours == null ? LegPurpose.ENTRY : ours.purpose();
     }
 
     static String describe(VenueOrder order, OrderEvent event) {
